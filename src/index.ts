@@ -1,0 +1,23 @@
+/**
+ * The core's public API: the only module adapters import. Platform-free: nothing under `src/`
+ * imports `@slack/*` or `botbuilder` (test/architecture.test.ts enforces it).
+ *
+ * ```ts
+ * const assistant = createAssistant({ knowledgeDir: './knowledge' });
+ * const answer = assistant.ask('<@U123> SLA for EKS');   // Answer (kind 'sla', 99.95%)
+ * console.log(renderText(answer));
+ * ```
+ */
+export type {
+  Answer, AnswerBase, AnswerKind, Part, FactPair, ComparisonRow, Source, Suggestion, Render,
+} from './answer/answer';
+export { ANSWER_KINDS, assertNever } from './answer/answer';
+export { renderText } from './answer/text';
+export type { Assistant, AssistantOptions, KnowledgeStats } from './assistant';
+export { createAssistant, MAX_QUESTION_LENGTH } from './assistant';
+export type { KnowledgeProblem } from './knowledge/problems';
+export { KnowledgeError, formatProblem } from './knowledge/problems';
+export { checkKnowledge } from './knowledge/load';
+export { normalizeQuestion } from './router/normalize';
+export type { Feedback, FeedbackStore } from './feedback/feedback-store';
+export { InMemoryFeedbackStore } from './feedback/feedback-store';
