@@ -1,0 +1,147 @@
+/**
+ * The entity registry: services (and out-of-scope products) with every name they go by.
+ * Seeded from `services.yml`; names the markdown uses for services it discusses are added
+ * as they are discovered, so a new knowledge file needs no catalog entry to be answerable.
+ */
+import type { ServicesFile } from './schema';
+import { stem, plainWords } from '../text/tokens';
+
+export interface Entity {
+  /** Stable id: the canonical name. */
+  id: string;
+  /** Canonical display name, e.g. `AWS Elastic Beanstalk`. */
+  name: string;
+  /** Short label, e.g. `Elastic Beanstalk`. */
+  short: string;
+  /** Every name, canonical and short included. */
+  aliases: string[];
+  /** A product outside AWS: named only so that questions about it are refused precisely. */
+  outOfScope: boolean;
+}
+
+const VENDOR_WORDS = new Set(['aws', 'amazon']);
+
+/** An entity named in a text: words `start` (inclusive) to `end` (exclusive) of `plainWords(text)`. */
+export interface Mention {
+  entity: Entity;
+  start: number;
+  end: number;
+  /** False when the name was matched fuzzily (a typo). */
+  exact: boolean;
+}
+
+/** Matching key of a name: its words minus AWS/Amazon, stemmed, space-joined (`Amazon ECS` → `ec`). */
+export function nameKey(name: string): string {
+  return plainWords(name).filter((w) => !VENDOR_WORDS.has(w)).map(stem).join(' ');
+}
+
+/** The name without AWS/Amazon, for short labels: `AWS App Runner` → `App Runner`. */
+export function stripVendor(name: string): string {
+  return name.replace(/^(?:aws|amazon)\s+/i, '').trim() || name;
+}
+
+/** Splits `AWS Lambda (Serverless)` into `AWS Lambda` and `Serverless`. Plain text, not markdown. */
+export function splitParenthetical(name: string): { base: string; inner?: string } {
+  const open = name.indexOf('(');
+  const close = name.lastIndexOf(')');
+  if (open <= 0 || close < open) return { base: name.trim() };
+  return { base: (name.slice(0, open) + name.slice(close + 1)).replace(/\s+/g, ' ').trim(), inner: name.slice(open + 1, close).trim() };
+}
+
+export class EntityRegistry {
+  private readonly byKey = new Map<string, Entity>();
+  private readonly entities: Entity[] = [];
+
+  constructor(catalog: ServicesFile) {
+    for (const s of catalog.services) {
+      this.add({ id: s.name, name: s.name, short: s.short ?? stripVendor(s.name), aliases: s.aliases, outOfScope: false });
+    }
+    for (const s of catalog.outOfScope) {
+      this.add({ id: s.name, name: s.name, short: s.name, aliases: s.aliases, outOfScope: true });
+    }
+  }
+
+  private add(e: Entity): Entity {
+    const entity: Entity = { ...e, aliases: unique([e.name, e.short, stripVendor(e.name), ...e.aliases]) };
+    this.entities.push(entity);
+    for (const a of entity.aliases) this.index(a, entity);
+    return entity;
+  }
+
+  private index(alias: string, entity: Entity): void {
+    const key = nameKey(alias);
+    if (key && !this.byKey.has(key)) this.byKey.set(key, entity);
+    const joined = key.replace(/ /g, '');
+    if (joined && !this.byKey.has(joined)) this.byKey.set(joined, entity);
+  }
+
+  /** The entity a name denotes exactly (any alias, AWS/Amazon and a parenthetical optional). */
+  resolve(name: string): Entity | undefined {
+    const { base, inner } = splitParenthetical(name);
+    for (const candidate of [name, base, inner]) {
+      if (!candidate) continue;
+      const key = nameKey(candidate);
+      const hit = this.byKey.get(key) ?? this.byKey.get(key.replace(/ /g, ''));
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /**
+   * The entity for a service name found in the markdown: the known one it resolves to, else a
+   * new entity named as the markdown names it (an all-caps parenthetical becomes an alias).
+   */
+  discover(name: string): Entity | undefined {
+    const known = this.resolve(name);
+    if (known) return known;
+    const { base, inner } = splitParenthetical(name);
+    if (!base || base.length > 60 || !nameKey(base)) return undefined;
+    const aliases = inner && /^[A-Z0-9][A-Z0-9 &-]{0,9}$/.test(inner) ? [inner] : [];
+    return this.add({ id: base, name: base, short: stripVendor(base), aliases, outOfScope: false });
+  }
+
+  /**
+   * Exact mentions of entities in a text, longest name first, as spans over `plainWords(text)`.
+   * `sla for amazon elastic compute cloud` → EC2 at words 2..5.
+   */
+  scan(tokens: string[]): Mention[] {
+    const found: Mention[] = [];
+    const used = new Array<boolean>(tokens.length).fill(false);
+    for (let n = Math.min(6, tokens.length); n >= 1; n -= 1) {
+      for (let i = 0; i + n <= tokens.length; i += 1) {
+        if (used.slice(i, i + n).some(Boolean)) continue;
+        const span = tokens.slice(i, i + n);
+        if (VENDOR_WORDS.has(span[0]) && n > 1) continue;
+        const key = nameKey(span.join(' '));
+        if (!key) continue;
+        const entity = this.byKey.get(key) ?? this.byKey.get(key.replace(/ /g, ''));
+        if (!entity) continue;
+        let start = i;
+        if (i > 0 && VENDOR_WORDS.has(tokens[i - 1]) && !used[i - 1]) start = i - 1;
+        for (let k = start; k < i + n; k += 1) used[k] = true;
+        found.push({ entity, start, end: i + n, exact: true });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** Every entity, catalog order first. */
+  all(): readonly Entity[] {
+    return this.entities;
+  }
+
+  /** `[key, entity]` for every alias key (spaced and joined forms). */
+  keys(): IterableIterator<[string, Entity]> {
+    return this.byKey.entries();
+  }
+}
+
+function unique(xs: string[]): string[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = x.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,30 @@
+/** Zod schema of `knowledge/services.yml`; the types come from it. */
+import { z } from 'zod';
+
+const name = z.string().trim().min(1, 'must not be empty').max(100);
+
+export const serviceSchema = z.strictObject({
+  /** Canonical display name, e.g. `Amazon EKS`. */
+  name,
+  /** Short label for columns and buttons, e.g. `EKS`. Default: the name without `AWS`/`Amazon`. */
+  short: name.optional(),
+  /** Other names users type: expansions, abbreviations, spellings. */
+  aliases: z.array(name).default([]),
+});
+
+export const facetSchema = z.strictObject({
+  title: name,
+  ask: z.array(name).min(1),
+  attributes: z.array(name).min(1),
+  values: z.array(name).default([]),
+});
+
+export const servicesFileSchema = z.strictObject({
+  services: z.array(serviceSchema).default([]),
+  outOfScope: z.array(z.strictObject({ name, aliases: z.array(name).default([]) })).default([]),
+  facets: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'facet ids are lower-case words'), facetSchema).default({}),
+});
+
+export type ServiceSpec = z.infer<typeof serviceSchema>;
+export type FacetSpec = z.infer<typeof facetSchema>;
+export type ServicesFile = z.infer<typeof servicesFileSchema>;

@@ -1,0 +1,28 @@
+/**
+ * Turns a question as it arrives from a platform into plain text: strips Slack mentions
+ * (`<@U123>`, `<!channel>`), Slack links (`<https://x|label>` → `label`), Teams mentions
+ * (`<at>AWS Bot</at>`) and other tags, decodes HTML entities (`&amp;`), drops emoji
+ * (`:thumbsup:` shortcodes and pictographs) and collapses white space.
+ *
+ * This runs on chat-message text, not on markdown: the knowledge files go through the markdown
+ * parser instead.
+ */
+import { decodeHTML } from 'entities';
+
+export function normalizeQuestion(raw: string): string {
+  let text = raw
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, '$2')
+    .replace(/<((?:https?|mailto):[^>]*)>/g, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ');
+  text = decodeHTML(text)
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/:[a-z0-9_+-]+:/g, ' ')
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text;
+}

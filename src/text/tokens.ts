@@ -1,0 +1,78 @@
+/**
+ * Word-level text handling shared by the index, the fact scorer and the router: one tokenizer,
+ * one stemmer (Porter, from `natural`, imported by submodule: the package root is slow and noisy),
+ * one stop-word list.
+ */
+import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
+
+/**
+ * Lower-case word tokens. Keeps dotted and slashed technical words whole (`node.js`, `99.95`,
+ * `.net`, `blue/green`), splits on everything else, and adds the parts of camelCase
+ * identifiers (`UserMedia` → `usermedia`, `user`, `media`).
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  const raw = text.normalize('NFKC').split(/[^\p{L}\p{N}./#+_-]+/u);
+  for (let w of raw) {
+    w = w.replace(/^[\-_/+#]+|[.\-_/+]+$/g, '').replace(/^\.(?!\p{L})/u, '');
+    if (!w) continue;
+    const parts = w.split(/[-_]/).filter(Boolean);
+    const lower = w.toLowerCase();
+    if (parts.length > 1) {
+      out.push(lower.replace(/[-_]/g, ''));
+      for (const p of parts) out.push(...camelWords(p));
+    } else {
+      out.push(...camelWords(w));
+    }
+    if (lower.includes('/') && !/^\d/.test(lower)) out.push(...lower.split('/').filter(Boolean));
+  }
+  return out;
+}
+
+function camelWords(w: string): string[] {
+  const lower = w.toLowerCase();
+  const pieces = w.split(/(?<=[a-z])(?=[A-Z])/);
+  return pieces.length > 1 ? [lower, ...pieces.map((p) => p.toLowerCase())] : [lower];
+}
+
+/** Words that carry no meaning for matching. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a about above after again all also am an and any are as at be because been being both but by can could ' +
+    'did do does doing done for from further get gets got had has have having he her here hers him his how i if in ' +
+    'into is it its itself just let lets me more most much my no nor not of off on once only or other our out own per ' +
+    'please same she should so some such than that the their them then there these they this those through to too ' +
+    'under until up us very was we were what when where which while who whom why will with would you your yours ' +
+    'tell show give know need want like get s t d ll re ve m thanks thank hey hi hello pls plz')
+    .split(' '),
+);
+
+/** Porter stem of a lower-case word; numbers and dotted words are kept as they are. */
+export function stem(word: string): string {
+  if (/[\d./#+]/.test(word)) return word;
+  return PorterStemmer.stem(word);
+}
+
+/** Content tokens: words minus stop words, stemmed. Order kept, duplicates removed. */
+export function contentStems(text: string, extraStops: ReadonlySet<string> = new Set()): string[] {
+  const seen = new Set<string>();
+  for (const w of words(text)) {
+    if (STOP_WORDS.has(w) || extraStops.has(w)) continue;
+    const s = stem(w);
+    if (extraStops.has(s)) continue;
+    seen.add(s);
+  }
+  return [...seen];
+}
+
+/**
+ * Plain lower-case words in order, no splitting of compounds and no stemming: the positions
+ * the entity scanner and the router count in. `Beanstalk vs. App-Runner?` → `beanstalk vs app-runner`.
+ */
+export function plainWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}.\-/+#]+/u)
+    .map((w) => w.replace(/^[\-/+#]+|[.\-/+]+$/g, '').replace(/^\.(?!\p{L})/u, ''))
+    .filter(Boolean);
+}
