@@ -1,0 +1,150 @@
+/**
+ * The Block Kit renderer: a pure `Answer -> { text, blocks }` for every answer kind, inside
+ * Slack's limits (see `limits.ts`). It imports only types from `@slack/*` and from the core, so
+ * the CLI (`aws-qa batch --format slack`) loads it without loading Bolt.
+ *
+ * Layout, top to bottom: (who asked, when shared) · header (the title) · the parts · a context
+ * line with the sources (`file › section`) · follow-up / "Did you mean" buttons · 👍/👎 (and
+ * "Share in channel" on ephemeral slash-command answers).
+ */
+import type { Button, KnownBlock } from '@slack/types';
+import type { Answer, Suggestion } from '../../src/index';
+import {
+  ASK_ACTION_PREFIX, encodeValue, FEEDBACK_BLOCK_ID, FEEDBACK_DONE_BLOCK_ID, FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION,
+  SHARE_ACTION, SHARE_BLOCK_ID, SUGGEST_BLOCK_ID,
+} from './actions';
+import { actionsBlocks, button, contextBlocks, header, textSections } from './blocks';
+import { escapeMrkdwn as esc, mentionUser } from './escape';
+import { SLACK_LIMITS, truncateText } from './limits';
+import { partBlocks, partLines } from './render-parts';
+
+/** A Slack message: `text` (notification / accessibility fallback, always set) and `blocks`. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface RenderSlackOptions {
+  /** Add a "Share in channel" button (ephemeral slash-command answers). Default `false`. */
+  share?: boolean;
+  /** Slack user id of the asker: adds "<@U…> asked: …" on top (answers shared in a channel). */
+  askedBy?: string;
+  /** The vote already given: the 👍/👎 buttons become "Thanks for the feedback". */
+  vote?: 'up' | 'down';
+}
+
+/** What differs between kinds: which buttons to offer and whether a vote makes sense. */
+interface KindLayout {
+  suggestions: Suggestion[];
+  feedback: boolean;
+}
+
+function layoutOf(answer: Answer): KindLayout {
+  switch (answer.kind) {
+    case 'help':
+      return { suggestions: answer.followUps, feedback: false };
+    case 'clarify':
+      return { suggestions: [...answer.choices, ...answer.followUps], feedback: true };
+    case 'sla':
+    case 'compare':
+    case 'facet':
+    case 'recommend':
+    case 'lookup':
+    case 'not-found':
+      return { suggestions: answer.followUps, feedback: true };
+    default: {
+      const unknown: never = answer;
+      throw new Error(`renderSlack: unhandled answer kind ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** The context line shown after a vote, e.g. `Thanks for the feedback 👍`. */
+export function feedbackThanks(vote: 'up' | 'down'): string {
+  return `Thanks for the feedback ${vote === 'up' ? '👍' : '👎'}`;
+}
+
+/** The "Share in channel" button for `question`. */
+export function shareButton(question: string): Button {
+  return button(SHARE_ACTION, 'Share in channel', encodeValue({ q: question }), 'primary');
+}
+
+/** The 👍/👎 buttons for `answer`. */
+function feedbackButtons(answer: Answer): Button[] {
+  const value = encodeValue({ q: answer.question, a: answer.id });
+  return [button(FEEDBACK_UP_ACTION, '👍 Helpful', value), button(FEEDBACK_DOWN_ACTION, '👎 Not helpful', value)];
+}
+
+function tailBlocks(answer: Answer, layout: KindLayout, options: RenderSlackOptions): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const seen = new Set<string>();
+  const sources = answer.sources.filter((s) => !seen.has(`${s.file}\u0000${s.section}`) && seen.add(`${s.file}\u0000${s.section}`));
+  if (sources.length > 0) blocks.push(...contextBlocks(sources.map((s) => `📄 ${esc(s.file)} › ${esc(s.section)}`)));
+  const asks = layout.suggestions.map((s, i) => button(`${ASK_ACTION_PREFIX}${i}`, s.label || s.question, encodeValue({ q: s.question })));
+  blocks.push(...actionsBlocks(SUGGEST_BLOCK_ID, asks));
+  const share = options.share ? [shareButton(answer.question)] : [];
+  if (layout.feedback && options.vote) {
+    blocks.push(...contextBlocks([feedbackThanks(options.vote)], FEEDBACK_DONE_BLOCK_ID));
+    blocks.push(...actionsBlocks(SHARE_BLOCK_ID, share));
+  } else if (layout.feedback) {
+    blocks.push(...actionsBlocks(FEEDBACK_BLOCK_ID, [...feedbackButtons(answer), ...share]));
+  } else {
+    blocks.push(...actionsBlocks(SHARE_BLOCK_ID, share));
+  }
+  return blocks;
+}
+
+/** The plain-text summary: title and every part's lines (escaped), at most 4,000 chars. */
+function summaryText(answer: Answer, options: RenderSlackOptions): string {
+  const lines = [answer.title || 'AWS answer', ...answer.parts.flatMap(partLines)];
+  const asked = options.askedBy ? `${mentionUser(options.askedBy)} asked: ${esc(answer.question)}\n` : '';
+  return truncateText(asked + lines.map(esc).join('\n'), SLACK_LIMITS.messageText);
+}
+
+/** Merges adjacent text-only sections (blank line between) while the result fits in 3,000 chars. */
+function compactSections(blocks: KnownBlock[]): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    if (prev?.type === 'section' && block.type === 'section' && !prev.fields && !block.fields && !prev.accessory && prev.text && block.text
+      && prev.text.text.length + 2 + block.text.text.length <= SLACK_LIMITS.sectionText) {
+      out[out.length - 1] = { type: 'section', text: { type: 'mrkdwn', text: `${prev.text.text}\n\n${block.text.text}` } };
+    } else {
+      out.push(block);
+    }
+  }
+  return out;
+}
+
+/**
+ * Keeps at most 50 blocks. When content overflows, adjacent text sections are merged first;
+ * if it still overflows, it is cut at a block boundary and an explicit
+ * `(… truncated, N more blocks)` notice takes the last content slot; head and tail stay.
+ */
+function fitBlocks(head: KnownBlock[], fullContent: KnownBlock[], tail: KnownBlock[]): KnownBlock[] {
+  if (head.length + fullContent.length + tail.length <= SLACK_LIMITS.blocksPerMessage) return [...head, ...fullContent, ...tail];
+  const content = compactSections(fullContent);
+  const all = [...head, ...content, ...tail];
+  if (all.length <= SLACK_LIMITS.blocksPerMessage) return all;
+  const budget = Math.max(0, SLACK_LIMITS.blocksPerMessage - head.length - tail.length - 1);
+  const kept = content.slice(0, budget);
+  const notice = textSections(`_(… truncated, ${content.length - kept.length} more blocks; ask a narrower question)_`);
+  return [...head, ...kept, ...notice, ...tail].slice(0, SLACK_LIMITS.blocksPerMessage);
+}
+
+/**
+ * Renders `answer` as a Slack message. Pure and deterministic; the result is valid for
+ * `chat.postMessage`, a slash-command response body and `response_url` posts.
+ */
+export function renderSlack(answer: Answer, options: RenderSlackOptions = {}): SlackMessage {
+  const layout = layoutOf(answer);
+  const head: KnownBlock[] = [];
+  if (options.askedBy) {
+    head.push(...contextBlocks([truncateText(`${mentionUser(options.askedBy)} asked: ${esc(answer.question)}`, SLACK_LIMITS.contextText)]));
+  }
+  const title = answer.title || 'AWS answer';
+  head.push(header(title));
+  if (title.length > SLACK_LIMITS.headerText) head.push(...textSections(`*${esc(title)}*`));
+  const content = answer.parts.flatMap(partBlocks);
+  return { text: summaryText(answer, options), blocks: fitBlocks(head, content, tailBlocks(answer, layout, options)) };
+}
