@@ -3,8 +3,8 @@
  * Q&A entry; paragraphs, lists (nested), tables and code blocks under it become blocks with
  * their line numbers. Structural problems are returned, never thrown.
  */
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import MarkdownIt = require('markdown-it');
+type Token = MarkdownIt.Token;
 import type { Block, Entry, ListItem, ParsedFile } from './document';
 import type { KnowledgeProblem } from './problems';
 

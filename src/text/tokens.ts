@@ -46,10 +46,19 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
-/** Porter stem of a lower-case word; numbers and dotted words are kept as they are. */
+/**
+ * Porter stem of a lower-case word, applied until stable (`containerized` → `container` →
+ * `contain`, like `containers`); numbers and dotted words are kept as they are.
+ */
 export function stem(word: string): string {
   if (/[\d./#+]/.test(word)) return word;
-  return PorterStemmer.stem(word);
+  let s = PorterStemmer.stem(word);
+  for (let i = 0; i < 2; i += 1) {
+    const next = PorterStemmer.stem(s);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
 }
 
 /** Content tokens: words minus stop words, stemmed. Order kept, duplicates removed. */

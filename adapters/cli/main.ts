@@ -1,0 +1,64 @@
+/**
+ * `aws-qa`: ask one question, answer a JSONL batch, or check a knowledge directory.
+ * Exit codes: 0 ok, 1 invalid knowledge or failure, 2 usage error.
+ */
+import { formatProblem, KnowledgeError, checkKnowledge, createAssistant, renderText, type Assistant } from '../../src/index';
+import { parseCommand, USAGE, type Command } from './args';
+import { runBatch, type Renderer } from './batch';
+
+function load(dir: string): Assistant {
+  return createAssistant({ knowledgeDir: dir });
+}
+
+/** The platform renderer for `--format`, loaded only when asked for (keeps `ask` fast). */
+function rendererFor(format: 'text' | 'slack' | 'teams'): Renderer | undefined {
+  if (format === 'slack') return (require('../slack/render') as { renderSlack: Renderer }).renderSlack;
+  if (format === 'teams') return (require('../teams/render') as { renderTeams: Renderer }).renderTeams;
+  return undefined;
+}
+
+export async function main(argv: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv, io.env);
+  } catch (err) {
+    io.stderr.write(`aws-qa: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    switch (command.name) {
+      case 'help':
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+      case 'check': {
+        const problems = checkKnowledge(command.knowledgeDir);
+        for (const p of problems) io.stdout.write(`${formatProblem(p)}\n`);
+        const errors = problems.filter((p) => p.severity === 'error').length;
+        io.stdout.write(errors ? `${command.knowledgeDir}: ${errors} error(s)\n` : `${command.knowledgeDir}: ok\n`);
+        return errors ? 1 : 0;
+      }
+      case 'ask': {
+        const answer = load(command.knowledgeDir).ask(command.question);
+        io.stdout.write(command.json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderText(answer)}\n`);
+        return 0;
+      }
+      case 'batch': {
+        const render = rendererFor(command.format);
+        await runBatch(load(command.knowledgeDir), io.stdin, io.stdout, render);
+        return 0;
+      }
+    }
+  } catch (err) {
+    if (err instanceof KnowledgeError) {
+      for (const p of err.problems) io.stderr.write(`${formatProblem(p)}\n`);
+      io.stderr.write(`aws-qa: the knowledge base is invalid (run aws-qa check)\n`);
+      return 1;
+    }
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && command.name === 'batch') {
+      io.stderr.write(`aws-qa: --format ${command.format} is not available: its renderer is not built\n`);
+      return 2;
+    }
+    io.stderr.write(`aws-qa: ${(err as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,60 @@
+/** Helpers shared by the answer builders: ids, sources, entity labels, suggestions. */
+import { createHash } from 'node:crypto';
+import type { Answer, Source, Suggestion } from '../answer';
+import type { Entity } from '../../knowledge/entities';
+import type { Fact, KnowledgeBase } from '../../knowledge/knowledge-base';
+
+/** Distributes `Omit` over the union, so `kind`-specific fields stay required. */
+export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, 'id'> : never) : never;
+
+/** Adds the stable id: a hash of the kind, question and content. */
+export function finish(draft: AnswerDraft): Answer {
+  const hash = createHash('sha1')
+    .update(JSON.stringify([draft.kind, draft.question.toLowerCase(), draft.title, draft.parts]))
+    .digest('hex')
+    .slice(0, 16);
+  return { ...draft, id: `${draft.kind}-${hash}`, followUps: draft.followUps.slice(0, 3) } as Answer;
+}
+
+/** Distinct sources, in first-seen order. */
+export function sourcesOf(items: { source: Source }[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const { source } of items) seen.set(`${source.file}:${source.line}`, source);
+  return [...seen.values()];
+}
+
+export function entityById(kb: KnowledgeBase, id: string): Entity | undefined {
+  return kb.registry.all().find((e) => e.id === id);
+}
+
+export function shortName(kb: KnowledgeBase, id: string): string {
+  return entityById(kb, id)?.short ?? id;
+}
+
+/** A suggestion whose label is the question itself. */
+export function ask(question: string): Suggestion {
+  return { label: question.length > 70 ? `${question.slice(0, 67)}…` : question, question };
+}
+
+/** Facts grouped by attribute, in first-seen order: `Pros` → its values. */
+export function groupByAttribute(facts: Fact[]): { attribute: string; values: string[] }[] {
+  const groups = new Map<string, { attribute: string; values: string[] }>();
+  for (const f of facts) {
+    const key = f.attribute.toLowerCase();
+    const g = groups.get(key) ?? { attribute: f.attribute, values: [] };
+    if (!g.values.includes(f.value)) g.values.push(f.value);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** Unique by key, first kept. */
+export function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

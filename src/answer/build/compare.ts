@@ -1,0 +1,108 @@
+/**
+ * Comparisons. When the knowledge base compares the services itself, every dimension it lists
+ * (list and table), both sides, its key differences and summary; narrowed to the dimensions the
+ * question asks about ("… when it comes to scaling"). Otherwise a side-by-side assembled from each
+ * service's facts (SLA, languages, pros, cons, best for, …), labelled as such.
+ */
+import type { Answer, ComparisonRow, Part } from '../answer';
+import type { Entity } from '../../knowledge/entities';
+import type { Comparison, Fact } from '../../knowledge/knowledge-base';
+import type { RouterContext } from '../../router/context';
+import type { Understood } from '../../router/understand';
+import { contentStems } from '../../text/tokens';
+import { ask, finish, groupByAttribute, shortName, sourcesOf } from './common';
+import { suggestions } from './suggest';
+
+interface Row extends ComparisonRow { from: 'list' | 'table' | 'facts' }
+
+/** The question's words that may name a dimension (not services, not cue words). */
+function focusStems(ctx: RouterContext, u: Understood): { stems: string[]; facets: string[] } {
+  return { stems: contentStems(u.residual.join(' ')), facets: u.facets.filter((f) => f !== 'sla' || u.entities.length > 0) };
+}
+
+/** Rows whose dimension (or failing that, values) the question asks about; all rows when it asks about none. */
+function narrow(ctx: RouterContext, rows: Row[], u: Understood): { rows: Row[]; narrowed: boolean } {
+  const { stems, facets } = focusStems(ctx, u);
+  if (stems.length === 0 && facets.length === 0) return { rows, narrowed: false };
+  const facetStems = new Set(facets.flatMap((f) => (ctx.kb.facets[f]?.attributes ?? []).flatMap((a) => contentStems(a))));
+  const byDimension = rows.filter((r) => {
+    const d = contentStems(r.dimension);
+    return d.some((s) => facetStems.has(s) || stems.includes(s));
+  });
+  const picked = byDimension.length > 0 ? byDimension : rows.filter((r) => {
+    const v = new Set(contentStems(r.values.join(' ')));
+    return stems.some((s) => v.has(s));
+  });
+  return picked.length > 0 && picked.length < rows.length ? { rows: picked, narrowed: true } : { rows, narrowed: false };
+}
+
+function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Comparison, confidence: number): Answer {
+  const toRow = (r: Comparison['rows'][number]): Row => ({ dimension: r.dimension, values: ids.map((id) => r.values[id] ?? ''), from: r.from });
+  const all = cmp.rows.map(toRow);
+  const { rows, narrowed } = narrow(ctx, all, u);
+  const columns = ids.map((id) => shortName(ctx.kb, id));
+  const parts: Part[] = [];
+  const list = rows.filter((r) => r.from === 'list');
+  const table = rows.filter((r) => r.from === 'table');
+  if (list.length) parts.push({ type: 'comparison', columns, rows: list.map(({ dimension, values }) => ({ dimension, values })) });
+  if (table.length) parts.push({ type: 'comparison', heading: list.length ? 'At a glance' : undefined, columns, rows: table.map(({ dimension, values }) => ({ dimension, values })) });
+  const stems = focusStems(ctx, u).stems;
+  const notes = narrowed
+    ? cmp.notes.filter((n) => contentStems(`${n.label} ${n.text}`).some((s) => stems.includes(s)))
+    : cmp.notes;
+  if (notes.length) parts.push({ type: 'bullets', heading: 'Key differences', items: notes.map((n) => `${n.label}: ${n.text}`) });
+  if (!narrowed && cmp.summary) parts.push({ type: 'text', text: cmp.summary });
+  if (narrowed) parts.push({ type: 'text', text: `Showing ${rows.length} of ${all.length} dimensions; ask "${columns.join(' vs ')}" for all of them.` });
+  const dims = narrowed ? `: ${[...new Set(rows.map((r) => r.dimension))].slice(0, 3).join(', ')}` : '';
+  return finish({
+    kind: 'compare', question: u.text, services: columns, synthesized: false, title: `${columns.join(' vs ')}${dims}`,
+    answered: true, confidence, parts, sources: [cmp.source],
+    followUps: [
+      ...(narrowed ? [ask(columns.join(' vs '))] : []),
+      ...ids.flatMap((id) => suggestions(ctx, [id], 3)).filter((s) => !/ vs /i.test(s.question)),
+    ],
+  });
+}
+
+function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidence: number): Answer {
+  const perEntity = ids.map((id) => (ctx.kb.factsByEntity.get(id) ?? []).map((i) => ctx.kb.facts[i]).filter((f) => f.origin !== 'comparison' || true));
+  const sla = (facts: Fact[]): Fact[] => facts.filter((f) => ctx.scorer.showsFacet(ctx.kb.facts.indexOf(f), 'sla') && f.origin === 'table');
+  const attrs: string[] = [];
+  const counts = new Map<string, number>();
+  perEntity.forEach((facts) => {
+    for (const g of groupByAttribute(facts.filter((f) => f.origin !== 'comparison'))) {
+      const k = g.attribute.toLowerCase();
+      if (!attrs.includes(k)) attrs.push(k);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  });
+  const shared = attrs.filter((a) => (counts.get(a) ?? 0) >= 2 && a !== 'notes');
+  const rows: Row[] = shared.map((a) => {
+    const label = perEntity.flat().find((f) => f.attribute.toLowerCase() === a)!.attribute;
+    return { dimension: label, values: perEntity.map((facts) => facts.filter((f) => f.attribute.toLowerCase() === a && f.origin !== 'comparison').map((f) => f.value).join('; ')), from: 'facts' };
+  });
+  const { rows: picked, narrowed } = narrow(ctx, rows, u);
+  const columns = ids.map((id) => shortName(ctx.kb, id));
+  const used = perEntity.flat().filter((f) => picked.some((r) => r.dimension.toLowerCase() === f.attribute.toLowerCase()) || sla(perEntity.flat()).includes(f));
+  return finish({
+    kind: 'compare', question: u.text, services: columns, synthesized: true, title: `${columns.join(' vs ')}`,
+    answered: true, confidence: confidence * 0.9,
+    parts: [
+      { type: 'text', text: `The knowledge base has no direct comparison of ${columns.join(' and ')}; this side-by-side is assembled from what it says about each.` },
+      { type: 'comparison', columns, rows: picked.map(({ dimension, values }) => ({ dimension, values })) },
+      ...(narrowed ? [{ type: 'text' as const, text: `Showing ${picked.length} of ${rows.length} dimensions; ask "${columns.join(' vs ')}" for all of them.` }] : []),
+    ],
+    sources: sourcesOf(used),
+    followUps: ids.flatMap((id) => suggestions(ctx, [id], 2)),
+  });
+}
+
+/** Compares `entities` (two or more, all covered by the knowledge base); undefined when they share nothing to compare. */
+export function compareAnswer(ctx: RouterContext, u: Understood, entities: Entity[], confidence: number): Answer | undefined {
+  const ids = entities.map((e) => e.id);
+  const own = ctx.kb.comparisons.find((c) => ids.every((id) => c.entities.includes(id)));
+  if (own) return fromKnowledge(ctx, u, ids, own, confidence);
+  const answer = synthesized(ctx, u, ids, confidence);
+  const cmp = answer.parts.find((p) => p.type === 'comparison');
+  return cmp && cmp.type === 'comparison' && cmp.rows.length > 0 ? answer : undefined;
+}

@@ -1,0 +1,64 @@
+/**
+ * One service's facet: the facts of that service that match what is asked (languages, cons,
+ * the 15-minute limit, pricing model, …), grouped by the label the knowledge base gives them.
+ * With nothing specific asked ("what is Lambda?"), its profile: best for, pros, cons, languages.
+ */
+import type { Answer, Part } from '../answer';
+import type { Entity } from '../../knowledge/entities';
+import type { Fact } from '../../knowledge/knowledge-base';
+import type { RouterContext } from '../../router/context';
+import type { Understood } from '../../router/understand';
+import type { ScoredFact } from '../../search/fact-scorer';
+import { contentStems } from '../../text/tokens';
+import { finish, groupByAttribute, sourcesOf } from './common';
+import { suggestions } from './suggest';
+
+const PROFILE = ['best-for', 'pros', 'cons', 'languages'];
+const MAX_FACTS = 8;
+
+/** The question's stems that can select facts: everything but the service names. */
+export function questionStems(u: Understood): string[] {
+  return contentStems(u.tokens.filter((_, i) => !u.entityWords.has(i)).join(' '));
+}
+
+/** Facts of one entity that answer the question, best first; `[]` when none matches what is asked. */
+export function selectFacts(ctx: RouterContext, u: Understood, entity: Entity): { facts: ScoredFact[]; coverage: number } {
+  const stems = questionStems(u);
+  const facets = u.facets.filter((f) => f !== 'sla');
+  let scored = ctx.scorer.score(entity.id, stems, facets);
+  if (facets.length > 0) scored = scored.filter((s) => s.facetHit);
+  if (scored.length === 0) return { facts: [], coverage: 0 };
+  const top = scored[0].score;
+  const picked = scored.filter((s) => s.score >= 0.6 * top).slice(0, MAX_FACTS).sort((a, b) => a.index - b.index);
+  const found = new Set(picked.flatMap((s) => contentStems(`${s.fact.attribute} ${s.fact.value}`)));
+  const coverage = stems.length ? stems.filter((s) => found.has(s)).length / stems.length : 0;
+  return { facts: picked, coverage: facets.length > 0 ? Math.max(coverage, 0.75) : coverage };
+}
+
+/** The profile facts of an entity (best for, pros, cons, languages), for "what is X?". */
+export function profileFacts(ctx: RouterContext, entity: Entity): Fact[] {
+  const idx = ctx.kb.factsByEntity.get(entity.id) ?? [];
+  return PROFILE.flatMap((f) => idx.filter((i) => ctx.scorer.showsFacet(i, f) && ctx.kb.facts[i].origin !== 'comparison').map((i) => ctx.kb.facts[i]));
+}
+
+/** Renders facts of one entity as a `facts` part (list-valued attributes joined one per line in bullets). */
+export function factParts(facts: Fact[], heading?: string): Part[] {
+  const groups = groupByAttribute(facts);
+  const single = groups.filter((g) => g.values.length === 1);
+  const multi = groups.filter((g) => g.values.length > 1);
+  const parts: Part[] = [];
+  if (single.length) parts.push({ type: 'facts', heading, facts: single.map((g) => ({ label: g.attribute, value: g.values[0] })) });
+  for (const g of multi) parts.push({ type: 'bullets', heading: heading && !single.length ? `${heading}: ${g.attribute}` : g.attribute, items: g.values });
+  return parts;
+}
+
+export function facetAnswer(ctx: RouterContext, u: Understood, entities: Entity[], perEntity: Fact[][], facetLabel: string, confidence: number): Answer {
+  const parts: Part[] = [];
+  entities.forEach((e, i) => parts.push(...factParts(perEntity[i], entities.length > 1 ? e.short : undefined)));
+  const names = entities.map((e) => e.short).join(', ');
+  return finish({
+    kind: 'facet', question: u.text, services: entities.map((e) => e.short), facet: facetLabel,
+    title: `${names}: ${facetLabel}`, answered: true, confidence, parts, sources: sourcesOf(perEntity.flat()),
+    followUps: suggestions(ctx, entities.map((e) => e.id), 3).filter((s) => s.question.toLowerCase() !== u.text.toLowerCase()),
+  });
+}

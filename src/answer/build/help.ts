@@ -1,0 +1,35 @@
+/** The help answer: what the bot does and example questions, all taken from the knowledge base. */
+import type { Answer } from '../answer';
+import type { RouterContext } from '../../router/context';
+import { ask, finish, shortName } from './common';
+import { comparisonQuestions, entitiesWithSla } from './suggest';
+
+export function helpAnswer(ctx: RouterContext, question: string): Answer {
+  const { kb } = ctx;
+  const examples: string[] = [];
+  const sla = entitiesWithSla(ctx);
+  if (sla.length > 0) examples.push(`SLA for ${shortName(kb, sla[0])}`);
+  const cmp = comparisonQuestions(ctx);
+  if (cmp.length > 0) examples.push(cmp[0].question);
+  const withCons = kb.facts.findIndex((_, i) => ctx.scorer.showsFacet(i, 'cons'));
+  if (withCons >= 0) examples.push(`What are the cons of ${shortName(kb, kb.facts[withCons].entity)}?`);
+  const withBest = kb.facts.findIndex((_, i) => ctx.scorer.showsFacet(i, 'best-for'));
+  if (withBest >= 0) examples.push(`What is ${shortName(kb, kb.facts[withBest].entity)} best for?`);
+  const used = new Set(kb.comparisons.map((c) => c.source.section));
+  const entry = kb.entries.find((e) => !used.has(e.question) && !/sla/i.test(e.question));
+  if (entry) examples.push(entry.question);
+  const services = [...kb.covered].filter((id) => (kb.factsByEntity.get(id) ?? []).length > 0).map((id) => shortName(kb, id));
+  return finish({
+    kind: 'help', question, title: 'What I can answer', answered: true, confidence: 1, sources: [],
+    parts: [
+      {
+        type: 'text',
+        text: `I answer AWS architecture questions from the team's knowledge base (${kb.entries.length} Q&A entries): ` +
+          'availability SLAs, service comparisons (X vs Y), pros and cons, languages, limits, pricing models and recommendations.',
+      },
+      { type: 'bullets', heading: 'Try asking', items: examples },
+      ...(services.length ? [{ type: 'text' as const, text: `Services covered: ${services.join(', ')}.` }] : []),
+    ],
+    followUps: examples.slice(0, 3).map(ask),
+  });
+}

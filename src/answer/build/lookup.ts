@@ -1,0 +1,51 @@
+/**
+ * Lookup: the best passages of the knowledge base for any other question, from the Lunr index.
+ * A passage answers only when it holds most of the question's words (coverage); the answer shows
+ * the top passage and its close neighbours from the same section, each with its labels.
+ */
+import type { Answer } from '../answer';
+import type { Passage } from '../../knowledge/knowledge-base';
+import type { RouterContext } from '../../router/context';
+import { queryPassages, type PassageHit } from '../../search/query';
+import { finish, sourcesOf } from './common';
+import { suggestions } from './suggest';
+
+/** Coverage a top passage needs to count as an answer. */
+export const MIN_COVERAGE = 0.5;
+
+export function passageLine(p: Passage): string {
+  const ctx = p.context.filter((c) => !p.text.startsWith(c));
+  return ctx.length ? `${ctx.join(' › ')}: ${p.text}` : p.text;
+}
+
+/** The hits for `words` (optionally only passages about `entityId`). */
+export function findPassages(ctx: RouterContext, words: string[], entityId?: string): PassageHit[] {
+  return queryPassages(ctx.index, {
+    words,
+    filter: entityId ? (id) => ctx.kb.passages[id].entities.includes(entityId) : undefined,
+    limit: 8,
+  });
+}
+
+/** An answer from hits, or undefined when the best hit covers too little of the question. */
+export function lookupAnswer(ctx: RouterContext, question: string, hits: PassageHit[], related: string[] = []): Answer | undefined {
+  const top = hits[0];
+  if (!top || top.coverage < MIN_COVERAGE) return undefined;
+  const first = ctx.kb.passages[top.id];
+  const picked = hits
+    .filter((h) => h.score >= 0.6 * top.score && h.coverage >= MIN_COVERAGE && ctx.kb.passages[h.id].entry === first.entry)
+    .slice(0, 3)
+    .map((h) => ctx.kb.passages[h.id])
+    .filter((p) => p.kind !== 'code' || p === first);
+  const second = hits.find((h) => ctx.kb.passages[h.id].entry !== first.entry);
+  const margin = second ? Math.max(0, 1 - second.score / top.score) : 1;
+  return finish({
+    kind: 'lookup', question, title: first.source.section, answered: true,
+    confidence: Math.min(0.95, 0.3 + 0.5 * top.coverage + 0.2 * margin),
+    parts: picked.length === 1
+      ? [{ type: 'text', text: passageLine(picked[0]) }]
+      : [{ type: 'bullets', items: picked.map(passageLine) }],
+    sources: sourcesOf(picked),
+    followUps: suggestions(ctx, [...related, ...first.entities], 3),
+  });
+}

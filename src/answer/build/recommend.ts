@@ -1,0 +1,58 @@
+/**
+ * Recommendations: for a need ("event-driven workloads", "I already have containers and
+ * microservices", "full control over the environment"), the service whose best-for, use-case and
+ * pros facts match it best, with those facts as the reason. Undefined when nothing matches well.
+ */
+import type { Answer, Part } from '../answer';
+import type { Fact } from '../../knowledge/knowledge-base';
+import type { RouterContext } from '../../router/context';
+import type { Understood } from '../../router/understand';
+import { contentStems } from '../../text/tokens';
+import { entityById, finish, shortName, sourcesOf } from './common';
+import { suggestions } from './suggest';
+
+const REASONS = ['best-for', 'pros', 'languages'];
+
+export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | undefined {
+  const stems = contentStems(u.residual.join(' '));
+  if (stems.length === 0) return undefined;
+  const byEntity = new Map<string, { score: number; facts: Fact[]; matched: Set<string> }>();
+  for (const s of ctx.scorer.score(undefined, stems, [])) {
+    const i = s.index;
+    if (!REASONS.some((f) => ctx.scorer.showsFacet(i, f)) || s.fact.origin === 'comparison') continue;
+    const e = byEntity.get(s.fact.entity) ?? { score: 0, facts: [], matched: new Set<string>() };
+    const words = new Set(contentStems(s.fact.value));
+    const fresh = stems.filter((t) => words.has(t) && !e.matched.has(t));
+    if (fresh.length === 0) continue;
+    fresh.forEach((t) => e.matched.add(t));
+    e.score += fresh.reduce((sum, t) => sum + ctx.scorer.weight(t), 0);
+    e.facts.push(s.fact);
+    byEntity.set(s.fact.entity, e);
+  }
+  const ranked = [...byEntity.entries()].sort((a, b) => b[1].score - a[1].score);
+  if (ranked.length === 0) return undefined;
+  const [bestId, best] = ranked[0];
+  const coverage = best.matched.size / stems.length;
+  if (coverage < 0.5) return undefined;
+  const runnerUp = ranked[1] && ranked[1][1].score >= 0.8 * best.score ? ranked[1] : undefined;
+  const name = entityById(ctx.kb, bestId)?.name ?? bestId;
+  const parts: Part[] = [
+    { type: 'text', text: `${name} fits best, from what the knowledge base says about it:` },
+    { type: 'facts', facts: best.facts.map((f) => ({ label: f.attribute, value: f.value })) },
+  ];
+  if (runnerUp) {
+    parts.push({ type: 'text', text: `${shortName(ctx.kb, runnerUp[0])} is a close alternative:` });
+    parts.push({ type: 'facts', facts: runnerUp[1].facts.map((f) => ({ label: f.attribute, value: f.value })) });
+  }
+  const margin = runnerUp ? 1 - runnerUp[1].score / best.score : 1;
+  return finish({
+    kind: 'recommend', question: u.text, services: [shortName(ctx.kb, bestId), ...(runnerUp ? [shortName(ctx.kb, runnerUp[0])] : [])],
+    title: `Recommended: ${shortName(ctx.kb, bestId)}`, answered: true,
+    confidence: Math.min(0.95, 0.5 + 0.3 * coverage + 0.2 * margin),
+    parts, sources: sourcesOf([...best.facts, ...(runnerUp ? runnerUp[1].facts : [])]),
+    followUps: [
+      ...(runnerUp ? [{ label: `${shortName(ctx.kb, bestId)} vs ${shortName(ctx.kb, runnerUp[0])}`, question: `${shortName(ctx.kb, bestId)} vs ${shortName(ctx.kb, runnerUp[0])}` }] : []),
+      ...suggestions(ctx, [bestId], 3),
+    ],
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * SLA answers: the availability figures of the named services exactly as the knowledge base
+ * states them (region level and instance level, "No specific SLA published" included), or the
+ * whole table when no service is named. A service without SLA facts is said to have none here.
+ */
+import type { Answer, Part } from '../answer';
+import type { Entity } from '../../knowledge/entities';
+import type { Fact } from '../../knowledge/knowledge-base';
+import type { RouterContext } from '../../router/context';
+import { ask, finish, shortName, sourcesOf } from './common';
+import { notFoundAnswer } from './not-found';
+import { entitiesWithSla } from './suggest';
+
+function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
+  return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'sla') && ctx.kb.facts[i].origin === 'table')
+    .map((i) => ctx.kb.facts[i]);
+}
+
+export function slaAnswer(ctx: RouterContext, question: string, entities: Entity[], confidence: number): Answer {
+  const all = entities.length === 0;
+  const ids = all ? entitiesWithSla(ctx) : entities.map((e) => e.id);
+  const parts: Part[] = [];
+  const used: Fact[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const facts = slaFacts(ctx, id);
+    if (facts.length === 0) { missing.push(id); continue; }
+    used.push(...facts);
+    parts.push({ type: 'facts', heading: all ? shortName(ctx.kb, id) : ctx.kb.registry.all().find((e) => e.id === id)?.name ?? id, facts: facts.map((f) => ({ label: f.attribute, value: f.value })) });
+  }
+  const missingNames = missing.map((id) => shortName(ctx.kb, id));
+  if (used.length === 0) {
+    return notFoundAnswer(ctx, question, `The knowledge base has no SLA for ${missingNames.join(' or ') || 'that'}. It lists SLAs for ${entitiesWithSla(ctx).map((id) => shortName(ctx.kb, id)).join(', ')}.`,
+      entitiesWithSla(ctx).slice(0, 1));
+  }
+  if (missingNames.length > 0) parts.push({ type: 'text', text: `The knowledge base has no SLA for ${missingNames.join(', ')}.` });
+  const covered = ids.filter((id) => !missing.includes(id));
+  const others = entitiesWithSla(ctx).filter((id) => !covered.includes(id));
+  const followUps = all ? [] : [
+    ...(others.length ? [ask(`Compare ${shortName(ctx.kb, covered[0])} vs ${shortName(ctx.kb, others[0])}`)] : []),
+    ...(covered.length === 1 ? [ask(`Pros and cons of ${shortName(ctx.kb, covered[0])}`)] : []),
+    ask('List all SLAs'),
+  ];
+  return finish({
+    kind: 'sla', question, services: covered.map((id) => shortName(ctx.kb, id)),
+    title: all ? 'Availability SLAs' : `Availability SLA: ${covered.map((id) => shortName(ctx.kb, id)).join(', ')}`,
+    answered: true, confidence, parts, sources: sourcesOf(used), followUps,
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * Plain-text renderer (CLI, logs, notifications): title, parts, source line, suggestions.
+ * Comparisons print one dimension per block with one line per service.
+ */
+import { assertNever, type Answer, type Part } from './answer';
+
+function part(p: Part): string {
+  switch (p.type) {
+    case 'text':
+      return p.text;
+    case 'bullets':
+      return [p.heading ? `${p.heading}:` : '', ...p.items.map((i) => `• ${i}`)].filter(Boolean).join('\n');
+    case 'facts':
+      return [p.heading ? `${p.heading}:` : '', ...p.facts.map((f) => `• ${f.label}: ${f.value}`)].filter(Boolean).join('\n');
+    case 'comparison':
+      return [
+        p.heading ? `${p.heading}:` : '',
+        ...p.rows.map((r) => [`• ${r.dimension}`, ...r.values.map((v, i) => (v ? `    ${p.columns[i]}: ${v}` : '')).filter(Boolean)].join('\n')),
+      ].filter(Boolean).join('\n');
+    default:
+      return assertNever(p);
+  }
+}
+
+export function renderText(answer: Answer): string {
+  const lines = [answer.title, ...answer.parts.map(part)];
+  switch (answer.kind) {
+    case 'clarify':
+      lines.push(`Did you mean: ${answer.choices.map((c) => c.question).join(' | ')}`);
+      break;
+    case 'help': case 'sla': case 'compare': case 'facet': case 'recommend': case 'lookup': case 'not-found':
+      break;
+    default:
+      assertNever(answer);
+  }
+  if (answer.sources.length) lines.push(`Source: ${answer.sources.map((s) => `${s.file} › ${s.section}`).join('; ')}`);
+  return lines.filter(Boolean).join('\n\n');
+}

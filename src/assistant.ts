@@ -1,0 +1,59 @@
+/**
+ * The assistant: a loaded knowledge base with its index, answering questions. Built whole from
+ * a directory; to pick up changes, build a new one and swap it in.
+ */
+import type { Answer } from './answer/answer';
+import { loadKnowledgeOrThrow } from './knowledge/load';
+import type { KnowledgeProblem } from './knowledge/problems';
+import { buildIndex } from './search/build-index';
+import { FactScorer } from './search/fact-scorer';
+import type { RouterContext } from './router/context';
+import { normalizeQuestion } from './router/normalize';
+import { route } from './router/route';
+import { QuestionReader } from './router/understand';
+
+/** Longest question considered, in characters; longer input is cut to this length. */
+export const MAX_QUESTION_LENGTH = 4000;
+
+export interface AssistantOptions {
+  /** Directory with the Q&A markdown files and optional `services.yml`. */
+  knowledgeDir: string;
+}
+
+export interface KnowledgeStats {
+  files: string[];
+  entries: number;
+  passages: number;
+  facts: number;
+  comparisons: number;
+  services: number;
+  /** Warnings found while loading (errors make loading fail). */
+  warnings: KnowledgeProblem[];
+}
+
+export interface Assistant {
+  /** Answers one question as it arrived from a platform (mentions, entities and emoji are stripped). Never throws on user text. */
+  ask(question: string): Answer;
+  /** Like `ask`, and also says which intent answered. */
+  route(question: string): { answer: Answer; intent: string };
+  stats(): KnowledgeStats;
+}
+
+/** Loads `knowledgeDir` and builds the index; throws `KnowledgeError` (every problem, with file and line) when invalid. */
+export function createAssistant(options: AssistantOptions): Assistant {
+  const { kb, problems } = loadKnowledgeOrThrow(options.knowledgeDir);
+  const index = buildIndex(kb);
+  const scorer = new FactScorer(kb);
+  const ctx: RouterContext = { kb, index, scorer, reader: new QuestionReader(kb, index) };
+  const stats: KnowledgeStats = {
+    files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
+    comparisons: kb.comparisons.length, services: kb.covered.size, warnings: problems.filter((p) => p.severity === 'warning'),
+  };
+  const routeQuestion = (question: string): { answer: Answer; intent: string } =>
+    route(ctx, normalizeQuestion(String(question ?? '').slice(0, MAX_QUESTION_LENGTH)));
+  return {
+    ask: (question) => routeQuestion(question).answer,
+    route: routeQuestion,
+    stats: () => stats,
+  };
+}

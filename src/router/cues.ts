@@ -1,0 +1,27 @@
+/**
+ * The words that signal what kind of question it is. Language, not knowledge: the knowledge's
+ * own vocabulary (facets, service names) lives in `knowledge/services.yml`.
+ */
+
+/** Set of lower-case words. */
+const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+export const COMPARE_WORDS = set('vs vs. versus compare compared comparing comparison difference differences differ different between or better worse against than which one choose choosing pick');
+export const RECOMMEND_WORDS = set('recommend recommended recommendation suggest suggestion should best which what ideal suitable choose pick use need want have already looking good');
+export const HELP_WORDS = set('help hello hi hey hiya yo start started commands command usage howdy greetings morning afternoon evening menu about bot /help /start examples example');
+export const ALL_WORDS = set('all every list table each overview summary full complete entire slas');
+/** Words that ask for an amount of money rather than a pricing model. */
+export const AMOUNT_WORDS = set('much hourly monthly dollar dollars usd $ eur cents cent rate rates exact cheapest quote');
+export const AMOUNT_PHRASES = ['how much', 'per hour', 'per month', 'per gb', 'per request', 'per million', 'per second', 'per minute', 'price list', 'price of'];
+export const MONEY_WORDS = set('cost costs price prices pricing priced charge charges pay bill billing expensive cheap');
+
+/** Words that carry no subject: they never make a question "about" something the KB lacks. */
+export const GENERIC_WORDS = set(
+  'aws amazon service services cloud option options application applications app apps server servers platform ' +
+  'thing things way ways work works working use using used run running get make do does question answer answers ' +
+  'info information detail details explain describe mean means about compare versus vs available availability ' +
+  'different difference differences level levels monthly region regional instance instances individual each ' +
+  'published publish specific particular current currently offer offers offered provide provides exist exists ' +
+  'guarantee guaranteed compute computing workload workloads right good bad better best ok okay yes no really ' +
+  'quick quickly short briefly please pls plz kind kinds type types one two',
+);

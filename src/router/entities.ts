@@ -1,0 +1,86 @@
+/**
+ * Finds the services a question names: exact aliases first (the registry's scan), then typos
+ * (`beanstlak`, `lamda`, `app runer`) by Jaro-Winkler similarity from `natural`, for words the
+ * knowledge base does not itself use. Two different services equally close → ambiguous.
+ */
+import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
+import type { Entity, EntityRegistry, Mention } from '../knowledge/entities';
+import { nameKey } from '../knowledge/entities';
+import { STOP_WORDS } from '../text/tokens';
+
+export interface EntityMatch {
+  mentions: Mention[];
+  /** A typo close to two services (`ec` → EC2 or ECS?): the candidates, best first. */
+  ambiguous?: { text: string; candidates: Entity[] };
+}
+
+interface AliasForm {
+  text: string;
+  entity: Entity;
+}
+
+/** Similarity needed for a fuzzy match, by the length of the typed word(s). */
+function threshold(length: number): number {
+  return length <= 5 ? 0.93 : length <= 8 ? 0.91 : 0.9;
+}
+
+export class EntityFinder {
+  private readonly forms: AliasForm[] = [];
+
+  /** `isKnownWord(w)`: true for words the fuzzy matcher must leave alone (the KB's own vocabulary, cue words). */
+  constructor(private readonly registry: EntityRegistry, private readonly isKnownWord: (w: string) => boolean) {
+    const seen = new Set<string>();
+    for (const e of registry.all()) {
+      for (const a of e.aliases) {
+        const text = nameKey(a) ? a.toLowerCase().replace(/^(?:aws|amazon)\s+/, '') : '';
+        if (text.length < 4 || seen.has(`${e.id}|${text}`)) continue;
+        seen.add(`${e.id}|${text}`);
+        this.forms.push({ text, entity: e });
+      }
+    }
+  }
+
+  find(tokens: string[]): EntityMatch {
+    const mentions = this.registry.scan(tokens);
+    const used = new Array<boolean>(tokens.length).fill(false);
+    for (const m of mentions) for (let k = m.start; k < m.end; k += 1) used[k] = true;
+    let ambiguous: EntityMatch['ambiguous'];
+    for (let n = 3; n >= 1; n -= 1) {
+      for (let i = 0; i + n <= tokens.length; i += 1) {
+        const span = tokens.slice(i, i + n);
+        if (used.slice(i, i + n).some(Boolean)) continue;
+        if (span.every((w) => STOP_WORDS.has(w) || this.isKnownWord(w))) continue;
+        if (STOP_WORDS.has(span[0]) || STOP_WORDS.has(span[n - 1])) continue;
+        const text = span.join(' ');
+        if (text.replace(/ /g, '').length < 4) continue;
+        const ranked = this.rank(text);
+        if (ranked.length === 0) continue;
+        const [best, second] = ranked;
+        if (second && second.entity.id !== best.entity.id && best.score - second.score < 0.02) {
+          ambiguous ??= { text, candidates: [best.entity, second.entity] };
+          for (let k = i; k < i + n; k += 1) used[k] = true;
+          continue;
+        }
+        for (let k = i; k < i + n; k += 1) used[k] = true;
+        mentions.push({ entity: best.entity, start: i, end: i + n, exact: false });
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    return { mentions, ambiguous };
+  }
+
+  /** Candidate entities for a typed span, best first; compares the forms without spaces (`app runer` ~ `apprunner`). */
+  private rank(text: string): { entity: Entity; score: number }[] {
+    const typed = text.replace(/ /g, '');
+    const best = new Map<string, { entity: Entity; score: number }>();
+    for (const f of this.forms) {
+      const form = f.text.replace(/ /g, '');
+      if (Math.abs(form.length - typed.length) > 2) continue;
+      const score = JaroWinklerDistance(typed, form);
+      if (score < threshold(typed.length)) continue;
+      const prev = best.get(f.entity.id);
+      if (!prev || prev.score < score) best.set(f.entity.id, { entity: f.entity, score });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The ordered intent table. Each intent looks at the understood question and returns an Answer,
+ * or undefined to let the next one try. Order encodes precedence: help, then refusals that must
+ * win (products outside AWS, prices, services the knowledge base does not cover), then the
+ * structured intents (SLA, compare, an entry's own question, facet, recommend), then free lookup.
+ */
+import type { Answer } from '../answer/answer';
+import { clarifyAnswer } from '../answer/build/clarify';
+import { shortName } from '../answer/build/common';
+import { compareAnswer } from '../answer/build/compare';
+import { digestAnswer } from '../answer/build/digest';
+import { facetAnswer, factParts, profileFacts, questionStems, selectFacts } from '../answer/build/facet';
+import { helpAnswer } from '../answer/build/help';
+import { findPassages, lookupAnswer } from '../answer/build/lookup';
+import { notFoundAnswer } from '../answer/build/not-found';
+import { recommendAnswer } from '../answer/build/recommend';
+import { slaAnswer } from '../answer/build/sla';
+import type { Entity } from '../knowledge/entities';
+import type { Fact } from '../knowledge/knowledge-base';
+import { contentStems } from '../text/tokens';
+import type { RouterContext } from './context';
+import type { Understood } from './understand';
+
+export interface Intent {
+  name: string;
+  match(u: Understood, ctx: RouterContext): Answer | undefined;
+}
+
+const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
+const names = (es: Entity[]): string => es.map((e) => e.name).join(', ');
+const covered = (ctx: RouterContext, e: Entity): boolean => ctx.kb.covered.has(e.id);
+
+/** The entry whose own question this is (a paraphrase with the same words), if any. */
+function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
+  const q = contentStems(u.text);
+  if (q.length < 2) return undefined;
+  let best: { i: number; score: number } | undefined;
+  ctx.kb.entries.forEach((e, i) => {
+    const h = new Set(contentStems(e.question));
+    const inHeading = q.filter((s) => h.has(s)).length;
+    const score = Math.min(inHeading / q.length, inHeading / h.size);
+    if (inHeading / q.length >= 0.75 && inHeading / h.size >= 0.5 && (!best || score > best.score)) best = { i, score };
+  });
+  return best?.i;
+}
+
+export const INTENTS: Intent[] = [
+  { name: 'help', match: (u, ctx) => (u.cues.help ? helpAnswer(ctx, u.text) : undefined) },
+  {
+    name: 'clarify',
+    match: (u) => {
+      if (!u.ambiguous || u.entities.length > 0) return undefined;
+      const typed = u.ambiguous.text;
+      const at = u.text.toLowerCase().indexOf(typed);
+      return clarifyAnswer(u.text, typed, u.ambiguous.candidates, (e) => (at >= 0 ? `${u.text.slice(0, at)}${e.short}${u.text.slice(at + typed.length)}` : `${u.text} ${e.short}`));
+    },
+  },
+  {
+    name: 'outside-aws',
+    match: (u, ctx) => (u.outside.length === 0 ? undefined : notFoundAnswer(ctx, u.text,
+      `The knowledge base covers AWS services only; it has nothing on ${names(u.outside)}.`, u.entities.filter((e) => covered(ctx, e)).map((e) => e.id))),
+  },
+  {
+    name: 'price',
+    match: (u, ctx) => {
+      if (!u.cues.amount) return undefined;
+      const known = u.entities.filter((e) => covered(ctx, e));
+      const models: Fact[] = known.flatMap((e) => (ctx.kb.factsByEntity.get(e.id) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'pricing')).map((i) => ctx.kb.facts[i]));
+      return notFoundAnswer(ctx, u.text,
+        `The knowledge base has no prices${u.entities.length ? ` for ${names(u.entities)}` : ''}: it does not list rates or amounts.${models.length ? ' What it says about the pricing model:' : ''}`,
+        known.map((e) => e.id), factParts(models.slice(0, 4)));
+    },
+  },
+  {
+    name: 'not-covered',
+    match: (u, ctx) => {
+      const missing = u.entities.filter((e) => !covered(ctx, e));
+      if (missing.length === 0 || (u.facets.includes('sla') && missing.length < u.entities.length)) return undefined;
+      const what = u.facets.includes('sla') ? 'no SLA' : 'nothing';
+      return notFoundAnswer(ctx, u.text, `The knowledge base has ${what} for ${names(missing)}.`, u.entities.filter((e) => covered(ctx, e)).map((e) => e.id));
+    },
+  },
+  {
+    name: 'sla',
+    match: (u, ctx) => {
+      if (!u.facets.includes('sla')) return undefined;
+      if (u.entities.length === 0 && u.unknown.length > 0) {
+        return notFoundAnswer(ctx, u.text, `The knowledge base has no SLA for "${u.unknown.join(' ')}".`);
+      }
+      return slaAnswer(ctx, u.text, u.entities, u.entities.length ? confidenceOf(u) : 0.85);
+    },
+  },
+  {
+    name: 'compare',
+    match: (u, ctx) => {
+      if (u.entities.length >= 2) {
+        return compareAnswer(ctx, u, u.entities, confidenceOf(u))
+          ?? notFoundAnswer(ctx, u.text, `The knowledge base has nothing to compare ${names(u.entities)} on.`, u.entities.map((e) => e.id));
+      }
+      const versus = u.tokens.some((w) => ['vs', 'vs.', 'versus', 'or', 'compare', 'compared', 'against'].includes(w));
+      if (u.entities.length === 1 && versus && u.unknown.length > 0) {
+        return notFoundAnswer(ctx, u.text, `The knowledge base has nothing on "${u.unknown.join(' ')}", so it cannot compare it with ${u.entities[0].short}.`, [u.entities[0].id]);
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'entry',
+    match: (u, ctx) => {
+      const i = matchingEntry(ctx, u);
+      return i === undefined ? undefined : digestAnswer(ctx, u.text, ctx.kb.entries[i], 0.85);
+    },
+  },
+  {
+    name: 'facet',
+    match: (u, ctx) => {
+      if (u.entities.length === 0) return undefined;
+      const picked = u.entities.map((e) => selectFacts(ctx, u, e));
+      const facets = u.facets.filter((f) => f !== 'sla');
+      const label = facets.map((f) => ctx.kb.facets[f]?.title ?? f).join(', ');
+      if (picked.some((p) => p.facts.length > 0)) {
+        const coverage = Math.max(...picked.map((p) => p.coverage));
+        if (facets.length === 0 && u.entities.length === 1) {
+          const hits = findPassages(ctx, questionStemsWords(u), u.entities[0].id);
+          if (hits[0] && hits[0].coverage > coverage + 0.2) {
+            const viaPassages = lookupAnswer(ctx, u.text, hits, [u.entities[0].id]);
+            if (viaPassages) return viaPassages;
+          }
+        }
+        return facetAnswer(ctx, u, u.entities, picked.map((p) => p.facts.map((s) => s.fact)), label || 'from the knowledge base', confidenceOf(u) * (0.6 + 0.4 * Math.min(1, coverage + 0.2)));
+      }
+      if (facets.length > 0) {
+        return notFoundAnswer(ctx, u.text, `The knowledge base says nothing about the ${label} of ${names(u.entities)}.`, u.entities.map((e) => e.id));
+      }
+      const onlyNames = questionStems(u).filter((s) => !u.residual.length || true).length === 0 || u.residual.length === 0;
+      if (onlyNames) {
+        const profiles = u.entities.map((e) => profileFacts(ctx, e));
+        if (profiles.some((p) => p.length > 0)) return facetAnswer(ctx, u, u.entities, profiles, 'overview', confidenceOf(u));
+      }
+      const hits = findPassages(ctx, u.tokens, u.entities[0].id);
+      return lookupAnswer(ctx, u.text, hits, u.entities.map((e) => e.id))
+        ?? notFoundAnswer(ctx, u.text, `The knowledge base mentions ${names(u.entities)}, but not in answer to that.`, u.entities.map((e) => e.id));
+    },
+  },
+  {
+    name: 'recommend',
+    match: (u, ctx) => (u.cues.recommend ? recommendAnswer(ctx, u) : undefined),
+  },
+  {
+    name: 'lookup',
+    match: (u, ctx) => lookupAnswer(ctx, u.text, findPassages(ctx, u.tokens)) ?? recommendAnswer(ctx, u),
+  },
+];
+
+/** Words of the question without the service names, for passage search. */
+function questionStemsWords(u: Understood): string[] {
+  return u.tokens.filter((_, i) => !u.entityWords.has(i));
+}
+
+/** The answer when no intent matched. */
+export function fallback(u: Understood, ctx: RouterContext): Answer {
+  const subject = u.unknown.length ? `"${u.unknown.slice(0, 4).join(' ')}"` : 'that';
+  return notFoundAnswer(ctx, u.text, `I couldn't find anything about ${subject} in the knowledge base.`);
+}
+
+export { shortName };

@@ -1,0 +1,114 @@
+/**
+ * Reads a normalized question into what the intents need: the services it names (exact or
+ * fuzzy), products outside AWS, the facets it asks about, cue flags, and the leftover content
+ * words that name something the knowledge base may not hold.
+ */
+import type { Entity } from '../knowledge/entities';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { PassageIndex } from '../search/build-index';
+import { lunrTerm } from '../search/build-index';
+import { plainWords, STOP_WORDS } from '../text/tokens';
+import { ALL_WORDS, AMOUNT_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
+import { EntityFinder } from './entities';
+
+export interface Understood {
+  /** The normalized question. */
+  text: string;
+  /** Its plain words, in order. */
+  tokens: string[];
+  /** In-scope services named, in order of mention, each once. */
+  entities: Entity[];
+  /** Whether every in-scope service was named exactly (no typo correction). */
+  exact: boolean;
+  /** Products outside AWS that the question names. */
+  outside: Entity[];
+  /** A typo equally close to two services. */
+  ambiguous?: { text: string; candidates: Entity[] };
+  /** Facet ids the question asks about (`sla`, `pros`, `limits`, …). */
+  facets: string[];
+  /** Content words (not stop, cue, generic, facet or service words) the question has. */
+  residual: string[];
+  /** Residual words that the knowledge base never uses: signs of a subject it does not hold. */
+  unknown: string[];
+  /** Words that mark the question's kind. */
+  cues: { compare: boolean; recommend: boolean; help: boolean; all: boolean; amount: boolean; money: boolean };
+  /** Words at entity positions (to keep them out of text matching). */
+  entityWords: Set<number>;
+}
+
+export class QuestionReader {
+  private readonly finder: EntityFinder;
+  private readonly facetWords = new Map<string, string[]>();
+  private readonly facetPhrases: { phrase: string[]; facet: string }[] = [];
+
+  constructor(private readonly kb: KnowledgeBase, private readonly index: PassageIndex) {
+    for (const [id, f] of Object.entries(kb.facets)) {
+      for (const ask of f.ask) {
+        const ws = plainWords(ask);
+        if (ws.length === 1) this.facetWords.set(ws[0], [...(this.facetWords.get(ws[0]) ?? []), id]);
+        else if (ws.length > 1) this.facetPhrases.push({ phrase: ws, facet: id });
+      }
+    }
+    this.finder = new EntityFinder(kb.registry, (w) => this.isKnownWord(w));
+  }
+
+  private isKnownWord(w: string): boolean {
+    if (this.facetWords.has(w) || COMPARE_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return true;
+    const t = lunrTerm(w);
+    return t !== undefined && this.index.vocabulary.has(t);
+  }
+
+  read(text: string): Understood {
+    const tokens = plainWords(text);
+    const match = this.finder.find(tokens);
+    const entityWords = new Set<number>();
+    for (const m of match.mentions) for (let k = m.start; k < m.end; k += 1) entityWords.add(k);
+    const inScope = match.mentions.filter((m) => !m.entity.outOfScope);
+    const entities = [...new Map(inScope.map((m) => [m.entity.id, m.entity])).values()];
+    const outside = [...new Map(match.mentions.filter((m) => m.entity.outOfScope).map((m) => [m.entity.id, m.entity])).values()];
+
+    const facets = new Set<string>();
+    const facetPositions = new Set<number>();
+    for (const { phrase, facet } of this.facetPhrases) {
+      for (let i = 0; i + phrase.length <= tokens.length; i += 1) {
+        if (phrase.every((w, k) => tokens[i + k] === w)) {
+          facets.add(facet);
+          for (let k = 0; k < phrase.length; k += 1) facetPositions.add(i + k);
+        }
+      }
+    }
+    tokens.forEach((w, i) => {
+      if (entityWords.has(i)) return;
+      const ids = this.facetWords.get(w);
+      if (ids) { ids.forEach((id) => facets.add(id)); facetPositions.add(i); }
+    });
+
+    const residual: string[] = [];
+    tokens.forEach((w, i) => {
+      if (entityWords.has(i) || facetPositions.has(i) || STOP_WORDS.has(w)) return;
+      if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
+      if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || /^\d+$/.test(w)) return;
+      residual.push(w);
+    });
+    const unknown = residual.filter((w) => {
+      const t = lunrTerm(w);
+      return t !== undefined && !this.index.vocabulary.has(t);
+    });
+
+    const lower = ` ${tokens.join(' ')} `;
+    const has = (s: ReadonlySet<string>): boolean => tokens.some((w, i) => !entityWords.has(i) && s.has(w));
+    const money = has(MONEY_WORDS) || facets.has('pricing');
+    const cues = {
+      compare: has(COMPARE_WORDS),
+      recommend: has(RECOMMEND_WORDS),
+      help: tokens.length === 0 || (tokens.length <= 6 && tokens.some((w) => HELP_WORDS.has(w)) && entities.length === 0 && residual.length === 0),
+      all: has(ALL_WORDS),
+      amount: money && (has(AMOUNT_WORDS) || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `)) || /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase())),
+      money,
+    };
+    return {
+      text, tokens, entities, exact: inScope.every((m) => m.exact), outside, ambiguous: match.ambiguous,
+      facets: [...facets], residual, unknown, cues, entityWords,
+    };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Ranks facts against a question's words: a word found in the fact's attribute (its label)
+ * counts twice what it counts in the value, each weighted by its rarity among all facts (IDF);
+ * a fact whose label or value shows an asked facet (`limits` ← "15 minutes max") gets a bonus.
+ */
+import type { Fact, KnowledgeBase } from '../knowledge/knowledge-base';
+import { contentStems, stem, words } from '../text/tokens';
+
+export interface ScoredFact {
+  index: number;
+  fact: Fact;
+  score: number;
+  /** The fact shows one of the asked facets. */
+  facetHit: boolean;
+}
+
+interface FactTerms {
+  attribute: Set<string>;
+  value: Set<string>;
+}
+
+export class FactScorer {
+  private readonly terms: FactTerms[];
+  private readonly idf = new Map<string, number>();
+  /** Per facet, its attribute phrases as stem lists: a label shows the facet when it has every stem of one phrase. */
+  private readonly facetAttr = new Map<string, string[][]>();
+  private readonly facetValue = new Map<string, Set<string>>();
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.terms = kb.facts.map((f) => ({ attribute: new Set(contentStems(f.attribute)), value: new Set(contentStems(f.value)) }));
+    const df = new Map<string, number>();
+    for (const t of this.terms) for (const s of new Set([...t.attribute, ...t.value])) df.set(s, (df.get(s) ?? 0) + 1);
+    const n = Math.max(1, kb.facts.length);
+    for (const [s, d] of df) this.idf.set(s, Math.log(1 + n / d));
+    for (const [id, f] of Object.entries(kb.facets)) {
+      this.facetAttr.set(id, f.attributes.map((a) => contentStems(a)).filter((p) => p.length > 0));
+      this.facetValue.set(id, new Set(f.values.flatMap((a) => words(a).map(stem))));
+    }
+  }
+
+  /** IDF of a stem; unseen stems weigh like the rarest. */
+  weight(s: string): number {
+    return this.idf.get(s) ?? Math.log(1 + this.kb.facts.length);
+  }
+
+  /** True when the fact's label (or, for facets with value words, its value) shows `facet`. */
+  showsFacet(index: number, facet: string): boolean {
+    const t = this.terms[index];
+    const attr = this.facetAttr.get(facet);
+    const val = this.facetValue.get(facet);
+    return Boolean((attr && attr.some((phrase) => phrase.every((s) => t.attribute.has(s)))) || (val && [...t.value].some((s) => val.has(s))));
+  }
+
+  /**
+   * Facts of `entityId` (or of all entities when undefined), scored against `stems` and `facets`,
+   * best first; facts scoring 0 are left out.
+   */
+  score(entityId: string | undefined, stems: string[], facets: string[]): ScoredFact[] {
+    const indexes = entityId === undefined ? this.kb.facts.map((_, i) => i) : this.kb.factsByEntity.get(entityId) ?? [];
+    const out: ScoredFact[] = [];
+    for (const i of indexes) {
+      const t = this.terms[i];
+      let score = 0;
+      for (const s of stems) {
+        if (t.attribute.has(s)) score += 2 * this.weight(s);
+        else if (t.value.has(s)) score += this.weight(s);
+      }
+      const facetHit = facets.some((f) => this.showsFacet(i, f));
+      if (facetHit) score += 3;
+      if (score > 0) out.push({ index: i, fact: this.kb.facts[i], score, facetHit });
+    }
+    return out.sort((a, b) => b.score - a.score || a.index - b.index);
+  }
+}
