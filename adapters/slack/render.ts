@@ -148,3 +148,19 @@ export function renderSlack(answer: Answer, options: RenderSlackOptions = {}): S
   const content = answer.parts.flatMap(partBlocks);
   return { text: summaryText(answer, options), blocks: fitBlocks(head, content, tailBlocks(answer, layout, options)) };
 }
+
+/** A block as it comes back in an interaction payload (any shape). */
+export type PayloadBlock = { type: string; block_id?: string; elements?: unknown[] } & Record<string, unknown>;
+
+/**
+ * `blocks` of a posted answer with the 👍/👎 row replaced by "Thanks for the feedback"; the row's
+ * other buttons (share) stay, in their own actions block. Blocks without a feedback row are kept.
+ */
+export function markVoted(blocks: readonly PayloadBlock[], vote: 'up' | 'down'): PayloadBlock[] {
+  return blocks.flatMap((block): PayloadBlock[] => {
+    if (block.block_id !== FEEDBACK_BLOCK_ID) return [block];
+    const rest = (block.elements ?? []).filter((e) => !String((e as { action_id?: unknown }).action_id ?? '').startsWith('aws_qa_feedback_'));
+    const thanks = contextBlocks([feedbackThanks(vote)], FEEDBACK_DONE_BLOCK_ID) as unknown as PayloadBlock[];
+    return rest.length > 0 ? [...thanks, { type: 'actions', block_id: SHARE_BLOCK_ID, elements: rest }] : thanks;
+  });
+}

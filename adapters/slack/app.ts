@@ -1,0 +1,160 @@
+/**
+ * The Slack app: Bolt wired to the answer engine. A factory with explicit options (it never reads
+ * `process.env`): the server's composition root passes tokens, the engine, the feedback store and
+ * the logger.
+ *
+ * Transports:
+ * - HTTP (no `appToken`): Bolt's default `HTTPReceiver`, with signature verification always on.
+ *   It does not listen itself: mount {@link SlackApp.requestListener} on a `node:http` server; it
+ *   handles `POST /slack/events` (slash commands, events and interactivity share the URL).
+ * - Socket Mode (`appToken` given): Bolt's `SocketModeReceiver`; `start()` opens the socket.
+ *
+ * ```ts
+ * const slack = createSlackApp({ signingSecret, botToken, assistant, feedbackStore, logger });
+ * await slack.start();                       // auth.test, once
+ * http.createServer(slack.requestListener!).listen(3000);
+ * ```
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, type AppOptions, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Logger as PinoLogger } from 'pino';
+import type { Assistant, FeedbackStore } from '../../src/index';
+import { registerCommand } from './commands';
+import { SeenIds, type SeenIdsOptions } from './dedupe';
+import type { ListenerDeps } from './deps';
+import { registerEvents } from './events';
+import { registerInteractions } from './interactions';
+import { boltLogger, describeError } from './log';
+import { allowTeams, dedupeEvents } from './middleware';
+
+/** The Web API client's retry policy (p-retry options). */
+export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
+
+/**
+ * Default Web API retry policy: 3 retries, 0.5 s doubling to at most 5 s (with jitter). A 429 is
+ * retried after its `Retry-After`. An answer later than that is not worth sending.
+ */
+export const DEFAULT_RETRY_CONFIG: SlackRetryConfig = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true };
+
+export interface SlackAppOptions {
+  /** Signing secret (HTTP mode, required there; unused in Socket Mode). */
+  signingSecret?: string;
+  /** Bot token `xoxb-…`. */
+  botToken: string;
+  /** App-level token `xapp-…`: when set, Socket Mode is used instead of HTTP. */
+  appToken?: string;
+  /** Web API base URL, e.g. `http://127.0.0.1:PORT/api/` (tests, proxies). Default Slack's. */
+  apiUrl?: string;
+  /** Workspaces (team ids) allowed to use the app; empty or absent: all. */
+  allowedTeamIds?: readonly string[];
+  /** The answer engine (only `ask` is used). */
+  assistant: Pick<Assistant, 'ask'>;
+  /** Where 👍/👎 votes go. */
+  feedbackStore: FeedbackStore;
+  logger: PinoLogger;
+  /** Bot id and bot user id: when both are given, `auth.test` is never called. */
+  botId?: string;
+  botUserId?: string;
+  /** Slash command name. Default `/aws`. */
+  command?: string;
+  /** HTTP path of the Events/Interactivity/Commands URL. Default `/slack/events`. */
+  endpoint?: string;
+  /** Web API retry policy. Default {@link DEFAULT_RETRY_CONFIG}. */
+  retryConfig?: SlackRetryConfig;
+  /** Event-id dedupe bounds. Default 10,000 ids for 15 minutes. */
+  dedupe?: SeenIdsOptions;
+  /** HTTP mode: a request no listener acknowledged gets 404 after this many ms. Default 3,001. */
+  unhandledRequestTimeoutMillis?: number;
+}
+
+export interface SlackApp {
+  /** The Bolt app (for extra listeners or tests). */
+  app: App;
+  /**
+   * HTTP mode only: the listener to mount on a `node:http` server. It answers `POST` at the
+   * endpoint (through Bolt's `HTTPReceiver`), 503 before `start()` or after `stop()`, 404 elsewhere.
+   */
+  requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Verifies the bot token (`auth.test`, unless ids were given), then in Socket Mode connects. Rejects on failure. */
+  start(): Promise<void>;
+  /** Stops answering (Socket Mode: disconnects). */
+  stop(): Promise<void>;
+}
+
+/** Builds the Slack app; throws when the options cannot work (HTTP mode without a signing secret). */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const secrets = [options.botToken, options.signingSecret, options.appToken].filter((s): s is string => Boolean(s));
+  const logger = options.logger.child({ adapter: 'slack' });
+  const bolt = boltLogger(logger, secrets);
+  const socketMode = Boolean(options.appToken);
+  if (!socketMode && !options.signingSecret) {
+    throw new Error('createSlackApp: signingSecret is required in HTTP mode (no appToken given)');
+  }
+  const receiver = socketMode
+    ? new SocketModeReceiver({ appToken: options.appToken as string, logger: bolt })
+    : new HTTPReceiver({
+      signingSecret: options.signingSecret as string,
+      signatureVerification: true,
+      endpoints: [options.endpoint ?? '/slack/events'],
+      logger: bolt,
+      unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? 3001,
+    });
+  const knownIds = options.botId !== undefined && options.botUserId !== undefined;
+  const app = new App({
+    receiver,
+    token: options.botToken,
+    botId: options.botId,
+    botUserId: options.botUserId,
+    logger: bolt,
+    logLevel: bolt.getLevel(),
+    clientOptions: {
+      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+      retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
+      rejectRateLimitedCalls: false,
+    },
+    convoStore: false,
+    deferInitialization: true,
+    tokenVerificationEnabled: !knownIds,
+  });
+
+  const deps: ListenerDeps = { assistant: options.assistant, feedbackStore: options.feedbackStore, logger, secrets };
+  app.use(allowTeams(options.allowedTeamIds, logger));
+  app.use(dedupeEvents(new SeenIds(options.dedupe), logger));
+  registerCommand(app, options.command ?? '/aws', deps);
+  registerEvents(app, deps);
+  registerInteractions(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: describeError(error, secrets) }, 'slack: unhandled error in a listener');
+  });
+
+  let ready = false;
+  const requestListener = socketMode ? undefined : (req: IncomingMessage, res: ServerResponse): void => {
+    if (!ready) {
+      res.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
+    try {
+      (receiver as HTTPReceiver).requestListener(req, res);
+    } catch (error) {
+      const deferred = (error as { code?: unknown }).code === ErrorCode.HTTPReceiverDeferredRequestError;
+      if (!deferred) logger.error({ err: describeError(error, secrets) }, 'slack: request dispatch failed');
+      if (!res.headersSent) res.writeHead(deferred ? 404 : 500);
+      res.end();
+    }
+  };
+
+  return {
+    app,
+    requestListener,
+    async start() {
+      await app.init();
+      if (socketMode) await app.start();
+      ready = true;
+      logger.info({ mode: socketMode ? 'socket' : 'http' }, 'slack: app started');
+    },
+    async stop() {
+      ready = false;
+      if (socketMode) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The `/aws` slash command: the answer is the acknowledgement itself (within Slack's 3 s), as an
+ * ephemeral message with a "Share in channel" button. `/aws` and `/aws help` give the help answer.
+ */
+import type { App } from '@slack/bolt';
+import { answerFor, APOLOGY, type ListenerDeps, logFailure } from './deps';
+import { slashCommandSchema } from './payloads';
+import { renderSlack } from './render';
+
+/** Registers the handler of `command` (e.g. `/aws`) on `app`. */
+export function registerCommand(app: App, command: string, deps: ListenerDeps): void {
+  app.command(command, async ({ command: payload, ack }) => {
+    const parsed = slashCommandSchema.safeParse(payload);
+    if (!parsed.success) {
+      deps.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'slack: malformed slash command');
+      await ack({ response_type: 'ephemeral', text: 'Sorry, I could not read that command.' });
+      return;
+    }
+    let body;
+    try {
+      const answer = answerFor(deps, parsed.data.text);
+      body = { response_type: 'ephemeral' as const, ...renderSlack(answer, { share: true }) };
+      deps.logger.debug({ kind: answer.kind, answerId: answer.id, user: parsed.data.user_id }, 'slack: slash command answered');
+    } catch (error) {
+      logFailure(deps, 'answering a slash command failed', error, { user: parsed.data.user_id });
+      body = { response_type: 'ephemeral' as const, text: APOLOGY };
+    }
+    await ack(body);
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * What the listeners share: the core's ports, the logger, the secrets to keep out of logs, and
+ * the few helpers every listener uses (ask, apologize, log a failure).
+ */
+import type { AllMiddlewareArgs } from '@slack/bolt';
+import type { Logger as PinoLogger } from 'pino';
+import type { Answer, Assistant, FeedbackStore } from '../../src/index';
+import { normalizeQuestion } from '../../src/index';
+import { describeError } from './log';
+import type { SlackMessage } from './render';
+
+/** The Web API client Bolt hands to listeners. */
+export type SlackClient = AllMiddlewareArgs['client'];
+
+export interface ListenerDeps {
+  /** The answer engine; only `ask` is used. */
+  assistant: Pick<Assistant, 'ask'>;
+  feedbackStore: FeedbackStore;
+  logger: PinoLogger;
+  /** Values that must never appear in a log line (tokens, signing secret). */
+  secrets: readonly string[];
+}
+
+/** What the user sees when answering failed. */
+export const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+
+/** The apology as a message. */
+export const apologyMessage = (): SlackMessage => ({ text: APOLOGY, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${APOLOGY}` } }] });
+
+/** Asks `raw` (a platform message, mentions included); a blank question (`/aws`, a bare @mention) asks for help. */
+export function answerFor(deps: ListenerDeps, raw: string): Answer {
+  return deps.assistant.ask(normalizeQuestion(raw) === '' ? 'help' : raw);
+}
+
+/** Logs `error` at error level with `what` happened and safe `context`, never a secret. */
+export function logFailure(deps: ListenerDeps, what: string, error: unknown, context: Record<string, unknown> = {}): void {
+  deps.logger.error({ ...context, err: describeError(error, deps.secrets) }, `slack: ${what}`);
+}
+
+/** True when `error` is a Web API platform error with one of `codes` (e.g. `not_in_channel`). */
+export function isPlatformError(error: unknown, codes: readonly string[]): boolean {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' && codes.includes(data.error);
+}

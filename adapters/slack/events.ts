@@ -1,0 +1,61 @@
+/**
+ * Events API listeners: an @mention in a channel is answered in the message's thread (the
+ * thread's root when the mention is already in a thread); a direct message is answered in the DM.
+ * Bot messages (this app's own included) and messages with a subtype (edits, joins, …) are ignored.
+ */
+import type { App } from '@slack/bolt';
+import { answerFor, apologyMessage, type ListenerDeps, logFailure, type SlackClient } from './deps';
+import { isDirectMessageChannel, type MessageEvent, messageEventSchema } from './payloads';
+import { renderSlack, type SlackMessage } from './render';
+
+/** Registers the `app_mention` and `message` (DM) listeners on `app`. */
+export function registerEvents(app: App, deps: ListenerDeps): void {
+  app.event('app_mention', async ({ event, client }) => {
+    const e = parseEvent(deps, event);
+    // A mention inside a DM also arrives as `message.im`: answer it there, once.
+    if (!e || e.bot_id || e.subtype || isDirectMessageChannel(e.channel)) return;
+    await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts ?? e.ts }, e);
+  });
+
+  app.event('message', async ({ event, client, context }) => {
+    const e = parseEvent(deps, event);
+    if (!e || e.channel_type !== 'im' || e.subtype || e.bot_id || !e.user || e.user === context.botUserId) return;
+    await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts }, e);
+  });
+}
+
+function parseEvent(deps: ListenerDeps, event: unknown): MessageEvent | undefined {
+  const parsed = messageEventSchema.safeParse(event);
+  if (parsed.success) return parsed.data;
+  deps.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'slack: malformed message event');
+  return undefined;
+}
+
+/** Answers `event.text` with `chat.postMessage` at `target`; a failure to answer posts an apology there. */
+async function answerInConversation(
+  client: SlackClient, deps: ListenerDeps, target: { channel: string; thread_ts?: string }, event: MessageEvent,
+): Promise<void> {
+  let message: SlackMessage;
+  try {
+    const answer = answerFor(deps, event.text);
+    message = renderSlack(answer);
+    deps.logger.debug({ kind: answer.kind, answerId: answer.id, channel: target.channel }, 'slack: message answered');
+  } catch (error) {
+    logFailure(deps, 'answering a message failed', error, { channel: target.channel });
+    message = apologyMessage();
+  }
+  await postMessage(client, deps, target, message);
+}
+
+/** `chat.postMessage` (retried by the client's policy); a final failure is logged, never thrown. */
+export async function postMessage(
+  client: SlackClient, deps: ListenerDeps, target: { channel: string; thread_ts?: string }, message: SlackMessage,
+): Promise<boolean> {
+  try {
+    await client.chat.postMessage({ channel: target.channel, ...(target.thread_ts ? { thread_ts: target.thread_ts } : {}), text: message.text, blocks: message.blocks });
+    return true;
+  } catch (error) {
+    logFailure(deps, 'chat.postMessage failed', error, { channel: target.channel });
+    return false;
+  }
+}

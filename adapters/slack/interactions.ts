@@ -1,0 +1,128 @@
+/**
+ * Button clicks (`block_actions`): every click is acknowledged first, then
+ * - follow-up / "Did you mean" buttons ask that question and answer where the button was: in an
+ *   ephemeral answer through its `response_url` (ephemeral again), else in the same conversation
+ *   and thread with `chat.postMessage`;
+ * - "Share in channel" posts the answer visibly through `response_url` (`in_channel`) with who
+ *   asked, and removes the ephemeral copy;
+ * - 👍/👎 record the vote in the feedback store and replace the buttons with a thanks line
+ *   (`replace_original`): no new message.
+ */
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import {
+  ASK_ACTION_PATTERN, askValueSchema, decodeValue, FEEDBACK_ACTION_PATTERN, FEEDBACK_UP_ACTION, feedbackValueSchema, SHARE_ACTION,
+} from './actions';
+import { answerFor, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
+import { blockActionSchema, type BlockActionPayload, isDirectMessageChannel } from './payloads';
+import { markVoted, renderSlack, type SlackMessage } from './render';
+
+type ClickArgs = { body: unknown; respond: RespondFn; client: SlackClient };
+
+/** Registers the follow-up, share and feedback button handlers on `app`. */
+export function registerInteractions(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(ASK_ACTION_PATTERN, async ({ ack, body, respond, client }) => {
+    await ack();
+    const click = parseClick(deps, body, askValueSchema);
+    if (!click) return;
+    const ephemeral = isEphemeral(click.payload);
+    const message = safeAnswer(deps, click.value.q, ephemeral ? { share: true } : {});
+    await answerWhereClicked({ body, respond, client }, deps, click.payload, message);
+  });
+
+  app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ ack, body, respond }) => {
+    await ack();
+    const click = parseClick(deps, body, askValueSchema);
+    if (!click) return;
+    let message: SlackMessage;
+    try {
+      message = renderSlack(answerFor(deps, click.value.q), { askedBy: click.payload.user.id });
+    } catch (error) {
+      logFailure(deps, 'answering a share click failed', error);
+      await safeRespond(deps, respond, { response_type: 'ephemeral', replace_original: false, ...apologyMessage() });
+      return;
+    }
+    if (await safeRespond(deps, respond, { response_type: 'in_channel', replace_original: false, ...message })) {
+      await safeRespond(deps, respond, { delete_original: true });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(FEEDBACK_ACTION_PATTERN, async ({ ack, body, action, respond }) => {
+    await ack();
+    const click = parseClick(deps, body, feedbackValueSchema);
+    if (!click) return;
+    const vote = action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down';
+    try {
+      await deps.feedbackStore.record({
+        platform: 'slack', question: click.value.q, answerId: click.value.a, vote, user: click.payload.user.id, at: new Date().toISOString(),
+      });
+    } catch (error) {
+      logFailure(deps, 'recording feedback failed', error, { answerId: click.value.a });
+      await safeRespond(deps, respond, { response_type: 'ephemeral', replace_original: false, ...apologyMessage() });
+      return;
+    }
+    deps.logger.debug({ answerId: click.value.a, vote }, 'slack: feedback recorded');
+    const posted = click.payload.message;
+    const replaced: SlackMessage = posted?.blocks
+      ? { text: posted.text ?? '', blocks: markVoted(posted.blocks, vote) as unknown as KnownBlock[] }
+      : safeAnswer(deps, click.value.q, { share: true, vote });
+    await safeRespond(deps, respond, { replace_original: true, ...replaced });
+  });
+}
+
+/** The validated payload and decoded button value, or `undefined` (logged) when either is malformed. */
+function parseClick<T>(deps: ListenerDeps, body: unknown, schema: Parameters<typeof decodeValue<T>>[1]): { payload: BlockActionPayload; value: T } | undefined {
+  const parsed = blockActionSchema.safeParse(body);
+  if (!parsed.success) {
+    deps.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'slack: malformed block_actions payload');
+    return undefined;
+  }
+  const value = decodeValue(parsed.data.actions[0].value, schema);
+  if (value === undefined) {
+    deps.logger.warn({ actionId: parsed.data.actions[0].action_id }, 'slack: button value is not ours; ignored');
+    return undefined;
+  }
+  return { payload: parsed.data, value };
+}
+
+const isEphemeral = (payload: BlockActionPayload): boolean => payload.container?.is_ephemeral === true || !payload.channel;
+
+/** The rendered answer to `question`, or the apology when answering throws (logged). */
+function safeAnswer(deps: ListenerDeps, question: string, options: Parameters<typeof renderSlack>[1]): SlackMessage {
+  try {
+    return renderSlack(answerFor(deps, question), options);
+  } catch (error) {
+    logFailure(deps, 'answering a button click failed', error);
+    return apologyMessage();
+  }
+}
+
+/** Posts `message` where the clicked message is: ephemeral via `response_url`, else the same conversation/thread. */
+async function answerWhereClicked(args: ClickArgs, deps: ListenerDeps, payload: BlockActionPayload, message: SlackMessage): Promise<void> {
+  if (isEphemeral(payload) || !payload.channel) {
+    await safeRespond(deps, args.respond, { response_type: 'ephemeral', replace_original: false, ...message });
+    return;
+  }
+  const channel = payload.channel.id;
+  const threadTs = payload.message?.thread_ts ?? (isDirectMessageChannel(channel) ? undefined : payload.message?.ts);
+  try {
+    await args.client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks });
+  } catch (error) {
+    logFailure(deps, 'chat.postMessage failed', error, { channel });
+    // A message shared into a channel the bot is not a member of: answer the clicker privately.
+    if (isPlatformError(error, ['not_in_channel', 'channel_not_found']) && payload.response_url) {
+      await safeRespond(deps, args.respond, { response_type: 'ephemeral', replace_original: false, ...message });
+    }
+  }
+}
+
+/** `respond()` that logs a failure (expired `response_url`, network) instead of throwing; `true` on success. */
+async function safeRespond(deps: ListenerDeps, respond: RespondFn, message: Parameters<RespondFn>[0]): Promise<boolean> {
+  try {
+    await respond(message);
+    return true;
+  } catch (error) {
+    logFailure(deps, 'response_url post failed', error);
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Global Bolt middleware: the workspace allow-list and the retry dedupe. Both stop the chain
+ * (no listener runs, nothing is posted) but acknowledge when the payload expects an ack.
+ */
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Logger as PinoLogger } from 'pino';
+import type { SeenIds } from './dedupe';
+
+type Args = AnyMiddlewareArgs & { ack?: (response?: never) => Promise<void> };
+
+/**
+ * Drops requests whose workspace (`context.teamId`, else `enterpriseId`) is not in `allowed`.
+ * An empty or absent list allows every workspace.
+ */
+export function allowTeams(allowed: readonly string[] | undefined, logger: PinoLogger): Middleware<AnyMiddlewareArgs> {
+  const set = new Set((allowed ?? []).filter((id) => id.trim() !== ''));
+  return async (args) => {
+    if (set.size === 0) return args.next();
+    const team = args.context.teamId ?? args.context.enterpriseId;
+    if (team !== undefined && set.has(team)) return args.next();
+    logger.info({ team: team ?? null }, 'slack: request from a workspace that is not allowed; ignored');
+    const { ack } = args as Args;
+    if (ack) await ack();
+    return undefined;
+  };
+}
+
+/**
+ * Lets an Events API delivery through only the first time its `event_id` is seen, so retries
+ * (`X-Slack-Retry-Num`) never answer twice. Other payloads pass untouched.
+ */
+export function dedupeEvents(seen: SeenIds, logger: PinoLogger): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const eventId = (args.body as { event_id?: unknown }).event_id;
+    if (typeof eventId !== 'string' || seen.firstSeen(eventId)) return args.next();
+    logger.info({ eventId, retryNum: args.context.retryNum ?? null, retryReason: args.context.retryReason ?? null }, 'slack: duplicate event ignored');
+    return undefined;
+  };
+}

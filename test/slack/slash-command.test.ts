@@ -1,0 +1,56 @@
+import { renderSlack } from '../../adapters/slack/render';
+import { fixture, type Harness, realAssistant, startHarness } from './helpers/harness';
+import { allStrings, slackViolations } from './helpers/slack-limits';
+import { formBody } from './helpers/signed-request';
+
+const command = (text: string, extra: Record<string, string> = {}) => formBody({ ...fixture<Record<string, string>>('slash-command'), text, ...extra });
+
+describe('Slack app over HTTP', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness(); });
+  afterAll(async () => { await h.close(); });
+
+  describe('/aws <question>', () => {
+    it('acks within 3 s with the answer itself, ephemeral, with a share button', async () => {
+      const res = await h.post(command('SLA for EKS'));
+      expect(res.status).toBe(200);
+      expect(res.ms).toBeLessThan(3000);
+      expect(res.json?.response_type).toBe('ephemeral');
+      const message = { text: res.json?.text as string, blocks: res.json?.blocks as never };
+      expect(slackViolations(message)).toEqual([]);
+      expect(message.text).toMatch(/99\.95/);
+      expect(JSON.stringify(message.blocks)).toMatch(/99\.95/);
+      expect(allStrings(message.blocks)).toContain('aws_qa_share');
+      expect(res.json).toEqual({ response_type: 'ephemeral', ...renderSlack(realAssistant().ask('SLA for EKS'), { share: true }) });
+    });
+
+    it('posts nothing else: the ack is the answer', async () => {
+      const before = h.fake.calls.length;
+      await h.post(command('Lambda SLA'));
+      expect(h.fake.calls.slice(before)).toEqual([]);
+      expect(h.fake.responses).toEqual([]);
+    });
+
+    it.each(['', '   ', 'help'])('answers %j with the help answer', async (text) => {
+      const res = await h.post(command(text));
+      expect(res.status).toBe(200);
+      expect(res.json).toEqual({ response_type: 'ephemeral', ...renderSlack(realAssistant().ask('help'), { share: true }) });
+      expect(realAssistant().ask('help').kind).toBe('help');
+    });
+
+    it('never echoes a ping typed by the user', async () => {
+      const res = await h.post(command('<!channel> <!here> <@U0HOSTILE> & SLA for EKS <https://evil.example|x>'));
+      expect(res.status).toBe(200);
+      const mrkdwn = JSON.stringify(res.json?.blocks) + String(res.json?.text);
+      expect(mrkdwn).not.toMatch(/<!channel>|<!here>|<@U0HOSTILE>|<https:/);
+    });
+
+    it('still answers a command without a text field (help)', async () => {
+      const fields = fixture<Record<string, string>>('slash-command');
+      delete fields.text;
+      const res = await h.post(formBody(fields));
+      expect(res.status).toBe(200);
+      expect(res.json?.text).toContain('What I can answer');
+    });
+  });
+});
