@@ -1,0 +1,66 @@
+/**
+ * What the card's `Action.Submit` buttons carry, and how a click is read back.
+ *
+ * - Ask (follow-up and "Did you mean" buttons): `messageBack`, so Teams shows the question in the
+ *   chat as if the user had typed it and sends it to the bot as the activity `text`; the same
+ *   `{ action: 'ask', question }` is also in the submit data (and in `msteams.value`), so the bot
+ *   can tell a click from a typed message even in a channel, where a click carries no @mention.
+ * - Feedback (👍/👎): a plain submit; the bot receives `{ action: 'feedback', vote, answerId,
+ *   question }` as the activity `value`, with no text and nothing shown in the chat.
+ *
+ * A click payload is user-controlled input: {@link parseSubmitValue} validates it with zod.
+ */
+import { z } from 'zod';
+import { MAX_QUESTION_LENGTH } from '../../src/index';
+import { TEAMS_LIMITS, truncateText } from './card-limits';
+
+export const askSubmitSchema = z.object({
+  action: z.literal('ask'),
+  question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH),
+});
+
+export const feedbackSubmitSchema = z.object({
+  action: z.literal('feedback'),
+  vote: z.enum(['up', 'down']),
+  answerId: z.string().min(1).max(200),
+  question: z.string().max(MAX_QUESTION_LENGTH),
+});
+
+export const submitValueSchema = z.discriminatedUnion('action', [askSubmitSchema, feedbackSubmitSchema]);
+
+export type AskSubmit = z.infer<typeof askSubmitSchema>;
+export type FeedbackSubmit = z.infer<typeof feedbackSubmitSchema>;
+export type SubmitValue = z.infer<typeof submitValueSchema>;
+
+/** Longest JSON string accepted as a submit value (Teams may deliver `msteams.value` as a string). */
+const MAX_VALUE_JSON = 16 * 1024;
+
+/**
+ * Reads an activity `value` as one of our submit payloads: an object, or a JSON string of one.
+ * Returns `undefined` for anything else (no value, another card's data, a forged payload).
+ */
+export function parseSubmitValue(value: unknown): SubmitValue | undefined {
+  let data = value;
+  if (typeof value === 'string') {
+    if (value.length > MAX_VALUE_JSON) return undefined;
+    try {
+      data = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  const parsed = submitValueSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The `data` of an ask button: a `messageBack` that shows and sends `question`. */
+export function askData(question: string): Record<string, unknown> {
+  const q = truncateText(question, TEAMS_LIMITS.submitQuestion);
+  const value: AskSubmit = { action: 'ask', question: q };
+  return { msteams: { type: 'messageBack', text: q, displayText: q, value: JSON.stringify(value) }, ...value };
+}
+
+/** The `data` of a 👍/👎 button for the answer `answerId` given to `question`. */
+export function feedbackData(vote: 'up' | 'down', answerId: string, question: string): FeedbackSubmit {
+  return { action: 'feedback', vote, answerId, question: truncateText(question, TEAMS_LIMITS.submitQuestion) };
+}
