@@ -93,10 +93,7 @@ export const INTENTS: Intent[] = [
   {
     name: 'compare',
     match: (u, ctx) => {
-      if (u.entities.length >= 2) {
-        return compareAnswer(ctx, u, u.entities, confidenceOf(u))
-          ?? notFoundAnswer(ctx, u.text, `The knowledge base has nothing to compare ${names(u.entities)} on.`, u.entities.map((e) => e.id));
-      }
+      if (u.entities.length >= 2) return compareAnswer(ctx, u, u.entities, confidenceOf(u));
       const versus = u.tokens.some((w) => ['vs', 'vs.', 'versus', 'or', 'compare', 'compared', 'against'].includes(w));
       if (u.entities.length === 1 && versus && u.unknown.length > 0) {
         return notFoundAnswer(ctx, u.text, `The knowledge base has nothing on "${u.unknown.join(' ')}", so it cannot compare it with ${u.entities[0].short}.`, [u.entities[0].id]);

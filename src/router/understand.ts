@@ -101,7 +101,8 @@ export class QuestionReader {
     const cues = {
       compare: has(COMPARE_WORDS),
       recommend: has(RECOMMEND_WORDS),
-      help: tokens.length === 0 || (tokens.length <= 6 && tokens.some((w) => HELP_WORDS.has(w)) && entities.length === 0 && residual.length === 0),
+      help: match.mentions.length === 0 && residual.length === 0 && facets.size === 0
+        && (tokens.every((w) => STOP_WORDS.has(w) || HELP_WORDS.has(w)) || (tokens.length <= 6 && tokens.some((w) => HELP_WORDS.has(w)))),
       all: has(ALL_WORDS),
       amount: money && (has(AMOUNT_WORDS) || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `)) || /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase())),
       money,

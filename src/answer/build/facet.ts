@@ -13,7 +13,7 @@ import { contentStems } from '../../text/tokens';
 import { finish, groupByAttribute, sourcesOf } from './common';
 import { suggestions } from './suggest';
 
-const PROFILE = ['best-for', 'pros', 'cons', 'languages'];
+const PROFILE = ['best-for', 'pros', 'cons', 'languages', 'sla'];
 const MAX_FACTS = 8;
 
 /** The question's stems that can select facts: everything but the service names. */
@@ -38,7 +38,8 @@ export function selectFacts(ctx: RouterContext, u: Understood, entity: Entity): 
 /** The profile facts of an entity (best for, pros, cons, languages), for "what is X?". */
 export function profileFacts(ctx: RouterContext, entity: Entity): Fact[] {
   const idx = ctx.kb.factsByEntity.get(entity.id) ?? [];
-  return PROFILE.flatMap((f) => idx.filter((i) => ctx.scorer.showsFacet(i, f) && ctx.kb.facts[i].origin !== 'comparison').map((i) => ctx.kb.facts[i]));
+  const picked = PROFILE.flatMap((f) => idx.filter((i) => ctx.scorer.showsFacet(i, f) && ctx.kb.facts[i].origin !== 'comparison'));
+  return [...new Set(picked)].map((i) => ctx.kb.facts[i]);
 }
 
 /** Renders facts of one entity as a `facts` part (list-valued attributes joined one per line in bullets). */

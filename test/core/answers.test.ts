@@ -1,0 +1,178 @@
+/** The assistant end to end over the real knowledge base: each intent, focus, honesty, markup. */
+import { createAssistant, renderText, type Answer } from '../../src/index';
+import { KNOWLEDGE_DIR } from '../helpers/knowledge';
+
+const assistant = createAssistant({ knowledgeDir: KNOWLEDGE_DIR });
+const ask = (q: string): { answer: Answer; intent: string; text: string } => {
+  const { answer, intent } = assistant.route(q);
+  return { answer, intent, text: renderText(answer) };
+};
+
+describe('assistant', () => {
+  describe('sla', () => {
+    it('gives one service\'s figures, focused, with the source', () => {
+      const { answer, text } = ask('SLA for EKS');
+      expect(answer.kind).toBe('sla');
+      expect(text).toMatch(/99\.95%/);
+      expect(text).not.toMatch(/99\.99|99\.5/);
+      expect(text.length).toBeLessThanOrEqual(600);
+      expect(answer.sources[0]).toEqual({ file: 'aws-qa.md', section: 'What are the availability SLAs for the different AWS Application SLAs?', line: 3 });
+    });
+
+    it('states "no specific SLA published" as such, never a number', () => {
+      const { text, answer } = ask('Is there a published SLA for Elastic Beanstalk?');
+      expect(answer.answered).toBe(true);
+      expect(text).toMatch(/No specific SLA published/);
+      expect(text).not.toMatch(/99\.\d/);
+    });
+
+    it('lists the whole table when no service is named', () => {
+      const { text } = ask('list all the SLAs');
+      for (const v of ['99.99%', '99.95%', '99.5%']) expect(text).toContain(v);
+    });
+
+    it('answers several services at once', () => {
+      const { answer, text } = ask('SLAs for ECS and EKS');
+      expect(answer.kind === 'sla' && answer.services).toEqual(['ECS', 'EKS']);
+      expect(text).toMatch(/99\.99%[\s\S]*99\.95%/);
+    });
+
+    it('says when the knowledge base has no SLA for a service, with suggestions', () => {
+      for (const q of ['What is the SLA for DynamoDB?', 'what is the SLA of S3', 'SLA for Route 53', 'sla for foobar service']) {
+        const { answer, text } = ask(q);
+        expect(answer.answered).toBe(false);
+        expect(text).not.toMatch(/\d+\.\d+%/);
+        expect(answer.followUps.length).toBeGreaterThan(0);
+      }
+    });
+  });
+
+  describe('compare', () => {
+    it('uses the knowledge base\'s own comparison, every dimension, both sides', () => {
+      const { answer } = ask('compare beanstalk vs app runner');
+      expect(answer.kind === 'compare' && answer.synthesized).toBe(false);
+      const table = answer.parts.find((p) => p.type === 'comparison');
+      expect(table?.type === 'comparison' && table.rows).toHaveLength(8);
+      expect(table?.type === 'comparison' && table.rows.every((r) => r.values.every(Boolean))).toBe(true);
+    });
+
+    it('narrows to the dimension asked about', () => {
+      const { answer, text } = ask("what's the difference between App Runner and Beanstalk when it comes to scaling");
+      const table = answer.parts.find((p) => p.type === 'comparison');
+      expect(table?.type === 'comparison' && table.rows.map((r) => r.dimension)).toEqual(['Scaling']);
+      expect(text).toMatch(/incoming traffic/);
+      expect(text).toMatch(/metric-based/);
+    });
+
+    it('assembles a side-by-side from facts when the knowledge base has no comparison, and says so', () => {
+      const { answer, text } = ask('compare Lambda vs ECS');
+      expect(answer.kind === 'compare' && answer.synthesized).toBe(true);
+      expect(text).toMatch(/assembled/);
+      for (const v of ['99.95%', '99.99%', 'Cold starts', 'container']) expect(text).toContain(v);
+    });
+
+    it('refuses products outside AWS', () => {
+      expect(ask('Google Cloud Run vs App Runner').answer.answered).toBe(false);
+      expect(ask('Azure Functions vs Lambda').answer.answered).toBe(false);
+    });
+  });
+
+  describe('facet', () => {
+    it.each([
+      ['Lambda max execution time', /15 minutes max/],
+      ['lambda timeout limit', /15 minutes max/],
+      ['what languages does elastic beanstalk support', /Java, \.NET, PHP, Node\.js, Python, Ruby/],
+      ['what are the cons of ECS', /learning curve/],
+      ['what is Lambda best for', /Event-driven/],
+      ['how is EMR priced', /per-second/],
+      ['what is the maximum item size in DynamoDB', /400 KB/],
+    ])('%s', (q, expected) => {
+      const { answer, text } = ask(q);
+      expect(answer.kind).toBe('facet');
+      expect(text).toMatch(expected);
+      expect(text.length).toBeLessThan(1000);
+    });
+
+    it('says when a service has nothing on the asked facet', () => {
+      const { answer } = ask('what languages does EKS support');
+      expect(answer.answered).toBe(false);
+    });
+  });
+
+  describe('recommend', () => {
+    it.each([
+      ['best service for event-driven workloads', 'Lambda'],
+      ['I already have containers and microservices', 'ECS'],
+      ['which service gives me full control over the environment', 'EC2'],
+    ])('%s → %s', (q, service) => {
+      const { answer } = ask(q);
+      expect(answer.kind).toBe('recommend');
+      expect(answer.kind === 'recommend' && answer.services[0]).toBe(service);
+    });
+  });
+
+  describe('lookup', () => {
+    it('finds passages for anything else in the knowledge base', () => {
+      const { answer, text } = ask('how should I key a DynamoDB table of user media');
+      expect(answer.answered).toBe(true);
+      expect(text).toMatch(/UserId/);
+      expect(text).toMatch(/MediaId/);
+    });
+
+    it('answers an entry\'s own question with a focused digest', () => {
+      const { text } = ask('Can I store movies in DynamoDB?');
+      expect(text).toMatch(/400 KB/);
+      expect(text).toMatch(/S3/);
+      expect(text).not.toMatch(/As we discussed earlier/);
+      expect(text.length).toBeLessThanOrEqual(1500);
+    });
+  });
+
+  describe('not found', () => {
+    it.each(['tell me a joke', 'qwerty uiop', 'How do I set up IAM roles?', 'How much does EC2 cost per hour?', "what's the weather today"])(
+      '%s', (q) => {
+        const { answer, text } = ask(q);
+        expect(answer.kind).toBe('not-found');
+        expect(answer.answered).toBe(false);
+        expect(text).not.toMatch(/\$|\d+\.\d+%/);
+        expect(answer.followUps.length).toBeGreaterThan(0);
+      },
+    );
+  });
+
+  describe('help and clarify', () => {
+    it.each(['/help', 'hello', 'help', 'what can you do?', ''])('help for %p', (q) => {
+      const { answer, text } = ask(q);
+      expect(answer.kind).toBe('help');
+      expect(text).toMatch(/SLA/);
+      expect(text).toMatch(/ vs /);
+    });
+  });
+
+  describe('platform markup and typos', () => {
+    it.each([
+      ['<@U12345> sla for ecs', /99\.99/],
+      ['<at>AWS Bot</at> beanstalk vs ecs', /container orchestration/],
+      ['ECS &amp; EKS sla', /99\.95/],
+      ['sla for elastic beanstak', /No specific SLA published/],
+      ['lamda sla', /99\.95/],
+      ['app runer vs beanstlak', /incoming traffic/],
+      [':wave: eks uptime?? :rocket:', /99\.95/],
+    ])('%s', (q, expected) => {
+      expect(ask(q).text).toMatch(expected);
+    });
+
+    it('never throws on hostile input', () => {
+      for (const q of ['sla: eks', 'lambda~', '+ecs -eks *', '^^^', 'x'.repeat(10_000), '\u0000\u202e', '🚀🚀', '<!channel> <!here>']) {
+        expect(() => ask(q)).not.toThrow();
+      }
+    });
+  });
+
+  describe('answer ids', () => {
+    it('are stable for the same question and distinct across questions', () => {
+      expect(assistant.ask('SLA for EKS').id).toBe(assistant.ask('SLA for EKS').id);
+      expect(assistant.ask('SLA for EKS').id).not.toBe(assistant.ask('SLA for ECS').id);
+    });
+  });
+});
