@@ -16,7 +16,7 @@
  * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type AppOptions, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, type AppOptions, AuthorizationError, ErrorCode, HTTPReceiver, type ReceiverProcessEventErrorHandlerArgs, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
 import { registerCommand } from './commands';
@@ -98,6 +98,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       endpoints: [options.endpoint ?? '/slack/events'],
       logger: bolt,
       unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? 3001,
+      processEventErrorHandler: (args) => rejectUnprocessable(args, logger, secrets),
     });
   const knownIds = options.botId !== undefined && options.botUserId !== undefined;
   const app = new App({
@@ -157,4 +158,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       if (socketMode) await app.stop();
     },
   };
+}
+
+/**
+ * HTTP mode: Bolt failed before any listener ran (listener errors go to `app.error`), which only
+ * happens for a payload it cannot read (e.g. `block_actions` without `user`). Answer 400 (401 for
+ * an authorization failure) instead of Bolt's default 500, and log it without secrets.
+ */
+async function rejectUnprocessable(args: ReceiverProcessEventErrorHandlerArgs, logger: PinoLogger, secrets: readonly string[]): Promise<boolean> {
+  const { error, response } = args;
+  if (response.headersSent) {
+    logger.error({ err: describeError(error, secrets) }, 'slack: error after the request was acknowledged');
+    return false;
+  }
+  const status = error instanceof AuthorizationError ? 401 : 400;
+  logger.warn({ status, err: describeError(error, secrets) }, 'slack: request could not be processed');
+  response.writeHead(status);
+  response.end();
+  return true;
 }
