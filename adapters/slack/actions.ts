@@ -42,16 +42,19 @@ export type FeedbackValue = z.infer<typeof feedbackValueSchema>;
  * anyway; `MAX_QUESTION_LENGTH` is 4,000 while a button value holds 2,000).
  */
 export function encodeValue<T extends { q: string }>(value: T): string {
-  let json = JSON.stringify(value);
-  let q = value.q;
-  while (json.length > SLACK_LIMITS.buttonValue && q.length > 0) {
-    const over = json.length - SLACK_LIMITS.buttonValue;
-    const target = Math.max(0, q.length - over - 1);
-    const space = q.lastIndexOf(' ', target);
-    q = q.slice(0, space > target / 2 ? space : target);
-    json = JSON.stringify({ ...value, q });
+  const json = JSON.stringify(value);
+  if (json.length <= SLACK_LIMITS.buttonValue) return json;
+  const fits = (n: number) => JSON.stringify({ ...value, q: value.q.slice(0, n) }).length <= SLACK_LIMITS.buttonValue;
+  let lo = 0;
+  let hi = value.q.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
   }
-  return json;
+  const space = value.q.lastIndexOf(' ', lo);
+  const end = space > lo / 2 ? space : lo;
+  return JSON.stringify({ ...value, q: value.q.slice(0, end) });
 }
 
 /** Parses a button value with `schema`; `undefined` when it is not JSON or not of that shape. */
