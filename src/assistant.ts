@@ -11,6 +11,7 @@ import type { RouterContext } from './router/context';
 import { normalizeQuestion } from './router/normalize';
 import { route } from './router/route';
 import { QuestionReader } from './router/understand';
+import { contentStems } from './text/tokens';
 
 /** Longest question considered, in characters; longer input is cut to this length. */
 export const MAX_QUESTION_LENGTH = 4000;
@@ -44,7 +45,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const { kb, problems } = loadKnowledgeOrThrow(options.knowledgeDir);
   const index = buildIndex(kb);
   const scorer = new FactScorer(kb);
-  const ctx: RouterContext = { kb, index, scorer, reader: new QuestionReader(kb, index) };
+  const entryStems = kb.entries.map((e) => new Set(contentStems(e.question)));
+  const ctx: RouterContext = { kb, index, scorer, reader: new QuestionReader(kb, index), entryStems };
   const stats: KnowledgeStats = {
     files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
     comparisons: kb.comparisons.length, services: kb.covered.size, warnings: problems.filter((p) => p.severity === 'warning'),

@@ -107,14 +107,16 @@ export class EntityRegistry {
   scan(tokens: string[]): Mention[] {
     const found: Mention[] = [];
     const used = new Array<boolean>(tokens.length).fill(false);
+    const stems = tokens.map((w) => (VENDOR_WORDS.has(w) ? '' : stem(w)));
     for (let n = Math.min(6, tokens.length); n >= 1; n -= 1) {
       for (let i = 0; i + n <= tokens.length; i += 1) {
-        if (used.slice(i, i + n).some(Boolean)) continue;
-        const span = tokens.slice(i, i + n);
-        if (VENDOR_WORDS.has(span[0]) && n > 1) continue;
-        const key = nameKey(span.join(' '));
+        if (VENDOR_WORDS.has(tokens[i]) && n > 1) continue;
+        let hasUsed = false;
+        for (let k = i; k < i + n; k += 1) if (used[k]) { hasUsed = true; break; }
+        if (hasUsed) continue;
+        const key = stems.slice(i, i + n).filter(Boolean).join(' ');
         if (!key) continue;
-        const entity = this.byKey.get(key) ?? this.byKey.get(key.replace(/ /g, ''));
+        const entity = this.byKey.get(key) ?? (n > 1 ? this.byKey.get(key.replace(/ /g, '')) : undefined);
         if (!entity) continue;
         let start = i;
         if (i > 0 && VENDOR_WORDS.has(tokens[i - 1]) && !used[i - 1]) start = i - 1;

@@ -9,4 +9,6 @@ export interface RouterContext {
   index: PassageIndex;
   scorer: FactScorer;
   reader: QuestionReader;
+  /** Per entry, the content stems of its question (precomputed for matching a question to an entry). */
+  entryStems: ReadonlySet<string>[];
 }

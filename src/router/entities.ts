@@ -25,7 +25,8 @@ function threshold(length: number): number {
 }
 
 export class EntityFinder {
-  private readonly forms: AliasForm[] = [];
+  /** Alias forms (lower case, no spaces) by first letter: a typo rarely changes the first letter, and Jaro-Winkler weighs the prefix. */
+  private readonly forms = new Map<string, AliasForm[]>();
 
   /** `isKnownWord(w)`: true for words the fuzzy matcher must leave alone (the KB's own vocabulary, cue words). */
   constructor(private readonly registry: EntityRegistry, private readonly isKnownWord: (w: string) => boolean) {
@@ -35,7 +36,10 @@ export class EntityFinder {
         const text = nameKey(a) ? a.toLowerCase().replace(/^(?:aws|amazon)\s+/, '') : '';
         if (text.length < 4 || seen.has(`${e.id}|${text}`)) continue;
         seen.add(`${e.id}|${text}`);
-        this.forms.push({ text, entity: e });
+        const form = text.replace(/ /g, '');
+        const bucket = this.forms.get(form[0]) ?? [];
+        bucket.push({ text: form, entity: e });
+        this.forms.set(form[0], bucket);
       }
     }
   }
@@ -73,10 +77,9 @@ export class EntityFinder {
   private rank(text: string): { entity: Entity; score: number }[] {
     const typed = text.replace(/ /g, '');
     const best = new Map<string, { entity: Entity; score: number }>();
-    for (const f of this.forms) {
-      const form = f.text.replace(/ /g, '');
-      if (Math.abs(form.length - typed.length) > 2) continue;
-      const score = JaroWinklerDistance(typed, form);
+    for (const f of this.forms.get(typed[0]) ?? []) {
+      if (Math.abs(f.text.length - typed.length) > 2) continue;
+      const score = JaroWinklerDistance(typed, f.text);
       if (score < threshold(typed.length)) continue;
       const prev = best.get(f.entity.id);
       if (!prev || prev.score < score) best.set(f.entity.id, { entity: f.entity, score });

@@ -35,8 +35,7 @@ function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
   const q = contentStems(u.text);
   if (q.length < 2) return undefined;
   let best: { i: number; score: number } | undefined;
-  ctx.kb.entries.forEach((e, i) => {
-    const h = new Set(contentStems(e.question));
+  ctx.entryStems.forEach((h, i) => {
     const inHeading = q.filter((s) => h.has(s)).length;
     const score = Math.min(inHeading / q.length, inHeading / h.size);
     if (inHeading / q.length >= 0.75 && inHeading / h.size >= 0.5 && (!best || score > best.score)) best = { i, score };

@@ -16,14 +16,34 @@ export interface PassageIndex {
   vocabulary: Set<string>;
 }
 
-/** Lunr's stem of one lower-case word, through the same pipeline the index used (trimmer, stop words, stemmer). */
-export function lunrTerm(word: string): string | undefined {
-  const out = pipeline.run([new lunr.Token(word, {})]);
-  return out[0]?.toString();
-}
+/**
+ * Lunr's stemmer, memoized: the same words recur across passages and questions, and the stemmer
+ * is regex-heavy. Registered so a serialized index could name it.
+ */
+const stemCache = new Map<string, string>();
+const memoStemmer: lunr.PipelineFunction = (token) => token.update((s) => {
+  let out = stemCache.get(s);
+  if (out === undefined) {
+    out = lunr.stemmer(new lunr.Token(s, {})).toString();
+    if (stemCache.size > 100_000) stemCache.clear();
+    stemCache.set(s, out);
+  }
+  return out;
+});
+lunr.Pipeline.registerFunction(memoStemmer, 'awsQaMemoStemmer');
 
 const pipeline = new lunr.Pipeline();
-pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+pipeline.add(lunr.trimmer, lunr.stopWordFilter, memoStemmer);
+const termCache = new Map<string, string | undefined>();
+
+/** Lunr's stem of one lower-case word, through the same pipeline the index used (trimmer, stop words, stemmer). */
+export function lunrTerm(word: string): string | undefined {
+  if (termCache.has(word)) return termCache.get(word);
+  const out = pipeline.run([new lunr.Token(word, {})])[0]?.toString();
+  if (termCache.size > 100_000) termCache.clear();
+  termCache.set(word, out);
+  return out;
+}
 
 function tokenize(value: unknown): lunr.Token[] {
   if (value === null || value === undefined) return [];
@@ -33,6 +53,9 @@ function tokenize(value: unknown): lunr.Token[] {
 export function buildIndex(kb: KnowledgeBase): PassageIndex {
   const idx = lunr(function build() {
     this.tokenizer = tokenize as unknown as typeof lunr.tokenizer;
+    this.pipeline.reset();
+    this.pipeline.add(lunr.trimmer, lunr.stopWordFilter, memoStemmer);
+    this.searchPipeline.reset();
     this.ref('id');
     this.field('text');
     this.field('context', { boost: 1.5 });

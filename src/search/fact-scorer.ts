@@ -25,6 +25,9 @@ export class FactScorer {
   /** Per facet, its attribute phrases as stem lists: a label shows the facet when it has every stem of one phrase. */
   private readonly facetAttr = new Map<string, string[][]>();
   private readonly facetValue = new Map<string, Set<string>>();
+  /** Per fact, the facets it shows; per facet, the entities with such a fact (document order). Computed once. */
+  private readonly factFacets: Set<string>[];
+  private readonly facetEntities = new Map<string, string[]>();
 
   constructor(private readonly kb: KnowledgeBase) {
     this.terms = kb.facts.map((f) => ({ attribute: new Set(contentStems(f.attribute)), value: new Set(contentStems(f.value)) }));
@@ -36,6 +39,19 @@ export class FactScorer {
       this.facetAttr.set(id, f.attributes.map((a) => contentStems(a)).filter((p) => p.length > 0));
       this.facetValue.set(id, new Set(f.values.flatMap((a) => words(a).map(stem))));
     }
+    this.factFacets = this.terms.map((t) => new Set(Object.keys(kb.facets).filter((id) => this.computeShows(t, id))));
+    kb.facts.forEach((f, i) => {
+      for (const id of this.factFacets[i]) {
+        const list = this.facetEntities.get(id) ?? [];
+        if (!list.includes(f.entity)) list.push(f.entity);
+        this.facetEntities.set(id, list);
+      }
+    });
+  }
+
+  /** Entity ids having at least one fact that shows `facet`, in document order. */
+  entitiesWith(facet: string): readonly string[] {
+    return this.facetEntities.get(facet) ?? [];
   }
 
   /** IDF of a stem; unseen stems weigh like the rarest. */
@@ -45,7 +61,10 @@ export class FactScorer {
 
   /** True when the fact's label (or, for facets with value words, its value) shows `facet`. */
   showsFacet(index: number, facet: string): boolean {
-    const t = this.terms[index];
+    return this.factFacets[index]?.has(facet) ?? false;
+  }
+
+  private computeShows(t: FactTerms, facet: string): boolean {
     const attr = this.facetAttr.get(facet);
     const val = this.facetValue.get(facet);
     return Boolean((attr && attr.some((phrase) => phrase.every((s) => t.attribute.has(s)))) || (val && [...t.value].some((s) => val.has(s))));

@@ -51,15 +51,25 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * `contain`, like `containers`); numbers and dotted words are kept as they are.
  */
 export function stem(word: string): string {
-  if (/[\d./#+]/.test(word)) return word;
-  let s = PorterStemmer.stem(word);
-  for (let i = 0; i < 2; i += 1) {
-    const next = PorterStemmer.stem(s);
-    if (next === s) break;
-    s = next;
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  let s = word;
+  if (!/[\d./#+]/.test(word)) {
+    s = PorterStemmer.stem(word);
+    for (let i = 0; i < 2; i += 1) {
+      const next = PorterStemmer.stem(s);
+      if (next === s) break;
+      s = next;
+    }
   }
+  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+  stemCache.set(word, s);
   return s;
 }
+
+/** Stems are memoized (the Porter stemmer is regex-heavy and words repeat); cleared when full. */
+const STEM_CACHE_SIZE = 100_000;
+const stemCache = new Map<string, string>();
 
 /** Content tokens: words minus stop words, stemmed. Order kept, duplicates removed. */
 export function contentStems(text: string, extraStops: ReadonlySet<string> = new Set()): string[] {

@@ -65,25 +65,27 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
 }
 
 function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidence: number): Answer {
-  const perEntity = ids.map((id) => (ctx.kb.factsByEntity.get(id) ?? []).map((i) => ctx.kb.facts[i]).filter((f) => f.origin !== 'comparison' || true));
-  const sla = (facts: Fact[]): Fact[] => facts.filter((f) => ctx.scorer.showsFacet(ctx.kb.facts.indexOf(f), 'sla') && f.origin === 'table');
+  // Per entity, its own facts (not those of another comparison, which speak relative to a third service).
+  const perEntity: Fact[][] = ids.map((id) => (ctx.kb.factsByEntity.get(id) ?? []).map((i) => ctx.kb.facts[i]).filter((f) => f.origin !== 'comparison'));
   const attrs: string[] = [];
   const counts = new Map<string, number>();
-  perEntity.forEach((facts) => {
-    for (const g of groupByAttribute(facts.filter((f) => f.origin !== 'comparison'))) {
+  for (const facts of perEntity) {
+    for (const g of groupByAttribute(facts)) {
       const k = g.attribute.toLowerCase();
       if (!attrs.includes(k)) attrs.push(k);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-  });
+  }
   const shared = attrs.filter((a) => (counts.get(a) ?? 0) >= 2 && a !== 'notes');
-  const rows: Row[] = shared.map((a) => {
-    const label = perEntity.flat().find((f) => f.attribute.toLowerCase() === a)!.attribute;
-    return { dimension: label, values: perEntity.map((facts) => facts.filter((f) => f.attribute.toLowerCase() === a && f.origin !== 'comparison').map((f) => f.value).join('; ')), from: 'facts' };
-  });
+  const rows: Row[] = shared.map((a) => ({
+    dimension: perEntity.flat().find((f) => f.attribute.toLowerCase() === a)!.attribute,
+    values: perEntity.map((facts) => facts.filter((f) => f.attribute.toLowerCase() === a).map((f) => f.value).join('; ')),
+    from: 'facts',
+  }));
   const { rows: picked, narrowed } = narrow(ctx, rows, u);
   const columns = ids.map((id) => shortName(ctx.kb, id));
-  const used = perEntity.flat().filter((f) => picked.some((r) => r.dimension.toLowerCase() === f.attribute.toLowerCase()) || sla(perEntity.flat()).includes(f));
+  const shown = new Set(picked.map((r) => r.dimension.toLowerCase()));
+  const used = perEntity.flat().filter((f) => shown.has(f.attribute.toLowerCase()));
   return finish({
     kind: 'compare', question: u.text, services: columns, synthesized: true, title: `${columns.join(' vs ')}`,
     answered: true, confidence: confidence * 0.9,

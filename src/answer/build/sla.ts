@@ -12,7 +12,7 @@ import { notFoundAnswer } from './not-found';
 import { entitiesWithSla } from './suggest';
 
 function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
-  return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'sla') && ctx.kb.facts[i].origin === 'table')
+  return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'sla'))
     .map((i) => ctx.kb.facts[i]);
 }
 

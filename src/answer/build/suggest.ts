@@ -8,12 +8,8 @@ import type { RouterContext } from '../../router/context';
 import { ask, shortName } from './common';
 
 /** Entity ids that have SLA facts, in document order. */
-export function entitiesWithSla(ctx: RouterContext): string[] {
-  const out: string[] = [];
-  ctx.kb.facts.forEach((f, i) => {
-    if (ctx.scorer.showsFacet(i, 'sla') && !out.includes(f.entity)) out.push(f.entity);
-  });
-  return out;
+export function entitiesWithSla(ctx: RouterContext): readonly string[] {
+  return ctx.scorer.entitiesWith('sla');
 }
 
 /** `A vs B` for each comparison the knowledge base makes itself. */
@@ -38,8 +34,8 @@ export function suggestions(ctx: RouterContext, entityIds: string[] = [], n = 3)
     if (facts.some((i) => ctx.scorer.showsFacet(i, 'best-for'))) out.push(ask(`What is ${name} best for?`));
   }
   if (sla.length > 0) out.push(ask(`SLA for ${shortName(ctx.kb, sla[0])}`));
-  out.push(...comparisonQuestions(ctx));
-  for (const e of ctx.kb.entries) out.push(ask(e.question));
+  for (const c of ctx.kb.comparisons.slice(0, n)) out.push(ask(`${shortName(ctx.kb, c.entities[0])} vs ${shortName(ctx.kb, c.entities[1])}`));
+  for (const e of ctx.kb.entries.slice(0, n)) out.push(ask(e.question));
   const seen = new Set<string>();
   return out.filter((s) => !seen.has(s.question.toLowerCase()) && seen.add(s.question.toLowerCase())).slice(0, n);
 }

@@ -1,0 +1,105 @@
+/**
+ * Engine benchmarks: in-process answer latency (route + retrieve + render, over the sample
+ * questions) beside a bare Lunr `idx.query` on the same questions; whole-process time of
+ * `aws-qa ask`; and a synthetic knowledge base 100× larger (build time, answer latency).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import lunr from 'lunr';
+import { createAssistant, renderText, type Assistant } from '../src/index';
+import type { BenchRow } from './bench-row';
+import { entryCount, writeSyntheticKnowledge } from './synthetic-kb';
+
+const root = join(__dirname, '..', '..');
+const knowledgeDir = join(root, 'knowledge');
+
+function questions(): string[] {
+  const file = join(root, 'test', 'eval', 'dev.jsonl');
+  return readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { q: string }).q);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Latencies (ms) of `fn` over `inputs`, `rounds` times after a warm-up round. */
+function time(inputs: string[], rounds: number, fn: (q: string) => unknown): { p50: number; p99: number } {
+  for (const q of inputs) fn(q);
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r += 1) {
+    for (const q of inputs) {
+      const t = performance.now();
+      fn(q);
+      samples.push(performance.now() - t);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+function answerPath(assistant: Assistant): (q: string) => unknown {
+  return (q) => renderText(assistant.ask(q));
+}
+
+/** A bare Lunr index over the same knowledge text, queried with the question's words. */
+function bareLunr(dir: string): (q: string) => unknown {
+  const md = readFileSync(join(dir, 'aws-qa.md'), 'utf8').split('\n\n');
+  const idx = lunr(function build() {
+    this.ref('id');
+    this.field('text');
+    md.forEach((text, id) => this.add({ id: String(id), text }));
+  });
+  return (q) => idx.query((query) => {
+    for (const w of q.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)) query.term(w, { usePipeline: true });
+  });
+}
+
+function coldStart(runs: number): number {
+  const bin = join(root, 'bin', 'aws-qa.js');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [bin, 'ask', 'SLA for EKS'], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`aws-qa ask failed: ${r.stderr}`);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export async function benchEngine(): Promise<BenchRow[]> {
+  const qs = questions();
+  const assistant = createAssistant({ knowledgeDir });
+  const ours = time(qs, 40, answerPath(assistant));
+  const lunrOnly = time(qs, 40, bareLunr(knowledgeDir));
+  const nodeBaseline = (() => {
+    const t: number[] = [];
+    for (let i = 0; i < 5; i += 1) { const s = performance.now(); spawnSync(process.execPath, ['-e', '0']); t.push(performance.now() - s); }
+    return t.sort((a, b) => a - b)[2];
+  })();
+  const cold = coldStart(7);
+
+  const factor = 100;
+  const bigDir = writeSyntheticKnowledge(knowledgeDir, Math.round((entryCount(knowledgeDir) * factor) / 4));
+  const t0 = performance.now();
+  const big = createAssistant({ knowledgeDir: bigDir });
+  const buildMs = performance.now() - t0;
+  const bigQs = [...qs, ...Array.from({ length: 50 }, (_, i) => [`SLA for Service ${i * 3 + 1} Alpha`, `Service ${i + 2} Alpha vs Service ${i + 2} Beta`, `cons of service ${i + 5} gamma`, `how do I tune cache for group ${i + 7}`][i % 4])];
+  const bigTimes = time(bigQs, 5, answerPath(big));
+  const stats = big.stats();
+
+  return [
+    { name: 'answer latency p50 (real KB)', value: ours.p50, unit: 'ms', baseline: lunrOnly.p50, baselineName: 'bare lunr idx.query', ratio: lunrOnly.p50 / ours.p50 },
+    { name: 'answer latency p99 (real KB)', value: ours.p99, unit: 'ms', baseline: lunrOnly.p99, baselineName: 'bare lunr idx.query', ratio: lunrOnly.p99 / ours.p99, target: '<= 1 ms', pass: ours.p99 <= 1 },
+    { name: 'aws-qa ask, whole process (median)', value: cold, unit: 'ms', baseline: nodeBaseline, baselineName: 'node -e 0', ratio: nodeBaseline / cold, target: '<= 300 ms', pass: cold <= 300 },
+    { name: `100x KB index build (${stats.entries} entries, ${stats.passages} passages)`, value: buildMs, unit: 'ms' },
+    { name: 'answer latency p50 (100x KB)', value: bigTimes.p50, unit: 'ms', baseline: ours.p50, baselineName: 'real KB', ratio: ours.p50 / bigTimes.p50 },
+    { name: 'answer latency p99 (100x KB)', value: bigTimes.p99, unit: 'ms', baseline: ours.p99, baselineName: 'real KB', ratio: ours.p99 / bigTimes.p99, target: '<= 2 ms', pass: bigTimes.p99 <= 2 },
+  ];
+}
+
+if (require.main === module) {
+  benchEngine().then((rows) => console.table(rows), (err) => { console.error(err); process.exitCode = 1; });
+}

@@ -1,0 +1,216 @@
+/**
+ * The server's configuration: one zod schema over the environment (plus an optional `.env` file),
+ * validated once at startup. Every invalid or missing variable is reported at once, in one
+ * {@link ConfigError}, before anything listens; secret values are never echoed (in errors or in
+ * {@link describeConfig}). Platform-free: it only turns strings into data.
+ *
+ * Modes (see docs/deploy.md for the full table):
+ * - **Local mode** (no Slack token and no `MicrosoftAppId`): binds 127.0.0.1, serves the Teams
+ *   endpoint without auth (Bot Framework Emulator) and the playground.
+ * - Otherwise: binds 0.0.0.0; Slack is on when `SLACK_BOT_TOKEN` is set (HTTP mode with
+ *   `SLACK_SIGNING_SECRET`, Socket Mode with `SLACK_APP_TOKEN`); Teams is on with `MicrosoftAppId`
+ *   (and its password or managed identity), and off without it.
+ *
+ * ```ts
+ * const config = loadConfig();               // process.env + ./.env; throws ConfigError
+ * ```
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/** Variables whose values are secrets: never echoed, and scrubbed from every log line. */
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword'] as const;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const TEAMS_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
+
+export type SlackConfig =
+  | { mode: 'off' }
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string; allowedTeamIds: string[] }
+  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string; allowedTeamIds: string[] };
+
+export type TeamsConfig =
+  /** `open`: no authentication (local mode only: Bot Framework Emulator). `off`: not served. */
+  | { mode: 'off' | 'open'; allowedTenantIds: string[] }
+  | { mode: 'auth'; appId: string; appPassword?: string; appType: TeamsAppType; tenantId?: string; allowedTenantIds: string[] };
+
+export interface ServerConfig {
+  /** `PORT`, default 3978 (0: any free port). */
+  port: number;
+  /** `HOST`, default 127.0.0.1 in local mode, else 0.0.0.0. */
+  host: string;
+  /** `LOG_LEVEL`, default `info`. */
+  logLevel: LogLevel;
+  /** `KNOWLEDGE_DIR`, default `./knowledge`, resolved against the working directory. */
+  knowledgeDir: string;
+  /** `KNOWLEDGE_WATCH`, default true: reload the knowledge base when its files change. */
+  knowledgeWatch: boolean;
+  /** `SHUTDOWN_TIMEOUT_MS`, default 8000: in-flight requests get this long after SIGTERM. */
+  shutdownTimeoutMs: number;
+  /** No platform credentials at all: zero-setup local mode. */
+  local: boolean;
+  /** `PLAYGROUND`, default on in local mode, off otherwise. */
+  playground: boolean;
+  slack: SlackConfig;
+  teams: TeamsConfig;
+  /** Every configured secret value (for log scrubbing). */
+  secrets: string[];
+  /** The `.env` file that was read, when there was one. */
+  envFile?: string;
+}
+
+export interface ConfigIssue {
+  /** The variable at fault, e.g. `SLACK_SIGNING_SECRET`. */
+  variable: string;
+  message: string;
+}
+
+/** Thrown by {@link parseConfig} / {@link loadConfig}: every problem, one per line, no secret values. */
+export class ConfigError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(`invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Trimmed string; empty counts as unset (so `SLACK_BOT_TOKEN=` in a .env template is "not set"). */
+const opt = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().optional());
+const flag = (name: string) => opt.refine((v) => v === undefined || /^(1|0|true|false|yes|no|on|off)$/i.test(v), `${name} must be one of 1/0, true/false, yes/no, on/off`);
+const asFlag = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : /^(1|true|yes|on)$/i.test(v));
+const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const intIn = (min: number, max: number) =>
+  opt.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), `must be an integer from ${min} to ${max}`);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The schema over the raw environment: field checks, then the rules between variables (run even when a field failed, so every problem is listed). */
+export const envSchema = z.object({
+  PORT: intIn(0, 65535),
+  HOST: opt,
+  LOG_LEVEL: opt.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()), `must be one of ${LOG_LEVELS.join(', ')}`),
+  KNOWLEDGE_DIR: opt,
+  KNOWLEDGE_WATCH: flag('KNOWLEDGE_WATCH'),
+  SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000),
+  PLAYGROUND: flag('PLAYGROUND'),
+  SLACK_BOT_TOKEN: opt.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), 'must be a bot token (starts with xoxb-)'),
+  SLACK_SIGNING_SECRET: opt.refine((v) => v === undefined || /^\S{8,}$/.test(v), 'must be the app\'s signing secret (8+ characters, no spaces)'),
+  SLACK_APP_TOKEN: opt.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), 'must be an app-level token (starts with xapp-)'),
+  SLACK_API_URL: opt.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), 'must be an http(s) URL ending in / (e.g. https://slack.com/api/)'),
+  SLACK_ALLOWED_TEAM_IDS: opt.refine((v) => list(v).every((id) => /^[TE][A-Z0-9]{2,}$/.test(id)), 'must be a comma-separated list of workspace ids (T…) or enterprise ids (E…)'),
+  MicrosoftAppId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the bot\'s Microsoft Entra app or managed identity client id)'),
+  MicrosoftAppPassword: opt,
+  MicrosoftAppType: opt.refine((v) => v === undefined || TEAMS_APP_TYPES.some((t) => t.toLowerCase() === v.toLowerCase()), `must be one of ${TEAMS_APP_TYPES.join(', ')}`),
+  MicrosoftAppTenantId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the Microsoft Entra tenant id)'),
+  TEAMS_ALLOWED_TENANT_IDS: opt.refine((v) => list(v).every((id) => GUID.test(id)), 'must be a comma-separated list of tenant ids (GUIDs)'),
+}).superRefine((env, ctx) => {
+  const issue = (variable: string, message: string): void => void ctx.addIssue({ code: 'custom', path: [variable], message });
+  const has = (name: keyof typeof env): boolean => typeof env[name] === 'string';
+  if (!has('SLACK_BOT_TOKEN')) {
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const) {
+      if (has(name)) issue('SLACK_BOT_TOKEN', `required when ${name} is set (the bot token, xoxb-…)`);
+    }
+  } else if (!has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
+    issue('SLACK_SIGNING_SECRET', 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode');
+  }
+  const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === String(env.MicrosoftAppType ?? 'MultiTenant').toLowerCase());
+  if (!has('MicrosoftAppId')) {
+    for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
+      if (has(name)) issue('MicrosoftAppId', `required when ${name} is set`);
+    }
+    if (has('MicrosoftAppType') && appType !== 'MultiTenant') issue('MicrosoftAppId', `required when MicrosoftAppType is ${appType ?? 'set'}`);
+  } else {
+    if (appType !== 'UserAssignedMSI' && !has('MicrosoftAppPassword')) issue('MicrosoftAppPassword', `required when MicrosoftAppId is set (MicrosoftAppType ${appType ?? 'MultiTenant'})`);
+    if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) issue('MicrosoftAppTenantId', `required when MicrosoftAppType is ${appType}`);
+  }
+}, { when: () => true } as never);
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+/** Builds the configuration from an environment map (no file access besides resolving paths). Throws {@link ConfigError}. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = new Map<string, ConfigIssue>();
+    for (const i of parsed.error.issues) {
+      const variable = String(i.path[0] ?? 'environment');
+      // Only our own messages are shown: a library default could quote the value.
+      const message = i.code === 'custom' || !(SECRET_VARIABLES as readonly string[]).includes(variable) ? i.message : 'invalid value';
+      issues.set(`${variable}\0${message}`, { variable, message });
+    }
+    throw new ConfigError([...issues.values()]);
+  }
+  return toConfig(parsed.data, cwd);
+}
+
+function toConfig(e: RawEnv, cwd: string): ServerConfig {
+  const allowedTeamIds = list(e.SLACK_ALLOWED_TEAM_IDS);
+  const slack: SlackConfig = !e.SLACK_BOT_TOKEN
+    ? { mode: 'off' }
+    : e.SLACK_APP_TOKEN
+      ? { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL, allowedTeamIds }
+      : { mode: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET as string, apiUrl: e.SLACK_API_URL, allowedTeamIds };
+  const local = slack.mode === 'off' && !e.MicrosoftAppId;
+  const allowedTenantIds = list(e.TEAMS_ALLOWED_TENANT_IDS);
+  const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === (e.MicrosoftAppType ?? 'MultiTenant').toLowerCase()) as TeamsAppType;
+  const teams: TeamsConfig = e.MicrosoftAppId
+    ? { mode: 'auth', appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType, tenantId: e.MicrosoftAppTenantId, allowedTenantIds }
+    : { mode: local ? 'open' : 'off', allowedTenantIds };
+  return {
+    port: e.PORT === undefined ? 3978 : Number(e.PORT),
+    host: e.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'),
+    logLevel: (e.LOG_LEVEL?.toLowerCase() ?? 'info') as LogLevel,
+    knowledgeDir: resolve(cwd, e.KNOWLEDGE_DIR ?? 'knowledge'),
+    knowledgeWatch: asFlag(e.KNOWLEDGE_WATCH) ?? true,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS === undefined ? 8000 : Number(e.SHUTDOWN_TIMEOUT_MS),
+    local,
+    playground: asFlag(e.PLAYGROUND) ?? local,
+    slack,
+    teams,
+    secrets: SECRET_VARIABLES.map((name) => e[name]).filter((v): v is string => Boolean(v)),
+  };
+}
+
+export interface LoadConfigOptions {
+  /** The environment; default `process.env`. Its values always win over the `.env` file's. */
+  env?: Record<string, string | undefined>;
+  /** Working directory for `.env` and `KNOWLEDGE_DIR`; default `process.cwd()`. */
+  cwd?: string;
+  /** The dotenv file, relative to `cwd`; default `.env`. A missing file is fine. */
+  envFile?: string;
+}
+
+/** Reads `.env` (when present; never overriding the real environment, never printing), then {@link parseConfig}. */
+export function loadConfig(options: LoadConfigOptions = {}): ServerConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const env: Record<string, string | undefined> = { ...(options.env ?? process.env) };
+  const file = resolve(cwd, options.envFile ?? '.env');
+  let envFile: string | undefined;
+  if (existsSync(file)) {
+    const result = dotenv.config({ path: file, processEnv: env as Record<string, string>, override: false, quiet: true });
+    if (result.error) throw new ConfigError([{ variable: file, message: `cannot read the .env file (${(result.error as NodeJS.ErrnoException).code ?? 'error'})` }]);
+    envFile = file;
+  }
+  return { ...parseConfig(env, cwd), envFile };
+}
+
+/** A loggable summary of `config`: which secrets are set, never their values. */
+export function describeConfig(config: ServerConfig): Record<string, unknown> {
+  const { slack, teams } = config;
+  return {
+    port: config.port, host: config.host, logLevel: config.logLevel, knowledgeDir: config.knowledgeDir,
+    knowledgeWatch: config.knowledgeWatch, shutdownTimeoutMs: config.shutdownTimeoutMs, local: config.local,
+    playground: config.playground, envFile: config.envFile ?? null,
+    slack: slack.mode === 'off' ? { mode: 'off' } : {
+      mode: slack.mode, botToken: 'set', signingSecret: slack.signingSecret ? 'set' : 'unset',
+      ...(slack.mode === 'socket' ? { appToken: 'set' } : {}), apiUrl: slack.apiUrl ?? null, allowedTeamIds: slack.allowedTeamIds,
+    },
+    teams: teams.mode !== 'auth' ? { mode: teams.mode, allowedTenantIds: teams.allowedTenantIds } : {
+      mode: 'auth', appId: teams.appId, appPassword: teams.appPassword ? 'set' : 'unset', appType: teams.appType,
+      tenantId: teams.tenantId ?? null, allowedTenantIds: teams.allowedTenantIds,
+    },
+  };
+}
