@@ -1,0 +1,69 @@
+/**
+ * The botbuilder `CloudAdapter` for Teams, authenticated with
+ * `ConfigurationBotFrameworkAuthentication` from explicit options (the conventional
+ * `MicrosoftAppId`, `MicrosoftAppPassword`, `MicrosoftAppType`, `MicrosoftAppTenantId`; this module
+ * never reads `process.env`: the composition root does).
+ *
+ * With an app id, every incoming request must carry a valid Bot Framework bearer token (the
+ * adapter answers 401 otherwise, before any bot code runs). Without one (local mode, the Bot
+ * Framework Emulator), requests are accepted unauthenticated and replies are sent without a token.
+ */
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { scopeOf } from './conversation';
+import { describeError } from './log';
+import { withTimeout } from './with-timeout';
+
+/** Azure Bot identity types that botbuilder supports. */
+export type TeamsAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface TeamsAuthOptions {
+  /** `MicrosoftAppId`: the bot's Microsoft Entra app (client) id. Empty/absent: local mode, no auth. */
+  appId?: string;
+  /** `MicrosoftAppPassword`: the app's client secret (not used with `UserAssignedMSI`). */
+  appPassword?: string;
+  /** `MicrosoftAppType`. Default `MultiTenant`. */
+  appType?: TeamsAppType;
+  /** `MicrosoftAppTenantId`: required for `SingleTenant` and `UserAssignedMSI`. */
+  tenantId?: string;
+}
+
+/** What the user sees when a turn fails unexpectedly. */
+export const APOLOGY_TEXT = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+
+/**
+ * The adapter's `onTurnError`: logs the error (without secrets: `secrets` are redacted), sends the
+ * short {@link APOLOGY_TEXT} to the conversation (a failure to send that is only logged) and
+ * returns normally, so the bot keeps serving and the incoming request still gets its 2xx.
+ */
+export function createTurnErrorHandler(options: { logger: Logger; secrets?: readonly string[]; replyTimeoutMs?: number }) {
+  const { logger: log, secrets = [] } = options;
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const { activity } = context;
+    log.error({ err: describeError(error, secrets), type: activity.type, scope: scopeOf(activity) }, 'teams turn failed');
+    try {
+      await withTimeout(context.sendActivity(APOLOGY_TEXT), options.replyTimeoutMs ?? 10_000, 'apology');
+    } catch (sendError) {
+      log.warn({ err: describeError(sendError, secrets) }, 'teams apology not delivered');
+    }
+  };
+}
+
+/**
+ * Creates the adapter, with {@link createTurnErrorHandler} as its `onTurnError`.
+ * Throws at once when botbuilder finds the options inconsistent (for example `SingleTenant`
+ * without a tenant id).
+ */
+export function createTeamsAdapter(options: TeamsAuthOptions & { logger: Logger; replyTimeoutMs?: number }): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: options.appId ?? '',
+    MicrosoftAppPassword: options.appPassword ?? '',
+    MicrosoftAppType: options.appType ?? 'MultiTenant',
+    MicrosoftAppTenantId: options.tenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = createTurnErrorHandler({
+    logger: options.logger, secrets: options.appPassword ? [options.appPassword] : [], replyTimeoutMs: options.replyTimeoutMs,
+  });
+  return adapter;
+}

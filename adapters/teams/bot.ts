@@ -1,0 +1,153 @@
+/**
+ * The Teams bot: a `TeamsActivityHandler` that answers AWS questions with Adaptive Cards.
+ *
+ * - Personal chat: every message is a question. Group chat and channel: only messages that
+ *   @mention the bot (Teams delivers only those, unless the app has RSC permissions; we check
+ *   anyway), and clicks on our own card buttons (which carry no mention).
+ * - Replies: in a channel, in the thread of the message (a reply to it: `replyToId`); in chats,
+ *   a new message in the conversation.
+ * - Follow-up / "Did you mean" buttons ask their question; 👍/👎 record {@link Feedback} through
+ *   the store and swap the buttons for "Thanks for the feedback!" in the same card (an update, no
+ *   new message).
+ * - Installed in personal scope: a short welcome with the help card. Never in channels or group chats.
+ * - With an allow-list of tenants, activities from other tenants get no answer at all.
+ * - A reply the connector fails to take (5xx, timeout) is logged and the turn ends normally.
+ */
+import { ActivityTypes, TeamsActivityHandler, type Activity, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Answer, Assistant, FeedbackStore } from '../../src/index';
+import { mentionsBot, scopeOf, tenantAllowed, tenantOf, textWithoutBotMention, userOf, type TeamsScope } from './conversation';
+import { describeError } from './log';
+import { renderTeams, renderTeamsCard } from './render';
+import { parseSubmitValue, type FeedbackSubmit } from './submit-data';
+import { withTimeout } from './with-timeout';
+
+/** The line above the help card when the bot is installed in personal scope. */
+export const WELCOME_TEXT = 'Hi! I answer AWS questions from our team knowledge base: SLAs, comparisons, limits and which service fits. Ask me anything, or try one of these.';
+
+export interface TeamsQaBotOptions {
+  /** Answers questions (`createAssistant(...)`; only `ask` is used). */
+  assistant: Pick<Assistant, 'ask'>;
+  /** Where 👍/👎 votes go. */
+  feedbackStore: FeedbackStore;
+  logger: Logger;
+  /** Tenant ids allowed to use the bot; empty or absent: every tenant. Compared case-insensitively. */
+  allowedTenantIds?: readonly string[];
+  /** How long to wait for the connector to take one reply or card update. Default 10,000 ms. */
+  replyTimeoutMs?: number;
+}
+
+export class TeamsQaBot extends TeamsActivityHandler {
+  private readonly assistant: Pick<Assistant, 'ask'>;
+  private readonly feedbackStore: FeedbackStore;
+  private readonly log: Logger;
+  private readonly allowed: ReadonlySet<string>;
+  private readonly replyTimeoutMs: number;
+
+  constructor(options: TeamsQaBotOptions) {
+    super();
+    this.assistant = options.assistant;
+    this.feedbackStore = options.feedbackStore;
+    this.log = options.logger;
+    this.allowed = new Set((options.allowedTenantIds ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean));
+    this.replyTimeoutMs = options.replyTimeoutMs ?? 10_000;
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.handleMembersAdded(context);
+      await next();
+    });
+  }
+
+  /** Gate for every turn: the tenant allow-list, then only message and conversationUpdate are handled. */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (!tenantAllowed(activity, this.allowed)) {
+      this.log.warn({ tenant: tenantOf(activity) ?? null, type: activity.type }, 'teams activity from a tenant not allowed; ignored');
+      return;
+    }
+    if (scopeOf(activity) !== 'channel') {
+      // Chats have no threads: post into the conversation rather than as a reply to the message.
+      context.onSendActivities(async (_ctx, activities, next) => {
+        for (const a of activities) delete a.replyToId;
+        return next();
+      });
+    }
+    if (activity.type === ActivityTypes.Message || activity.type === ActivityTypes.ConversationUpdate) {
+      await super.onTurnActivity(context);
+      return;
+    }
+    this.log.debug({ type: activity.type }, 'teams activity type not handled');
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const submit = parseSubmitValue(activity.value);
+    if (submit?.action === 'feedback') return this.recordFeedback(context, submit);
+    const scope = scopeOf(activity);
+    let question: string;
+    if (submit?.action === 'ask') {
+      question = submit.question;
+    } else if (activity.value !== undefined && activity.value !== null && !activity.text) {
+      this.log.debug({ scope }, 'teams submit with an unknown payload; ignored');
+      return;
+    } else if (scope !== 'personal' && !mentionsBot(activity)) {
+      this.log.debug({ scope }, 'teams message without a mention of the bot; ignored');
+      return;
+    } else {
+      question = textWithoutBotMention(activity);
+    }
+    const started = process.hrtime.bigint();
+    const answer = this.assistant.ask(question);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    this.log.info({ scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) }, 'teams question answered');
+    await this.send(context, renderTeams(answer), scope);
+  }
+
+  private async handleMembersAdded(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const botId = activity.recipient?.id;
+    if (!botId || !(activity.membersAdded ?? []).some((m) => m?.id === botId)) return;
+    const scope = scopeOf(activity);
+    if (scope !== 'personal') {
+      this.log.info({ scope }, 'teams bot added to a team or group chat; no welcome');
+      return;
+    }
+    const help = this.assistant.ask('help');
+    await this.send(context, renderTeamsCard(help, { intro: WELCOME_TEXT, feedback: 'none' }), scope);
+  }
+
+  /** Records the vote, then swaps the card's 👍/👎 for a thank-you (when the card can be re-rendered). */
+  private async recordFeedback(context: TurnContext, submit: FeedbackSubmit): Promise<void> {
+    const { activity } = context;
+    await this.feedbackStore.record({
+      platform: 'teams', question: submit.question, answerId: submit.answerId, vote: submit.vote,
+      user: userOf(activity), at: new Date().toISOString(),
+    });
+    this.log.info({ answerId: submit.answerId, vote: submit.vote }, 'teams feedback recorded');
+    const cardId = activity.replyToId;
+    if (!cardId) return;
+    const answer: Answer = this.assistant.ask(submit.question);
+    if (answer.id !== submit.answerId) {
+      this.log.debug({ answerId: submit.answerId }, 'teams feedback: the answer changed since; card left as is');
+      return;
+    }
+    const updated: Partial<Activity> = { ...renderTeamsCard(answer, { feedback: 'thanks' }), id: cardId };
+    try {
+      await withTimeout(context.updateActivity(updated), this.replyTimeoutMs, 'card update');
+    } catch (error) {
+      this.log.warn({ err: describeError(error) }, 'teams feedback: card update failed');
+    }
+  }
+
+  /** Sends one activity; a connector failure or timeout is logged, not thrown. */
+  private async send(context: TurnContext, activity: Partial<Activity>, scope: TeamsScope): Promise<void> {
+    try {
+      await withTimeout(context.sendActivity(activity), this.replyTimeoutMs, 'reply');
+    } catch (error) {
+      this.log.error({ err: describeError(error), scope }, 'teams reply not delivered');
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The Teams adapter's entry point for a composition root: one call builds the authenticated
+ * `CloudAdapter`, the bot and the `POST /api/messages` request listener from explicit, typed
+ * options (nothing is read from `process.env`).
+ *
+ * ```ts
+ * const teams = createTeamsBot({
+ *   appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, appType: env.MicrosoftAppType,
+ *   tenantId: env.MicrosoftAppTenantId, allowedTenantIds: env.TEAMS_ALLOWED_TENANT_IDS,
+ *   assistant, feedbackStore, logger,
+ * });
+ * http.createServer((req, res) => req.url?.startsWith('/api/messages') ? teams.requestListener(req, res) : notFound(res));
+ * ```
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CloudAdapter } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Assistant, FeedbackStore } from '../../src/index';
+import { createTeamsAdapter, type TeamsAuthOptions } from './adapter';
+import { TeamsQaBot } from './bot';
+import { createMessagesListener } from './http';
+
+export interface TeamsBotOptions extends TeamsAuthOptions {
+  assistant: Pick<Assistant, 'ask'>;
+  feedbackStore: FeedbackStore;
+  /** Parent logger; the adapter logs as a child with `component: 'teams'`. Never given secrets. */
+  logger: Logger;
+  /** `TEAMS_ALLOWED_TENANT_IDS`: when non-empty, activities from other tenants get no answer. */
+  allowedTenantIds?: readonly string[];
+  /** How long to wait for the connector to take one reply. Default 10,000 ms. */
+  replyTimeoutMs?: number;
+  /** Largest accepted request body in bytes. Default 256 KiB. */
+  maxBodyBytes?: number;
+  /** Endpoint path. Default `/api/messages`. */
+  path?: string;
+}
+
+export interface TeamsBot {
+  adapter: CloudAdapter;
+  bot: TeamsQaBot;
+  /** Serves `POST /api/messages` (404 for other paths). */
+  requestListener: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The problems with `options`' identity settings, each naming the setting; empty when consistent. */
+export function teamsAuthProblems(options: TeamsAuthOptions): string[] {
+  const problems: string[] = [];
+  const appId = options.appId?.trim() ?? '';
+  const type = options.appType ?? 'MultiTenant';
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(type)) {
+    problems.push(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, not "${type}"`);
+  }
+  if (!appId) {
+    if (options.appPassword) problems.push('MicrosoftAppPassword is set but MicrosoftAppId is empty');
+    return problems;
+  }
+  if (!GUID.test(appId)) problems.push(`MicrosoftAppId must be a GUID, not "${appId}"`);
+  if (type !== 'UserAssignedMSI' && !options.appPassword) problems.push(`MicrosoftAppPassword is required when MicrosoftAppId is set (${type})`);
+  if (type === 'UserAssignedMSI' && options.appPassword) problems.push('MicrosoftAppPassword must be empty for UserAssignedMSI');
+  if (type !== 'MultiTenant' && !options.tenantId) problems.push(`MicrosoftAppTenantId is required for ${type}`);
+  return problems;
+}
+
+/** Builds the Teams bot; throws listing every identity setting problem (see {@link teamsAuthProblems}). */
+export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
+  const problems = teamsAuthProblems(options);
+  if (problems.length) throw new Error(`Teams bot configuration: ${problems.join('; ')}`);
+  const logger = options.logger.child({ component: 'teams' });
+  const adapter = createTeamsAdapter({ ...options, appId: options.appId?.trim(), logger });
+  const bot = new TeamsQaBot({
+    assistant: options.assistant, feedbackStore: options.feedbackStore, logger,
+    allowedTenantIds: options.allowedTenantIds, replyTimeoutMs: options.replyTimeoutMs,
+  });
+  const requestListener = createMessagesListener({ adapter, bot, logger, path: options.path, maxBodyBytes: options.maxBodyBytes });
+  return { adapter, bot, requestListener };
+}
