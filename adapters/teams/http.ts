@@ -122,7 +122,8 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
     await options.adapter.process({ body: activity, headers: req.headers, method: 'POST' }, shim, logic);
     if (status === 401 || status === 403) log.warn({ status }, 'teams request rejected: not authenticated');
     else if (status >= 500) log.error({ status }, 'teams request failed');
-    send(res, status, status === 401 ? 'unauthorized' : body);
+    // Never echo the adapter's error text (it can name internal endpoints); invoke bodies pass through.
+    send(res, status, status === 401 ? 'unauthorized' : status >= 500 ? 'internal error' : body);
   }
 
   return (req, res) => {

@@ -23,7 +23,7 @@ export interface FakeConnector {
   calls: ConnectorCall[];
   /** Answer requests for `conversationId` with `status` (all conversations when omitted); `undefined` heals. */
   fail(status: number | undefined, conversationId?: string): void;
-  /** Never answer requests for `conversationId` (simulates a timeout). */
+  /** Hold requests for `conversationId` unanswered until `close()` (simulates a timeout). */
   hang(conversationId: string): void;
   /** Resolves once `count` calls were recorded (rejects after `ms`). */
   waitForCalls(count: number, ms?: number): Promise<ConnectorCall[]>;
@@ -36,6 +36,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failing = new Map<string, number>();
   const hanging = new Set<string>();
+  const held: ServerResponse[] = [];
   let n = 0;
   const waiters: (() => void)[] = [];
 
@@ -56,7 +57,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         authorization: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined,
       });
       waiters.splice(0).forEach((w) => w());
-      if (hanging.has(conversationId)) return;
+      if (hanging.has(conversationId)) {
+        held.push(res);
+        return;
+      }
       const status = failing.get(conversationId) ?? failing.get('*');
       if (status) {
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'ServiceError', message: 'boom' } }));
@@ -91,6 +95,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return calls;
     },
     close() {
+      // Release held requests with a non-retryable status, so no client retries outlive the test.
+      for (const res of held.splice(0)) res.writeHead(400).end();
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
