@@ -7,11 +7,12 @@
  * `plain_text` objects (header, button labels) are not parsed for mentions and are NOT escaped.
  */
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const NEEDS_ESCAPE = /[&<>]/;
 
 /** Replaces `&`, `<`, `>` with `&amp;`, `&lt;`, `&gt;` (the three characters Slack requires escaped). */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** True when `id` looks like a Slack user id (`U…`/`W…`), safe to wrap as a `<@id>` mention. */

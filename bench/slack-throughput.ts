@@ -1,0 +1,151 @@
+/**
+ * Slack throughput: signed `/aws` slash commands per second through the real app (Bolt's
+ * `HTTPReceiver` behind `createSlackApp().requestListener` on a bare `node:http` server, the full
+ * answer path: signature check, allow-list and dedupe middleware, the real assistant over
+ * `knowledge/`, Block Kit rendering, the answer as the ack body) against a no-op Bolt app (Bolt's
+ * default `HTTPReceiver`, a `/aws` handler that acks a constant), measured in the same run with
+ * autocannon (20 connections, loopback). The requests cycle through the dev questions, each body
+ * signed once at start (timestamps stay valid for 5 minutes; the run takes well under that).
+ *
+ * Run alone: `npm run build && node dist/bench/slack-throughput.js`.
+ */
+import { createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { App, LogLevel } from '@slack/bolt';
+import autocannon from 'autocannon';
+import pino from 'pino';
+import { createSlackApp } from '../adapters/slack/app';
+import { type Answer, type Assistant, createAssistant, InMemoryFeedbackStore } from '../src/index';
+import type { BenchRow } from './bench-row';
+
+const SECRET = 'bench-signing-secret-0123456789abcdef';
+const TOKEN = 'xoxb-bench-0000-token';
+const IDS = { botId: 'BBENCH001', botUserId: 'UBENCH001' };
+const CONNECTIONS = 20;
+const SECONDS = 5;
+
+/** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'knowledge')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/** One signed slash-command request per question (form body, as Slack sends it). */
+function signedRequests(questions: string[]): autocannon.Request[] {
+  const ts = Math.floor(Date.now() / 1000);
+  return questions.map((text, i) => {
+    const body = new URLSearchParams({
+      token: 'xyzz0WbapA4vBCDEFasx0q6G', team_id: 'T1DC2JH3J', team_domain: 'bench', channel_id: 'C0BENCH', channel_name: 'bench',
+      user_id: `U0BENCH${i}`, user_name: 'bench', command: '/aws', text, api_app_id: 'A0BENCH',
+      response_url: 'https://hooks.slack.com/commands/T1DC2JH3J/1/x', trigger_id: `1.2.${i}`,
+    }).toString();
+    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+    return {
+      method: 'POST', path: '/slack/events', body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
+    };
+  });
+}
+
+async function listen(listener: RequestListener): Promise<{ server: Server; url: string }> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+interface Load { rps: number; p50: number; p99: number; non2xx: number; errors: number }
+
+async function load(url: string, requests: autocannon.Request[], seconds: number): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+}
+
+/** The real app on a bare node:http server, answering with `assistant`. */
+async function startReal(assistant: Pick<Assistant, 'ask'>): Promise<{ url: string; close: () => Promise<void> }> {
+  const slack = createSlackApp({
+    signingSecret: SECRET, botToken: TOKEN, ...IDS, apiUrl: 'http://127.0.0.1:9/api/', assistant,
+    feedbackStore: new InMemoryFeedbackStore(), logger: pino({ level: 'warn' }),
+  });
+  await slack.start();
+  const { server, url } = await listen(slack.requestListener as RequestListener);
+  return { url, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
+
+/** The baseline: a no-op Bolt app on its default HTTPReceiver, acking a constant. */
+async function startNoop(): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = new App({ signingSecret: SECRET, token: TOKEN, ...IDS, logLevel: LogLevel.ERROR });
+  app.command('/aws', async ({ ack }) => { await ack({ response_type: 'ephemeral', text: 'ok' }); });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => { server.closeAllConnections(); await app.stop(); },
+  };
+}
+
+/**
+ * A stand-in for the engine that returns answers the real assistant computed beforehand, so the
+ * Slack layer's own cost (receiver, middleware, rendering, serialization) can be told apart from
+ * the engine's.
+ */
+function precomputed(assistant: Assistant, questions: string[]): Pick<Assistant, 'ask'> {
+  const answers = new Map<string, Answer>(questions.map((q) => [q, assistant.ask(q)]));
+  return { ask: (q) => answers.get(q) ?? assistant.ask(q) };
+}
+
+/**
+ * Measures, in one run: the no-op baseline, the real app (full answer path) and the real app with
+ * precomputed answers (engine excluded). Each is warmed up 1 s, then loaded `SECONDS` s; the
+ * baseline is measured before and after and averaged, as the machine drifts.
+ */
+export async function benchSlack(): Promise<BenchRow[]> {
+  const root = repoRoot();
+  const questions = readFileSync(join(root, 'test', 'eval', 'dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+  const requests = signedRequests(questions);
+  const assistant = createAssistant({ knowledgeDir: join(root, 'knowledge') });
+  const noop = await startNoop();
+  const real = await startReal(assistant);
+  const layer = await startReal(precomputed(assistant, questions));
+  try {
+    for (const s of [noop, real, layer]) await load(s.url, requests, 1);
+    const before = await load(noop.url, requests, SECONDS);
+    const full = await load(real.url, requests, SECONDS);
+    const slackOnly = await load(layer.url, requests, SECONDS);
+    const after = await load(noop.url, requests, SECONDS);
+    for (const [name, r] of [['no-op app', before], ['slack app', full], ['slack app (precomputed)', slackOnly], ['no-op app', after]] as const) {
+      if (r.non2xx > 0 || r.errors > 0) throw new Error(`benchSlack: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors`);
+    }
+    const base = { rps: (before.rps + after.rps) / 2, p99: (before.p99 + after.p99) / 2 };
+    const baselineName = 'no-op Bolt app (default HTTPReceiver, acks a constant)';
+    const row = (name: string, r: Load): BenchRow => {
+      const ratio = r.rps / base.rps;
+      return {
+        name, value: Math.round(r.rps), unit: 'req/s', baseline: Math.round(base.rps), baselineName,
+        ratio: Number(ratio.toFixed(3)), target: 'ratio >= 0.9', pass: ratio >= 0.9,
+      };
+    };
+    return [
+      row('slack /aws throughput (signed, full answer path)', full),
+      row('slack /aws throughput, engine excluded (precomputed answers)', slackOnly),
+      {
+        name: 'slack /aws latency p99 (full answer path, 20 connections)', value: full.p99, unit: 'ms', baseline: base.p99, baselineName,
+        ratio: Number((base.p99 / Math.max(full.p99, 0.001)).toFixed(3)),
+      },
+    ];
+  } finally {
+    await layer.close();
+    await real.close();
+    await noop.close();
+  }
+}
+
+if (require.main === module) {
+  benchSlack().then(
+    (rows) => { console.table(rows); },
+    (error: unknown) => { console.error(error); process.exitCode = 1; },
+  );
+}
