@@ -108,8 +108,8 @@ class Extractor {
     }
     const subject = this.subjectsIfOne();
     if (label && subject.length === 1 && context.length === 0 && !this.comparison) {
-      if (label.value) this.fact(subject[0], label.label, label.value, item.line, 'entry');
-      for (const c of sub) this.fact(subject[0], label.label, cleanSentence(c.text), c.line, 'entry');
+      if (label.value) this.fact(subject[0], label.label, label.value, item.line, 'entry', lead.note);
+      for (const c of sub) this.fact(subject[0], label.label, cleanSentence(c.text), c.line, 'entry', lead.note);
     }
     if (text && !(label && !label.value && sub.length > 0)) this.passage(text, ctx, item.line, 'item', subject);
     const childContext = label ? [...ctx, label.label] : text ? [...ctx, text] : ctx;
@@ -169,9 +169,9 @@ class Extractor {
     }
   }
 
-  private fact(entity: Entity, attribute: string, value: string, line: number, origin: Fact['origin']): void {
+  private fact(entity: Entity, attribute: string, value: string, line: number, origin: Fact['origin'], group?: string): void {
     if (!value) return;
-    this.facts.push({ entity: entity.id, attribute: attribute.trim(), value, source: this.source, line, origin });
+    this.facts.push({ entity: entity.id, attribute: attribute.trim(), value, group, source: this.source, line, origin });
   }
 
   private passage(text: string, context: string[], line: number, kind: Passage['kind'], about: Entity[]): void {

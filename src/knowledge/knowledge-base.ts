@@ -32,6 +32,8 @@ export interface Fact {
   /** The label the markdown gives it (a table header, `Pros`, a comparison dimension). */
   attribute: string;
   value: string;
+  /** The lead-in the fact's list sits under, if any ("This approach offers several benefits"). */
+  group?: string;
   source: Source;
   line: number;
   origin: 'table' | 'comparison' | 'option' | 'entry';

@@ -13,7 +13,7 @@ import { facetAnswer, factParts, profileFacts, questionStems, selectFacts } from
 import { helpAnswer } from '../answer/build/help';
 import { findPassages, lookupAnswer } from '../answer/build/lookup';
 import { notFoundAnswer } from '../answer/build/not-found';
-import { recommendAnswer } from '../answer/build/recommend';
+import { recommend, recommendAnswer } from '../answer/build/recommend';
 import { slaAnswer } from '../answer/build/sla';
 import type { Entity } from '../knowledge/entities';
 import type { Fact } from '../knowledge/knowledge-base';
@@ -140,7 +140,14 @@ export const INTENTS: Intent[] = [
   },
   {
     name: 'recommend',
-    match: (u, ctx) => (u.cues.recommend ? recommendAnswer(ctx, u) : undefined),
+    match: (u, ctx) => {
+      if (!u.cues.recommend || u.entities.length > 0) return undefined;
+      const rec = recommend(ctx, u);
+      if (!rec) return undefined;
+      // A passage that holds more of the question wins ("best place to store large images" → S3).
+      const hits = findPassages(ctx, u.tokens);
+      return hits[0] && hits[0].coverage > rec.coverage ? lookupAnswer(ctx, u.text, hits) ?? rec.answer : rec.answer;
+    },
   },
   {
     name: 'lookup',

@@ -28,6 +28,8 @@ export interface Understood {
   facets: string[];
   /** Content words (not stop, cue, generic, facet or service words) the question has. */
   residual: string[];
+  /** Meaningful words (residual and facet words), for matching facts: not services, stop, cue or generic words. */
+  content: string[];
   /** Residual words that the knowledge base never uses: signs of a subject it does not hold. */
   unknown: string[];
   /** Words that mark the question's kind. */
@@ -84,11 +86,14 @@ export class QuestionReader {
     });
 
     const residual: string[] = [];
+    const content: string[] = [];
     tokens.forEach((w, i) => {
-      if (entityWords.has(i) || facetPositions.has(i) || STOP_WORDS.has(w)) return;
+      if (entityWords.has(i) || STOP_WORDS.has(w)) return;
+      if (facetPositions.has(i)) { content.push(w); return; }
       if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
       if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || /^\d+$/.test(w)) return;
       residual.push(w);
+      content.push(w);
     });
     const unknown = residual.filter((w) => {
       const t = lunrTerm(w);
@@ -101,15 +106,15 @@ export class QuestionReader {
     const cues = {
       compare: has(COMPARE_WORDS),
       recommend: has(RECOMMEND_WORDS),
-      help: match.mentions.length === 0 && residual.length === 0 && facets.size === 0
-        && (tokens.every((w) => STOP_WORDS.has(w) || HELP_WORDS.has(w)) || (tokens.length <= 6 && tokens.some((w) => HELP_WORDS.has(w)))),
+      // No service, no facet, no subject word: a greeting, "help", "what can you do?", "how do I use you".
+      help: match.mentions.length === 0 && residual.length === 0 && facets.size === 0 && !match.ambiguous,
       all: has(ALL_WORDS),
       amount: money && (has(AMOUNT_WORDS) || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `)) || /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase())),
       money,
     };
     return {
       text, tokens, entities, exact: inScope.every((m) => m.exact), outside, ambiguous: match.ambiguous,
-      facets: [...facets], residual, unknown, cues, entityWords,
+      facets: [...facets], residual, content, unknown, cues, entityWords,
     };
   }
 }

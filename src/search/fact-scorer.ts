@@ -30,7 +30,7 @@ export class FactScorer {
   private readonly facetEntities = new Map<string, string[]>();
 
   constructor(private readonly kb: KnowledgeBase) {
-    this.terms = kb.facts.map((f) => ({ attribute: new Set(contentStems(f.attribute)), value: new Set(contentStems(f.value)) }));
+    this.terms = kb.facts.map((f) => ({ attribute: new Set(contentStems(`${f.attribute} ${f.group ?? ''}`)), value: new Set(contentStems(f.value)) }));
     const df = new Map<string, number>();
     for (const t of this.terms) for (const s of new Set([...t.attribute, ...t.value])) df.set(s, (df.get(s) ?? 0) + 1);
     const n = Math.max(1, kb.facts.length);
@@ -52,6 +52,12 @@ export class FactScorer {
   /** Entity ids having at least one fact that shows `facet`, in document order. */
   entitiesWith(facet: string): readonly string[] {
     return this.facetEntities.get(facet) ?? [];
+  }
+
+  /** True when the fact's label, group or value contains the stem. */
+  mentions(index: number, s: string): boolean {
+    const t = this.terms[index];
+    return t.attribute.has(s) || t.value.has(s);
   }
 
   /** IDF of a stem; unseen stems weigh like the rarest. */

@@ -93,6 +93,16 @@ describe('assistant', () => {
       expect(text.length).toBeLessThan(1000);
     });
 
+    it.each([
+      ['can lambda run for an hour?', /15 minutes max/],
+      ['what are the benefits of storing metadata in DynamoDB', /Efficient querying/],
+      ['is EMR good for ETL', /ETL jobs/],
+      ['does EMR support spark', /Spark/],
+      ['when should I use ECS', /already containerized/],
+    ])('paraphrase: %s', (q, expected) => {
+      expect(ask(q).text).toMatch(expected);
+    });
+
     it('says when a service has nothing on the asked facet', () => {
       const { answer } = ask('what languages does EKS support');
       expect(answer.answered).toBe(false);
@@ -104,6 +114,9 @@ describe('assistant', () => {
       ['best service for event-driven workloads', 'Lambda'],
       ['I already have containers and microservices', 'ECS'],
       ['which service gives me full control over the environment', 'EC2'],
+      ['what should I use for a simple web app', 'App Runner'],
+      ['I need something serverless', 'Lambda'],
+      ['which service is best for big data processing', 'EMR'],
     ])('%s → %s', (q, service) => {
       const { answer } = ask(q);
       expect(answer.kind).toBe('recommend');
@@ -112,6 +125,12 @@ describe('assistant', () => {
   });
 
   describe('lookup', () => {
+    it('prefers a passage that holds more of the question than any recommendation', () => {
+      const { answer, text } = ask('best place to store large images on aws');
+      expect(answer.kind).toBe('lookup');
+      expect(text).toMatch(/S3 is designed for storing and retrieving large objects/);
+    });
+
     it('finds passages for anything else in the knowledge base', () => {
       const { answer, text } = ask('how should I key a DynamoDB table of user media');
       expect(answer.answered).toBe(true);
@@ -141,7 +160,7 @@ describe('assistant', () => {
   });
 
   describe('help and clarify', () => {
-    it.each(['/help', 'hello', 'help', 'what can you do?', ''])('help for %p', (q) => {
+    it.each(['/help', 'hello', 'help', 'what can you do?', 'how do I use you', ':wave:', ''])('help for %p', (q) => {
       const { answer, text } = ask(q);
       expect(answer.kind).toBe('help');
       expect(text).toMatch(/SLA/);
@@ -156,6 +175,7 @@ describe('assistant', () => {
       ['ECS &amp; EKS sla', /99\.95/],
       ['sla for elastic beanstak', /No specific SLA published/],
       ['lamda sla', /99\.95/],
+      ['How reliable is EKS?', /99\.95/],
       ['app runer vs beanstlak', /incoming traffic/],
       [':wave: eks uptime?? :rocket:', /99\.95/],
     ])('%s', (q, expected) => {

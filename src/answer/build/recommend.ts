@@ -11,21 +11,30 @@ import { contentStems } from '../../text/tokens';
 import { entityById, finish, shortName, sourcesOf } from './common';
 import { suggestions } from './suggest';
 
-const REASONS = ['best-for', 'pros', 'languages'];
+/** Facets that make a reason to recommend, with their weight: what a service is for counts most. */
+const REASONS: [string, number][] = [['best-for', 1.5], ['pros', 1], ['languages', 0.5]];
 
+/** The recommendation and the share of the question's words its reasons cover, or undefined. */
 export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | undefined {
-  const stems = contentStems(u.residual.join(' '));
+  return recommend(ctx, u)?.answer;
+}
+
+export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; coverage: number } | undefined {
+  const stems = contentStems(u.content.join(' '));
   if (stems.length === 0) return undefined;
   const byEntity = new Map<string, { score: number; facts: Fact[]; matched: Set<string> }>();
   for (const s of ctx.scorer.score(undefined, stems, [])) {
     const i = s.index;
-    if (!REASONS.some((f) => ctx.scorer.showsFacet(i, f)) || s.fact.origin === 'comparison') continue;
+    const reason = REASONS.find(([f]) => ctx.scorer.showsFacet(i, f));
+    // A comparison's pros speak relative to the other side (its use cases still say what a service
+    // is for); an entry's points describe that entry's topic, not what the service is best at.
+    if (!reason || s.fact.origin === 'entry' || (s.fact.origin === 'comparison' && reason[0] !== 'best-for')) continue;
     const e = byEntity.get(s.fact.entity) ?? { score: 0, facts: [], matched: new Set<string>() };
     const words = new Set(contentStems(s.fact.value));
     const fresh = stems.filter((t) => words.has(t) && !e.matched.has(t));
     if (fresh.length === 0) continue;
     fresh.forEach((t) => e.matched.add(t));
-    e.score += fresh.reduce((sum, t) => sum + ctx.scorer.weight(t), 0);
+    e.score += reason[1] * fresh.reduce((sum, t) => sum + ctx.scorer.weight(t), 0);
     e.facts.push(s.fact);
     byEntity.set(s.fact.entity, e);
   }
@@ -45,7 +54,7 @@ export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | und
     parts.push({ type: 'facts', facts: runnerUp[1].facts.map((f) => ({ label: f.attribute, value: f.value })) });
   }
   const margin = runnerUp ? 1 - runnerUp[1].score / best.score : 1;
-  return finish({
+  return { coverage, answer: finish({
     kind: 'recommend', question: u.text, services: [shortName(ctx.kb, bestId), ...(runnerUp ? [shortName(ctx.kb, runnerUp[0])] : [])],
     title: `Recommended: ${shortName(ctx.kb, bestId)}`, answered: true,
     confidence: Math.min(0.95, 0.5 + 0.3 * coverage + 0.2 * margin),
@@ -54,5 +63,5 @@ export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | und
       ...(runnerUp ? [{ label: `${shortName(ctx.kb, bestId)} vs ${shortName(ctx.kb, runnerUp[0])}`, question: `${shortName(ctx.kb, bestId)} vs ${shortName(ctx.kb, runnerUp[0])}` }] : []),
       ...suggestions(ctx, [bestId], 3),
     ],
-  });
+  }) };
 }
