@@ -77,9 +77,8 @@ function feedbackButtons(answer: Answer): Button[] {
 
 function tailBlocks(answer: Answer, layout: KindLayout, options: RenderSlackOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [];
-  const seen = new Set<string>();
-  const sources = answer.sources.filter((s) => !seen.has(`${s.file}\u0000${s.section}`) && seen.add(`${s.file}\u0000${s.section}`));
-  if (sources.length > 0) blocks.push(...contextBlocks(sources.map((s) => `📄 ${esc(s.file)} › ${esc(s.section)}`)));
+  const sources = [...new Set(answer.sources.map((s) => `📄 ${esc(s.file)} › ${esc(s.section)}`))];
+  if (sources.length > 0) blocks.push(...contextBlocks(sources));
   const asks = layout.suggestions.map((s, i) => button(`${ASK_ACTION_PREFIX}${i}`, s.label || s.question, encodeValue({ q: s.question })));
   blocks.push(...actionsBlocks(SUGGEST_BLOCK_ID, asks));
   const share = options.share ? [shareButton(answer.question)] : [];
