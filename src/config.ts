@@ -50,8 +50,13 @@ export interface ServerConfig {
   knowledgeDir: string;
   /** `KNOWLEDGE_WATCH`, default true: reload the knowledge base when its files change. */
   knowledgeWatch: boolean;
-  /** `SHUTDOWN_TIMEOUT_MS`, default 8000: in-flight requests get this long after SIGTERM. */
+  /** `SHUTDOWN_TIMEOUT_MS`, default 8000: in-flight requests get this long to finish once the server stops accepting. */
   shutdownTimeoutMs: number;
+  /**
+   * `SHUTDOWN_DELAY_MS`, default 0: after SIGTERM, keep serving this long with `/healthz` at 503
+   * before refusing connections, so a load balancer stops routing here first.
+   */
+  shutdownDelayMs: number;
   /** No platform credentials at all: zero-setup local mode. */
   local: boolean;
   /** `PLAYGROUND`, default on in local mode, off otherwise. */
@@ -95,6 +100,7 @@ export const envSchema = z.object({
   KNOWLEDGE_DIR: opt,
   KNOWLEDGE_WATCH: flag('KNOWLEDGE_WATCH'),
   SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000),
+  SHUTDOWN_DELAY_MS: intIn(0, 60_000),
   PLAYGROUND: flag('PLAYGROUND'),
   SLACK_BOT_TOKEN: opt.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), 'must be a bot token (starts with xoxb-)'),
   SLACK_SIGNING_SECRET: opt.refine((v) => v === undefined || /^\S{8,}$/.test(v), 'must be the app\'s signing secret (8+ characters, no spaces)'),
@@ -166,6 +172,7 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
     knowledgeDir: resolve(cwd, e.KNOWLEDGE_DIR ?? 'knowledge'),
     knowledgeWatch: asFlag(e.KNOWLEDGE_WATCH) ?? true,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS === undefined ? 8000 : Number(e.SHUTDOWN_TIMEOUT_MS),
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS === undefined ? 0 : Number(e.SHUTDOWN_DELAY_MS),
     local,
     playground: asFlag(e.PLAYGROUND) ?? local,
     slack,
@@ -202,7 +209,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
   const { slack, teams } = config;
   return {
     port: config.port, host: config.host, logLevel: config.logLevel, knowledgeDir: config.knowledgeDir,
-    knowledgeWatch: config.knowledgeWatch, shutdownTimeoutMs: config.shutdownTimeoutMs, local: config.local,
+    knowledgeWatch: config.knowledgeWatch, shutdownTimeoutMs: config.shutdownTimeoutMs, shutdownDelayMs: config.shutdownDelayMs, local: config.local,
     playground: config.playground, envFile: config.envFile ?? null,
     slack: slack.mode === 'off' ? { mode: 'off' } : {
       mode: slack.mode, botToken: 'set', signingSecret: slack.signingSecret ? 'set' : 'unset',

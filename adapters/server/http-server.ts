@@ -1,0 +1,209 @@
+/**
+ * The one `node:http` server and its routing. Contract:
+ * - `GET|HEAD /healthz`: 200 `{"status":"ready"}` once {@link AppServer.ready} was called, 503
+ *   `{"status":"starting"|"stopping"}` before that and from {@link AppServer.close} on.
+ * - Mounted routes (`POST /slack/events`, `POST /api/messages`): 405 for another method (with
+ *   `Allow`), 415 for a content type the route does not take, 413 over 1 MB, 400 empty or
+ *   malformed (see `body-limit.ts`), then the platform's handler.
+ * - Then the fallback (the playground), which returns `true` when it took the request.
+ * - Else 404. Before ready, everything but `/healthz` gets 503 + `Retry-After`. While stopping,
+ *   requests still arriving are served, with `Connection: close`.
+ *
+ * Every request runs in a request context (id in `x-request-id` and in every log line) and gets one
+ * access log line when it ends (debug for 2xx/3xx, info for 4xx, error for 5xx). A handler that
+ * throws is logged and answered 500: bad input must never get there.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gateBody, MAX_BODY_BYTES, mediaType } from './body-limit';
+import type { Logger } from './logger';
+import { requestIdFor, withRequestContext } from './request-id';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface Route {
+  /** Exact path, e.g. `/slack/events`. */
+  path: string;
+  /** The one method served (others get 405). */
+  method: 'POST';
+  /** Accepted media types, lower-case, without parameters. */
+  accept: readonly string[];
+  /**
+   * `true`: the server reads the body (bounded) and attaches `rawBody`/`body` before calling the
+   * handler. `false`: only `Content-Length` is checked; the handler reads the stream itself.
+   */
+  buffer: boolean;
+  handler: Handler;
+}
+
+export type Health = 'starting' | 'ready' | 'stopping';
+
+export interface AppServerOptions {
+  logger: Logger;
+  /** Largest request body, in bytes. Default 1 MB. */
+  maxBodyBytes?: number;
+}
+
+export interface AppServer {
+  server: Server;
+  readonly health: Health;
+  /** Adds a route (replacing one on the same path). */
+  mount(route: Route): void;
+  /** Sets the handler tried after the routes; it returns `true` when it handled the request. */
+  fallback(handler: (req: IncomingMessage, res: ServerResponse) => boolean): void;
+  /** Listens; resolves with the bound address. */
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** `/healthz` turns 200 and routes are served. */
+  ready(): void;
+  /** Requests being handled right now. */
+  inFlight(): number;
+  /**
+   * Health turns 503 at once; after `delayMs` (default 0; requests are still served meanwhile) the
+   * server stops accepting connections, lets in-flight requests finish and resolves `true`; if
+   * some are still open `timeoutMs` later, it drops them and resolves `false`.
+   */
+  close(timeoutMs: number, delayMs?: number): Promise<boolean>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+const sendError = (res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void => sendJson(res, status, { error }, headers);
+
+/** Creates the server (not listening yet). */
+export function createAppServer(options: AppServerOptions): AppServer {
+  const log = options.logger;
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const routes = new Map<string, Route>();
+  let fallback: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  let health: Health = 'starting';
+  const active = new Set<ServerResponse>();
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'use GET', { allow: 'GET, HEAD' });
+      return sendJson(res, health === 'ready' ? 200 : 503, { status: health });
+    }
+    if (health === 'starting') {
+      req.resume();
+      return sendError(res, 503, 'starting: the knowledge base is loading', { 'retry-after': '1' });
+    }
+    const route = routes.get(path);
+    if (route) {
+      if (req.method !== route.method) {
+        req.resume();
+        return sendError(res, 405, `use ${route.method}`, { allow: route.method });
+      }
+      if (!route.buffer) {
+        if (!route.accept.includes(mediaType(req))) {
+          req.resume();
+          return sendError(res, 415, `content type must be ${route.accept.join(' or ')}`);
+        }
+        if (Number(req.headers['content-length']) > maxBody) return sendError(res, 413, `request body over ${maxBody} bytes`, { connection: 'close' });
+        return route.handler(req, res);
+      }
+      const gate = await gateBody(req, route.accept, maxBody);
+      if (!gate.ok) {
+        if (!gate.close) req.resume();
+        return sendError(res, gate.status, gate.error, gate.close ? { connection: 'close' } : {});
+      }
+      return route.handler(gate.req, res);
+    }
+    if (fallback?.(req, res)) return;
+    req.resume();
+    sendError(res, 404, 'not found');
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const context = { id: requestIdFor(req), started: performance.now() };
+    res.setHeader('x-request-id', context.id);
+    if (health === 'stopping') res.setHeader('connection', 'close');
+    active.add(res);
+    withRequestContext(context, () => {
+      let path = '';
+      res.once('close', () => {
+        active.delete(res);
+        const status = res.statusCode;
+        const level = !res.writableFinished ? 'info' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+        if (log.isLevelEnabled(level)) {
+          log[level]({ reqId: context.id, method: req.method, path, status, ms: Math.round(performance.now() - context.started), ...(res.writableFinished ? {} : { aborted: true }) }, 'request');
+        }
+        if (health === 'stopping') server.closeIdleConnections();
+      });
+      try {
+        path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      } catch {
+        path = String(req.url).slice(0, 200);
+        req.resume();
+        sendError(res, 400, 'malformed request target');
+        return;
+      }
+      dispatch(req, res, path).catch((error: unknown) => {
+        log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack }, path }, 'request handler failed');
+        if (!res.headersSent) sendError(res, 500, 'internal error');
+        else res.destroy();
+      });
+    });
+  }
+
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 20_000 }, (req, res) => {
+    try {
+      onRequest(req, res);
+    } catch (error) {
+      log.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'request handler failed');
+      if (!res.headersSent) sendError(res, 500, 'internal error');
+    }
+  });
+  // Longer than a load balancer's idle timeout (AWS ALB: 60 s), so the balancer closes first.
+  server.keepAliveTimeout = 65_000;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+    log.debug({ code: error.code }, 'malformed HTTP request');
+  });
+
+  return {
+    server,
+    get health() { return health; },
+    mount(route) { routes.set(route.path, route); },
+    fallback(handler) { fallback = handler; },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    ready() { if (health === 'starting') health = 'ready'; },
+    inFlight: () => active.size,
+    async close(timeoutMs, delayMs = 0) {
+      health = 'stopping';
+      for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return new Promise<boolean>((resolve) => {
+        let settled = false;
+        const timer = setTimeout(() => {
+          if (settled) return;
+          settled = true;
+          log.warn({ inFlight: active.size }, 'shutdown timeout: dropping the requests still open');
+          server.closeAllConnections();
+          resolve(false);
+        }, timeoutMs);
+        timer.unref();
+        server.close(() => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(true);
+        });
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

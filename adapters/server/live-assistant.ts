@@ -1,0 +1,184 @@
+/**
+ * The current {@link Assistant}, reloadable without a restart. A reload (a change under the
+ * knowledge directory, debounced, or an explicit {@link LiveAssistant.reload} such as on SIGHUP)
+ * builds a whole new assistant from the directory, outside any request handler, and swaps it in
+ * in one assignment: a request is answered by the old knowledge base or the new one, never a mix.
+ * An invalid change is logged, one line per problem as `file:line: message`, and the last good
+ * assistant keeps serving.
+ *
+ * Note: the core's `createAssistant` is synchronous (about 0.5–1 s for the shipped knowledge), so
+ * requests arriving during a rebuild wait for it; none fails.
+ *
+ * {@link LiveAssistant.forPlatform} gives each adapter a stable `Assistant` that always asks the
+ * current one and writes the single per-question log line: platform, intent, kind, answered,
+ * latency (the request id comes from the logger's mixin).
+ */
+import { type FSWatcher, watch } from 'node:fs';
+import { type Assistant, createAssistant, formatProblem, KnowledgeError } from '../../src/index';
+import type { Logger } from './logger';
+
+/** Who asked: the platform in the per-question log line. */
+export type Platform = 'slack' | 'teams' | 'web';
+
+export interface LiveAssistantOptions {
+  /** The knowledge directory (absolute). */
+  knowledgeDir: string;
+  logger: Logger;
+  /** Builds an assistant from the directory. Default: the core's `createAssistant`. */
+  build?: (knowledgeDir: string) => Assistant;
+  /** Quiet time after the last file event before reloading, in ms. Default 300. */
+  debounceMs?: number;
+}
+
+/** Files whose change triggers a reload: markdown, YAML, and Kubernetes ConfigMap swaps (`..data`). */
+const RELEVANT = /(\.(md|markdown|ya?ml)$)|(^|[\\/])\.\.[^\\/]*$/i;
+
+export class LiveAssistant {
+  private assistant: Assistant | undefined;
+  private gen = 0;
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<boolean> | undefined;
+  private again = false;
+  private readonly build: (dir: string) => Assistant;
+  private readonly log: Logger;
+
+  constructor(private readonly options: LiveAssistantOptions) {
+    this.build = options.build ?? ((knowledgeDir) => createAssistant({ knowledgeDir }));
+    this.log = options.logger.child({ component: 'knowledge' });
+  }
+
+  /** True once a knowledge base has been loaded. */
+  get loaded(): boolean {
+    return this.assistant !== undefined;
+  }
+
+  /** How many knowledge bases have been loaded (1 after {@link load}, +1 per successful reload). */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** The current assistant; throws before the first load. */
+  current(): Assistant {
+    if (!this.assistant) throw new Error('the knowledge base is not loaded yet');
+    return this.assistant;
+  }
+
+  /** The first load. Throws `KnowledgeError` (every problem) when the directory is invalid. */
+  load(): Assistant {
+    const started = performance.now();
+    const next = this.build(this.options.knowledgeDir);
+    this.swap(next, started, 'startup');
+    return next;
+  }
+
+  /**
+   * Rebuilds from the directory and swaps the result in; resolves `true` when swapped, `false`
+   * when the change was invalid (logged; the last good assistant stays). Calls made while a
+   * reload runs are coalesced into one more reload after it.
+   */
+  reload(reason: string): Promise<boolean> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let swapped = false;
+      do {
+        this.again = false;
+        await new Promise<void>((resolve) => setImmediate(resolve)); // off the current call stack
+        swapped = this.rebuild(reason);
+      } while (this.again);
+      return swapped;
+    })().finally(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  /** Resolves once no reload is running or scheduled (tests). */
+  async idle(): Promise<void> {
+    while (this.running || this.timer) {
+      if (this.running) await this.running;
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Watches the knowledge directory (recursively where supported) and reloads after changes settle. */
+  watch(): void {
+    if (this.watcher) return;
+    const onEvent = (_event: string, filename: string | Buffer | null): void => {
+      const name = filename === null ? null : String(filename);
+      if (name !== null && !RELEVANT.test(name)) return;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.reload(`changed: ${name ?? 'directory'}`);
+      }, this.options.debounceMs ?? 300);
+      this.timer.unref();
+    };
+    try {
+      this.watcher = watch(this.options.knowledgeDir, { recursive: true, persistent: false }, onEvent);
+    } catch {
+      this.watcher = watch(this.options.knowledgeDir, { persistent: false }, onEvent);
+    }
+    this.watcher.on('error', (error) => {
+      this.log.warn({ err: { message: error.message, code: (error as NodeJS.ErrnoException).code } }, 'knowledge watch failed; reload with SIGHUP');
+      this.watcher?.close();
+      this.watcher = undefined;
+    });
+    this.log.info({ dir: this.options.knowledgeDir }, 'watching the knowledge directory for changes');
+  }
+
+  /** Stops watching (a running reload still completes). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  /** An `Assistant` for `platform` that asks the current one and logs one line per question. */
+  forPlatform(platform: Platform): Assistant {
+    const route = (question: string): { answer: ReturnType<Assistant['ask']>; intent: string } => {
+      const started = performance.now();
+      const result = this.current().route(question);
+      const { answer, intent } = result;
+      this.options.logger.info({
+        platform, intent, kind: answer.kind, answered: answer.answered, confidence: answer.confidence,
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      }, 'question answered');
+      return result;
+    };
+    return { route, ask: (question) => route(question).answer, stats: () => this.current().stats() };
+  }
+
+  private rebuild(reason: string): boolean {
+    const started = performance.now();
+    let next: Assistant;
+    try {
+      next = this.build(this.options.knowledgeDir);
+    } catch (error) {
+      if (error instanceof KnowledgeError) {
+        for (const p of error.problems.filter((q) => q.severity === 'error')) {
+          this.log.error({ file: p.file, line: p.line, reason }, `knowledge reload rejected: ${formatProblem(p)}`);
+        }
+      } else {
+        this.log.error({ err: { message: (error as Error).message, code: (error as NodeJS.ErrnoException).code }, reason }, 'knowledge reload failed');
+      }
+      this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
+      return false;
+    }
+    this.swap(next, started, reason);
+    return true;
+  }
+
+  private swap(next: Assistant, started: number, reason: string): void {
+    this.assistant = next;
+    this.gen += 1;
+    const s = next.stats();
+    for (const w of s.warnings) this.log.warn({ file: w.file, line: w.line }, `knowledge: ${formatProblem(w)}`);
+    this.log.info({
+      generation: this.gen, reason, files: s.files.length, entries: s.entries, facts: s.facts, services: s.services,
+      ms: Math.round(performance.now() - started),
+    }, this.gen === 1 ? 'knowledge base loaded' : 'knowledge base reloaded');
+  }
+}

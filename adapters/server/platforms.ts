@@ -1,0 +1,91 @@
+/**
+ * Mounting the platforms on the server, each from its slice of the configuration. Each adapter
+ * module is loaded only when it is used, so a deployment without Slack never loads Bolt.
+ *
+ * - Teams (`auth`, or `open` in local mode): `POST /api/messages`, JSON only; the adapter reads
+ *   the body itself (its own limit is 256 KiB, below the server's 1 MB).
+ * - Slack HTTP mode: `POST /slack/events`, JSON or form-encoded; the server reads the body
+ *   (bounded) and Bolt verifies the signature over it. Socket Mode: no route, one WebSocket.
+ * - Playground (when enabled): `GET /`, `/playground/*`, tried after the routes.
+ *
+ * Every mount returns the human-readable lines the startup log prints about it.
+ */
+import type { ServerConfig } from '../../src/config';
+import type { FeedbackStore } from '../../src/index';
+import type { AppServer } from './http-server';
+import type { LiveAssistant } from './live-assistant';
+import type { Logger } from './logger';
+
+export interface MountContext {
+  config: ServerConfig;
+  app: AppServer;
+  live: LiveAssistant;
+  feedbackStore: FeedbackStore;
+  logger: Logger;
+  /** Public base URL for the log lines, e.g. `http://localhost:3978`. */
+  baseUrl: string;
+}
+
+export interface Mounted {
+  /** Lines for the startup log. */
+  lines: string[];
+  /** Called on shutdown, after in-flight requests finished. */
+  stop?: () => Promise<void>;
+}
+
+/** The Slack variables that turn it on, for the "disabled" line. */
+export const SLACK_SETUP_HINT = 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, Events URL {base}/slack/events), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)';
+
+export async function mountTeams(ctx: MountContext): Promise<Mounted> {
+  const teams = ctx.config.teams;
+  if (teams.mode === 'off') {
+    return { lines: ['teams: disabled (set MicrosoftAppId and MicrosoftAppPassword, see docs/deploy.md)'] };
+  }
+  const { createTeamsBot } = require('../teams/create-teams-bot') as typeof import('../teams/create-teams-bot');
+  const bot = createTeamsBot({
+    ...(teams.mode === 'auth' ? { appId: teams.appId, appPassword: teams.appPassword, appType: teams.appType, tenantId: teams.tenantId } : {}),
+    allowedTenantIds: teams.allowedTenantIds,
+    assistant: ctx.live.forPlatform('teams'),
+    feedbackStore: ctx.feedbackStore,
+    logger: ctx.logger,
+  });
+  ctx.app.mount({ path: '/api/messages', method: 'POST', accept: ['application/json'], buffer: false, handler: bot.requestListener });
+  const url = `${ctx.baseUrl}/api/messages`;
+  return {
+    lines: teams.mode === 'auth'
+      ? [`teams: POST ${url} (Bot Framework auth, ${teams.appType})`]
+      : [`teams: POST ${url} without auth: connect the Bot Framework Emulator to it with an empty app id and password`],
+  };
+}
+
+export async function mountSlack(ctx: MountContext): Promise<Mounted> {
+  const slack = ctx.config.slack;
+  if (slack.mode === 'off') return { lines: [`slack: disabled (${SLACK_SETUP_HINT.replace('{base}', ctx.baseUrl)})`] };
+  const { createSlackApp } = require('../slack/app') as typeof import('../slack/app');
+  const app = createSlackApp({
+    botToken: slack.botToken,
+    signingSecret: slack.signingSecret,
+    ...(slack.mode === 'socket' ? { appToken: slack.appToken } : {}),
+    apiUrl: slack.apiUrl,
+    allowedTeamIds: slack.allowedTeamIds,
+    assistant: ctx.live.forPlatform('slack'),
+    feedbackStore: ctx.feedbackStore,
+    logger: ctx.logger,
+  });
+  await app.start();
+  if (slack.mode === 'http' && app.requestListener) {
+    ctx.app.mount({
+      path: '/slack/events', method: 'POST', accept: ['application/json', 'application/x-www-form-urlencoded'], buffer: true, handler: app.requestListener,
+    });
+    return { lines: [`slack: POST ${ctx.baseUrl}/slack/events (HTTP mode: Events, Interactivity and /aws all use this URL)`], stop: () => app.stop() };
+  }
+  return { lines: ['slack: Socket Mode (one WebSocket to Slack; no public URL needed)'], stop: () => app.stop() };
+}
+
+export async function mountPlayground(ctx: MountContext): Promise<Mounted> {
+  if (!ctx.config.playground) return { lines: [] };
+  const { createPlaygroundHandler } = require('../web/playground') as typeof import('../web/playground');
+  const web = ctx.live.forPlatform('web');
+  ctx.app.fallback(createPlaygroundHandler({ assistant: () => web, feedbackStore: ctx.feedbackStore, logger: ctx.logger }));
+  return { lines: [`playground: ${ctx.baseUrl}/ (ask in a browser, see the Slack and Teams renderings side by side)`] };
+}

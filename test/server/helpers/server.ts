@@ -1,0 +1,77 @@
+/**
+ * Running the whole server for tests: in-process ({@link startInProcess}: `startServer` with the
+ * log captured in memory and no signal handlers), or as a child process ({@link spawnServer}:
+ * the TypeScript sources run through swc, stdout captured line by line) when signals, exit codes
+ * or real stdout matter. Always on 127.0.0.1, port 0, with a process-free environment.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { type RunningServer, startServer } from '../../../adapters/server/main';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+export const KNOWLEDGE_DIR = join(ROOT, 'knowledge');
+
+/** The minimal environment: loopback, port 0, the real knowledge, no watch, playground off. */
+export const baseEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
+  PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR, KNOWLEDGE_WATCH: 'false', PLAYGROUND: 'false', LOG_LEVEL: 'info', ...extra,
+});
+
+export interface InProcess extends RunningServer {
+  /** Every log line so far, raw. */
+  lines: string[];
+  /** Parsed log lines. */
+  logs(): Record<string, unknown>[];
+}
+
+export async function startInProcess(env: Record<string, string> = baseEnv(), cwd = ROOT): Promise<InProcess> {
+  const lines: string[] = [];
+  const running = await startServer({ env, cwd, signals: false, destination: { write: (line: string) => void lines.push(line) } });
+  return Object.assign(running, { lines, logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) });
+}
+
+export interface Spawned {
+  proc: ChildProcess;
+  /** Base URL once ready. */
+  url: string;
+  /** stdout lines so far. */
+  lines: string[];
+  stderr(): string;
+  /** Resolves with the exit code (or the signal name). */
+  exited: Promise<number | string>;
+  /** ms from spawn to the `ready` log line. */
+  readyMs: number;
+}
+
+/** Spawns `adapters/server/main.ts` with exactly `env` (plus PATH); resolves when it logs `ready`, rejects if it exits first. */
+export function spawnServer(env: Record<string, string>, options: { cwd?: string; timeoutMs?: number } = {}): Promise<Spawned> {
+  const started = Date.now();
+  const proc = spawn(process.execPath, ['-r', join(__dirname, 'ts-register.js'), join(ROOT, 'adapters/server/main.ts')], {
+    cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let stderr = '';
+  let partial = '';
+  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    lines.push(...parts.filter(Boolean));
+  });
+  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`server not ready in time:\n${lines.join('\n')}\n${stderr}`)); }, options.timeoutMs ?? 20_000);
+    const poll = setInterval(() => {
+      const ready = lines.map((l) => JSON.parse(l) as { msg?: string; url?: string }).find((l) => l.msg?.startsWith('ready:'));
+      if (ready?.url) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve({ proc, url: ready.url, lines, stderr: () => stderr, exited, readyMs: Date.now() - started });
+      }
+    }, 20);
+    void exited.then((code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before ready:\n${lines.join('\n')}\n${stderr}`));
+    });
+  });
+}
