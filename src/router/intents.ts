@@ -117,9 +117,9 @@ export const INTENTS: Intent[] = [
       if (picked.some((p) => p.facts.length > 0)) {
         const coverage = Math.max(...picked.map((p) => p.coverage));
         if (facets.length === 0 && u.entities.length === 1) {
-          const hits = findPassages(ctx, questionStemsWords(u), u.entities[0].id);
+          const hits = findPassages(ctx, questionStemsWords(u), u.entities[0].id, u.content);
           if (hits[0] && hits[0].coverage > coverage + 0.2) {
-            const viaPassages = lookupAnswer(ctx, u.text, hits, [u.entities[0].id]);
+            const viaPassages = lookupAnswer(ctx, u.text, hits, [u.entities[0].id], u.unknown.length);
             if (viaPassages) return viaPassages;
           }
         }
@@ -133,8 +133,8 @@ export const INTENTS: Intent[] = [
         const profiles = u.entities.map((e) => profileFacts(ctx, e));
         if (profiles.some((p) => p.length > 0)) return facetAnswer(ctx, u, u.entities, profiles, 'overview', confidenceOf(u));
       }
-      const hits = findPassages(ctx, u.tokens, u.entities[0].id);
-      return lookupAnswer(ctx, u.text, hits, u.entities.map((e) => e.id))
+      const hits = findPassages(ctx, questionStemsWords(u), u.entities[0].id, u.content);
+      return lookupAnswer(ctx, u.text, hits, u.entities.map((e) => e.id), u.unknown.length)
         ?? notFoundAnswer(ctx, u.text, `The knowledge base mentions ${names(u.entities)}, but not in answer to that.`, u.entities.map((e) => e.id));
     },
   },
@@ -145,13 +145,13 @@ export const INTENTS: Intent[] = [
       const rec = recommend(ctx, u);
       if (!rec) return undefined;
       // A passage that holds more of the question wins ("best place to store large images" → S3).
-      const hits = findPassages(ctx, u.tokens);
-      return hits[0] && hits[0].coverage > rec.coverage ? lookupAnswer(ctx, u.text, hits) ?? rec.answer : rec.answer;
+      const hits = findPassages(ctx, u.tokens, undefined, u.content);
+      return hits[0] && hits[0].coverage > rec.coverage ? lookupAnswer(ctx, u.text, hits, [], u.unknown.length) ?? rec.answer : rec.answer;
     },
   },
   {
     name: 'lookup',
-    match: (u, ctx) => lookupAnswer(ctx, u.text, findPassages(ctx, u.tokens)) ?? recommendAnswer(ctx, u),
+    match: (u, ctx) => lookupAnswer(ctx, u.text, findPassages(ctx, u.tokens, undefined, u.content), [], u.unknown.length) ?? recommendAnswer(ctx, u),
   },
 ];
 

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
 import { lunrTerm } from '../search/build-index';
 import { plainWords, STOP_WORDS } from '../text/tokens';
-import { ALL_WORDS, AMOUNT_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
+import { ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
 import { EntityFinder } from './entities';
 
 export interface Understood {
@@ -109,7 +109,9 @@ export class QuestionReader {
       // No service, no facet, no subject word: a greeting, "help", "what can you do?", "how do I use you".
       help: match.mentions.length === 0 && residual.length === 0 && facets.size === 0 && !match.ambiguous,
       all: has(ALL_WORDS),
-      amount: money && (has(AMOUNT_WORDS) || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `)) || /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase())),
+      amount: (money && (has(AMOUNT_WORDS) || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `))))
+        || (lower.includes(' how much ') && PERIOD_PHRASES.some((p) => lower.includes(` ${p} `)))
+        || /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase()),
       money,
     };
     return {

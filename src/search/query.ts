@@ -18,6 +18,8 @@ export interface PassageHit {
 export interface PassageQuery {
   /** Lower-case words of the question, stop words included or not (the pipeline drops them). */
   words: string[];
+  /** Words whose share found in a passage is its coverage (default: `words`): the question's meaningful words. */
+  coverageOf?: string[];
   /** Only passages for which this returns true (e.g. about one service). */
   filter?: (passageId: number) => boolean;
   /** At most this many hits (default 10). */
@@ -25,8 +27,10 @@ export interface PassageQuery {
 }
 
 export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[] {
-  const terms = [...new Set(q.words.map(lunrTerm).filter((t): t is string => Boolean(t)))];
-  if (terms.length === 0) return [];
+  const toTerms = (ws: string[]): string[] => [...new Set(ws.map(lunrTerm).filter((t): t is string => Boolean(t)))];
+  const terms = toTerms(q.words);
+  const measured = q.coverageOf ? toTerms(q.coverageOf) : terms;
+  if (terms.length === 0 || measured.length === 0) return [];
   let results: lunr.Index.Result[];
   results = index.idx.query((query) => {
     for (const t of terms) {
@@ -40,11 +44,11 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
     if (q.filter && !q.filter(id)) continue;
     const have = index.terms[id];
     let found = 0;
-    for (const t of terms) {
+    for (const t of measured) {
       if (have.has(t)) found += 1;
       else if (t.length >= 5 && [...have].some((h) => nearlyEqual(h, t))) found += 0.5;
     }
-    hits.push({ id, score: r.score, coverage: found / terms.length });
+    hits.push({ id, score: r.score, coverage: found / measured.length });
     if (hits.length >= (q.limit ?? 10)) break;
   }
   return hits;

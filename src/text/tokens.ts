@@ -71,10 +71,13 @@ export function stem(word: string): string {
 const STEM_CACHE_SIZE = 100_000;
 const stemCache = new Map<string, string>();
 
-/** Content tokens: words minus stop words, stemmed. Order kept, duplicates removed. */
+/**
+ * Content tokens: plain words (compounds kept whole: `DynamoDB` is one word here) minus stop
+ * words, stemmed. Order kept, duplicates removed.
+ */
 export function contentStems(text: string, extraStops: ReadonlySet<string> = new Set()): string[] {
   const seen = new Set<string>();
-  for (const w of words(text)) {
+  for (const w of plainWords(text)) {
     if (STOP_WORDS.has(w) || extraStops.has(w)) continue;
     const s = stem(w);
     if (extraStops.has(s)) continue;

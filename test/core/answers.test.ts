@@ -148,7 +148,10 @@ describe('assistant', () => {
   });
 
   describe('not found', () => {
-    it.each(['tell me a joke', 'qwerty uiop', 'How do I set up IAM roles?', 'How much does EC2 cost per hour?', "what's the weather today"])(
+    it.each([
+      'tell me a joke', 'qwerty uiop', 'How do I set up IAM roles?', 'How much does EC2 cost per hour?', "what's the weather today",
+      'How do I create an S3 bucket?', 'write me a poem', 'how much is ec2 per month', 'Is DynamoDB serverless?', 'EKS pricing',
+    ])(
       '%s', (q) => {
         const { answer, text } = ask(q);
         expect(answer.kind).toBe('not-found');

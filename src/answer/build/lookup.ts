@@ -18,19 +18,27 @@ export function passageLine(p: Passage): string {
   return ctx.length ? `${ctx.join(' › ')}: ${p.text}` : p.text;
 }
 
-/** The hits for `words` (optionally only passages about `entityId`). */
-export function findPassages(ctx: RouterContext, words: string[], entityId?: string): PassageHit[] {
+/** The hits for `words` (optionally only passages about `entityId`), with coverage measured on `coverageOf` (default `words`). */
+export function findPassages(ctx: RouterContext, words: string[], entityId?: string, coverageOf?: string[]): PassageHit[] {
   return queryPassages(ctx.index, {
     words,
+    coverageOf,
     filter: entityId ? (id) => ctx.kb.passages[id].entities.includes(entityId) : undefined,
     limit: 8,
   });
 }
 
-/** An answer from hits, or undefined when the best hit covers too little of the question. */
-export function lookupAnswer(ctx: RouterContext, question: string, hits: PassageHit[], related: string[] = []): Answer | undefined {
+/** Coverage needed when the question also has words the knowledge base never uses (a subject it may not hold). */
+export const MIN_COVERAGE_WITH_UNKNOWN = 0.75;
+
+/**
+ * An answer from hits, or undefined when the best hit covers too little of the question.
+ * `unknownWords`: how many of the question's words the knowledge base never uses.
+ */
+export function lookupAnswer(ctx: RouterContext, question: string, hits: PassageHit[], related: string[] = [], unknownWords = 0): Answer | undefined {
   const top = hits[0];
-  if (!top || top.coverage < MIN_COVERAGE) return undefined;
+  const needed = unknownWords > 0 ? MIN_COVERAGE_WITH_UNKNOWN : MIN_COVERAGE;
+  if (!top || top.coverage < needed) return undefined;
   const first = ctx.kb.passages[top.id];
   const picked = hits
     .filter((h) => h.score >= 0.6 * top.score && h.coverage >= MIN_COVERAGE && ctx.kb.passages[h.id].entry === first.entry)
