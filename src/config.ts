@@ -127,7 +127,7 @@ export const envSchema = z.object({
     for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
       if (has(name)) issue('MicrosoftAppId', `required when ${name} is set`);
     }
-    if (has('MicrosoftAppType') && appType !== 'MultiTenant') issue('MicrosoftAppId', `required when MicrosoftAppType is ${appType ?? 'set'}`);
+    if (appType === 'SingleTenant' || appType === 'UserAssignedMSI') issue('MicrosoftAppId', `required when MicrosoftAppType is ${appType}`);
   } else {
     if (appType !== 'UserAssignedMSI' && !has('MicrosoftAppPassword')) issue('MicrosoftAppPassword', `required when MicrosoftAppId is set (MicrosoftAppType ${appType ?? 'MultiTenant'})`);
     if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) issue('MicrosoftAppTenantId', `required when MicrosoftAppType is ${appType}`);

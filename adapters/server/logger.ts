@@ -8,6 +8,7 @@
  * 2. by value: every configured secret value (and anything shaped like a Slack token or a bearer
  *    token) is replaced by `[redacted]` in the finished line, whatever key or message it hides in.
  */
+import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { requestFields } from './request-id';
 
@@ -59,4 +60,22 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     mixin: requestFields,
     hooks: { streamWrite: (line) => scrub(line, secrets) },
   }, options.destination ?? pino.destination({ dest: 1, sync: true }));
+}
+
+/**
+ * Sends `console.*` output (libraries print there: botbuilder's `CloudAdapter` `console.error`s
+ * every rejected request) through `logger` as JSON lines (component `console`), so stdout stays
+ * one JSON object per line and the secret scrubbing applies. Returns a function restoring `console`.
+ */
+export function routeConsole(logger: Logger): () => void {
+  const child = logger.child({ component: 'console' });
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+  const to = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]): void => {
+    // botbuilder prints a stack for every unauthenticated request (the Teams adapter already logs
+    // it as one warn line): keep those at debug, so anyone on the internet cannot flood error logs.
+    const actual = level === 'error' && args[0] instanceof Error && args[0].name === 'AuthenticationError' ? 'debug' : level;
+    if (child.isLevelEnabled(actual)) child[actual](format(...args));
+  };
+  Object.assign(console, { log: to('info'), info: to('info'), warn: to('warn'), error: to('error'), debug: to('debug') });
+  return () => void Object.assign(console, saved);
 }

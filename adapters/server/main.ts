@@ -18,7 +18,7 @@ import { ConfigError, describeConfig, loadConfig, type ServerConfig } from '../.
 import { formatProblem, InMemoryFeedbackStore, KnowledgeError } from '../../src/index';
 import { type AppServer, createAppServer } from './http-server';
 import { LiveAssistant } from './live-assistant';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type Logger, routeConsole } from './logger';
 import { type Mounted, mountPlayground, mountSlack, mountTeams } from './platforms';
 import { installShutdown } from './shutdown';
 
@@ -33,6 +33,8 @@ export interface StartOptions {
   signals?: boolean;
   /** Process exit, used after a signal-initiated shutdown. Default `process.exit`. */
   exit?: (code: number) => void;
+  /** Route `console.*` into the logger (see `routeConsole`). Default true. */
+  captureConsole?: boolean;
 }
 
 export interface RunningServer {
@@ -60,6 +62,7 @@ const LOOPBACK_OR_ANY = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig({ env: options.env, cwd: options.cwd });
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets, destination: options.destination });
+  const restoreConsole = options.captureConsole ?? true ? routeConsole(logger) : () => undefined;
   logger.info({ config: describeConfig(config), node: process.version }, 'starting');
 
   const feedbackStore = new InMemoryFeedbackStore();
@@ -70,6 +73,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     address = await app.listen(config.port, config.host);
   } catch (error) {
     logger.fatal({ err: { code: (error as NodeJS.ErrnoException).code, message: (error as Error).message } }, `cannot listen on ${config.host}:${config.port}`);
+    restoreConsole();
     throw new StartupError(`cannot listen on ${config.host}:${config.port}`);
   }
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
@@ -80,6 +84,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const fail = async (message: string): Promise<never> => {
     await app.close(1000);
     live.close();
+    restoreConsole();
     throw new StartupError(message);
   };
   await new Promise<void>((resolve) => setImmediate(resolve)); // let /healthz answer 503 before the synchronous load
@@ -121,6 +126,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const clean = await app.close(config.shutdownTimeoutMs, config.shutdownDelayMs);
       for (const m of mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'platform stop failed'));
       logger.info({ reason }, 'server closed');
+      restoreConsole();
       return clean;
     })();
     return stopping;

@@ -36,13 +36,15 @@ async function readAll(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function startFake(handle: (req: IncomingMessage, body: string) => { status: number; body: unknown }): Promise<Fake> {
+async function startFake(handle: (req: IncomingMessage, body: string) => { status: number; body: unknown }, delayMs = 0): Promise<Fake> {
   const calls: RecordedCall[] = [];
   const server: Server = createServer((req, res) => {
     readAll(req).then((body) => {
       calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
       const out = handle(req, body);
-      res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.body));
+      const reply = (): void => void res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.body));
+      if (delayMs > 0) setTimeout(reply, delayMs);
+      else reply();
     }, () => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,7 +86,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 }
 
-export async function startFakeConnector(): Promise<Fake> {
+/** The connector; `delayMs` holds each answer that long (a slow connector keeps the Teams request in flight). */
+export async function startFakeConnector(delayMs = 0): Promise<Fake> {
   let n = 0;
-  return startFake((req) => (/^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '') ? { status: 200, body: { id: `reply-${(n += 1)}` } } : { status: 404, body: {} }));
+  return startFake((req) => (/^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '') ? { status: 200, body: { id: `reply-${(n += 1)}` } } : { status: 404, body: {} }), delayMs);
 }

@@ -25,7 +25,7 @@ export interface InProcess extends RunningServer {
 
 export async function startInProcess(env: Record<string, string> = baseEnv(), cwd = ROOT): Promise<InProcess> {
   const lines: string[] = [];
-  const running = await startServer({ env, cwd, signals: false, destination: { write: (line: string) => void lines.push(line) } });
+  const running = await startServer({ env, cwd, signals: false, captureConsole: false, destination: { write: (line: string) => void lines.push(line) } });
   return Object.assign(running, { lines, logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) });
 }
 

@@ -1,0 +1,122 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { LiveAssistant } from '../../adapters/server/live-assistant';
+import { createAssistant } from '../../src/index';
+import { waitFor } from './helpers/requests';
+import { KNOWLEDGE_DIR, ROOT } from './helpers/server';
+
+const DATABASES = readFileSync(join(ROOT, 'test/fixtures/knowledge-extra/databases.md'), 'utf8');
+/** A file with a `##` question and nothing under it: an error at line 3. */
+const BROKEN = '# Broken\n\n## What is the SLA for Amazon Widgets?\n';
+
+function knowledgeCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aws-qa-live-'));
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+function live(dir: string, build?: (d: string) => ReturnType<typeof createAssistant>) {
+  const lines: string[] = [];
+  const logger = pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) });
+  const assistant = new LiveAssistant({ knowledgeDir: dir, logger, debounceMs: 100, build });
+  return { assistant, logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+const neptune = (a: LiveAssistant): string => JSON.stringify(a.current().ask('SLA for Neptune'));
+
+describe('LiveAssistant', () => {
+  const dirs: string[] = [];
+  const fresh = (): string => {
+    const d = knowledgeCopy();
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+  describe('reload', () => {
+    it('swaps in a new knowledge base, then keeps it when a later change is invalid (logged with file:line)', async () => {
+      const dir = fresh();
+      const { assistant, logs } = live(dir);
+      assistant.load();
+      expect(assistant.generation).toBe(1);
+      expect(neptune(assistant)).not.toContain('99.9%');
+
+      writeFileSync(join(dir, 'databases.md'), DATABASES);
+      expect(await assistant.reload('test')).toBe(true);
+      expect(assistant.generation).toBe(2);
+      expect(neptune(assistant)).toContain('99.9%');
+      expect(logs().find((l) => l.msg === 'knowledge base reloaded')).toMatchObject({ generation: 2, files: 2, reason: 'test' });
+
+      writeFileSync(join(dir, 'broken.md'), BROKEN);
+      expect(await assistant.reload('test')).toBe(false);
+      expect(assistant.generation).toBe(2);
+      expect(neptune(assistant)).toContain('99.9%');
+      const rejected = logs().filter((l) => String(l.msg).startsWith('knowledge reload rejected'));
+      expect(rejected).toEqual([expect.objectContaining({ level: 50, file: 'broken.md', line: 3, msg: expect.stringContaining('broken.md:3: question "What is the SLA for Amazon Widgets?" has no answer') })]);
+      expect(logs().some((l) => l.msg === 'knowledge reload failed; still serving the last good knowledge base' && l.generation === 2)).toBe(true);
+    });
+
+    it('keeps the last good one when the directory disappears', async () => {
+      const dir = fresh();
+      const { assistant, logs } = live(dir);
+      assistant.load();
+      rmSync(dir, { recursive: true, force: true });
+      expect(await assistant.reload('gone')).toBe(false);
+      expect(assistant.current().ask('SLA for EKS').answered).toBe(true);
+      expect(logs().some((l) => String(l.msg).includes('knowledge directory not found'))).toBe(true);
+    });
+
+    it('coalesces reloads asked for while one runs into one more', async () => {
+      const dir = fresh();
+      let builds = 0;
+      const { assistant } = live(dir, (d) => { builds += 1; return createAssistant({ knowledgeDir: d }); });
+      assistant.load();
+      const results = await Promise.all([assistant.reload('a'), assistant.reload('b'), assistant.reload('c')]);
+      expect(results).toEqual([true, true, true]);
+      expect(builds).toBe(3); // the load, the first reload, one coalesced rerun
+    });
+  });
+
+  describe('watch', () => {
+    it('reloads by itself when a file changes, after the changes settle', async () => {
+      const dir = fresh();
+      const { assistant, logs } = live(dir);
+      assistant.load();
+      assistant.watch();
+      try {
+        writeFileSync(join(dir, 'databases.md'), DATABASES.slice(0, 50));
+        writeFileSync(join(dir, 'databases.md'), DATABASES); // a burst of writes: one reload
+        await waitFor(() => assistant.generation === 2, 5000, 'the watch reload');
+        await assistant.idle();
+        expect(neptune(assistant)).toContain('99.9%');
+        writeFileSync(join(dir, 'notes.txt'), 'not knowledge');
+        await new Promise((r) => setTimeout(r, 400));
+        expect(assistant.generation).toBe(2);
+        writeFileSync(join(dir, 'broken.md'), BROKEN);
+        await waitFor(() => logs().some((l) => String(l.msg).includes('broken.md:3:')), 5000, 'the rejected reload');
+        expect(neptune(assistant)).toContain('99.9%');
+      } finally {
+        assistant.close();
+      }
+    });
+  });
+
+  describe('forPlatform', () => {
+    it('answers with the current assistant and logs one line per question', () => {
+      const { assistant, logs } = live(KNOWLEDGE_DIR);
+      assistant.load();
+      const slack = assistant.forPlatform('slack');
+      expect(slack.ask('SLA for EKS').kind).toBe('sla');
+      const lines = logs().filter((l) => l.msg === 'question answered');
+      expect(lines).toEqual([expect.objectContaining({ platform: 'slack', intent: 'sla', kind: 'sla', answered: true, latencyMs: expect.any(Number) })]);
+      expect(slack.stats().entries).toBeGreaterThan(0);
+    });
+
+    it('throws before the first load (adapters catch it per turn)', () => {
+      const { assistant } = live(KNOWLEDGE_DIR);
+      expect(() => assistant.forPlatform('teams').ask('hi')).toThrow('not loaded');
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import { createLogger, routeConsole, scrub } from '../../adapters/server/logger';
+import { withRequestContext } from '../../adapters/server/request-id';
+
+const BOT = 'xoxb-1111-2222-loggerTestToken';
+const PASSWORD = 'pa"ss\\word~LoggerTest';
+
+function capture(level = 'trace') {
+  const lines: string[] = [];
+  const logger = createLogger({ level, secrets: [BOT, PASSWORD, 'short'], destination: { write: (l: string) => void lines.push(l) } });
+  return { logger, lines, text: () => lines.join('') };
+}
+
+describe('logger', () => {
+  describe('createLogger', () => {
+    it('censors secrets by key wherever the usual shapes put them', () => {
+      const { logger, text } = capture();
+      logger.info({
+        token: 'abcdefgh-1', password: 'abcdefgh-2', req: { headers: { authorization: 'Bearer abcdefgh-3', cookie: 'sid=abcdefgh-4', 'x-slack-signature': 'v0=abcdefgh-5' } },
+        headers: { authorization: 'abcdefgh-6' }, options: { signingSecret: 'abcdefgh-7', appPassword: 'abcdefgh-8', botToken: 'abcdefgh-9' },
+      }, 'keys');
+      for (let i = 1; i <= 9; i += 1) expect(text()).not.toContain(`abcdefgh-${i}`);
+      expect(text()).toContain('[redacted]');
+    });
+
+    it('scrubs configured secret values and token shapes from messages, errors and any key', () => {
+      const { logger, text } = capture();
+      logger.error({ err: new Error(`call failed with ${BOT}`), nested: { deep: { whatever: PASSWORD } } }, `sent Authorization: Bearer eyJhbGciOi.abc.def and ${BOT}`);
+      logger.warn(`user token xoxp-9-9-9-someUserToken and app token xapp-1-A1-123-abc, basic Basic dXNlcjpwYXNzd29yZA==`);
+      expect(text()).not.toContain(BOT);
+      expect(text()).not.toContain(JSON.stringify(PASSWORD).slice(1, -1));
+      expect(text()).not.toMatch(/xoxp-|xapp-|eyJhbGciOi|dXNlcjpwYXNzd29yZA/);
+      expect(text()).toContain('Bearer [redacted]');
+    });
+
+    it('ignores secrets too short to scrub safely', () => {
+      expect(scrub('a short word', ['short'])).toBe('a short word');
+    });
+
+    it('adds the request id to every line written inside a request', async () => {
+      const { logger, lines } = capture();
+      logger.info('outside');
+      await withRequestContext({ id: 'req-1', started: 0 }, async () => {
+        await new Promise((r) => setTimeout(r, 1));
+        logger.child({ adapter: 'x' }).info('inside, later, from a child');
+      });
+      expect(lines.map((l) => JSON.parse(l).reqId)).toEqual([undefined, 'req-1']);
+    });
+  });
+
+  describe('routeConsole', () => {
+    it('turns console output into scrubbed JSON lines, and restores console', () => {
+      const { logger, lines } = capture('debug');
+      const original = console.error;
+      const restore = routeConsole(logger);
+      try {
+        console.error('library failed:', { token: BOT });
+        const auth = new Error('Unauthorized');
+        auth.name = 'AuthenticationError';
+        console.error(auth);
+      } finally {
+        restore();
+      }
+      expect(console.error).toBe(original);
+      const parsed = lines.map((l) => JSON.parse(l));
+      expect(parsed[0]).toMatchObject({ level: 50, component: 'console', msg: expect.stringContaining('library failed') });
+      expect(parsed[0].msg).not.toContain(BOT);
+      expect(parsed[1]).toMatchObject({ level: 20, msg: expect.stringMatching(/AuthenticationError\]?: Unauthorized/) });
+    });
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The server as a real process (TypeScript sources through swc): zero-setup start, graceful
+ * shutdown on SIGTERM/SIGINT with a request in flight, reload on SIGHUP.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Fake, startFakeConnector } from './helpers/fakes';
+import { raw, teamsMessage, waitFor } from './helpers/requests';
+import { KNOWLEDGE_DIR, ROOT, type Spawned, spawnServer } from './helpers/server';
+
+const json = { 'content-type': 'application/json' };
+const parsed = (s: Spawned): Record<string, unknown>[] => s.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('server process', () => {
+  let connector: Fake;
+  let slowConnector: Fake;
+  const spawned: Spawned[] = [];
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    slowConnector = await startFakeConnector(1500);
+  });
+  afterAll(async () => {
+    for (const s of spawned) if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
+    await connector.close();
+    await slowConnector.close();
+  });
+  const spawn = async (env: Record<string, string>, cwd?: string): Promise<Spawned> => {
+    const s = await spawnServer(env, { cwd });
+    spawned.push(s);
+    return s;
+  };
+
+  it('starts with no environment but a free port, answers Teams, and prints only JSON lines', async () => {
+    const s = await spawn({ PORT: '0' });
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await raw(s.url, { path: '/api/messages', headers: json, body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')) });
+    expect(res.status).toBe(200);
+    await connector.waitFor(() => connector.calls.some((c) => c.body.includes('99.95%')));
+    s.proc.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(s.lines.length).toBeGreaterThan(5);
+    for (const line of s.lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(s.stderr()).toBe('');
+  });
+
+  it('on SIGTERM finishes the request in flight, turns /healthz 503, and exits 0 within 10 s', async () => {
+    const s = await spawn({ PORT: '0', KNOWLEDGE_WATCH: 'false', SHUTDOWN_DELAY_MS: '300' });
+    const inflight = raw(s.url, { path: '/api/messages', headers: json, body: JSON.stringify(teamsMessage(slowConnector.url, 'SLA for EKS')) });
+    await slowConnector.waitFor(() => slowConnector.calls.length > 0); // the reply is being held: the request is in flight
+    const signalled = Date.now();
+    s.proc.kill('SIGTERM');
+    await waitFor(() => s.lines.some((l) => l.includes('shutting down')), 3000, 'the shutdown log');
+    expect((await raw(s.url, { method: 'GET', path: '/healthz' })).status).toBe(503);
+    expect((await inflight).status).toBe(200);
+    expect(await s.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    expect(parsed(s).find((l) => l.msg === 'stopped cleanly')).toBeTruthy();
+    expect((await raw(s.url, { method: 'GET', path: '/healthz' })).status).toBe(0);
+  });
+
+  it('exits 0 on SIGINT too', async () => {
+    const s = await spawn({ PORT: '0', KNOWLEDGE_WATCH: 'false' });
+    s.proc.kill('SIGINT');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('exits 0 within 10 s even when a request never finishes', async () => {
+    const s = await spawn({ PORT: '0', KNOWLEDGE_WATCH: 'false', SHUTDOWN_TIMEOUT_MS: '500' });
+    // Declares 100 bytes, sends 9: the request stays open until the server gives up on it.
+    const stuck = raw(s.url, { path: '/api/messages', headers: { ...json, 'content-length': '100' }, body: '{"type":' });
+    await new Promise((r) => setTimeout(r, 200));
+    const signalled = Date.now();
+    s.proc.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    expect((await stuck).status).toBe(0);
+    expect(parsed(s).some((l) => l.msg === 'stopped; some requests were dropped')).toBe(true);
+  });
+
+  it('reloads the knowledge base on SIGHUP, and keeps it when the next change is invalid', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-qa-hup-'));
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    try {
+      const s = await spawn({ PORT: '0', KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'false', PLAYGROUND: '1' });
+      const ask = async (question: string): Promise<string> => (await raw(s.url, { path: '/playground/ask', headers: json, body: JSON.stringify({ question }) })).body;
+      expect(await ask('SLA for Neptune')).not.toContain('99.9%');
+      writeFileSync(join(dir, 'databases.md'), readFileSync(join(ROOT, 'test/fixtures/knowledge-extra/databases.md')));
+      s.proc.kill('SIGHUP');
+      await waitFor(() => parsed(s).some((l) => l.msg === 'knowledge base reloaded'), 8000, 'the reload');
+      expect(await ask('SLA for Neptune')).toContain('99.9%');
+
+      writeFileSync(join(dir, 'broken.md'), '# Broken\n\n## Dangling question?\n');
+      s.proc.kill('SIGHUP');
+      await waitFor(() => parsed(s).some((l) => String(l.msg).includes('broken.md:3: question "Dangling question?" has no answer')), 8000, 'the rejection');
+      expect(await ask('SLA for Neptune')).toContain('99.9%');
+      s.proc.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 with every configuration problem on stderr, secrets not echoed, before listening', async () => {
+    const secret = 'xoxb-1-2-processTestTokenValue';
+    await expect(spawnServer({ PORT: '0', SLACK_BOT_TOKEN: secret, MicrosoftAppType: 'Sometimes' }, { timeoutMs: 10_000 })).rejects.toThrow(
+      /server exited \(1\) before ready:\n\naws-qa server: invalid configuration \(2 problems\):\n {2}MicrosoftAppType: .*\n {2}SLACK_SIGNING_SECRET: /,
+    );
+    await expect(spawnServer({ PORT: '0', SLACK_BOT_TOKEN: secret }, { timeoutMs: 10_000 })).rejects.not.toThrow(secret);
+  });
+});
