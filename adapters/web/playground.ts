@@ -1,0 +1,172 @@
+/**
+ * The local playground's HTTP handler: a page where someone without a Slack app or Teams tenant
+ * asks questions and sees each answer as Slack and as Teams would show it, side by side.
+ *
+ * Routes (everything else returns `false`, and the server answers 404):
+ * - `GET /` — the page (`index.html` from the built assets);
+ * - `GET /playground/<file>` — the bundle and stylesheet built by `build-client.ts`;
+ * - `POST /playground/ask` — `{ question }` → `{ answer, intent, slack, teams }`, where `slack` is
+ *   `renderSlack(answer)` and `teams` is `renderTeams(answer)`, exactly what the bots would send;
+ * - `POST /playground/feedback` — `{ answerId, question, vote, from? }` → recorded in the feedback
+ *   store with platform `web`.
+ *
+ * Bad input never gets a 5xx: 400 (malformed JSON, schema errors, question empty or over 4,000
+ * characters), 403 (cross-origin POST), 405 (wrong method), 413 (body over 64 KB), 415 (not JSON).
+ * A 500 means the engine itself failed; it is logged and the server stays up.
+ *
+ * ```ts
+ * const playground = createPlaygroundHandler({ assistant: () => current, feedbackStore, logger });
+ * http.createServer((req, res) => { if (!playground(req, res)) { res.statusCode = 404; res.end(); } });
+ * ```
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { Assistant, FeedbackStore } from '../../src/index';
+import { renderSlack } from '../slack/render';
+import { renderTeams } from '../teams/render';
+import { MAX_BODY_BYTES, readJsonBody } from './http-body';
+import { askRequestSchema, describeIssues, feedbackRequestSchema } from './schemas';
+import { defaultAssetsDir, readAsset } from './static-assets';
+
+export interface PlaygroundOptions {
+  /** The current assistant; called per request, because the server swaps it when the knowledge changes. */
+  assistant: () => Assistant;
+  /** Where 👍/👎 votes go (platform `web`, user {@link PLAYGROUND_USER}). */
+  feedbackStore: FeedbackStore;
+  logger: Logger;
+  /** Directory of the built page. Default: `<repo>/dist/web` (written by `npm run build`). */
+  assetsDir?: string;
+  /** Largest accepted request body in bytes. Default: 64 KB. */
+  maxBodyBytes?: number;
+}
+
+/** Handles the request and returns `true`, or returns `false` when the route is not the playground's. */
+export type PlaygroundHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** The `user` recorded with playground votes. */
+export const PLAYGROUND_USER = 'playground';
+
+/**
+ * The page's Content-Security-Policy: scripts, styles and requests only from this server
+ * (nothing from a CDN); inline `style` attributes are allowed because the Adaptive Cards renderer
+ * sets them. No inline scripts, no frames.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+  "connect-src 'self'", "font-src 'self'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ');
+
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' };
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json), ...headers });
+  res.end(json);
+}
+
+function sendError(res: ServerResponse, status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { error: { status, message, ...extra } }, status === 413 ? { Connection: 'close', ...headers } : headers);
+}
+
+/** A POST from another site (its `Origin` is not this host, or the browser says cross-site). */
+function isCrossOrigin(req: IncomingMessage): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/** The route of a request path: the page, an asset name, an endpoint, or none of ours. */
+type Route = { kind: 'page' } | { kind: 'asset'; name: string } | { kind: 'ask' } | { kind: 'feedback' } | undefined;
+
+function routeOf(path: string): Route {
+  if (path === '/' || path === '/index.html') return { kind: 'page' };
+  if (path === '/playground/ask') return { kind: 'ask' };
+  if (path === '/playground/feedback') return { kind: 'feedback' };
+  if (path.startsWith('/playground/')) return { kind: 'asset', name: path.slice('/playground/'.length) };
+  return undefined;
+}
+
+/** Creates the playground handler; see the module doc for routes and statuses. */
+export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundHandler {
+  const log = options.logger.child({ component: 'playground' });
+  const assetsDir = options.assetsDir ?? defaultAssetsDir();
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+
+  async function serveFile(req: IncomingMessage, res: ServerResponse, name: string, page: boolean): Promise<void> {
+    const asset = await readAsset(assetsDir, name);
+    if (!asset) {
+      if (page) {
+        log.warn({ assetsDir }, 'playground page not built');
+        res.writeHead(503, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`The playground page is not built (no ${name} in ${assetsDir}). Run \`npm run build\`.\n`);
+        return;
+      }
+      sendError(res, 404, `no playground asset named ${JSON.stringify(name)}`);
+      return;
+    }
+    const headers: Record<string, string | number> = { ...COMMON_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': asset.body.length };
+    if (page) Object.assign(headers, { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : asset.body);
+  }
+
+  async function ask(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req, maxBodyBytes);
+    if (!body.ok) return sendError(res, body.status, body.message);
+    const parsed = askRequestSchema.safeParse(body.value);
+    if (!parsed.success) return sendError(res, 400, 'invalid ask request', { issues: describeIssues(parsed.error) });
+    const started = performance.now();
+    const { answer, intent } = options.assistant().route(parsed.data.question);
+    const slack = renderSlack(answer);
+    const teams = renderTeams(answer);
+    log.debug({ intent, kind: answer.kind, answered: answer.answered, ms: Math.round(performance.now() - started) }, 'playground answer');
+    sendJson(res, 200, { answer, intent, slack, teams });
+  }
+
+  async function feedback(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req, maxBodyBytes);
+    if (!body.ok) return sendError(res, body.status, body.message);
+    const parsed = feedbackRequestSchema.safeParse(body.value);
+    if (!parsed.success) return sendError(res, 400, 'invalid feedback request', { issues: describeIssues(parsed.error) });
+    const { answerId, question, vote, from } = parsed.data;
+    await options.feedbackStore.record({ platform: 'web', question, answerId, vote, user: PLAYGROUND_USER, at: new Date().toISOString() });
+    log.info({ answerId, vote, from }, 'playground feedback recorded');
+    sendJson(res, 200, { recorded: true });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, route: NonNullable<Route>): Promise<void> {
+    const isGet = req.method === 'GET' || req.method === 'HEAD';
+    if (route.kind === 'page' || route.kind === 'asset') {
+      if (!isGet) return sendError(res, 405, `${req.method} not allowed here`, {}, { Allow: 'GET, HEAD' });
+      return serveFile(req, res, route.kind === 'page' ? 'index.html' : route.name, route.kind === 'page');
+    }
+    if (req.method !== 'POST') return sendError(res, 405, `${req.method} not allowed here, use POST`, {}, { Allow: 'POST' });
+    if (isCrossOrigin(req)) {
+      req.resume();
+      return sendError(res, 403, 'cross-origin requests are not accepted');
+    }
+    return route.kind === 'ask' ? ask(req, res) : feedback(req, res);
+  }
+
+  return (req, res) => {
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://playground.invalid').pathname;
+    } catch {
+      return false;
+    }
+    const route = routeOf(path);
+    if (!route) return false;
+    handle(req, res, route).catch((error: unknown) => {
+      log.error({ err: error, path }, 'playground request failed');
+      if (!res.headersSent) sendError(res, 500, 'the playground failed to answer; see the server log');
+      else res.destroy();
+    });
+    return true;
+  };
+}
