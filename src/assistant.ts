@@ -3,6 +3,7 @@
  * a directory; to pick up changes, build a new one and swap it in.
  */
 import type { Answer } from './answer/answer';
+import { AnswerCache } from './answer-cache';
 import { loadKnowledgeOrThrow } from './knowledge/load';
 import type { KnowledgeProblem } from './knowledge/problems';
 import { buildIndex } from './search/build-index';
@@ -19,6 +20,8 @@ export const MAX_QUESTION_LENGTH = 4000;
 export interface AssistantOptions {
   /** Directory with the Q&A markdown files and optional `services.yml`. */
   knowledgeDir: string;
+  /** Distinct questions whose answers are kept (LRU; default 2,000; 0 disables). */
+  cacheSize?: number;
 }
 
 export interface KnowledgeStats {
@@ -51,8 +54,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
     files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
     comparisons: kb.comparisons.length, services: kb.covered.size, warnings: problems.filter((p) => p.severity === 'warning'),
   };
-  const routeQuestion = (question: string): { answer: Answer; intent: string } =>
-    route(ctx, normalizeQuestion(String(question ?? '').slice(0, MAX_QUESTION_LENGTH)));
+  const cache = new AnswerCache(options.cacheSize ?? 2_000);
+  const routeQuestion = (question: string): { answer: Answer; intent: string } => {
+    const text = normalizeQuestion(String(question ?? '').slice(0, MAX_QUESTION_LENGTH));
+    return cache.get(text, () => route(ctx, text));
+  };
   return {
     ask: (question) => routeQuestion(question).answer,
     route: routeQuestion,

@@ -1,0 +1,45 @@
+import { createAssistant } from '../../src/index';
+import { AnswerCache } from '../../src/answer-cache';
+import { KNOWLEDGE_DIR } from '../helpers/knowledge';
+
+describe('AnswerCache', () => {
+  describe('get', () => {
+    it('computes once per key and returns the frozen result after', () => {
+      const cache = new AnswerCache(10);
+      let calls = 0;
+      const compute = () => { calls += 1; return { intent: 'help', answer: { parts: [{ type: 'text', text: 'x' }] } as never }; };
+      const first = cache.get('q', compute);
+      expect(cache.get('q', compute)).toBe(first);
+      expect(calls).toBe(1);
+      expect(Object.isFrozen((first.answer as unknown as { parts: object[] }).parts[0])).toBe(true);
+    });
+
+    it('evicts the least recently used key beyond its capacity', () => {
+      const cache = new AnswerCache(2);
+      const computed: string[] = [];
+      const make = (k: string) => () => { computed.push(k); return { intent: k, answer: {} as never }; };
+      cache.get('a', make('a'));
+      cache.get('b', make('b'));
+      cache.get('a', make('a'));
+      cache.get('c', make('c'));
+      cache.get('b', make('b'));
+      expect(computed).toEqual(['a', 'b', 'c', 'b']);
+      expect(cache.size).toBe(2);
+    });
+
+    it('keeps nothing with capacity 0', () => {
+      const cache = new AnswerCache(0);
+      let calls = 0;
+      cache.get('q', () => { calls += 1; return { intent: 'x', answer: {} as never }; });
+      cache.get('q', () => { calls += 1; return { intent: 'x', answer: {} as never }; });
+      expect(calls).toBe(2);
+    });
+  });
+
+  it('serves repeated questions from one assistant with equal answers, cached or not', () => {
+    const cachedAssistant = createAssistant({ knowledgeDir: KNOWLEDGE_DIR });
+    const uncached = createAssistant({ knowledgeDir: KNOWLEDGE_DIR, cacheSize: 0 });
+    expect(cachedAssistant.ask('<@U1> SLA for EKS')).toBe(cachedAssistant.ask('<@U2> SLA for EKS'));
+    expect(uncached.ask('SLA for EKS')).toEqual(cachedAssistant.ask('SLA for EKS'));
+  });
+});
