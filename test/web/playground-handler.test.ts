@@ -13,17 +13,25 @@ interface RawResponse {
   body: string;
 }
 
-/** A request with full control over headers and body chunks (fetch would fix them up). */
-function raw(url: string, options: { method?: string; headers?: Record<string, string | number>; chunks?: (string | Buffer)[] } = {}): Promise<RawResponse> {
+/**
+ * A request with full control over headers and body chunks (fetch would fix them up). With
+ * `keepOpen`, the body is never finished: the server must answer from what it has (an early 413),
+ * and the request is torn down once the response is read.
+ */
+function raw(url: string, options: { method?: string; headers?: Record<string, string | number>; chunks?: (string | Buffer)[]; keepOpen?: boolean } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'POST', headers: options.headers }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') });
+        if (options.keepOpen) req.destroy();
+      });
     });
     req.on('error', reject);
     for (const chunk of options.chunks ?? []) req.write(chunk);
-    req.end();
+    if (options.keepOpen) req.flushHeaders();
+    else req.end();
   });
 }
 
@@ -164,17 +172,18 @@ describe('createPlaygroundHandler', () => {
       expect(res.body).toContain('UTF-8');
     });
 
-    it('answers 413 to a declared body over 64 KB', async () => {
-      const big = JSON.stringify({ question: 'x'.repeat(70 * 1024) });
-      const res = await raw(`${pg.url}/playground/ask`, { headers: { ...json, 'Content-Length': Buffer.byteLength(big) }, chunks: [big] });
+    it('answers 413 to a declared body over 64 KB, before reading it', async () => {
+      const res = await raw(`${pg.url}/playground/ask`, { headers: { ...json, 'Content-Length': 70 * 1024 }, chunks: ['{"question":"'], keepOpen: true });
       expect(res.status).toBe(413);
+      expect(res.headers.connection).toBe('close');
     });
 
     it('answers 413 to a chunked body that grows over 64 KB', async () => {
       const chunk = 'x'.repeat(16 * 1024);
       const res = await raw(`${pg.url}/playground/ask`, {
         headers: { ...json, 'Transfer-Encoding': 'chunked' },
-        chunks: ['{"question":"', chunk, chunk, chunk, chunk, chunk, '"}'],
+        chunks: ['{"question":"', chunk, chunk, chunk, chunk, chunk],
+        keepOpen: true,
       });
       expect(res.status).toBe(413);
       expect(JSON.parse(res.body)).toMatchObject({ error: { status: 413 } });
