@@ -47,6 +47,23 @@ describe('renderTeams', () => {
       expect(card.fallbackText).toContain(answer.title);
     });
 
+    it('renders deep-frozen answers (the engine shares cached answers read-only)', () => {
+      const freeze = <T>(v: T): T => {
+        if (v && typeof v === 'object') {
+          Object.values(v).forEach(freeze);
+          Object.freeze(v);
+        }
+        return v;
+      };
+      for (const answer of allSampleAnswers()) {
+        freeze(answer);
+        expect(activityCardErrors(renderTeams(answer))).toEqual([]);
+        expect(activityCardErrors(renderTeamsCard(answer, { feedback: 'thanks', intro: 'hi' }))).toEqual([]);
+      }
+      const long = freeze(createAnswer('lookup', { parts: [{ type: 'text', text: 'word '.repeat(50_000) }] }));
+      expect(messageBytes(renderTeams(long))).toBeLessThanOrEqual(TEAMS_LIMITS.cardBytes);
+    });
+
     it('carries every piece of the answer content in the payload', () => {
       for (const answer of allSampleAnswers()) {
         const strings = allStrings(renderTeams(answer)).map(unescape).join('\n');
