@@ -62,7 +62,8 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // A client that goes away mid-body is not a server failure.
+    req.on('error', () => reject(new HttpError(400, 'request body could not be read')));
   });
 }
 
