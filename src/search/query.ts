@@ -8,6 +8,11 @@ import type lunr from 'lunr';
 import type { PassageIndex } from './build-index';
 import { lunrTerm } from './build-index';
 
+/** Longer "words" (pasted hashes, runs of letters) are not searched: no knowledge word is that long. */
+const MAX_WORD = 40;
+/** Fuzzy expansion is costly on long words and pointless beyond typical technical terms. */
+const MAX_FUZZY_WORD = 20;
+
 export interface PassageHit {
   id: number;
   score: number;
@@ -27,7 +32,7 @@ export interface PassageQuery {
 }
 
 export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[] {
-  const toTerms = (ws: string[]): string[] => [...new Set(ws.map(lunrTerm).filter((t): t is string => Boolean(t)))];
+  const toTerms = (ws: string[]): string[] => [...new Set(ws.filter((w) => w.length <= MAX_WORD).map(lunrTerm).filter((t): t is string => Boolean(t)))];
   const terms = toTerms(q.words);
   const measured = q.coverageOf ? toTerms(q.coverageOf) : terms;
   if (terms.length === 0 || measured.length === 0) return [];
@@ -35,7 +40,7 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
   results = index.idx.query((query) => {
     for (const t of terms) {
       query.term(t, { usePipeline: false, boost: 10 });
-      if (t.length >= 5) query.term(t, { usePipeline: false, editDistance: 1, boost: 2 });
+      if (t.length >= 5 && t.length <= MAX_FUZZY_WORD) query.term(t, { usePipeline: false, editDistance: 1, boost: 2 });
     }
   });
   const hits: PassageHit[] = [];
@@ -46,7 +51,7 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
     let found = 0;
     for (const t of measured) {
       if (have.has(t)) found += 1;
-      else if (t.length >= 5 && [...have].some((h) => nearlyEqual(h, t))) found += 0.5;
+      else if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && [...have].some((h) => nearlyEqual(h, t))) found += 0.5;
     }
     hits.push({ id, score: r.score, coverage: found / measured.length });
     if (hits.length >= (q.limit ?? 10)) break;

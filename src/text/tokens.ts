@@ -14,6 +14,7 @@ export function words(text: string): string[] {
   const out: string[] = [];
   const raw = text.normalize('NFKC').split(/[^\p{L}\p{N}./#+_-]+/u);
   for (let w of raw) {
+    if (w.length > MAX_WORD_LENGTH) continue;
     w = w.replace(/^[\-_/+#]+|[.\-_/+]+$/g, '').replace(/^\.(?!\p{L})/u, '');
     if (!w) continue;
     const parts = w.split(/[-_]/).filter(Boolean);
@@ -34,6 +35,9 @@ function camelWords(w: string): string[] {
   const pieces = w.split(/(?<=[a-z])(?=[A-Z])/);
   return pieces.length > 1 ? [lower, ...pieces.map((p) => p.toLowerCase())] : [lower];
 }
+
+/** Longer runs of letters (pasted hashes, keyboard mashing) are not words of any knowledge base; they are skipped. */
+export const MAX_WORD_LENGTH = 40;
 
 /** Words that carry no meaning for matching. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -96,5 +100,5 @@ export function plainWords(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}.\-/+#]+/u)
     .map((w) => w.replace(/^[\-/+#]+|[.\-/+]+$/g, '').replace(/^\.(?!\p{L})/u, ''))
-    .filter(Boolean);
+    .filter((w) => w.length > 0 && w.length <= MAX_WORD_LENGTH);
 }

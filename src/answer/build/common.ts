@@ -13,7 +13,9 @@ export function finish(draft: AnswerDraft): Answer {
     .update(JSON.stringify([draft.kind, draft.question.toLowerCase(), draft.title, draft.parts]))
     .digest('hex')
     .slice(0, 16);
-  return { ...draft, id: `${draft.kind}-${hash}`, followUps: draft.followUps.slice(0, 3) } as Answer;
+  const asked = draft.question.trim().toLowerCase();
+  const followUps = uniqueBy(draft.followUps, (s) => s.question.trim().toLowerCase()).filter((s) => s.question.trim().toLowerCase() !== asked);
+  return { ...draft, id: `${draft.kind}-${hash}`, followUps: followUps.slice(0, 3) } as Answer;
 }
 
 /** Distinct sources, in first-seen order. */

@@ -9,7 +9,7 @@ import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../router/context';
 import { ask, finish, shortName, sourcesOf } from './common';
 import { notFoundAnswer } from './not-found';
-import { entitiesWithSla } from './suggest';
+import { entitiesWithSla, suggestions } from './suggest';
 
 function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
   return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'sla'))
@@ -38,7 +38,7 @@ export function slaAnswer(ctx: RouterContext, question: string, entities: Entity
   const others = entitiesWithSla(ctx).filter((id) => !covered.includes(id));
   const followUps = all ? [] : [
     ...(others.length ? [ask(`Compare ${shortName(ctx.kb, covered[0])} vs ${shortName(ctx.kb, others[0])}`)] : []),
-    ...(covered.length === 1 ? [ask(`Pros and cons of ${shortName(ctx.kb, covered[0])}`)] : []),
+    ...suggestions(ctx, covered, 3).filter((s) => !/^SLA for /i.test(s.question)),
     ask('List all SLAs'),
   ];
   return finish({
