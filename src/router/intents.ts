@@ -12,7 +12,7 @@ import { digestAnswer } from '../answer/build/digest';
 import { facetAnswer, factParts, profileFacts, questionStems, selectFacts } from '../answer/build/facet';
 import { helpAnswer } from '../answer/build/help';
 import { findPassages, lookupAnswer } from '../answer/build/lookup';
-import { notFoundAnswer } from '../answer/build/not-found';
+import { notFoundAnswer, slaNotFound } from '../answer/build/not-found';
 import { recommend, recommendAnswer } from '../answer/build/recommend';
 import { slaAnswer } from '../answer/build/sla';
 import type { Entity } from '../knowledge/entities';
@@ -75,8 +75,8 @@ export const INTENTS: Intent[] = [
     match: (u, ctx) => {
       const missing = u.entities.filter((e) => !covered(ctx, e));
       if (missing.length === 0 || (u.facets.includes('sla') && missing.length < u.entities.length)) return undefined;
-      const what = u.facets.includes('sla') ? 'no SLA' : 'nothing';
-      return notFoundAnswer(ctx, u.text, `The knowledge base has ${what} for ${names(missing)}.`, u.entities.filter((e) => covered(ctx, e)).map((e) => e.id));
+      if (u.facets.includes('sla')) return slaNotFound(ctx, u.text, `The knowledge base has no SLA for ${names(missing)}.`);
+      return notFoundAnswer(ctx, u.text, `The knowledge base has nothing on ${names(missing)}.`, u.entities.filter((e) => covered(ctx, e)).map((e) => e.id));
     },
   },
   {
@@ -84,7 +84,7 @@ export const INTENTS: Intent[] = [
     match: (u, ctx) => {
       if (!u.facets.includes('sla')) return undefined;
       if (u.entities.length === 0 && u.unknown.length > 0) {
-        return notFoundAnswer(ctx, u.text, `The knowledge base has no SLA for "${u.unknown.join(' ')}".`);
+        return slaNotFound(ctx, u.text, `The knowledge base has no SLA for "${u.unknown.join(' ')}".`);
       }
       return slaAnswer(ctx, u.text, u.entities, u.entities.length ? confidenceOf(u) : 0.85);
     },

@@ -7,8 +7,8 @@ import type { Answer, Part } from '../answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../router/context';
-import { ask, finish, shortName, sourcesOf } from './common';
-import { notFoundAnswer } from './not-found';
+import { ask, entityById, finish, shortName, sourcesOf } from './common';
+import { slaNotFound } from './not-found';
 import { entitiesWithSla, suggestions } from './suggest';
 
 function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
@@ -28,10 +28,9 @@ export function slaAnswer(ctx: RouterContext, question: string, entities: Entity
     used.push(...facts);
     parts.push({ type: 'facts', heading: all ? shortName(ctx.kb, id) : ctx.kb.registry.all().find((e) => e.id === id)?.name ?? id, facts: facts.map((f) => ({ label: f.attribute, value: f.value })) });
   }
-  const missingNames = missing.map((id) => shortName(ctx.kb, id));
+  const missingNames = missing.map((id) => entityById(ctx.kb, id)?.name ?? id);
   if (used.length === 0) {
-    return notFoundAnswer(ctx, question, `The knowledge base has no SLA for ${missingNames.join(' or ') || 'that'}. It lists SLAs for ${entitiesWithSla(ctx).map((id) => shortName(ctx.kb, id)).join(', ')}.`,
-      entitiesWithSla(ctx).slice(0, 1));
+    return slaNotFound(ctx, question, `The knowledge base has no SLA for ${missingNames.join(' or ') || 'that'}. It lists SLAs for ${entitiesWithSla(ctx).map((id) => shortName(ctx.kb, id)).join(', ')}.`);
   }
   if (missingNames.length > 0) parts.push({ type: 'text', text: `The knowledge base has no SLA for ${missingNames.join(', ')}.` });
   const covered = ids.filter((id) => !missing.includes(id));

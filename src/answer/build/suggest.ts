@@ -39,3 +39,9 @@ export function suggestions(ctx: RouterContext, entityIds: string[] = [], n = 3)
   const seen = new Set<string>();
   return out.filter((s) => !seen.has(s.question.toLowerCase()) && seen.add(s.question.toLowerCase())).slice(0, n);
 }
+
+/** Two SLA questions it can answer and "List all SLAs" (none when it holds no SLA). */
+export function slaSuggestions(ctx: RouterContext): Suggestion[] {
+  const sla = entitiesWithSla(ctx);
+  return sla.length === 0 ? [] : [...sla.slice(0, 2).map((id) => ask(`SLA for ${shortName(ctx.kb, id)}`)), ask('List all SLAs')];
+}
