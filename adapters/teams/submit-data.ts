@@ -23,7 +23,8 @@ export const feedbackSubmitSchema = z.object({
   action: z.literal('feedback'),
   vote: z.enum(['up', 'down']),
   answerId: z.string().min(1).max(200),
-  question: z.string().max(MAX_QUESTION_LENGTH),
+  /** At most what {@link feedbackData} puts on a button: a longer one is forged, and not stored. */
+  question: z.string().max(TEAMS_LIMITS.submitQuestion),
 });
 
 export const submitValueSchema = z.discriminatedUnion('action', [askSubmitSchema, feedbackSubmitSchema]);

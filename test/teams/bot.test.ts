@@ -141,6 +141,7 @@ describe('TeamsQaBot', () => {
       ['an unknown action', { action: 'delete-everything' }],
       ['a non-object', 42],
       ['an oversized answer id', { action: 'feedback', vote: 'up', answerId: 'x'.repeat(500), question: 'q' }],
+      ['a question longer than any button carries', { action: 'feedback', vote: 'up', answerId: 'x', question: 'q'.repeat(1001) }],
     ])('ignores a submit with %s', async (_what, value) => {
       const h = harness();
       expect(await h.send(fixture('card-submit-feedback', { value }))).toEqual([]);
