@@ -11,7 +11,7 @@
  *
  * {@link LiveAssistant.forPlatform} gives each adapter a stable `Assistant` that always asks the
  * current one and writes the single per-question log line: platform, intent, kind, answered,
- * latency (the request id comes from the logger's mixin).
+ * latency (the request id comes from the logger's mixin). It also applies {@link capWordLength}.
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { type Assistant, createAssistant, formatProblem, KnowledgeError } from '../../src/index';
@@ -28,6 +28,19 @@ export interface LiveAssistantOptions {
   build?: (knowledgeDir: string) => Assistant;
   /** Quiet time after the last file event before reloading, in ms. Default 300. */
   debounceMs?: number;
+}
+
+/** Longest run of non-space characters handed to the engine; longer runs are cut to this. */
+export const MAX_WORD_LENGTH = 64;
+
+/**
+ * Cuts every run of non-whitespace longer than {@link MAX_WORD_LENGTH} characters. No word, service
+ * name or Slack/Teams mention is that long, and the engine's fuzzy search grows much faster than
+ * linearly with word length (a single 4,000-letter "word" took ~12 s of CPU), so one hostile message
+ * could otherwise stall the whole server. Defence in depth: the core should bound it too.
+ */
+export function capWordLength(question: string): string {
+  return question.replace(/\S{65,}/gu, (word) => Array.from(word).slice(0, MAX_WORD_LENGTH).join(''));
 }
 
 /** Files whose change triggers a reload: markdown, YAML, and Kubernetes ConfigMap swaps (`..data`). */
@@ -140,7 +153,7 @@ export class LiveAssistant {
   forPlatform(platform: Platform): Assistant {
     const route = (question: string): { answer: ReturnType<Assistant['ask']>; intent: string } => {
       const started = performance.now();
-      const result = this.current().route(question);
+      const result = this.current().route(typeof question === 'string' ? capWordLength(question) : question);
       const { answer, intent } = result;
       this.options.logger.info({
         platform, intent, kind: answer.kind, answered: answer.answered, confidence: answer.confidence,

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { LiveAssistant } from '../../adapters/server/live-assistant';
+import { capWordLength, LiveAssistant, MAX_WORD_LENGTH } from '../../adapters/server/live-assistant';
 import { createAssistant } from '../../src/index';
 import { waitFor } from './helpers/requests';
 import { KNOWLEDGE_DIR, ROOT } from './helpers/server';
@@ -112,6 +112,16 @@ describe('LiveAssistant', () => {
       const lines = logs().filter((l) => l.msg === 'question answered');
       expect(lines).toEqual([expect.objectContaining({ platform: 'slack', intent: 'sla', kind: 'sla', answered: true, latencyMs: expect.any(Number) })]);
       expect(slack.stats().entries).toBeGreaterThan(0);
+    });
+
+    it('hands the engine no word longer than 64 characters, so one hostile word cannot stall the server', () => {
+      const { assistant } = live(KNOWLEDGE_DIR);
+      assistant.load();
+      const started = performance.now();
+      expect(assistant.forPlatform('teams').ask('a'.repeat(4000)).kind).toEqual(expect.any(String));
+      expect(performance.now() - started).toBeLessThan(1000); // uncapped: ~12 s of CPU
+      expect(capWordLength(`SLA for <@U123> ${'b'.repeat(100)} ${'😀'.repeat(70)}`)).toBe(`SLA for <@U123> ${'b'.repeat(MAX_WORD_LENGTH)} ${'😀'.repeat(MAX_WORD_LENGTH)}`);
+      expect(capWordLength('compare ECS and EKS')).toBe('compare ECS and EKS');
     });
 
     it('throws before the first load (adapters catch it per turn)', () => {

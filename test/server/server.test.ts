@@ -29,7 +29,7 @@ describe('server (in process)', () => {
 
   describe('zero-setup local mode', () => {
     it('starts with no configuration and says what it serves and where', async () => {
-      server = await startInProcess({ PORT: '0' }, ROOT);
+      server = await startInProcess({ PORT: '0' });
       expect(server.config.local).toBe(true);
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const port = new URL(server.url).port;
@@ -45,7 +45,7 @@ describe('server (in process)', () => {
     });
 
     it('answers a Teams activity on /api/messages without auth, replying through the connector', async () => {
-      server = await startInProcess({ PORT: '0' }, ROOT);
+      server = await startInProcess({ PORT: '0' });
       const before = connector.calls.length;
       const res = await raw(server.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')) });
       expect(res.status).toBe(200);
@@ -57,7 +57,7 @@ describe('server (in process)', () => {
     });
 
     it('serves the playground ask endpoint in local mode', async () => {
-      server = await startInProcess({ PORT: '0' }, ROOT);
+      server = await startInProcess({ PORT: '0' });
       const res = await raw(server.url, { path: '/playground/ask', headers: { 'content-type': 'application/json' }, body: '{"question":"SLA for EKS"}' });
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toMatchObject({ intent: 'sla', answer: { kind: 'sla' } });

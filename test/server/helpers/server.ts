@@ -23,9 +23,22 @@ export interface InProcess extends RunningServer {
   logs(): Record<string, unknown>[];
 }
 
-export async function startInProcess(env: Record<string, string> = baseEnv(), cwd = ROOT): Promise<InProcess> {
+export interface InProcessOptions {
+  cwd?: string;
+  /** Route library console output into the captured log (stop such servers in reverse order). Default false. */
+  captureConsole?: boolean;
+  /** Keep only the log lines this accepts (memory-bounded runs). Default: all. */
+  keep?: (line: string) => boolean;
+}
+
+/** Starts `startServer` with `env`, capturing its log in memory. */
+export async function startInProcess(env: Record<string, string> = baseEnv(), options: InProcessOptions = {}): Promise<InProcess> {
   const lines: string[] = [];
-  const running = await startServer({ env, cwd, signals: false, captureConsole: false, destination: { write: (line: string) => void lines.push(line) } });
+  const keep = options.keep ?? (() => true);
+  const running = await startServer({
+    env, cwd: options.cwd ?? ROOT, signals: false, captureConsole: options.captureConsole ?? false,
+    destination: { write: (line: string) => void (keep(line) && lines.push(line)) },
+  });
   return Object.assign(running, { lines, logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) });
 }
 
