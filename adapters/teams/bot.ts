@@ -43,6 +43,13 @@ export class TeamsQaBot extends TeamsActivityHandler {
   private readonly log: Logger;
   private readonly allowed: ReadonlySet<string>;
   private readonly replyTimeoutMs: number;
+  /**
+   * Cards already rendered for answers the engine shares read-only (frozen: its answer cache hands
+   * out the same object for a repeated question). Rendering is pure, so such an answer is rendered
+   * once; the entry goes when the engine drops the answer. Sending never mutates the card
+   * (botbuilder copies the activity before addressing it).
+   */
+  private readonly cards = new WeakMap<Answer, Partial<Activity>>();
 
   constructor(options: TeamsQaBotOptions) {
     super();
@@ -103,7 +110,18 @@ export class TeamsQaBot extends TeamsActivityHandler {
     const answer = this.assistant.ask(question);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     this.log.info({ scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) }, 'teams question answered');
-    await this.send(context, renderTeams(answer), scope);
+    await this.send(context, this.cardFor(answer), scope);
+  }
+
+  /** The card for `answer`: from {@link cards} when the answer is a shared (frozen) one. */
+  private cardFor(answer: Answer): Partial<Activity> {
+    if (!Object.isFrozen(answer)) return renderTeams(answer);
+    let card = this.cards.get(answer);
+    if (!card) {
+      card = renderTeams(answer);
+      this.cards.set(answer, card);
+    }
+    return card;
   }
 
   private async handleMembersAdded(context: TurnContext): Promise<void> {

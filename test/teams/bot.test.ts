@@ -3,6 +3,7 @@ import { InMemoryFeedbackStore } from '../../src/index';
 import { APOLOGY_TEXT, createTurnErrorHandler } from '../../adapters/teams/adapter';
 import { TeamsQaBot, WELCOME_TEXT } from '../../adapters/teams/bot';
 import { FEEDBACK_THANKS } from '../../adapters/teams/render';
+import { createAnswer } from '../helpers/answer-factory';
 import { fakeAssistant, type FakeAssistant } from './helpers/fake-assistant';
 import { fixture, TENANT_ID, type ActivityJson } from './helpers/fixtures';
 import { memoryLogger } from './helpers/memory-logger';
@@ -189,6 +190,36 @@ describe('TeamsQaBot', () => {
       const h = harness({ allowedTenantIds: [TENANT_ID] });
       const activity = fixture('personal-message', { channelData: {}, conversation: { conversationType: 'personal', id: 'a:1' } });
       expect(await h.send(activity)).toEqual([]);
+    });
+  });
+
+  describe('shared answers', () => {
+    it('renders a frozen (engine-cached) answer once and never mutates the shared card', async () => {
+      const shared = createAnswer('sla', { question: 'SLA for EKS', id: 'sla-shared' });
+      const freeze = <T>(v: T): T => {
+        if (v && typeof v === 'object') {
+          Object.values(v).forEach(freeze);
+          Object.freeze(v);
+        }
+        return v;
+      };
+      freeze(shared);
+      const h = harness({ assistant: fakeAssistant(() => shared) });
+      const [first] = await h.send(fixture('channel-mention'));
+      const before = JSON.stringify(first.attachments);
+      const [second] = await h.send(fixture('personal-message'));
+      expect(second.attachments).toBe(first.attachments);
+      expect(JSON.stringify(second.attachments)).toBe(before);
+      expect(first.replyToId).toBe('1699999000001');
+      expect(second.replyToId).toBeUndefined();
+    });
+
+    it('renders an unfrozen answer afresh each time', async () => {
+      const h = harness({ assistant: fakeAssistant(() => createAnswer('sla')) });
+      const [first] = await h.send(fixture('personal-message'));
+      const [second] = await h.send(fixture('personal-message'));
+      expect(second.attachments).not.toBe(first.attachments);
+      expect(second.attachments).toEqual(first.attachments);
     });
   });
 

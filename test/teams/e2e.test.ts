@@ -73,6 +73,16 @@ describe('Teams bot over HTTP', () => {
     });
   });
 
+  describe('repeated question', () => {
+    it('sends the same card again, unchanged by the first send', async () => {
+      await t.postActivity(fixture('personal-message'));
+      await t.postActivity(fixture('personal-message', { id: '1699999000299' }));
+      const [first, second] = await t.connector.waitForCalls(2);
+      expect(second.body.attachments).toEqual(first.body.attachments);
+      expect(activityCardErrors(second.body)).toEqual([]);
+    });
+  });
+
   describe('card submit', () => {
     it('asks the follow-up question and answers it in the thread', async () => {
       expect((await t.postActivity(fixture('card-submit-ask'))).status).toBe(200);
