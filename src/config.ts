@@ -9,7 +9,8 @@
  *   endpoint without auth (Bot Framework Emulator) and the playground.
  * - Otherwise: binds 0.0.0.0; Slack is on when `SLACK_BOT_TOKEN` is set (HTTP mode with
  *   `SLACK_SIGNING_SECRET`, Socket Mode with `SLACK_APP_TOKEN`); Teams is on with `MicrosoftAppId`
- *   (and its password or managed identity), and off without it.
+ *   (and its password or managed identity), and off without it unless `TEAMS_ALLOW_UNAUTHENTICATED`
+ *   says to serve it without auth anyway (a private network, benchmarks).
  *
  * ```ts
  * const config = loadConfig();               // process.env + ./.env; throws ConfigError
@@ -35,7 +36,7 @@ export type SlackConfig =
   | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string; allowedTeamIds: string[] };
 
 export type TeamsConfig =
-  /** `open`: no authentication (local mode only: Bot Framework Emulator). `off`: not served. */
+  /** `open`: no authentication (local mode, or `TEAMS_ALLOW_UNAUTHENTICATED`: Bot Framework Emulator). `off`: not served. */
   | { mode: 'off' | 'open'; allowedTenantIds: string[] }
   | { mode: 'auth'; appId: string; appPassword?: string; appType: TeamsAppType; tenantId?: string; allowedTenantIds: string[] };
 
@@ -111,6 +112,7 @@ export const envSchema = z.object({
   MicrosoftAppPassword: opt,
   MicrosoftAppType: opt.refine((v) => v === undefined || TEAMS_APP_TYPES.some((t) => t.toLowerCase() === v.toLowerCase()), `must be one of ${TEAMS_APP_TYPES.join(', ')}`),
   MicrosoftAppTenantId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the Microsoft Entra tenant id)'),
+  TEAMS_ALLOW_UNAUTHENTICATED: flag('TEAMS_ALLOW_UNAUTHENTICATED'),
   TEAMS_ALLOWED_TENANT_IDS: opt.refine((v) => list(v).every((id) => GUID.test(id)), 'must be a comma-separated list of tenant ids (GUIDs)'),
 }).superRefine((env, ctx) => {
   const issue = (variable: string, message: string): void => void ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -123,6 +125,7 @@ export const envSchema = z.object({
     issue('SLACK_SIGNING_SECRET', 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode');
   }
   const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === String(env.MicrosoftAppType ?? 'MultiTenant').toLowerCase());
+  if (has('MicrosoftAppId') && asFlag(env.TEAMS_ALLOW_UNAUTHENTICATED)) issue('TEAMS_ALLOW_UNAUTHENTICATED', 'must not be set with MicrosoftAppId (authentication is on)');
   if (!has('MicrosoftAppId')) {
     for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
       if (has(name)) issue('MicrosoftAppId', `required when ${name} is set`);
@@ -164,7 +167,7 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
   const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === (e.MicrosoftAppType ?? 'MultiTenant').toLowerCase()) as TeamsAppType;
   const teams: TeamsConfig = e.MicrosoftAppId
     ? { mode: 'auth', appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType, tenantId: e.MicrosoftAppTenantId, allowedTenantIds }
-    : { mode: local ? 'open' : 'off', allowedTenantIds };
+    : { mode: local || asFlag(e.TEAMS_ALLOW_UNAUTHENTICATED) ? 'open' : 'off', allowedTenantIds };
   return {
     port: e.PORT === undefined ? 3978 : Number(e.PORT),
     host: e.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'),

@@ -51,6 +51,7 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
   });
   ctx.app.mount({ path: '/api/messages', method: 'POST', accept: ['application/json'], buffer: false, handler: bot.requestListener });
   const url = `${ctx.baseUrl}/api/messages`;
+  if (teams.mode === 'open' && !ctx.config.local) ctx.logger.warn('teams: serving /api/messages WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED): anyone who can reach it can make the bot post to any serviceUrl');
   return {
     lines: teams.mode === 'auth'
       ? [`teams: POST ${url} (Bot Framework auth, ${teams.appType})`]

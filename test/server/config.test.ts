@@ -82,6 +82,13 @@ describe('config', () => {
       for (const secret of [badBot, badSecret, 'xoxb-wrong-kind-of-token-123', PASSWORD]) expect(error.message).not.toContain(secret);
     });
 
+    it('serves Teams without auth outside local mode only when explicitly allowed', () => {
+      const slack = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING };
+      expect(parseConfig({ ...slack, TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).teams.mode).toBe('open');
+      expect(parseConfig({ ...slack, TEAMS_ALLOW_UNAUTHENTICATED: 'false' }).teams.mode).toBe('off');
+      expect(issuesOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, TEAMS_ALLOW_UNAUTHENTICATED: '1' }).issues.map((i) => i.variable)).toEqual(['TEAMS_ALLOW_UNAUTHENTICATED']);
+    });
+
     it('requires the pieces of each Teams identity type', () => {
       expect(issuesOf({ MicrosoftAppId: APP_ID }).issues.map((i) => i.variable)).toEqual(['MicrosoftAppPassword']);
       expect(issuesOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI' }).issues.map((i) => i.variable)).toEqual(['MicrosoftAppTenantId']);

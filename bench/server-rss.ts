@@ -1,0 +1,241 @@
+/**
+ * The whole server as deployed (`node dist/adapters/server/main.js`, a child process, the built
+ * JavaScript, `LOG_LEVEL=info` to a pipe):
+ *
+ * - **Peak RSS under load**, run twice: with the deployed V8 heap settings ({@link SERVER_NODE_OPTIONS},
+ *   the target applies to this one) and with node's defaults. Slack HTTP mode (a fake Web API on loopback) and Teams (without auth,
+ *   `TEAMS_ALLOW_UNAUTHENTICATED`, replies to a fake connector on loopback) in one process; autocannon
+ *   with 20 connections for a few seconds of mixed traffic: signed `/aws` slash commands, signed
+ *   `app_mention` events (each a fresh `event_id`, answered through `chat.postMessage`), and Teams
+ *   personal-chat messages, cycling through the dev questions. The peak is the kernel's high-water
+ *   mark (`VmHWM`), else the highest sample. Target: <= 150 MB.
+ * - **Cold start**: spawn to the first `/healthz` 200, zero-setup local mode (deployed heap settings), median of 5, against a
+ *   bare `node:http` server answering `/healthz` (same spawn-and-poll harness).
+ *
+ * Run alone: `npm run build && node dist/bench/server-rss.js`.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import autocannon from 'autocannon';
+import { SERVER_NODE_OPTIONS } from '../adapters/server/node-options';
+import type { BenchRow } from './bench-row';
+
+const CONNECTIONS = 20;
+const SECONDS = 6;
+const COLD_RUNS = 5;
+const SIGNING_SECRET = 'bench0signing0secret0123456789ab';
+const BOT_TOKEN = 'xoxb-bench-server-rss-token';
+
+/** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'knowledge')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+function questions(root: string): string[] {
+  const file = join(root, 'test/eval/dev.jsonl');
+  const fromEval = existsSync(file)
+    ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question?: string }).question).filter((q): q is string => Boolean(q))
+    : [];
+  return fromEval.length ? fromEval : ['SLA for EKS', 'compare ECS and EKS', 'pros of Lambda', 'which service for containers', 'help'];
+}
+
+/** A loopback server answering every request with `body` (the fake Slack Web API, the fake connector). */
+async function fakeApi(body: (path: string) => unknown): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
+  let calls = 0;
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      calls += 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body(req.url ?? '')));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    calls: () => calls,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+function get(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent: false }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    req.on('error', () => resolve(0));
+    req.end();
+  });
+}
+
+interface Child {
+  proc: ChildProcess;
+  /** Resolves with the base URL from the `listening on` line. */
+  url: Promise<string>;
+}
+
+/** Spawns `args` with `env`; the first `http://…` URL printed on stdout is the base URL. Output is drained. */
+function spawnChild(args: string[], env: Record<string, string>, cwd: string): Child {
+  const proc = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let buffered = '';
+  const url = new Promise<string>((resolve, reject) => {
+    proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      if (buffered === null) return;
+      buffered += chunk;
+      const m = /"url":"(http:\/\/[^"]+)"/.exec(buffered) ?? /^(http:\/\/\S+)$/m.exec(buffered);
+      if (m) {
+        resolve(m[1]);
+        buffered = '';
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited (${code}) before it listened`)));
+  });
+  url.catch(() => undefined);
+  return { proc, url };
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+/** RSS and its high-water mark in MB (Linux /proc; elsewhere `ps`, with no high-water mark). */
+function memory(pid: number): { rss: number; hwm?: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string): number | undefined => {
+      const m = new RegExp(`${field}:\\s+(\\d+)`).exec(status);
+      return m ? Number(m[1]) / 1024 : undefined;
+    };
+    return { rss: kb('VmRSS') ?? 0, hwm: kb('VmHWM') };
+  } catch {
+    return { rss: Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024 };
+  }
+}
+
+/** ms from spawn to the first `/healthz` 200. */
+async function timeToHealthy(args: string[], env: Record<string, string>, cwd: string): Promise<number> {
+  const started = performance.now();
+  const child = spawnChild(args, env, cwd);
+  try {
+    const url = await child.url;
+    while ((await get(`${url}/healthz`)) !== 200) await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - started;
+  } finally {
+    await stop(child.proc);
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const BARE_SERVER = `require('node:http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port); });`;
+
+export async function benchServerRss(): Promise<BenchRow[]> {
+  const root = repoRoot();
+  const main = join(root, 'dist/adapters/server/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build`);
+  const qs = questions(root);
+
+  // Cold start, interleaved with the bare baseline so machine drift hits both.
+  const cold: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i += 1) {
+    cold.push(await timeToHealthy([main], { PORT: '0', KNOWLEDGE_WATCH: 'false', NODE_OPTIONS: SERVER_NODE_OPTIONS }, root));
+    bare.push(await timeToHealthy(['-e', BARE_SERVER], {}, root));
+  }
+
+  const deployed = await loadRun(main, root, qs, SERVER_NODE_OPTIONS);
+  const defaults = await loadRun(main, root, qs, '');
+  const errors = deployed.errors + defaults.errors;
+  return [
+    {
+      name: `server peak RSS under load (${CONNECTIONS} conns, Slack + Teams, deployed NODE_OPTIONS)`, value: round(deployed.peak), unit: 'MB',
+      baseline: round(deployed.idle), baselineName: 'same server idle', ratio: round(deployed.idle / deployed.peak, 2), target: '<= 150 MB', pass: deployed.peak <= 150,
+    },
+    { name: 'server peak RSS under load (node default heap settings)', value: round(defaults.peak), unit: 'MB', baseline: round(defaults.idle), baselineName: 'same server idle', ratio: round(defaults.idle / defaults.peak, 2) },
+    { name: 'server mixed throughput (Slack + Teams, deployed NODE_OPTIONS)', value: round(deployed.rps), unit: 'req/s', baseline: round(defaults.rps), baselineName: 'node defaults', ratio: round(deployed.rps / defaults.rps, 2) },
+    { name: 'server non-2xx/errors under load', value: errors, unit: 'responses', target: '= 0', pass: errors === 0 },
+    { name: 'server cold start (spawn -> /healthz 200, median)', value: round(median(cold)), unit: 'ms', baseline: round(median(bare)), baselineName: 'bare node:http server', ratio: round(median(bare) / median(cold), 2) },
+  ];
+}
+
+interface LoadResult {
+  peak: number;
+  idle: number;
+  rps: number;
+  errors: number;
+}
+
+/** Starts the server with `nodeOptions`, loads it with mixed traffic, and returns its memory and throughput. */
+async function loadRun(main: string, root: string, qs: string[], nodeOptions: string): Promise<LoadResult> {
+  let ts = 1_700_000_000;
+  const slack = await fakeApi((path) => (path.includes('auth.test') ? { ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'T0001' } : { ok: true, channel: 'C1', ts: `${(ts += 1)}.000100` }));
+  const connector = await fakeApi(() => ({ id: randomUUID() }));
+  const child = spawnChild([main], {
+    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${slack.url}api/`, TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_OPTIONS: nodeOptions,
+  }, root);
+  try {
+    const url = await child.url;
+    while ((await get(`${url}/healthz`)) !== 200) await new Promise((r) => setTimeout(r, 20));
+    const idle = memory(child.proc.pid!).rss;
+    const sign = (body: string): Record<string, string> => {
+      const t = Math.floor(Date.now() / 1000);
+      return { 'x-slack-request-timestamp': String(t), 'x-slack-signature': `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${t}:${body}`).digest('hex')}` };
+    };
+    let n = 0;
+    const next = (): string => qs[(n += 1) % qs.length];
+    const requests: autocannon.Request[] = [
+      {
+        method: 'POST', path: '/slack/events',
+        setupRequest: (req) => {
+          const body = new URLSearchParams({ team_id: 'T0001', channel_id: 'C0001', user_id: 'U0001', command: '/aws', text: next(), api_app_id: 'A0001', response_url: `${slack.url}response`, trigger_id: '1.2.3' }).toString();
+          return { ...req, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) } };
+        },
+      },
+      {
+        method: 'POST', path: '/slack/events',
+        setupRequest: (req) => {
+          const body = JSON.stringify({ team_id: 'T0001', api_app_id: 'A0001', type: 'event_callback', event_id: `Ev${randomUUID()}`, event_time: 1, event: { type: 'app_mention', user: 'U0001', text: `<@UBENCH> ${next()}`, ts: '1.000100', channel: 'C0001', event_ts: '1.000100' } });
+          return { ...req, body, headers: { 'content-type': 'application/json', ...sign(body) } };
+        },
+      },
+      {
+        method: 'POST', path: '/api/messages',
+        setupRequest: (req) => ({
+          ...req,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, text: next(), from: { id: '29:user' },
+            conversation: { id: 'a:bench', conversationType: 'personal' }, recipient: { id: '28:bot' },
+          }),
+        }),
+      },
+    ];
+    let peakSample = idle;
+    const sampler = setInterval(() => { peakSample = Math.max(peakSample, memory(child.proc.pid!).rss); }, 50);
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
+    clearInterval(sampler);
+    const mem = memory(child.proc.pid!);
+    const peak = Math.max(peakSample, mem.hwm ?? 0);
+    return { peak, idle, rps: result.requests.average, errors: result.non2xx + result.errors + result.timeouts };
+  } finally {
+    await stop(child.proc);
+    await slack.close();
+    await connector.close();
+  }
+}
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+if (require.main === module) {
+  benchServerRss().then((rows) => console.table(rows), (err) => { console.error(err); process.exitCode = 1; });
+}
