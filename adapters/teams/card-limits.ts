@@ -17,7 +17,7 @@ export const TEAMS_LIMITS = {
   messageBytes: 40 * 1024,
   /** What the renderer may use for the activity it returns (the rest is for botbuilder's envelope). */
   cardBytes: 36 * 1024,
-  /** Buttons in one `ActionSet` (Teams shows at most 6 actions per set; 5 keeps mobile readable). */
+  /** Buttons in one `ActionSet` (Teams lays a set's buttons out in a row and limits how many it shows; 5 stays readable on mobile). */
   actionsPerSet: 5,
   /** Visible characters of a button title (the full question travels in its `data`). */
   buttonTitle: 60,
