@@ -5,8 +5,10 @@
  * {@link describeConfig}). Platform-free: it only turns strings into data.
  *
  * Modes (see docs/deploy.md for the full table):
- * - **Local mode** (no Slack token and no `MicrosoftAppId`): binds 127.0.0.1, serves the Teams
- *   endpoint without auth (Bot Framework Emulator) and the playground.
+ * - **Local mode** (no Slack token, no `MicrosoftAppId`, and `NODE_ENV` is not `production`): binds
+ *   127.0.0.1, serves the Teams endpoint without auth (Bot Framework Emulator) and the playground.
+ * - With `NODE_ENV=production` (the Docker image sets it) there is no local mode: a deployment whose
+ *   secrets are missing fails at startup ("nothing to serve") instead of serving without auth.
  * - Otherwise: binds 0.0.0.0; Slack is on when `SLACK_BOT_TOKEN` is set (HTTP mode with
  *   `SLACK_SIGNING_SECRET`, Socket Mode with `SLACK_APP_TOKEN`); Teams is on with `MicrosoftAppId`
  *   (and its password or managed identity), and off without it unless `TEAMS_ALLOW_UNAUTHENTICATED`
@@ -58,8 +60,10 @@ export interface ServerConfig {
    * before refusing connections, so a load balancer stops routing here first.
    */
   shutdownDelayMs: number;
-  /** No platform credentials at all: zero-setup local mode. */
+  /** No platform credentials at all and not `NODE_ENV=production`: zero-setup local mode. */
   local: boolean;
+  /** `NODE_ENV=production`. */
+  production: boolean;
   /** `PLAYGROUND`, default on in local mode, off otherwise. */
   playground: boolean;
   slack: SlackConfig;
@@ -95,6 +99,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The schema over the raw environment: field checks, then the rules between variables (run even when a field failed, so every problem is listed). */
 export const envSchema = z.object({
+  NODE_ENV: opt,
   PORT: intIn(0, 65535),
   HOST: opt,
   LOG_LEVEL: opt.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()), `must be one of ${LOG_LEVELS.join(', ')}`),
@@ -133,7 +138,12 @@ export const envSchema = z.object({
     if (appType === 'SingleTenant' || appType === 'UserAssignedMSI') issue('MicrosoftAppId', `required when MicrosoftAppType is ${appType}`);
   } else {
     if (appType !== 'UserAssignedMSI' && !has('MicrosoftAppPassword')) issue('MicrosoftAppPassword', `required when MicrosoftAppId is set (MicrosoftAppType ${appType ?? 'MultiTenant'})`);
+    if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword')) issue('MicrosoftAppPassword', 'must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret)');
     if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) issue('MicrosoftAppTenantId', `required when MicrosoftAppType is ${appType}`);
+  }
+  if (env.NODE_ENV === 'production' && !has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN') && !has('MicrosoftAppId')
+    && !asFlag(env.TEAMS_ALLOW_UNAUTHENTICATED) && !asFlag(env.PLAYGROUND)) {
+    issue('NODE_ENV', 'is production but nothing is configured to serve: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, and/or MicrosoftAppId with MicrosoftAppPassword (or PLAYGROUND=1)');
   }
 }, { when: () => true } as never);
 
@@ -162,7 +172,8 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
     : e.SLACK_APP_TOKEN
       ? { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL, allowedTeamIds }
       : { mode: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET as string, apiUrl: e.SLACK_API_URL, allowedTeamIds };
-  const local = slack.mode === 'off' && !e.MicrosoftAppId;
+  const production = e.NODE_ENV === 'production';
+  const local = !production && slack.mode === 'off' && !e.MicrosoftAppId;
   const allowedTenantIds = list(e.TEAMS_ALLOWED_TENANT_IDS);
   const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === (e.MicrosoftAppType ?? 'MultiTenant').toLowerCase()) as TeamsAppType;
   const teams: TeamsConfig = e.MicrosoftAppId
@@ -177,6 +188,7 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS === undefined ? 8000 : Number(e.SHUTDOWN_TIMEOUT_MS),
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS === undefined ? 0 : Number(e.SHUTDOWN_DELAY_MS),
     local,
+    production,
     playground: asFlag(e.PLAYGROUND) ?? local,
     slack,
     teams,
@@ -212,7 +224,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
   const { slack, teams } = config;
   return {
     port: config.port, host: config.host, logLevel: config.logLevel, knowledgeDir: config.knowledgeDir,
-    knowledgeWatch: config.knowledgeWatch, shutdownTimeoutMs: config.shutdownTimeoutMs, shutdownDelayMs: config.shutdownDelayMs, local: config.local,
+    knowledgeWatch: config.knowledgeWatch, shutdownTimeoutMs: config.shutdownTimeoutMs, shutdownDelayMs: config.shutdownDelayMs, local: config.local, production: config.production,
     playground: config.playground, envFile: config.envFile ?? null,
     slack: slack.mode === 'off' ? { mode: 'off' } : {
       mode: slack.mode, botToken: 'set', signingSecret: slack.signingSecret ? 'set' : 'unset',

@@ -26,7 +26,7 @@ describe('config', () => {
       const config = parseConfig({}, '/srv/app');
       expect(config).toMatchObject({
         port: 3978, host: '127.0.0.1', logLevel: 'info', knowledgeDir: '/srv/app/knowledge', knowledgeWatch: true,
-        shutdownTimeoutMs: 8000, shutdownDelayMs: 0, local: true, playground: true, slack: { mode: 'off' }, teams: { mode: 'open', allowedTenantIds: [] }, secrets: [],
+        shutdownTimeoutMs: 8000, shutdownDelayMs: 0, local: true, production: false, playground: true, slack: { mode: 'off' }, teams: { mode: 'open', allowedTenantIds: [] }, secrets: [],
       });
     });
 
@@ -89,11 +89,19 @@ describe('config', () => {
       expect(issuesOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, TEAMS_ALLOW_UNAUTHENTICATED: '1' }).issues.map((i) => i.variable)).toEqual(['TEAMS_ALLOW_UNAUTHENTICATED']);
     });
 
+    it('has no local mode in production: missing secrets fail at startup instead of serving without auth', () => {
+      expect(issuesOf({ NODE_ENV: 'production' }).issues).toEqual([{ variable: 'NODE_ENV', message: expect.stringContaining('nothing is configured to serve') }]);
+      const slackOnly = parseConfig({ NODE_ENV: 'production', SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP_TOKEN });
+      expect(slackOnly).toMatchObject({ local: false, production: true, host: '0.0.0.0', playground: false, teams: { mode: 'off' } });
+      expect(parseConfig({ NODE_ENV: 'production', PLAYGROUND: '1' })).toMatchObject({ local: false, playground: true, teams: { mode: 'off' }, slack: { mode: 'off' } });
+    });
+
     it('requires the pieces of each Teams identity type', () => {
       expect(issuesOf({ MicrosoftAppId: APP_ID }).issues.map((i) => i.variable)).toEqual(['MicrosoftAppPassword']);
       expect(issuesOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI' }).issues.map((i) => i.variable)).toEqual(['MicrosoftAppTenantId']);
       expect(issuesOf({ MicrosoftAppId: 'not-a-guid', MicrosoftAppPassword: PASSWORD }).issues.map((i) => i.variable)).toEqual(['MicrosoftAppId']);
       expect(parseConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }).teams.mode).toBe('auth');
+      expect(issuesOf({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: PASSWORD }).issues.map((i) => i.variable)).toEqual(['MicrosoftAppPassword']);
     });
   });
 

@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+#
+# The aws-qa server: Slack (HTTP mode or Socket Mode), Teams and GET /healthz on one port.
+#   docker build -t aws-qa .
+#   docker run -p 3978:3978 --env-file .env aws-qa        # every variable: docs/deploy.md
+# Knowledge: baked in at /app/knowledge; mount a directory over it to change it without a rebuild
+# (the server reloads on file changes and on SIGHUP).
+
+ARG NODE_IMAGE=node:20-slim
+
+# ---- build: all dependencies, compile TypeScript and the playground bundle, then drop dev deps ----
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+# Dependencies first, cached while the manifests are unchanged. --ignore-scripts: the package's
+# own `prepare` would build before the sources are copied; the build runs explicitly below.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY adapters ./adapters
+RUN npm run build \
+ && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+ && rm -rf dist/bench
+
+# ---- runtime: built JavaScript and production dependencies only, as the unprivileged `node` user ----
+FROM ${NODE_IMAGE}
+# NODE_OPTIONS: the V8 heap settings of adapters/server/node-options.ts (peak RSS ~125 MB under load).
+ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=256" \
+    PORT=3978
+WORKDIR /app
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY bin ./bin
+COPY knowledge ./knowledge
+USER node
+EXPOSE 3978
+# node, not curl (not in -slim): 200 from /healthz once the knowledge base is loaded, else unhealthy.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "require('http').get('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz',r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1)).setTimeout(2500,()=>process.exit(1))"]
+# Exec form: node is PID 1 and gets SIGTERM itself (graceful shutdown, exit 0 within 10 s).
+CMD ["node", "dist/adapters/server/main.js"]
