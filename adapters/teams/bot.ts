@@ -86,6 +86,13 @@ export class TeamsQaBot extends TeamsActivityHandler {
       await super.onTurnActivity(context);
       return;
     }
+    if (activity.type === ActivityTypes.Invoke) {
+      // The app declares no invoke-based feature (no message extension, task module or Action.Execute),
+      // so an invoke is a request for something unsupported: a 400, never botbuilder's default 501.
+      this.log.debug({ name: activity.name ?? null }, 'teams invoke not supported');
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported invoke', name: String(activity.name ?? '').slice(0, 100) } } });
+      return;
+    }
     this.log.debug({ type: activity.type }, 'teams activity type not handled');
   }
 

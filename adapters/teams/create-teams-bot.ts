@@ -73,6 +73,6 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     assistant: options.assistant, feedbackStore: options.feedbackStore, logger,
     allowedTenantIds: options.allowedTenantIds, replyTimeoutMs: options.replyTimeoutMs,
   });
-  const requestListener = createMessagesListener({ adapter, bot, logger, path: options.path, maxBodyBytes: options.maxBodyBytes });
+  const requestListener = createMessagesListener({ adapter, bot, logger, path: options.path, maxBodyBytes: options.maxBodyBytes, authRequired: Boolean(options.appId?.trim()) });
   return { adapter, bot, requestListener };
 }

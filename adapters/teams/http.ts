@@ -6,7 +6,7 @@
  * Status codes: 404 other paths, 405 other methods, 415 not JSON, 413 over `maxBodyBytes`, 400
  * empty / malformed JSON / not an activity (with the field at fault), then whatever the adapter
  * says: 401 without a valid token when auth is on, 200 for a handled activity (even when the
- * reply could not be delivered: that is logged), 501 for an `invoke` the bot does not implement.
+ * reply could not be delivered: that is logged), 400 for an `invoke` (the app declares none).
  * Bad input never yields a 5xx; a 500 means a bug, and is logged.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -23,6 +23,12 @@ export interface MessagesListenerOptions {
   path?: string;
   /** Largest accepted body in bytes. Default 256 KiB (Teams activities are a few KB). */
   maxBodyBytes?: number;
+  /**
+   * Whether requests must carry a valid Bot Framework token (an app id is configured). Then a
+   * token that cannot be validated at all (e.g. the signing keys cannot be fetched) is refused
+   * with 401 rather than reported as a server error. Default false.
+   */
+  authRequired?: boolean;
 }
 
 /** The fields of an incoming activity that the adapter and the bot rely on; the rest passes through. */
@@ -99,7 +105,6 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
   const path = options.path ?? '/api/messages';
   const max = options.maxBodyBytes ?? 256 * 1024;
   const log = options.logger;
-  const logic = (context: Parameters<ActivityHandlerBase['run']>[0]): Promise<void> => options.bot.run(context);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = (req.url ?? '/').split('?')[0];
@@ -113,6 +118,11 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
     const activity = parseActivity(await readBody(req, max));
     let status = 200;
     let body: unknown;
+    let logicRan = false;
+    const logic = (context: Parameters<ActivityHandlerBase['run']>[0]): Promise<void> => {
+      logicRan = true;
+      return options.bot.run(context);
+    };
     const shim = {
       socket: req.socket,
       status(code: number) { status = code; },
@@ -121,6 +131,12 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
       end() { /* written below, once process() has returned */ },
     };
     await options.adapter.process({ body: activity, headers: req.headers, method: 'POST' }, shim, logic);
+    if (status >= 500 && options.authRequired && !logicRan) {
+      // The adapter authenticates before any bot code runs: a failure before the bot ran that is not
+      // an AuthenticationError (signing keys unreachable, token unparseable) still means not authenticated.
+      log.warn({ status }, 'teams token could not be validated; refused');
+      status = 401;
+    }
     if (status === 401 || status === 403) log.warn({ status }, 'teams request rejected: not authenticated');
     else if (status >= 500) log.error({ status }, 'teams request failed');
     // Never echo the adapter's error text (it can name internal endpoints); invoke bodies pass through.
