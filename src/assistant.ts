@@ -20,7 +20,7 @@ export const MAX_QUESTION_LENGTH = 4000;
 export interface AssistantOptions {
   /** Directory with the Q&A markdown files and optional `services.yml`. */
   knowledgeDir: string;
-  /** Distinct questions whose answers are kept (LRU; default 2,000; 0 disables). */
+  /** Distinct questions whose answers are kept (LRU; default 500, a few MB; 0 disables). */
   cacheSize?: number;
 }
 
@@ -54,7 +54,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
     comparisons: kb.comparisons.length, services: kb.covered.size, warnings: problems.filter((p) => p.severity === 'warning'),
   };
-  const cache = new AnswerCache(options.cacheSize ?? 2_000);
+  const cache = new AnswerCache(options.cacheSize ?? 500);
   const routeQuestion = (question: string): { answer: Answer; intent: string } => {
     const text = normalizeQuestion(String(question ?? '').slice(0, MAX_QUESTION_LENGTH));
     return cache.get(text, () => route(ctx, text));
