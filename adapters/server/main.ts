@@ -29,7 +29,11 @@ export interface StartOptions {
   cwd?: string;
   /** Where log lines go; default stdout. */
   destination?: DestinationStream;
-  /** Install SIGTERM/SIGINT (shutdown) and SIGHUP (reload) handlers. Default true. */
+  /**
+   * Install the process handlers: SIGTERM/SIGINT (shutdown), SIGHUP (reload), an unhandled promise
+   * rejection (logged, the server keeps running) and an uncaught exception (logged fatal, exit 1:
+   * the state can no longer be trusted; the orchestrator restarts). Default true.
+   */
   signals?: boolean;
   /** Process exit, used after a signal-initiated shutdown. Default `process.exit`. */
   exit?: (code: number) => void;
@@ -116,6 +120,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     'cli: npx aws-qa ask "SLA for EKS" (answers from the same knowledge base, no server needed)',
   ];
   for (const line of served) logger.info(line);
+  if (!options.destination && process.stderr.isTTY) {
+    // A person at a terminal also gets the summary without JSON around it (stdout stays JSON only).
+    process.stderr.write(`\naws-qa server ready on ${baseUrl}\n${served.map((l) => `  ${l}`).join('\n')}\n\n`);
+  }
   const stats = live.current().stats();
   logger.info({ url, local: config.local, entries: stats.entries, startupMs: Math.round(process.uptime() * 1000) }, `ready: serving on ${baseUrl}`);
 
@@ -137,6 +145,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     process.on('SIGHUP', () => {
       logger.info('SIGHUP: reloading the knowledge base');
       void live.reload('SIGHUP');
+    });
+    const describe = (e: unknown): Record<string, unknown> => ({ name: (e as Error)?.name, message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack });
+    process.on('unhandledRejection', (reason) => logger.error({ err: describe(reason) }, 'unhandled promise rejection (still serving)'));
+    process.on('uncaughtException', (error) => {
+      logger.fatal({ err: describe(error) }, 'uncaught exception; exiting');
+      (options.exit ?? process.exit)(1);
     });
   }
   return { config, logger, live, app, feedbackStore, url, served, stop };
