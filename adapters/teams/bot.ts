@@ -116,7 +116,7 @@ export class TeamsQaBot extends TeamsActivityHandler {
     const started = process.hrtime.bigint();
     const answer = this.assistant.ask(question);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    this.log.info({ scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) }, 'teams question answered');
+    this.log.debug({ scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) }, 'teams question answered');
     await this.send(context, this.cardFor(answer), scope);
   }
 

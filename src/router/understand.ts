@@ -38,6 +38,9 @@ export interface Understood {
   entityWords: Set<number>;
 }
 
+/** Words of a question that are read; chat questions are far shorter, and this bounds the work on pasted text. */
+export const MAX_QUESTION_WORDS = 200;
+
 export class QuestionReader {
   private readonly finder: EntityFinder;
   private readonly facetWords = new Map<string, string[]>();
@@ -61,7 +64,7 @@ export class QuestionReader {
   }
 
   read(text: string): Understood {
-    const tokens = plainWords(text);
+    const tokens = plainWords(text).slice(0, MAX_QUESTION_WORDS);
     const match = this.finder.find(tokens);
     const entityWords = new Set<number>();
     for (const m of match.mentions) for (let k = m.start; k < m.end; k += 1) entityWords.add(k);
