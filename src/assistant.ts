@@ -4,9 +4,11 @@
  */
 import type { Answer } from './answer/answer';
 import { AnswerCache } from './answer-cache';
-import { loadKnowledgeOrThrow } from './knowledge/load';
+import type { KnowledgeBase } from './knowledge/knowledge-base';
+import { buildKnowledgeOrThrow, knowledgeFingerprint, readKnowledgeSources, type KnowledgeSources } from './knowledge/load';
 import type { KnowledgeProblem } from './knowledge/problems';
-import { buildIndex } from './search/build-index';
+import { buildIndex, type PassageIndex } from './search/build-index';
+import { restoreSnapshot, takeSnapshot, type KnowledgeSnapshot } from './snapshot';
 import { FactScorer } from './search/fact-scorer';
 import type { RouterContext } from './router/context';
 import { normalizeQuestion } from './router/normalize';
@@ -45,14 +47,39 @@ export interface Assistant {
 
 /** Loads `knowledgeDir` and builds the index; throws `KnowledgeError` (every problem, with file and line) when invalid. */
 export function createAssistant(options: AssistantOptions): Assistant {
-  const { kb, problems } = loadKnowledgeOrThrow(options.knowledgeDir);
+  return createAssistantFromSources(readKnowledgeSources(options.knowledgeDir), options);
+}
+
+/** Like `createAssistant`, from sources already read (`readKnowledgeSources`). */
+export function createAssistantFromSources(sources: KnowledgeSources, options: Omit<AssistantOptions, 'knowledgeDir'> = {}): Assistant {
+  return buildWithSnapshot(sources, options).assistant;
+}
+
+/**
+ * Builds from sources and also returns the snapshot of what was built (JSON-ready), for a
+ * caller that keeps it to start faster next time (`createAssistantFromSnapshot`).
+ */
+export function buildWithSnapshot(sources: KnowledgeSources, options: Omit<AssistantOptions, 'knowledgeDir'> = {}): { assistant: Assistant; snapshot: () => KnowledgeSnapshot } {
+  const { kb, problems } = buildKnowledgeOrThrow(sources);
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  const fingerprint = knowledgeFingerprint(sources);
   const index = buildIndex(kb);
+  return { assistant: assemble(kb, index, warnings, options), snapshot: () => takeSnapshot(fingerprint, kb, index, warnings) };
+}
+
+/** An assistant from a snapshot, without parsing or indexing; throws when the snapshot's format is not this version's. */
+export function createAssistantFromSnapshot(snapshot: KnowledgeSnapshot, options: Omit<AssistantOptions, 'knowledgeDir'> = {}): Assistant {
+  const { kb, index, warnings } = restoreSnapshot(snapshot);
+  return assemble(kb, index, warnings, options);
+}
+
+function assemble(kb: KnowledgeBase, index: PassageIndex, warnings: KnowledgeProblem[], options: Omit<AssistantOptions, 'knowledgeDir'>): Assistant {
   const scorer = new FactScorer(kb);
   const entryStems = kb.entries.map((e) => new Set(contentStems(e.question)));
   const ctx: RouterContext = { kb, index, scorer, reader: new QuestionReader(kb, index), entryStems };
   const stats: KnowledgeStats = {
     files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
-    comparisons: kb.comparisons.length, services: kb.covered.size, warnings: problems.filter((p) => p.severity === 'warning'),
+    comparisons: kb.comparisons.length, services: kb.covered.size, warnings,
   };
   const cache = new AnswerCache(options.cacheSize ?? 500);
   const routeQuestion = (question: string): { answer: Answer; intent: string } => {

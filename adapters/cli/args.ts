@@ -1,6 +1,5 @@
-/** Command-line arguments of `aws-qa`, parsed with node:util and validated with zod. */
+/** Command-line arguments of `aws-qa`, parsed and checked with node:util's parseArgs. */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 
 export const USAGE = `usage:
   aws-qa ask "question" [--json] [--knowledge DIR]
@@ -8,11 +7,15 @@ export const USAGE = `usage:
   aws-qa check [--knowledge DIR]
 The knowledge directory defaults to $KNOWLEDGE_DIR, else ./knowledge.`;
 
-const formatSchema = z.enum(['text', 'slack', 'teams']);
+/** Output formats of `batch` (checked by hand: zod stays out of the `ask` start-up path). */
+export const FORMATS = ['text', 'slack', 'teams'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const isFormat = (value: unknown): value is Format => (FORMATS as readonly unknown[]).includes(value);
 
 export type Command =
   | { name: 'ask'; question: string; json: boolean; knowledgeDir: string }
-  | { name: 'batch'; format: z.infer<typeof formatSchema>; knowledgeDir: string }
+  | { name: 'batch'; format: Format; knowledgeDir: string }
   | { name: 'check'; knowledgeDir: string }
   | { name: 'help' };
 
@@ -38,9 +41,8 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
       return { name, question, json: values.json ?? false, knowledgeDir };
     }
     case 'batch': {
-      const format = formatSchema.safeParse(values.format);
-      if (!format.success) throw new Error(`--format must be text, slack or teams (got "${values.format}")`);
-      return { name, format: format.data, knowledgeDir };
+      if (!isFormat(values.format)) throw new Error(`--format must be text, slack or teams (got "${values.format}")`);
+      return { name, format: values.format, knowledgeDir };
     }
     case 'check':
       return { name, knowledgeDir };

@@ -2,13 +2,10 @@
  * `aws-qa`: ask one question, answer a JSONL batch, or check a knowledge directory.
  * Exit codes: 0 ok, 1 invalid knowledge or failure, 2 usage error.
  */
-import { formatProblem, KnowledgeError, checkKnowledge, createAssistant, renderText, type Assistant } from '../../src/index';
+import { formatProblem, KnowledgeError, checkKnowledge, renderText } from '../../src/index';
 import { parseCommand, USAGE, type Command } from './args';
-import { runBatch, type Renderer } from './batch';
-
-function load(dir: string): Assistant {
-  return createAssistant({ knowledgeDir: dir });
-}
+import type { Renderer } from './batch';
+import { loadAssistant } from './knowledge-cache';
 
 /** The platform renderer for `--format`, loaded only when asked for (keeps `ask` fast). */
 function rendererFor(format: 'text' | 'slack' | 'teams'): Renderer | undefined {
@@ -38,13 +35,15 @@ export async function main(argv: string[], io = { stdin: process.stdin, stdout: 
         return errors ? 1 : 0;
       }
       case 'ask': {
-        const answer = load(command.knowledgeDir).ask(command.question);
+        const answer = loadAssistant(command.knowledgeDir, io.env).ask(command.question);
         io.stdout.write(command.json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderText(answer)}\n`);
         return 0;
       }
       case 'batch': {
         const render = rendererFor(command.format);
-        await runBatch(load(command.knowledgeDir), io.stdin, io.stdout, render);
+        // Loaded here: the batch protocol's zod schemas stay out of `ask`'s start-up.
+        const { runBatch } = require('./batch') as typeof import('./batch');
+        await runBatch(loadAssistant(command.knowledgeDir, io.env), io.stdin, io.stdout, render);
         return 0;
       }
     }

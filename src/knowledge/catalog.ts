@@ -6,9 +6,8 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { KnowledgeProblem } from './problems';
 import { servicesFileSchema, type ServicesFile } from './schema';
 
-export const CATALOG_FILE = 'services.yml';
 
-const EMPTY: ServicesFile = { services: [], outOfScope: [], facets: {} };
+import { CATALOG_FILE } from './catalog-file';
 
 /** Parses and validates the catalog text; on any error returns the problems and no catalog. */
 export function parseCatalog(text: string, file = CATALOG_FILE): { catalog?: ServicesFile; problems: KnowledgeProblem[] } {
@@ -30,9 +29,4 @@ export function parseCatalog(text: string, file = CATALOG_FILE): { catalog?: Ser
     problems.push({ file, line, severity: 'error', message: `${where}${issue.message}` });
   }
   return { problems };
-}
-
-/** The catalog used when the directory has no `services.yml`: names then come from the markdown alone. */
-export function emptyCatalog(): ServicesFile {
-  return structuredClone(EMPTY);
 }

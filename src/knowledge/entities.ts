@@ -61,6 +61,13 @@ export class EntityRegistry {
     }
   }
 
+  /** A registry holding exactly `entities`, in order (as `all()` returned them): for snapshots. */
+  static restore(entities: readonly Entity[]): EntityRegistry {
+    const registry = new EntityRegistry({ services: [], outOfScope: [], facets: {} });
+    for (const e of entities) registry.add(e);
+    return registry;
+  }
+
   private add(e: Entity): Entity {
     const entity: Entity = { ...e, aliases: unique([e.name, e.short, stripVendor(e.name), ...e.aliases]) };
     this.entities.push(entity);

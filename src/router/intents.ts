@@ -145,19 +145,28 @@ export const INTENTS: Intent[] = [
       const rec = recommend(ctx, u);
       if (!rec) return undefined;
       // A passage that holds more of the question wins ("best place to store large images" → S3).
-      const hits = findPassages(ctx, u.tokens, undefined, u.content);
+      const hits = findPassages(ctx, searchWords(u), undefined, u.content);
       return hits[0] && hits[0].coverage > rec.coverage ? lookupAnswer(ctx, u.text, hits, [], u.unknown.length) ?? rec.answer : rec.answer;
     },
   },
   {
     name: 'lookup',
-    match: (u, ctx) => lookupAnswer(ctx, u.text, findPassages(ctx, u.tokens, undefined, u.content), [], u.unknown.length) ?? recommendAnswer(ctx, u),
+    match: (u, ctx) => lookupAnswer(ctx, u.text, findPassages(ctx, searchWords(u), undefined, u.content), [], u.unknown.length) ?? recommendAnswer(ctx, u),
   },
 ];
 
 /** Words of the question without the service names, for passage search. */
 function questionStemsWords(u: Understood): string[] {
   return u.tokens.filter((_, i) => !u.entityWords.has(i));
+}
+
+/**
+ * Words to search passages with: the meaningful ones and any service names, not cue or generic
+ * words ("which service gives me…": "service" is in every passage of a large knowledge base).
+ */
+function searchWords(u: Understood): string[] {
+  const words = [...u.content, ...u.tokens.filter((_, i) => u.entityWords.has(i))];
+  return words.length > 0 ? words : u.tokens;
 }
 
 /** The answer when no intent matched. */

@@ -27,12 +27,21 @@ export class FactScorer {
   private readonly facetValue = new Map<string, Set<string>>();
   /** Per fact, the facets it shows; per facet, the entities with such a fact (document order). Computed once. */
   private readonly factFacets: Set<string>[];
+  /** Per stem, the facts whose label or value holds it (so scoring visits only candidate facts). */
+  private readonly postings = new Map<string, number[]>();
   private readonly facetEntities = new Map<string, string[]>();
 
   constructor(private readonly kb: KnowledgeBase) {
     this.terms = kb.facts.map((f) => ({ attribute: new Set(contentStems(`${f.attribute} ${f.group ?? ''}`)), value: new Set(contentStems(f.value)) }));
     const df = new Map<string, number>();
-    for (const t of this.terms) for (const s of new Set([...t.attribute, ...t.value])) df.set(s, (df.get(s) ?? 0) + 1);
+    this.terms.forEach((t, i) => {
+      for (const s of new Set([...t.attribute, ...t.value])) {
+        df.set(s, (df.get(s) ?? 0) + 1);
+        const list = this.postings.get(s);
+        if (list) list.push(i);
+        else this.postings.set(s, [i]);
+      }
+    });
     const n = Math.max(1, kb.facts.length);
     for (const [s, d] of df) this.idf.set(s, Math.log(1 + n / d));
     for (const [id, f] of Object.entries(kb.facets)) {
@@ -54,10 +63,22 @@ export class FactScorer {
     return this.facetEntities.get(facet) ?? [];
   }
 
+  /** True when the fact's value (not its label) contains the stem. */
+  inValue(index: number, s: string): boolean {
+    return this.terms[index].value.has(s);
+  }
+
   /** True when the fact's label, group or value contains the stem. */
   mentions(index: number, s: string): boolean {
     const t = this.terms[index];
     return t.attribute.has(s) || t.value.has(s);
+  }
+
+  /** Facts holding at least one of `stems`, in document order. */
+  private candidates(stems: string[]): number[] {
+    const set = new Set<number>();
+    for (const s of stems) for (const i of this.postings.get(s) ?? []) set.add(i);
+    return [...set].sort((a, b) => a - b);
   }
 
   /** IDF of a stem; unseen stems weigh like the rarest. */
@@ -81,7 +102,9 @@ export class FactScorer {
    * best first; facts scoring 0 are left out.
    */
   score(entityId: string | undefined, stems: string[], facets: string[]): ScoredFact[] {
-    const indexes = entityId === undefined ? this.kb.facts.map((_, i) => i) : this.kb.factsByEntity.get(entityId) ?? [];
+    const indexes = entityId !== undefined
+      ? this.kb.factsByEntity.get(entityId) ?? []
+      : facets.length > 0 ? this.kb.facts.map((_, i) => i) : this.candidates(stems);
     const out: ScoredFact[] = [];
     for (const i of indexes) {
       const t = this.terms[i];

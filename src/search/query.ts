@@ -36,11 +36,11 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
   const terms = toTerms(q.words);
   const measured = q.coverageOf ? toTerms(q.coverageOf) : terms;
   if (terms.length === 0 || measured.length === 0) return [];
-  let results: lunr.Index.Result[];
-  results = index.idx.query((query) => {
+  const results: lunr.Index.Result[] = index.idx.query((query) => {
     for (const t of terms) {
       query.term(t, { usePipeline: false, boost: 10 });
-      if (t.length >= 5 && t.length <= MAX_FUZZY_WORD) query.term(t, { usePipeline: false, editDistance: 1, boost: 2 });
+      // Typos only: a word the knowledge base uses needs no fuzzy expansion (which is costly).
+      if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && !index.vocabulary.has(t)) query.term(t, { usePipeline: false, editDistance: 1, boost: 2 });
     }
   });
   const hits: PassageHit[] = [];
@@ -51,12 +51,17 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
     let found = 0;
     for (const t of measured) {
       if (have.has(t)) found += 1;
-      else if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && [...have].some((h) => nearlyEqual(h, t))) found += 0.5;
+      else if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && !index.vocabulary.has(t) && someNearlyEqual(have, t)) found += 0.5;
     }
     hits.push({ id, score: r.score, coverage: found / measured.length });
     if (hits.length >= (q.limit ?? 10)) break;
   }
   return hits;
+}
+
+function someNearlyEqual(set: Set<string>, t: string): boolean {
+  for (const h of set) if (nearlyEqual(h, t)) return true;
+  return false;
 }
 
 /** Edit distance ≤ 1 (one insertion, deletion or substitution). */

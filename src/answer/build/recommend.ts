@@ -30,8 +30,7 @@ export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; 
     // is for); an entry's points describe that entry's topic, not what the service is best at.
     if (!reason || s.fact.origin === 'entry' || (s.fact.origin === 'comparison' && reason[0] !== 'best-for')) continue;
     const e = byEntity.get(s.fact.entity) ?? { score: 0, facts: [], matched: new Set<string>() };
-    const words = new Set(contentStems(s.fact.value));
-    const fresh = stems.filter((t) => words.has(t) && !e.matched.has(t));
+    const fresh = stems.filter((t) => ctx.scorer.inValue(i, t) && !e.matched.has(t));
     if (fresh.length === 0) continue;
     fresh.forEach((t) => e.matched.add(t));
     e.score += reason[1] * fresh.reduce((sum, t) => sum + ctx.scorer.weight(t), 0);
