@@ -56,12 +56,15 @@ function bareLunr(dir: string): (q: string) => unknown {
   });
 }
 
-function coldStart(runs: number): number {
+/** Median wall time of `aws-qa ask` as a new process; `cache: false` builds the knowledge base every time. */
+function coldStart(runs: number, cache: boolean): number {
   const bin = join(root, 'bin', 'aws-qa.js');
+  const env = cache ? process.env : { ...process.env, AWS_QA_CACHE_DIR: 'off' };
+  spawnSync(process.execPath, [bin, 'ask', 'SLA for EKS'], { cwd: root, env });
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [bin, 'ask', 'SLA for EKS'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'ask', 'SLA for EKS'], { cwd: root, encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`aws-qa ask failed: ${r.stderr}`);
     times.push(performance.now() - t);
   }
@@ -81,7 +84,8 @@ export async function benchEngine(): Promise<BenchRow[]> {
     for (let i = 0; i < 5; i += 1) { const s = performance.now(); spawnSync(process.execPath, ['-e', '0']); t.push(performance.now() - s); }
     return t.sort((a, b) => a - b)[2];
   })();
-  const cold = coldStart(7);
+  const cold = coldStart(7, true);
+  const coldBuild = coldStart(5, false);
 
   const factor = 100;
   const bigDir = writeSyntheticKnowledge(knowledgeDir, Math.round((entryCount(knowledgeDir) * factor) / 4));
@@ -96,7 +100,8 @@ export async function benchEngine(): Promise<BenchRow[]> {
     { name: 'answer latency p50 (real KB)', value: ours.p50, unit: 'ms', baseline: lunrOnly.p50, baselineName: 'bare lunr idx.query', ratio: lunrOnly.p50 / ours.p50 },
     { name: 'answer latency p99 (real KB)', value: ours.p99, unit: 'ms', baseline: lunrOnly.p99, baselineName: 'bare lunr idx.query', ratio: lunrOnly.p99 / ours.p99, target: '<= 1 ms', pass: ours.p99 <= 1 },
     { name: 'answer latency p50, repeated question (LRU hit)', value: cached.p50, unit: 'ms', baseline: ours.p50, baselineName: 'uncached', ratio: ours.p50 / cached.p50 },
-    { name: 'aws-qa ask, whole process (median)', value: cold, unit: 'ms', baseline: nodeBaseline, baselineName: 'node -e 0', ratio: nodeBaseline / cold, target: '<= 300 ms', pass: cold <= 300 },
+    { name: 'aws-qa ask, whole process (median, knowledge snapshot cached)', value: cold, unit: 'ms', baseline: nodeBaseline, baselineName: 'node -e 0', ratio: nodeBaseline / cold, target: '<= 300 ms', pass: cold <= 300 },
+    { name: 'aws-qa ask, whole process (median, cache off: parse + index every start)', value: coldBuild, unit: 'ms', baseline: nodeBaseline, baselineName: 'node -e 0', ratio: nodeBaseline / coldBuild },
     { name: `100x KB index build (${stats.entries} entries, ${stats.passages} passages)`, value: buildMs, unit: 'ms' },
     { name: 'answer latency p50 (100x KB)', value: bigTimes.p50, unit: 'ms', baseline: ours.p50, baselineName: 'real KB', ratio: ours.p50 / bigTimes.p50 },
     { name: 'answer latency p99 (100x KB)', value: bigTimes.p99, unit: 'ms', baseline: ours.p99, baselineName: 'real KB', ratio: ours.p99 / bigTimes.p99, target: '<= 2 ms', pass: bigTimes.p99 <= 2 },
