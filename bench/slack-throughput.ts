@@ -20,6 +20,7 @@ import pino from 'pino';
 import { createSlackApp } from '../adapters/slack/app';
 import { type Answer, type Assistant, createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
+import { loadTarget, meanLoad, throughputRow, type Load } from './load';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const TOKEN = 'xoxb-bench-0000-token';
@@ -58,13 +59,6 @@ async function listen(listener: RequestListener): Promise<{ server: Server; url:
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-interface Load { rps: number; p50: number; p99: number; non2xx: number; errors: number }
-
-async function load(url: string, requests: autocannon.Request[], seconds: number): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
-}
-
 /** The real app on a bare node:http server, answering with `assistant`. */
 async function startReal(assistant: Pick<Assistant, 'ask'>): Promise<{ url: string; close: () => Promise<void> }> {
   const slack = createSlackApp({
@@ -97,12 +91,6 @@ function precomputed(assistant: Assistant, questions: string[]): Pick<Assistant,
   return { ask: (q) => answers.get(q) ?? assistant.ask(q) };
 }
 
-/** The mean of several loads of the same target. */
-function mean(loads: Load[]): Load {
-  const avg = (f: (l: Load) => number) => loads.reduce((sum, l) => sum + f(l), 0) / loads.length;
-  return { rps: avg((l) => l.rps), p50: avg((l) => l.p50), p99: avg((l) => l.p99), non2xx: avg((l) => l.non2xx), errors: avg((l) => l.errors) };
-}
-
 /**
  * Measures, in one run: the no-op baseline, the real app (full answer path) and the real app with
  * precomputed answers (engine excluded). Each is warmed up 1 s, then loaded `SECONDS` s in total,
@@ -120,24 +108,18 @@ export async function benchSlack(): Promise<BenchRow[]> {
   const layer = await startReal(precomputed(assistant, questions));
   try {
     const targets = [noop, real, layer];
-    for (const t of targets) await load(t.url, requests, 1);
+    for (const t of targets) await loadTarget(t.url, requests, 1, CONNECTIONS);
     const runs: Load[][] = targets.map(() => []);
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, t] of targets.entries()) runs[i].push(await load(t.url, requests, SECONDS / ROUNDS));
+      for (const [i, t] of targets.entries()) runs[i].push(await loadTarget(t.url, requests, SECONDS / ROUNDS, CONNECTIONS));
     }
-    const [before, full, slackOnly] = runs.map(mean);
+    const [before, full, slackOnly] = runs.map(meanLoad);
     for (const [name, r] of [['no-op app', before], ['slack app', full], ['slack app (precomputed)', slackOnly]] as const) {
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`benchSlack: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
     }
     const base = before;
     const baselineName = 'no-op Bolt app (default HTTPReceiver, acks a constant)';
-    const row = (name: string, r: Load): BenchRow => {
-      const ratio = r.rps / base.rps;
-      return {
-        name, value: Math.round(r.rps), unit: 'req/s', baseline: Math.round(base.rps), baselineName,
-        ratio: Number(ratio.toFixed(3)), target: 'ratio >= 0.9', pass: ratio >= 0.9,
-      };
-    };
+    const row = (name: string, r: Load): BenchRow => throughputRow(name, r, base, baselineName);
     return [
       row('slack /aws throughput (signed, full answer path)', full),
       row('slack /aws throughput, engine excluded (precomputed answers)', slackOnly),

@@ -31,6 +31,7 @@ import { createTeamsBot } from '../adapters/teams/create-teams-bot';
 import { renderTeams } from '../adapters/teams/render';
 import { createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
+import { loadTarget, meanLoad, throughputRow, type Load } from './load';
 
 const CONNECTIONS = 20;
 const SECONDS = 5;
@@ -128,18 +129,6 @@ function echoListener(adapter: CloudAdapter, cards?: Map<string, Partial<Activit
   };
 }
 
-interface Load { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number }
-
-async function load(url: string, requests: autocannon.Request[], seconds: number): Promise<Load> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total };
-}
-
-function mean(loads: Load[]): Load {
-  const avg = (f: (l: Load) => number) => loads.reduce((sum, l) => sum + f(l), 0) / loads.length;
-  return { rps: avg((l) => l.rps), p50: avg((l) => l.p50), p99: avg((l) => l.p99), non2xx: avg((l) => l.non2xx), errors: avg((l) => l.errors), requests: avg((l) => l.requests) };
-}
-
 /**
  * Measures, in one run: the echo baseline, the real bot (full answer path, default assistant),
  * the real bot over an assistant without answer cache, and the echo bot replying the same cards.
@@ -164,12 +153,12 @@ export async function benchTeams(): Promise<BenchRow[]> {
   ];
   const requests = activityRequests(questions, connector.url);
   try {
-    for (const s of servers) await load(s.url, requests, 1);
+    for (const s of servers) await loadTarget(s.url, requests, 1, CONNECTIONS);
     const runs: Load[][] = servers.map(() => []);
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, s] of servers.entries()) runs[i].push(await load(s.url, requests, SECONDS / ROUNDS));
+      for (const [i, s] of servers.entries()) runs[i].push(await loadTarget(s.url, requests, SECONDS / ROUNDS, CONNECTIONS));
     }
-    const [echo, full, routed, echoCards] = runs.map(mean);
+    const [echo, full, routed, echoCards] = runs.map(meanLoad);
     const sent = runs.flat().reduce((sum, l) => sum + l.requests, 0);
     for (const [name, r] of [['echo bot', echo], ['teams bot', full], ['teams bot (no answer cache)', routed], ['echo bot (cards)', echoCards]] as const) {
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`benchTeams: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
@@ -177,13 +166,7 @@ export async function benchTeams(): Promise<BenchRow[]> {
     const replies = await connector.count();
     if (replies < sent) throw new Error(`benchTeams: the connector received ${replies} replies for ${sent} measured requests`);
     const baselineName = 'echo bot (same CloudAdapter, bare node:http, constant text reply)';
-    const row = (name: string, r: Load): BenchRow => {
-      const ratio = r.rps / echo.rps;
-      return {
-        name, value: Math.round(r.rps), unit: 'req/s', baseline: Math.round(echo.rps), baselineName,
-        ratio: Number(ratio.toFixed(3)), target: 'ratio >= 0.9', pass: ratio >= 0.9,
-      };
-    };
+    const row = (name: string, r: Load): BenchRow => throughputRow(name, r, echo, baselineName);
     return [
       row('teams /api/messages throughput (full answer path as deployed: answer cache, Adaptive Card reply)', full),
       row('teams /api/messages throughput, answer cache off (every question routed and rendered)', routed),

@@ -8,7 +8,7 @@
  * "Share in channel" on ephemeral slash-command answers).
  */
 import type { Button, KnownBlock } from '@slack/types';
-import type { Answer, Suggestion } from '../../src/index';
+import { answerActions, type Answer, type AnswerActions } from '../../src/index';
 import {
   ASK_ACTION_PREFIX, encodeValue, FEEDBACK_BLOCK_ID, FEEDBACK_DONE_BLOCK_ID, FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION,
   SHARE_ACTION, SHARE_BLOCK_ID, SUGGEST_BLOCK_ID,
@@ -33,31 +33,6 @@ export interface RenderSlackOptions {
   vote?: 'up' | 'down';
 }
 
-/** What differs between kinds: which buttons to offer and whether a vote makes sense. */
-interface KindLayout {
-  suggestions: Suggestion[];
-  feedback: boolean;
-}
-
-function layoutOf(answer: Answer): KindLayout {
-  switch (answer.kind) {
-    case 'help':
-      return { suggestions: answer.followUps, feedback: false };
-    case 'clarify':
-      return { suggestions: [...answer.choices, ...answer.followUps], feedback: true };
-    case 'sla':
-    case 'compare':
-    case 'facet':
-    case 'recommend':
-    case 'lookup':
-    case 'not-found':
-      return { suggestions: answer.followUps, feedback: true };
-    default: {
-      const unknown: never = answer;
-      throw new Error(`renderSlack: unhandled answer kind ${JSON.stringify(unknown)}`);
-    }
-  }
-}
 
 /** The context line shown after a vote, e.g. `Thanks for the feedback 👍`. */
 export function feedbackThanks(vote: 'up' | 'down'): string {
@@ -75,17 +50,17 @@ function feedbackButtons(answer: Answer): Button[] {
   return [button(FEEDBACK_UP_ACTION, '👍 Helpful', value), button(FEEDBACK_DOWN_ACTION, '👎 Not helpful', value)];
 }
 
-function tailBlocks(answer: Answer, layout: KindLayout, options: RenderSlackOptions): KnownBlock[] {
+function tailBlocks(answer: Answer, layout: AnswerActions, options: RenderSlackOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const sources = [...new Set(answer.sources.map((s) => `📄 ${esc(s.file)} › ${esc(s.section)}`))];
   if (sources.length > 0) blocks.push(...contextBlocks(sources));
   const asks = layout.suggestions.map((s, i) => button(`${ASK_ACTION_PREFIX}${i}`, s.label || s.question, encodeValue({ q: s.question })));
   blocks.push(...actionsBlocks(SUGGEST_BLOCK_ID, asks));
   const share = options.share ? [shareButton(answer.question)] : [];
-  if (layout.feedback && options.vote) {
+  if (layout.rateable && options.vote) {
     blocks.push(...contextBlocks([feedbackThanks(options.vote)], FEEDBACK_DONE_BLOCK_ID));
     blocks.push(...actionsBlocks(SHARE_BLOCK_ID, share));
-  } else if (layout.feedback) {
+  } else if (layout.rateable) {
     blocks.push(...actionsBlocks(FEEDBACK_BLOCK_ID, [...feedbackButtons(answer), ...share]));
   } else {
     blocks.push(...actionsBlocks(SHARE_BLOCK_ID, share));
@@ -136,7 +111,7 @@ function fitBlocks(head: KnownBlock[], fullContent: KnownBlock[], tail: KnownBlo
  * `chat.postMessage`, a slash-command response body and `response_url` posts.
  */
 export function renderSlack(answer: Answer, options: RenderSlackOptions = {}): SlackMessage {
-  const layout = layoutOf(answer);
+  const layout = answerActions(answer);
   const head: KnownBlock[] = [];
   if (options.askedBy) {
     head.push(...contextBlocks([truncateText(`${mentionUser(options.askedBy)} asked: ${esc(answer.question)}`, SLACK_LIMITS.contextText)]));

@@ -14,7 +14,7 @@
  * says so in a visible notice (never a silent cut).
  */
 import type { Activity, Attachment } from 'botbuilder';
-import { assertNever, type Answer, type Part, type Source, type Suggestion } from '../../src/index';
+import { answerActions, type Answer, type Part, type Source } from '../../src/index';
 import { TEAMS_LIMITS, messageBytes, truncateText } from './card-limits';
 import {
   actionSets, partElements, partUnits, shortenPart, submitAction, textBlock, type CardElement,
@@ -43,24 +43,6 @@ export interface TeamsCardOptions {
   intro?: string;
 }
 
-/** Per kind: which buttons to offer and whether the answer can be rated. */
-function layoutFor(answer: Answer): { suggestions: Suggestion[]; rateable: boolean } {
-  switch (answer.kind) {
-    case 'help':
-      return { suggestions: answer.followUps, rateable: false };
-    case 'clarify':
-      return { suggestions: [...answer.choices, ...answer.followUps], rateable: false };
-    case 'sla':
-    case 'compare':
-    case 'facet':
-    case 'recommend':
-    case 'lookup':
-    case 'not-found':
-      return { suggestions: answer.followUps, rateable: true };
-    default:
-      return assertNever(answer);
-  }
-}
 
 /** `Source: aws-qa.md › What are …? (line 46)`; several sources joined by ` · `, duplicates once. */
 function sourcesLine(sources: Source[]): string {
@@ -95,7 +77,7 @@ interface Frame {
 }
 
 function frameFor(answer: Answer, options: TeamsCardOptions): Frame {
-  const { suggestions, rateable } = layoutFor(answer);
+  const { suggestions, rateable } = answerActions(answer);
   const head = [textBlock(answer.title, { weight: 'Bolder', size: 'Medium', style: 'heading' })];
   if (options.intro) head.push(textBlock(options.intro, { spacing: 'Small' }));
   const tail: CardElement[] = [];

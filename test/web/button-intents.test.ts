@@ -6,7 +6,7 @@ import { ASK_ACTION_PREFIX, FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, SHARE_ACTI
 import { renderSlack, shareButton } from '../../adapters/slack/render';
 import { renderTeams } from '../../adapters/teams/render';
 import { slackButtonIntent, teamsSubmitIntent, type ButtonIntent } from '../../adapters/web/client/button-intents';
-import type { Answer } from '../../src/index';
+import { answerActions, type Answer } from '../../src/index';
 import { allSampleAnswers, createAnswer } from '../helpers/answer-factory';
 
 interface Found {
@@ -39,7 +39,7 @@ describe('button intents', () => {
   describe('slackButtonIntent', () => {
     it.each(allSampleAnswers().map((a) => [a.kind, a] as const))('reads every button of a %s answer', (_, answer) => {
       const intents = slackButtons(answer).map((b) => b.intent);
-      const rateable = answer.kind !== 'help';
+      const { rateable } = answerActions(answer);
       expect(intents).toEqual([...expectedAsks(answer), ...(rateable ? votes(answer) : [])]);
     });
 
@@ -65,7 +65,7 @@ describe('button intents', () => {
   describe('teamsSubmitIntent', () => {
     it.each(allSampleAnswers().map((a) => [a.kind, a] as const))('reads every button of a %s answer', (_, answer) => {
       const intents = teamsButtons(answer).map((b) => b.intent);
-      const rateable = answer.kind !== 'help' && answer.kind !== 'clarify';
+      const { rateable } = answerActions(answer);
       expect(intents).toEqual([...expectedAsks(answer), ...(rateable ? votes(answer) : [])]);
     });
 
