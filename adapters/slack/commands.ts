@@ -6,9 +6,18 @@ import type { App } from '@slack/bolt';
 import { answerFor, APOLOGY, type ListenerDeps, logFailure } from './deps';
 import { slashCommandSchema } from './payloads';
 import { renderSlack } from './render';
+import type { Answer } from '../../src/index';
+
+/** The ephemeral answer with its "Share in channel" button, as the command's acknowledgement. */
+function ackBody(answer: Answer) {
+  return { response_type: 'ephemeral' as const, ...renderSlack(answer, { share: true }) };
+}
 
 /** Registers the handler of `command` (e.g. `/aws`) on `app`. */
 export function registerCommand(app: App, command: string, deps: ListenerDeps): void {
+  // The ack body depends on the answer only (no user data), and the engine hands out the same
+  // frozen answer for a repeated question: render it once. Entries go when the engine drops it.
+  const bodies = new WeakMap<Answer, ReturnType<typeof ackBody>>();
   app.command(command, async ({ command: payload, ack }) => {
     const parsed = slashCommandSchema.safeParse(payload);
     if (!parsed.success) {
@@ -16,10 +25,15 @@ export function registerCommand(app: App, command: string, deps: ListenerDeps): 
       await ack({ response_type: 'ephemeral', text: 'Sorry, I could not read that command.' });
       return;
     }
-    let body;
+    let body: ReturnType<typeof ackBody> | { response_type: 'ephemeral'; text: string } | undefined;
     try {
       const answer = answerFor(deps, parsed.data.text);
-      body = { response_type: 'ephemeral' as const, ...renderSlack(answer, { share: true }) };
+      let rendered = bodies.get(answer);
+      if (!rendered) {
+        rendered = ackBody(answer);
+        if (Object.isFrozen(answer)) bodies.set(answer, rendered);
+      }
+      body = rendered;
       deps.logger.debug({ kind: answer.kind, answerId: answer.id, user: parsed.data.user_id }, 'slack: slash command answered');
     } catch (error) {
       logFailure(deps, 'answering a slash command failed', error, { user: parsed.data.user_id });
