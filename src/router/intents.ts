@@ -6,10 +6,9 @@
  */
 import type { Answer } from '../answer/answer';
 import { clarifyAnswer } from '../answer/build/clarify';
-import { shortName } from '../answer/build/common';
 import { compareAnswer } from '../answer/build/compare';
 import { digestAnswer } from '../answer/build/digest';
-import { facetAnswer, factParts, profileFacts, questionStems, selectFacts } from '../answer/build/facet';
+import { facetAnswer, factParts, profileFacts, selectFacts } from '../answer/build/facet';
 import { helpAnswer } from '../answer/build/help';
 import { findPassages, lookupAnswer } from '../answer/build/lookup';
 import { notFoundAnswer, slaNotFound } from '../answer/build/not-found';
@@ -117,7 +116,7 @@ export const INTENTS: Intent[] = [
       if (picked.some((p) => p.facts.length > 0)) {
         const coverage = Math.max(...picked.map((p) => p.coverage));
         if (facets.length === 0 && u.entities.length === 1) {
-          const hits = findPassages(ctx, questionStemsWords(u), u.entities[0].id, u.content);
+          const hits = findPassages(ctx, wordsWithoutNames(u), u.entities[0].id, u.content);
           if (hits[0] && hits[0].coverage > coverage + 0.2) {
             const viaPassages = lookupAnswer(ctx, u.text, hits, [u.entities[0].id], u.unknown.length);
             if (viaPassages) return viaPassages;
@@ -128,12 +127,12 @@ export const INTENTS: Intent[] = [
       if (facets.length > 0) {
         return notFoundAnswer(ctx, u.text, `The knowledge base says nothing about the ${label} of ${names(u.entities)}.`, u.entities.map((e) => e.id));
       }
-      const onlyNames = questionStems(u).filter((s) => !u.residual.length || true).length === 0 || u.residual.length === 0;
-      if (onlyNames) {
+      // Nothing asked beyond the name ("what is Lambda?", "tell me about EKS"): its profile.
+      if (u.residual.length === 0) {
         const profiles = u.entities.map((e) => profileFacts(ctx, e));
         if (profiles.some((p) => p.length > 0)) return facetAnswer(ctx, u, u.entities, profiles, 'overview', confidenceOf(u));
       }
-      const hits = findPassages(ctx, questionStemsWords(u), u.entities[0].id, u.content);
+      const hits = findPassages(ctx, wordsWithoutNames(u), u.entities[0].id, u.content);
       return lookupAnswer(ctx, u.text, hits, u.entities.map((e) => e.id), u.unknown.length)
         ?? notFoundAnswer(ctx, u.text, `The knowledge base mentions ${names(u.entities)}, but not in answer to that.`, u.entities.map((e) => e.id));
     },
@@ -156,7 +155,7 @@ export const INTENTS: Intent[] = [
 ];
 
 /** Words of the question without the service names, for passage search. */
-function questionStemsWords(u: Understood): string[] {
+function wordsWithoutNames(u: Understood): string[] {
   return u.tokens.filter((_, i) => !u.entityWords.has(i));
 }
 
@@ -174,5 +173,3 @@ export function fallback(u: Understood, ctx: RouterContext): Answer {
   const subject = u.unknown.length ? `"${u.unknown.slice(0, 4).join(' ')}"` : 'that';
   return notFoundAnswer(ctx, u.text, `I couldn't find anything about ${subject} in the knowledge base.`);
 }
-
-export { shortName };

@@ -46,7 +46,7 @@ export class QuestionReader {
   private readonly facetWords = new Map<string, string[]>();
   private readonly facetPhrases: { phrase: string[]; facet: string }[] = [];
 
-  constructor(private readonly kb: KnowledgeBase, private readonly index: PassageIndex) {
+  constructor(kb: KnowledgeBase, private readonly index: PassageIndex) {
     for (const [id, f] of Object.entries(kb.facets)) {
       for (const ask of f.ask) {
         const ws = plainWords(ask);

@@ -16,13 +16,13 @@ import { suggestions } from './suggest';
 interface Row extends ComparisonRow { from: 'list' | 'table' | 'facts' }
 
 /** The question's words that may name a dimension (not services, not cue words). */
-function focusStems(ctx: RouterContext, u: Understood): { stems: string[]; facets: string[] } {
+function focusStems(u: Understood): { stems: string[]; facets: string[] } {
   return { stems: contentStems(u.residual.join(' ')), facets: u.facets.filter((f) => f !== 'sla' || u.entities.length > 0) };
 }
 
 /** Rows whose dimension (or failing that, values) the question asks about; all rows when it asks about none. */
 function narrow(ctx: RouterContext, rows: Row[], u: Understood): { rows: Row[]; narrowed: boolean } {
-  const { stems, facets } = focusStems(ctx, u);
+  const { stems, facets } = focusStems(u);
   if (stems.length === 0 && facets.length === 0) return { rows, narrowed: false };
   const facetStems = new Set(facets.flatMap((f) => (ctx.kb.facets[f]?.attributes ?? []).flatMap((a) => contentStems(a))));
   const byDimension = rows.filter((r) => {
@@ -46,7 +46,7 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
   const table = rows.filter((r) => r.from === 'table');
   if (list.length) parts.push({ type: 'comparison', columns, rows: list.map(({ dimension, values }) => ({ dimension, values })) });
   if (table.length) parts.push({ type: 'comparison', heading: list.length ? 'At a glance' : undefined, columns, rows: table.map(({ dimension, values }) => ({ dimension, values })) });
-  const stems = focusStems(ctx, u).stems;
+  const stems = focusStems(u).stems;
   const notes = narrowed
     ? cmp.notes.filter((n) => contentStems(`${n.label} ${n.text}`).some((s) => stems.includes(s)))
     : cmp.notes;
