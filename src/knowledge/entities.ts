@@ -4,7 +4,7 @@
  * as they are discovered, so a new knowledge file needs no catalog entry to be answerable.
  */
 import type { ServicesFile } from './schema';
-import { stem, plainWords } from '../text/tokens';
+import { plainWords, stem, STOP_WORDS } from '../text/tokens';
 
 export interface Entity {
   /** Stable id: the canonical name. */
@@ -20,6 +20,8 @@ export interface Entity {
 }
 
 const VENDOR_WORDS = new Set(['aws', 'amazon']);
+/** Names this short are matched letter for letter, never through stemming. */
+const SHORT_NAME = 3;
 
 /** An entity named in a text: words `start` (inclusive) to `end` (exclusive) of `plainWords(text)`. */
 export interface Mention {
@@ -50,6 +52,8 @@ export function splitParenthetical(name: string): { base: string; inner?: string
 
 export class EntityRegistry {
   private readonly byKey = new Map<string, Entity>();
+  /** One-word names of up to 3 letters (`EB`, `AR`, `ECS`), matched as typed: stemming `are` gives `ar`. */
+  private readonly shortNames = new Map<string, Entity>();
   private readonly entities: Entity[] = [];
 
   constructor(catalog: ServicesFile) {
@@ -76,6 +80,8 @@ export class EntityRegistry {
   }
 
   private index(alias: string, entity: Entity): void {
+    const words = plainWords(alias).filter((w) => !VENDOR_WORDS.has(w));
+    if (words.length === 1 && words[0].length <= SHORT_NAME && !this.shortNames.has(words[0])) this.shortNames.set(words[0], entity);
     const key = nameKey(alias);
     if (key && !this.byKey.has(key)) this.byKey.set(key, entity);
     const joined = key.replace(/ /g, '');
@@ -121,9 +127,14 @@ export class EntityRegistry {
         let hasUsed = false;
         for (let k = i; k < i + n; k += 1) if (used[k]) { hasUsed = true; break; }
         if (hasUsed) continue;
-        const key = stems.slice(i, i + n).filter(Boolean).join(' ');
-        if (!key) continue;
-        const entity = this.byKey.get(key) ?? (n > 1 ? this.byKey.get(key.replace(/ /g, '')) : undefined);
+        let entity: Entity | undefined;
+        if (n === 1 && tokens[i].length <= SHORT_NAME) {
+          entity = this.shortNames.get(tokens[i]);
+        } else {
+          const key = stems.slice(i, i + n).filter(Boolean).join(' ');
+          if (!key || (n === 1 && STOP_WORDS.has(tokens[i]))) continue;
+          entity = this.byKey.get(key) ?? (n > 1 ? this.byKey.get(key.replace(/ /g, '')) : undefined);
+        }
         if (!entity) continue;
         let start = i;
         if (i > 0 && VENDOR_WORDS.has(tokens[i - 1]) && !used[i - 1]) start = i - 1;

@@ -43,7 +43,11 @@ function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
 }
 
 export const INTENTS: Intent[] = [
-  { name: 'help', match: (u, ctx) => (u.cues.help ? helpAnswer(ctx, u.text) : undefined) },
+  {
+    name: 'help',
+    // Not when the words are an entry's own question ("list the app server options").
+    match: (u, ctx) => (u.cues.help && matchingEntry(ctx, u) === undefined ? helpAnswer(ctx, u.text) : undefined),
+  },
   {
     name: 'clarify',
     match: (u) => {

@@ -76,12 +76,23 @@ const STEM_CACHE_SIZE = 100_000;
 const stemCache = new Map<string, string>();
 
 /**
- * Content tokens: plain words (compounds kept whole: `DynamoDB` is one word here) minus stop
- * words, stemmed. Order kept, duplicates removed.
+ * Chat abbreviations and their full words, for matching content (not service names: `App Runner`
+ * is found by the entity scanner, which does not expand).
+ */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['app', 'application'], ['apps', 'applications'], ['db', 'database'], ['dbs', 'databases'],
+  ['infra', 'infrastructure'], ['config', 'configuration'], ['env', 'environment'], ['envs', 'environments'],
+  ['lang', 'language'], ['langs', 'languages'], ['perf', 'performance'], ['max', 'maximum'], ['min', 'minimum'],
+  ['mins', 'minutes'], ['secs', 'seconds'], ['k8s', 'kubernetes'], ['ml', 'machine learning'],
+]);
+
+/**
+ * Content tokens: plain words (compounds kept whole: `DynamoDB` is one word here; abbreviations
+ * expanded: `app` → `application`) minus stop words, stemmed. Order kept, duplicates removed.
  */
 export function contentStems(text: string, extraStops: ReadonlySet<string> = new Set()): string[] {
   const seen = new Set<string>();
-  for (const w of plainWords(text)) {
+  for (const w of plainWords(text).flatMap((x) => (ABBREVIATIONS.get(x) ?? x).split(' '))) {
     if (STOP_WORDS.has(w) || extraStops.has(w)) continue;
     const s = stem(w);
     if (extraStops.has(s)) continue;

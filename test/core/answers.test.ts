@@ -138,6 +138,14 @@ describe('assistant', () => {
       expect(text).toMatch(/MediaId/);
     });
 
+    it.each(['list the app server options', 'what options do I have for hosting an app on aws'])(
+      'recognises a paraphrase of an entry\'s question (%s), abbreviations included', (q) => {
+        const { answer, text } = ask(q);
+        expect(answer.title).toBe('What are the Application Server Options for AWS?');
+        for (const s of ['Lambda', 'EC2', 'ECS', 'Elastic Beanstalk', 'App Runner']) expect(text).toContain(s);
+      },
+    );
+
     it('answers an entry\'s own question with a focused digest', () => {
       const { text } = ask('Can I store movies in DynamoDB?');
       expect(text).toMatch(/400 KB/);
@@ -183,6 +191,11 @@ describe('assistant', () => {
       [':wave: eks uptime?? :rocket:', /99\.95/],
     ])('%s', (q, expected) => {
       expect(ask(q).text).toMatch(expected);
+    });
+
+    it('matches short names letter for letter, never through stemming ("are" is not "AR")', () => {
+      expect(ask('EB vs AR').answer.kind === 'compare' && ask('EB vs AR').answer.title).toBe('Elastic Beanstalk vs App Runner');
+      expect(ask('what are the cons of ECS').answer.kind).toBe('facet');
     });
 
     it('never throws on hostile input', () => {
