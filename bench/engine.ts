@@ -24,9 +24,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Latencies (ms) of `fn` over `inputs`, `rounds` times after a warm-up round. */
+/** Warm-up rounds before measuring: enough for the JIT to reach steady state (same for every target). */
+const WARMUP_ROUNDS = 10;
+
+/** Latencies (ms) of `fn` over `inputs`, `rounds` times after the warm-up rounds. */
 function time(inputs: string[], rounds: number, fn: (q: string) => unknown): { p50: number; p99: number } {
-  for (const q of inputs) fn(q);
+  for (let r = 0; r < WARMUP_ROUNDS; r += 1) for (const q of inputs) fn(q);
   const samples: number[] = [];
   for (let r = 0; r < rounds; r += 1) {
     for (const q of inputs) {

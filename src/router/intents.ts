@@ -147,6 +147,7 @@ export const INTENTS: Intent[] = [
       if (!u.cues.recommend || u.entities.length > 0) return undefined;
       const rec = recommend(ctx, u);
       if (!rec) return undefined;
+      if (rec.coverage >= 1) return rec.answer;
       // A passage that holds more of the question wins ("best place to store large images" → S3).
       const hits = findPassages(ctx, searchWords(u), undefined, u.content);
       return hits[0] && hits[0].coverage > rec.coverage ? lookupAnswer(ctx, u.text, hits, [], u.unknown.length) ?? rec.answer : rec.answer;

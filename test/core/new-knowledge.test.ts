@@ -29,6 +29,14 @@ describe('a new knowledge file', () => {
     expect(text('which service for migrating cassandra workloads')).toMatch(/Keyspaces/);
   });
 
+  it('lists at most 25 services for "all SLAs", naming how many more there are', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `| Gadget ${i + 1} | 99.${i}% |`).join('\n');
+    const big = createAssistant({ knowledgeDir: knowledgeCopy({ 'gadgets.md': `## Gadget SLAs?\n\n| Service | Monthly SLA |\n| --- | --- |\n${rows}\n` }) });
+    const answer = big.ask('list all the SLAs');
+    expect(answer.parts.filter((p) => p.type === 'facts')).toHaveLength(25);
+    expect(renderText(answer)).toMatch(/…and 11 more services with an SLA in the knowledge base/);
+  });
+
   it('keeps answering the original knowledge', () => {
     expect(text('SLA for EKS')).toMatch(/99\.95%/);
     expect(text('list all SLAs')).toMatch(/Neptune/);

@@ -11,6 +11,9 @@ import { ask, entityById, finish, shortName, sourcesOf } from './common';
 import { slaNotFound } from './not-found';
 import { entitiesWithSla, suggestions } from './suggest';
 
+/** Services listed when the whole SLA table is asked for. */
+const MAX_LISTED = 25;
+
 function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
   return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'sla'))
     .map((i) => ctx.kb.facts[i]);
@@ -18,7 +21,9 @@ function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
 
 export function slaAnswer(ctx: RouterContext, question: string, entities: Entity[], confidence: number): Answer {
   const all = entities.length === 0;
-  const ids = all ? entitiesWithSla(ctx) : entities.map((e) => e.id);
+  const everyone = entitiesWithSla(ctx);
+  // The whole table, up to a chat-sized list; the rest is named as a count, never dropped silently.
+  const ids = all ? everyone.slice(0, MAX_LISTED) : entities.map((e) => e.id);
   const parts: Part[] = [];
   const used: Fact[] = [];
   const missing: string[] = [];
@@ -33,6 +38,9 @@ export function slaAnswer(ctx: RouterContext, question: string, entities: Entity
     return slaNotFound(ctx, question, `The knowledge base has no SLA for ${missingNames.join(' or ') || 'that'}. It lists SLAs for ${entitiesWithSla(ctx).map((id) => shortName(ctx.kb, id)).join(', ')}.`);
   }
   if (missingNames.length > 0) parts.push({ type: 'text', text: `The knowledge base has no SLA for ${missingNames.join(', ')}.` });
+  if (all && everyone.length > ids.length) {
+    parts.push({ type: 'text', text: `…and ${everyone.length - ids.length} more services with an SLA in the knowledge base: ask for one by name, e.g. "SLA for ${shortName(ctx.kb, everyone[ids.length])}".` });
+  }
   const covered = ids.filter((id) => !missing.includes(id));
   const others = entitiesWithSla(ctx).filter((id) => !covered.includes(id));
   const followUps = all ? [] : [
