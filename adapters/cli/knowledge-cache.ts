@@ -1,14 +1,16 @@
 /**
  * The CLI's snapshot cache: the built knowledge base and index kept as JSON, keyed by the
- * fingerprint of the knowledge files, so that `aws-qa ask` starts without parsing markdown or
- * rebuilding the index. Any change to a knowledge file changes the fingerprint (a miss, then a
- * rebuild). The cache is optional: every failure to read or write it falls back to building.
+ * fingerprint of the knowledge files and a stamp of the core's code, so that `aws-qa ask` starts
+ * without parsing markdown or rebuilding the index. Any change to a knowledge file, or a rebuild
+ * of the core, changes the key (a miss, then a rebuild). The cache is optional: every failure to
+ * read or write it falls back to building.
  *
  * Location: `$AWS_QA_CACHE_DIR`, default `node_modules/.cache/aws-qa` in the project;
  * `AWS_QA_CACHE_DIR=off` disables it.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import {
   buildWithSnapshot, createAssistantFromSnapshot, knowledgeFingerprint, readKnowledgeSources,
   type Assistant, type KnowledgeSnapshot,
@@ -29,6 +31,27 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | u
   const configured = env.AWS_QA_CACHE_DIR;
   if (configured === 'off') return undefined;
   return configured || join(projectRoot(__dirname), 'node_modules', '.cache', 'aws-qa');
+}
+
+/** The core's source or build directory (`src/`, or `dist/src/` when built). */
+export const CORE_DIR = join(__dirname, '..', '..', 'src');
+
+/**
+ * A stamp of the code that builds snapshots: path, size and modification time of every file under
+ * `coreDir`. A rebuild or an edit changes it, so a snapshot made by other code is never reused.
+ */
+export function codeStamp(coreDir: string = CORE_DIR): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      const st = statSync(full);
+      if (st.isDirectory()) walk(full);
+      else hash.update(`${relative(coreDir, full)}\0${st.size}\0${st.mtimeMs}\0`);
+    }
+  };
+  try { walk(coreDir); } catch { hash.update('unreadable'); }
+  return hash.digest('hex');
 }
 
 function readSnapshot(file: string, fingerprint: string): KnowledgeSnapshot | undefined {
@@ -57,11 +80,12 @@ function writeSnapshot(dir: string, file: string, snapshot: KnowledgeSnapshot): 
 }
 
 /** The assistant for `knowledgeDir`, from the cache when the files are unchanged. Throws `KnowledgeError` like `createAssistant`. */
-export function loadAssistant(knowledgeDir: string, env: NodeJS.ProcessEnv = process.env): Assistant {
+export function loadAssistant(knowledgeDir: string, env: NodeJS.ProcessEnv = process.env, coreDir: string = CORE_DIR): Assistant {
   const sources = readKnowledgeSources(knowledgeDir);
   const dir = cacheDirectory(env);
   const fingerprint = knowledgeFingerprint(sources);
-  const file = dir && join(dir, `${fingerprint}.json`);
+  const key = createHash('sha256').update(`${fingerprint}\0${codeStamp(coreDir)}`).digest('hex');
+  const file = dir && join(dir, `${key}.json`);
   const cached = file ? readSnapshot(file, fingerprint) : undefined;
   if (cached) {
     try {

@@ -1,9 +1,9 @@
 /** The CLI's snapshot cache: hit when unchanged, rebuilt on change, harmless when broken or off. */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderText } from '../../src/index';
-import { cacheDirectory, loadAssistant } from '../../adapters/cli/knowledge-cache';
+import { cacheDirectory, codeStamp, loadAssistant } from '../../adapters/cli/knowledge-cache';
 import { knowledgeCopy } from '../helpers/knowledge';
 
 const freshCache = () => mkdtempSync(join(tmpdir(), 'aws-qa-cache-'));
@@ -25,6 +25,19 @@ describe('loadAssistant', () => {
     loadAssistant(dir, { AWS_QA_CACHE_DIR: cache });
     writeFileSync(join(dir, 'widgets.md'), '## Widget SLA?\n\n| Service | Monthly SLA |\n| --- | --- |\n| Widget Service | 99.1% |\n');
     expect(renderText(loadAssistant(dir, { AWS_QA_CACHE_DIR: cache }).ask('widget service sla'))).toMatch(/99\.1%/);
+    expect(readdirSync(cache).filter((n) => n.endsWith('.json'))).toHaveLength(2);
+  });
+
+  it('does not reuse a snapshot made by other code (the core rebuilt or edited)', () => {
+    const cache = freshCache();
+    const dir = knowledgeCopy();
+    const core = mkdtempSync(join(tmpdir(), 'aws-qa-core-'));
+    writeFileSync(join(core, 'index.js'), '// v1');
+    loadAssistant(dir, { AWS_QA_CACHE_DIR: cache }, core);
+    const before = codeStamp(core);
+    utimesSync(join(core, 'index.js'), new Date(), new Date(Date.now() + 5_000));
+    expect(codeStamp(core)).not.toBe(before);
+    loadAssistant(dir, { AWS_QA_CACHE_DIR: cache }, core);
     expect(readdirSync(cache).filter((n) => n.endsWith('.json'))).toHaveLength(2);
   });
 
