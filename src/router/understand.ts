@@ -10,6 +10,7 @@ import { lunrTerm } from '../search/build-index';
 import { plainWords, STOP_WORDS } from '../text/tokens';
 import { ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
 import { EntityFinder } from './entities';
+import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
 
 export interface Understood {
   /** The normalized question. */
@@ -38,6 +39,9 @@ export interface Understood {
   entityWords: Set<number>;
 }
 
+/** Similarity a misspelt facet word needs to its intended word. */
+const FACET_TYPO_SIMILARITY = 0.92;
+
 /** Words of a question that are read; chat questions are far shorter, and this bounds the work on pasted text. */
 export const MAX_QUESTION_WORDS = 200;
 
@@ -55,6 +59,21 @@ export class QuestionReader {
       }
     }
     this.finder = new EntityFinder(kb.registry, (w) => this.isKnownWord(w));
+  }
+
+  /**
+   * Facets of a misspelt facet word ("availabilty", "slaa"): only for words of 4+ letters that the
+   * knowledge base does not use itself, by Jaro-Winkler similarity, like service names.
+   */
+  private facetTypo(w: string): string[] | undefined {
+    if (w.length < 4 || STOP_WORDS.has(w) || this.isKnownWord(w)) return undefined;
+    let best: { ids: string[]; score: number } | undefined;
+    for (const [word, ids] of this.facetWords) {
+      if (word.length < 3 || Math.abs(word.length - w.length) > 2) continue;
+      const score = JaroWinklerDistance(w, word);
+      if (score >= FACET_TYPO_SIMILARITY && (!best || score > best.score)) best = { ids, score };
+    }
+    return best?.ids;
   }
 
   private isKnownWord(w: string): boolean {
@@ -84,7 +103,7 @@ export class QuestionReader {
     }
     tokens.forEach((w, i) => {
       if (entityWords.has(i)) return;
-      const ids = this.facetWords.get(w);
+      const ids = this.facetWords.get(w) ?? this.facetTypo(w);
       if (ids) { ids.forEach((id) => facets.add(id)); facetPositions.add(i); }
     });
 

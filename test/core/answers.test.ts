@@ -187,6 +187,10 @@ describe('assistant', () => {
       ['sla for elastic beanstak', /No specific SLA published/],
       ['lamda sla', /99\.95/],
       ['How reliable is EKS?', /99\.95/],
+      ['slaa for eks', /99\.95/],
+      ['ecs availabilty', /99\.99/],
+      ['eks/ecs sla', /99\.95%[\s\S]*99\.99%|99\.99%[\s\S]*99\.95%/],
+      ['labmda timeout', /15 minutes max/],
       ['app runer vs beanstlak', /incoming traffic/],
       [':wave: eks uptime?? :rocket:', /99\.95/],
     ])('%s', (q, expected) => {
