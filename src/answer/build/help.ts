@@ -2,13 +2,13 @@
 import type { Answer } from '../answer';
 import type { RouterContext } from '../../router/context';
 import { ask, finish, shortName } from './common';
-import { comparisonQuestions, entitiesWithSla } from './suggest';
+import { comparisonQuestions, entitiesWithSla, slaQuestion } from './suggest';
 
 export function helpAnswer(ctx: RouterContext, question: string): Answer {
   const { kb } = ctx;
   const examples: string[] = [];
   const sla = entitiesWithSla(ctx);
-  if (sla.length > 0) examples.push(`SLA for ${shortName(kb, sla[0])}`);
+  if (sla.length > 0) examples.push(slaQuestion(ctx, sla[0]).question);
   const cmp = comparisonQuestions(ctx);
   if (cmp.length > 0) examples.push(cmp[0].question);
   const withCons = kb.facts.findIndex((_, i) => ctx.scorer.showsFacet(i, 'cons'));

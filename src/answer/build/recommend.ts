@@ -9,7 +9,7 @@ import type { RouterContext } from '../../router/context';
 import type { Understood } from '../../router/understand';
 import { contentStems } from '../../text/tokens';
 import { entityById, finish, shortName, sourcesOf } from './common';
-import { suggestions } from './suggest';
+import { suggestions, versusQuestion } from './suggest';
 
 /** Facets that make a reason to recommend, with their weight: what a service is for counts most. */
 const REASONS: [string, number][] = [['best-for', 1.5], ['pros', 1], ['languages', 0.5]];
@@ -59,7 +59,7 @@ export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; 
     confidence: Math.min(0.95, 0.5 + 0.3 * coverage + 0.2 * margin),
     parts, sources: sourcesOf([...best.facts, ...(runnerUp ? runnerUp[1].facts : [])]),
     followUps: [
-      ...(runnerUp ? [{ label: `${shortName(ctx.kb, bestId)} vs ${shortName(ctx.kb, runnerUp[0])}`, question: `${shortName(ctx.kb, bestId)} vs ${shortName(ctx.kb, runnerUp[0])}` }] : []),
+      ...(runnerUp ? [versusQuestion(ctx, bestId, runnerUp[0])] : []),
       ...suggestions(ctx, [bestId], 3),
     ],
   }) };

@@ -5,16 +5,26 @@
  */
 import type { Suggestion } from '../answer';
 import type { RouterContext } from '../../router/context';
-import { ask, shortName } from './common';
+import { ask, shortName, uniqueBy } from './common';
 
 /** Entity ids that have SLA facts, in document order. */
 export function entitiesWithSla(ctx: RouterContext): readonly string[] {
   return ctx.scorer.entitiesWith('sla');
 }
 
-/** `A vs B` for each comparison the knowledge base makes itself. */
-export function comparisonQuestions(ctx: RouterContext): Suggestion[] {
-  return ctx.kb.comparisons.map((c) => ask(`${shortName(ctx.kb, c.entities[0])} vs ${shortName(ctx.kb, c.entities[1])}`));
+/** `A vs B`, by short names. */
+export function versusQuestion(ctx: RouterContext, a: string, b: string): Suggestion {
+  return ask(`${shortName(ctx.kb, a)} vs ${shortName(ctx.kb, b)}`);
+}
+
+/** `SLA for X`, by short name. */
+export function slaQuestion(ctx: RouterContext, id: string): Suggestion {
+  return ask(`SLA for ${shortName(ctx.kb, id)}`);
+}
+
+/** `A vs B` for the first `limit` comparisons the knowledge base makes itself. */
+export function comparisonQuestions(ctx: RouterContext, limit = Infinity): Suggestion[] {
+  return ctx.kb.comparisons.slice(0, limit).map((c) => versusQuestion(ctx, c.entities[0], c.entities[1]));
 }
 
 /** Up to `n` suggestions related to `entityIds` first, then the knowledge base's highlights. */
@@ -24,24 +34,20 @@ export function suggestions(ctx: RouterContext, entityIds: string[] = [], n = 3)
   for (const id of entityIds) {
     const name = shortName(ctx.kb, id);
     const cmp = ctx.kb.comparisons.find((c) => c.entities.includes(id));
-    if (cmp) {
-      const other = cmp.entities.find((e) => e !== id)!;
-      out.push(ask(`${name} vs ${shortName(ctx.kb, other)}`));
-    }
-    if (sla.includes(id)) out.push(ask(`SLA for ${name}`));
+    if (cmp) out.push(versusQuestion(ctx, id, cmp.entities.find((e) => e !== id)!));
+    if (sla.includes(id)) out.push(slaQuestion(ctx, id));
     const facts = ctx.kb.factsByEntity.get(id) ?? [];
     if (facts.some((i) => ctx.scorer.showsFacet(i, 'pros'))) out.push(ask(`Pros and cons of ${name}`));
     if (facts.some((i) => ctx.scorer.showsFacet(i, 'best-for'))) out.push(ask(`What is ${name} best for?`));
   }
-  if (sla.length > 0) out.push(ask(`SLA for ${shortName(ctx.kb, sla[0])}`));
-  for (const c of ctx.kb.comparisons.slice(0, n)) out.push(ask(`${shortName(ctx.kb, c.entities[0])} vs ${shortName(ctx.kb, c.entities[1])}`));
+  if (sla.length > 0) out.push(slaQuestion(ctx, sla[0]));
+  out.push(...comparisonQuestions(ctx, n));
   for (const e of ctx.kb.entries.slice(0, n)) out.push(ask(e.question));
-  const seen = new Set<string>();
-  return out.filter((s) => !seen.has(s.question.toLowerCase()) && seen.add(s.question.toLowerCase())).slice(0, n);
+  return uniqueBy(out, (s) => s.question.toLowerCase()).slice(0, n);
 }
 
 /** Two SLA questions it can answer and "List all SLAs" (none when it holds no SLA). */
 export function slaSuggestions(ctx: RouterContext): Suggestion[] {
   const sla = entitiesWithSla(ctx);
-  return sla.length === 0 ? [] : [...sla.slice(0, 2).map((id) => ask(`SLA for ${shortName(ctx.kb, id)}`)), ask('List all SLAs')];
+  return sla.length === 0 ? [] : [...sla.slice(0, 2).map((id) => slaQuestion(ctx, id)), ask('List all SLAs')];
 }
