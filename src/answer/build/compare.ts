@@ -15,6 +15,13 @@ import { suggestions } from './suggest';
 
 interface Row extends ComparisonRow { from: 'list' | 'table' | 'facts' }
 
+/** Rows as the Answer carries them (without where they came from). */
+const plainRows = (rows: Row[]): ComparisonRow[] => rows.map(({ dimension, values }) => ({ dimension, values }));
+
+/** The note under a narrowed comparison. */
+const narrowedNote = (shown: number, total: number, columns: string[]): Part =>
+  ({ type: 'text', text: `Showing ${shown} of ${total} dimensions; ask "${columns.join(' vs ')}" for all of them.` });
+
 /** The question's words that may name a dimension (not services, not cue words). */
 function focusStems(u: Understood): { stems: string[]; facets: string[] } {
   return { stems: contentStems(u.residual.join(' ')), facets: u.facets.filter((f) => f !== 'sla' || u.entities.length > 0) };
@@ -44,15 +51,15 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
   const parts: Part[] = [];
   const list = rows.filter((r) => r.from === 'list');
   const table = rows.filter((r) => r.from === 'table');
-  if (list.length) parts.push({ type: 'comparison', columns, rows: list.map(({ dimension, values }) => ({ dimension, values })) });
-  if (table.length) parts.push({ type: 'comparison', heading: list.length ? 'At a glance' : undefined, columns, rows: table.map(({ dimension, values }) => ({ dimension, values })) });
+  if (list.length) parts.push({ type: 'comparison', columns, rows: plainRows(list) });
+  if (table.length) parts.push({ type: 'comparison', heading: list.length ? 'At a glance' : undefined, columns, rows: plainRows(table) });
   const stems = focusStems(u).stems;
   const notes = narrowed
     ? cmp.notes.filter((n) => contentStems(`${n.label} ${n.text}`).some((s) => stems.includes(s)))
     : cmp.notes;
   if (notes.length) parts.push({ type: 'bullets', heading: 'Key differences', items: notes.map((n) => `${n.label}: ${n.text}`) });
   if (!narrowed && cmp.summary) parts.push({ type: 'text', text: cmp.summary });
-  if (narrowed) parts.push({ type: 'text', text: `Showing ${rows.length} of ${all.length} dimensions; ask "${columns.join(' vs ')}" for all of them.` });
+  if (narrowed) parts.push(narrowedNote(rows.length, all.length, columns));
   const dims = narrowed ? `: ${[...new Set(rows.map((r) => r.dimension))].slice(0, 3).join(', ')}` : '';
   return finish({
     kind: 'compare', question: u.text, services: columns, synthesized: false, title: `${columns.join(' vs ')}${dims}`,
@@ -64,7 +71,8 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
   });
 }
 
-function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidence: number): Answer {
+/** A side-by-side from each service's own facts; undefined when they share no attribute to compare on. */
+function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidence: number): Answer | undefined {
   // Per entity, its own facts (not those of another comparison, which speak relative to a third service).
   const perEntity: Fact[][] = ids.map((id) => (ctx.kb.factsByEntity.get(id) ?? []).map((i) => ctx.kb.facts[i]).filter((f) => f.origin !== 'comparison'));
   const attrs: string[] = [];
@@ -82,6 +90,7 @@ function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidenc
     values: perEntity.map((facts) => facts.filter((f) => f.attribute.toLowerCase() === a).map((f) => f.value).join('; ')),
     from: 'facts',
   }));
+  if (rows.length === 0) return undefined;
   const { rows: picked, narrowed } = narrow(ctx, rows, u);
   const columns = ids.map((id) => shortName(ctx.kb, id));
   const shown = new Set(picked.map((r) => r.dimension.toLowerCase()));
@@ -91,8 +100,8 @@ function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidenc
     answered: true, confidence: confidence * 0.9,
     parts: [
       { type: 'text', text: `The knowledge base has no direct comparison of ${columns.join(' and ')}; this side-by-side is assembled from what it says about each.` },
-      { type: 'comparison', columns, rows: picked.map(({ dimension, values }) => ({ dimension, values })) },
-      ...(narrowed ? [{ type: 'text' as const, text: `Showing ${picked.length} of ${rows.length} dimensions; ask "${columns.join(' vs ')}" for all of them.` }] : []),
+      { type: 'comparison', columns, rows: plainRows(picked) },
+      ...(narrowed ? [narrowedNote(picked.length, rows.length, columns)] : []),
     ],
     sources: sourcesOf(used),
     followUps: ids.flatMap((id) => suggestions(ctx, [id], 2)),
@@ -103,8 +112,5 @@ function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidenc
 export function compareAnswer(ctx: RouterContext, u: Understood, entities: Entity[], confidence: number): Answer | undefined {
   const ids = entities.map((e) => e.id);
   const own = ctx.kb.comparisons.find((c) => ids.every((id) => c.entities.includes(id)));
-  if (own) return fromKnowledge(ctx, u, ids, own, confidence);
-  const answer = synthesized(ctx, u, ids, confidence);
-  const cmp = answer.parts.find((p) => p.type === 'comparison');
-  return cmp && cmp.type === 'comparison' && cmp.rows.length > 0 ? answer : undefined;
+  return own ? fromKnowledge(ctx, u, ids, own, confidence) : synthesized(ctx, u, ids, confidence);
 }
