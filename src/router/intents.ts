@@ -18,6 +18,7 @@ import type { Entity } from '../knowledge/entities';
 import type { Fact } from '../knowledge/knowledge-base';
 import { contentStems } from '../text/tokens';
 import type { RouterContext } from './context';
+import { VERSUS_WORDS } from './cues';
 import type { Understood } from './understand';
 
 export interface Intent {
@@ -96,7 +97,7 @@ export const INTENTS: Intent[] = [
     name: 'compare',
     match: (u, ctx) => {
       if (u.entities.length >= 2) return compareAnswer(ctx, u, u.entities, confidenceOf(u));
-      const versus = u.tokens.some((w) => ['vs', 'vs.', 'versus', 'or', 'compare', 'compared', 'against'].includes(w));
+      const versus = u.tokens.some((w) => VERSUS_WORDS.has(w));
       if (u.entities.length === 1 && versus && u.unknown.length > 0) {
         return notFoundAnswer(ctx, u.text, `The knowledge base has nothing on "${u.unknown.join(' ')}", so it cannot compare it with ${u.entities[0].short}.`, [u.entities[0].id]);
       }
