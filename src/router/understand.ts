@@ -7,7 +7,7 @@ import type { Entity } from '../knowledge/entities';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
 import { lunrTerm } from '../search/build-index';
-import { plainWords, STOP_WORDS } from '../text/tokens';
+import { contentStems, plainWords, STOP_WORDS } from '../text/tokens';
 import { ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
 import { EntityFinder } from './entities';
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
@@ -31,6 +31,9 @@ export interface Understood {
   residual: string[];
   /** Meaningful words (residual and facet words), for matching facts: not services, stop, cue or generic words. */
   content: string[];
+  /** `contentStems` of `content` and of `residual`, computed once for the intents that match on them. */
+  contentStems: string[];
+  residualStems: string[];
   /** Residual words that the knowledge base never uses: signs of a subject it does not hold. */
   unknown: string[];
   /** Words that mark the question's kind. */
@@ -139,6 +142,7 @@ export class QuestionReader {
     return {
       text, tokens, entities, exact: inScope.every((m) => m.exact), outside, ambiguous: match.ambiguous,
       facets: [...facets], residual, content, unknown, cues, entityWords,
+      contentStems: contentStems(content.join(' ')), residualStems: contentStems(residual.join(' ')),
     };
   }
 }

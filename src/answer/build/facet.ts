@@ -16,22 +16,16 @@ import { suggestions } from './suggest';
 const PROFILE = ['best-for', 'pros', 'cons', 'languages', 'sla'];
 const MAX_FACTS = 8;
 
-/** The question's stems that can select facts: its meaningful words, without service names or generic words. */
-export function questionStems(u: Understood): string[] {
-  return contentStems(u.content.join(' '));
-}
-
 /** Facts of one entity that answer the question, best first; `[]` when none matches what is asked. */
 export function selectFacts(ctx: RouterContext, u: Understood, entity: Entity): { facts: ScoredFact[]; coverage: number } {
-  const stems = questionStems(u);
+  const stems = u.contentStems;
   const facets = u.facets.filter((f) => f !== 'sla');
   const all = ctx.scorer.score(entity.id, stems, facets);
   // Facts showing an asked facet; failing that, facts that match the question's other words
   // ("is EMR good for ETL": no "pros" label, but a use case that names ETL).
   let scored = all.filter((s) => s.facetHit);
   if (scored.length === 0 || facets.length === 0) {
-    const residual = contentStems(u.residual.join(' '));
-    scored = facets.length === 0 ? all : all.filter((s) => residual.some((r) => ctx.scorer.mentions(s.index, r)));
+    scored = facets.length === 0 ? all : all.filter((s) => u.residualStems.some((r) => ctx.scorer.mentions(s.index, r)));
   }
   if (scored.length === 0) return { facts: [], coverage: 0 };
   const top = scored[0].score;

@@ -7,7 +7,6 @@ import type { Answer, Part } from '../answer';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../router/context';
 import type { Understood } from '../../router/understand';
-import { contentStems } from '../../text/tokens';
 import { entityById, finish, shortName, sourcesOf } from './common';
 import { suggestions, versusQuestion } from './suggest';
 
@@ -20,7 +19,7 @@ export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | und
 }
 
 export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; coverage: number } | undefined {
-  const stems = contentStems(u.content.join(' '));
+  const stems = u.contentStems;
   if (stems.length === 0) return undefined;
   const byEntity = new Map<string, { score: number; facts: Fact[]; matched: Set<string> }>();
   for (const s of ctx.scorer.score(undefined, stems, [])) {
