@@ -5,6 +5,7 @@
  */
 import type { ServicesFile } from './schema';
 import { plainWords, stem, STOP_WORDS } from '../text/tokens';
+import { uniqueBy } from '../util/unique-by';
 
 export interface Entity {
   /** Stable id: the canonical name. */
@@ -73,7 +74,7 @@ export class EntityRegistry {
   }
 
   private add(e: Entity): Entity {
-    const entity: Entity = { ...e, aliases: unique([e.name, e.short, stripVendor(e.name), ...e.aliases]) };
+    const entity: Entity = { ...e, aliases: uniqueBy([e.name, e.short, stripVendor(e.name), ...e.aliases], (a) => a.toLowerCase()) };
     this.entities.push(entity);
     for (const a of entity.aliases) this.index(a, entity);
     return entity;
@@ -156,12 +157,3 @@ export class EntityRegistry {
   }
 }
 
-function unique(xs: string[]): string[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => {
-    const k = x.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

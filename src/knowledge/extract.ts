@@ -20,6 +20,7 @@ import { comparisonSides } from './comparison-heading';
 import { cleanSentence, isUiResidue } from './clean';
 import { leadIn, splitLabel } from './labels';
 import { plainWords } from '../text/tokens';
+import { uniqueBy } from '../util/unique-by';
 
 class Extractor {
   readonly passages: Passage[] = [];
@@ -214,9 +215,8 @@ function isEntity(e: Entity | undefined): e is Entity {
   return e !== undefined;
 }
 
-function unique(es: Entity[]): Entity[] {
-  return [...new Map(es.map((e) => [e.id, e])).values()];
-}
+/** Entities, each once (first mention kept). */
+const unique = (es: Entity[]): Entity[] => uniqueBy(es, (e) => e.id);
 
 /** Builds the knowledge base from parsed files. Pure: no I/O. */
 export function extractKnowledge(files: ParsedFile[], registry: EntityRegistry, facets: Record<string, FacetSpec>): KnowledgeBase {

@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
 import { lunrTerm } from '../search/build-index';
 import { contentStems, plainWords, STOP_WORDS } from '../text/tokens';
+import { uniqueBy } from '../util/unique-by';
 import { ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
 import { EntityFinder } from './entities';
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
@@ -91,8 +92,8 @@ export class QuestionReader {
     const entityWords = new Set<number>();
     for (const m of match.mentions) for (let k = m.start; k < m.end; k += 1) entityWords.add(k);
     const inScope = match.mentions.filter((m) => !m.entity.outOfScope);
-    const entities = [...new Map(inScope.map((m) => [m.entity.id, m.entity])).values()];
-    const outside = [...new Map(match.mentions.filter((m) => m.entity.outOfScope).map((m) => [m.entity.id, m.entity])).values()];
+    const entities = uniqueBy(inScope.map((m) => m.entity), (e) => e.id);
+    const outside = uniqueBy(match.mentions.filter((m) => m.entity.outOfScope).map((m) => m.entity), (e) => e.id);
 
     const facets = new Set<string>();
     const facetPositions = new Set<number>();

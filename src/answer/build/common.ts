@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Answer, Source, Suggestion } from '../answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact, KnowledgeBase } from '../../knowledge/knowledge-base';
+import { uniqueBy } from '../../util/unique-by';
 
 /** Distributes `Omit` over the union, so `kind`-specific fields stay required. */
 export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, 'id'> : never) : never;
@@ -50,13 +51,3 @@ export function groupByAttribute(facts: Fact[]): { attribute: string; values: st
   return [...groups.values()];
 }
 
-/** Unique by key, first kept. */
-export function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => {
-    const k = key(x);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

@@ -5,7 +5,8 @@
  */
 import type { Suggestion } from '../answer';
 import type { RouterContext } from '../../router/context';
-import { ask, shortName, uniqueBy } from './common';
+import { ask, shortName } from './common';
+import { uniqueBy } from '../../util/unique-by';
 
 /** Entity ids that have SLA facts, in document order. */
 export function entitiesWithSla(ctx: RouterContext): readonly string[] {
