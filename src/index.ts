@@ -15,6 +15,7 @@ export { ANSWER_KINDS, assertNever } from './answer/answer';
 export { renderText } from './answer/text';
 export type { AnswerActions } from './answer/actions';
 export { answerActions } from './answer/actions';
+export { memoizeRender } from './answer/memoize-render';
 export type { Assistant, AssistantOptions, KnowledgeStats } from './assistant';
 export { buildWithSnapshot, createAssistant, createAssistantFromSources, createAssistantFromSnapshot, MAX_QUESTION_LENGTH } from './assistant';
 export type { KnowledgeSnapshot } from './snapshot';

@@ -6,7 +6,7 @@ import type { App } from '@slack/bolt';
 import { answerFor, APOLOGY, type ListenerDeps, logFailure } from './deps';
 import { slashCommandSchema } from './payloads';
 import { renderSlack } from './render';
-import type { Answer } from '../../src/index';
+import { memoizeRender, type Answer } from '../../src/index';
 
 /** The ephemeral answer with its "Share in channel" button, as the command's acknowledgement. */
 function ackBody(answer: Answer) {
@@ -15,9 +15,8 @@ function ackBody(answer: Answer) {
 
 /** Registers the handler of `command` (e.g. `/aws`) on `app`. */
 export function registerCommand(app: App, command: string, deps: ListenerDeps): void {
-  // The ack body depends on the answer only (no user data), and the engine hands out the same
-  // frozen answer for a repeated question: render it once. Entries go when the engine drops it.
-  const bodies = new WeakMap<Answer, ReturnType<typeof ackBody>>();
+  // The ack body depends on the answer only (no user data): rendered once per shared answer.
+  const ackFor = memoizeRender(ackBody);
   app.command(command, async ({ command: payload, ack }) => {
     const parsed = slashCommandSchema.safeParse(payload);
     if (!parsed.success) {
@@ -28,12 +27,7 @@ export function registerCommand(app: App, command: string, deps: ListenerDeps): 
     let body: ReturnType<typeof ackBody> | { response_type: 'ephemeral'; text: string } | undefined;
     try {
       const answer = answerFor(deps, parsed.data.text);
-      let rendered = bodies.get(answer);
-      if (!rendered) {
-        rendered = ackBody(answer);
-        if (Object.isFrozen(answer)) bodies.set(answer, rendered);
-      }
-      body = rendered;
+      body = ackFor(answer);
       deps.logger.debug({ kind: answer.kind, answerId: answer.id, user: parsed.data.user_id }, 'slack: slash command answered');
     } catch (error) {
       logFailure(deps, 'answering a slash command failed', error, { user: parsed.data.user_id });

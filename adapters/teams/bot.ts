@@ -15,7 +15,7 @@
  */
 import { ActivityTypes, TeamsActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Answer, Assistant, FeedbackStore } from '../../src/index';
+import { memoizeRender, type Answer, type Assistant, type FeedbackStore } from '../../src/index';
 import { mentionsBot, scopeOf, tenantAllowed, tenantOf, textWithoutBotMention, userOf, type TeamsScope } from './conversation';
 import { describeError } from './log';
 import { renderTeams, renderTeamsCard } from './render';
@@ -44,12 +44,10 @@ export class TeamsQaBot extends TeamsActivityHandler {
   private readonly allowed: ReadonlySet<string>;
   private readonly replyTimeoutMs: number;
   /**
-   * Cards already rendered for answers the engine shares read-only (frozen: its answer cache hands
-   * out the same object for a repeated question). Rendering is pure, so such an answer is rendered
-   * once; the entry goes when the engine drops the answer. Sending never mutates the card
-   * (botbuilder copies the activity before addressing it).
+   * The card for an answer, rendered once per shared (frozen) answer. Sending never mutates the
+   * card (botbuilder copies the activity before addressing it).
    */
-  private readonly cards = new WeakMap<Answer, Partial<Activity>>();
+  private readonly cardFor = memoizeRender(renderTeams);
 
   constructor(options: TeamsQaBotOptions) {
     super();
@@ -118,17 +116,6 @@ export class TeamsQaBot extends TeamsActivityHandler {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     this.log.debug({ scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) }, 'teams question answered');
     await this.send(context, this.cardFor(answer), scope);
-  }
-
-  /** The card for `answer`: from {@link cards} when the answer is a shared (frozen) one. */
-  private cardFor(answer: Answer): Partial<Activity> {
-    if (!Object.isFrozen(answer)) return renderTeams(answer);
-    let card = this.cards.get(answer);
-    if (!card) {
-      card = renderTeams(answer);
-      this.cards.set(answer, card);
-    }
-    return card;
   }
 
   private async handleMembersAdded(context: TurnContext): Promise<void> {
