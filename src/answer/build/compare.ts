@@ -9,7 +9,7 @@ import type { Entity } from '../../knowledge/entities';
 import type { Comparison, Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../router/context';
 import type { Understood } from '../../router/understand';
-import { contentStems } from '../../text/tokens';
+import { knowledgeStems } from '../../text/knowledge-stems';
 import { ask, finish, groupByAttribute, shortName, sourcesOf } from './common';
 import { suggestions } from './suggest';
 
@@ -31,14 +31,14 @@ function focusStems(u: Understood): { stems: string[]; facets: string[] } {
 function narrow(ctx: RouterContext, rows: Row[], u: Understood): { rows: Row[]; narrowed: boolean } {
   const { stems, facets } = focusStems(u);
   if (stems.length === 0 && facets.length === 0) return { rows, narrowed: false };
-  const facetStems = new Set(facets.flatMap((f) => (ctx.kb.facets[f]?.attributes ?? []).flatMap((a) => contentStems(a))));
+  const facetStems = new Set(facets.flatMap((f) => (ctx.kb.facets[f]?.attributes ?? []).flatMap((a) => knowledgeStems(a))));
   const byDimension = rows.filter((r) => {
-    const d = contentStems(r.dimension);
+    const d = knowledgeStems(r.dimension);
     return d.some((s) => facetStems.has(s) || stems.includes(s));
   });
   const picked = byDimension.length > 0 ? byDimension : rows.filter((r) => {
-    const v = new Set(contentStems(r.values.join(' ')));
-    return stems.some((s) => v.has(s));
+    const v = knowledgeStems(r.values.join(' '));
+    return stems.some((s) => v.includes(s));
   });
   return picked.length > 0 && picked.length < rows.length ? { rows: picked, narrowed: true } : { rows, narrowed: false };
 }
@@ -55,7 +55,7 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
   if (table.length) parts.push({ type: 'comparison', heading: list.length ? 'At a glance' : undefined, columns, rows: plainRows(table) });
   const stems = focusStems(u).stems;
   const notes = narrowed
-    ? cmp.notes.filter((n) => contentStems(`${n.label} ${n.text}`).some((s) => stems.includes(s)))
+    ? cmp.notes.filter((n) => knowledgeStems(`${n.label} ${n.text}`).some((s) => stems.includes(s)))
     : cmp.notes;
   if (notes.length) parts.push({ type: 'bullets', heading: 'Key differences', items: notes.map((n) => `${n.label}: ${n.text}`) });
   if (!narrowed && cmp.summary) parts.push({ type: 'text', text: cmp.summary });

@@ -9,7 +9,7 @@ import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../router/context';
 import type { Understood } from '../../router/understand';
 import type { ScoredFact } from '../../search/fact-scorer';
-import { contentStems } from '../../text/tokens';
+import { knowledgeStems } from '../../text/knowledge-stems';
 import { finish, groupByAttribute, sourcesOf } from './common';
 import { suggestions } from './suggest';
 
@@ -30,7 +30,7 @@ export function selectFacts(ctx: RouterContext, u: Understood, entity: Entity): 
   if (scored.length === 0) return { facts: [], coverage: 0 };
   const top = scored[0].score;
   const picked = scored.filter((s) => s.score >= 0.6 * top).slice(0, MAX_FACTS).sort((a, b) => a.index - b.index);
-  const found = new Set(picked.flatMap((s) => contentStems(`${s.fact.attribute} ${s.fact.value}`)));
+  const found = new Set(picked.flatMap((s) => knowledgeStems(`${s.fact.attribute} ${s.fact.value}`)));
   const coverage = stems.length ? stems.filter((s) => found.has(s)).length / stems.length : 0;
   return { facts: picked, coverage: facets.length > 0 ? Math.max(coverage, 0.75) : coverage };
 }
