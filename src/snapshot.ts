@@ -9,6 +9,8 @@ import { EntityRegistry, type Entity } from './knowledge/entities';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { KnowledgeProblem } from './knowledge/problems';
 import type { PassageIndex } from './search/build-index';
+import { NearTerms } from './search/near-terms';
+import { Postings } from './search/postings';
 
 /** Bumped whenever the snapshot layout or anything it stores changes meaning. */
 export const SNAPSHOT_FORMAT = 1;
@@ -44,10 +46,14 @@ export function restoreSnapshot(snapshot: KnowledgeSnapshot): { kb: KnowledgeBas
     covered: new Set(snapshot.kb.covered),
     factsByEntity: new Map(snapshot.kb.factsByEntity),
   };
+  const vocabulary = new Set(snapshot.index.vocabulary);
+  const idx = lunr.Index.load(snapshot.index.lunr);
   const index: PassageIndex = {
-    idx: lunr.Index.load(snapshot.index.lunr),
+    idx,
     terms: snapshot.index.terms.map((t) => new Set(t)),
-    vocabulary: new Set(snapshot.index.vocabulary),
+    vocabulary,
+    near: new NearTerms(vocabulary),
+    postings: new Postings(idx),
   };
   return { kb, index, warnings: snapshot.warnings };
 }

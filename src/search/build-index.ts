@@ -7,6 +7,8 @@
 import lunr from 'lunr';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { words } from '../text/tokens';
+import { NearTerms } from './near-terms';
+import { Postings } from './postings';
 
 export interface PassageIndex {
   idx: lunr.Index;
@@ -14,6 +16,10 @@ export interface PassageIndex {
   terms: Set<string>[];
   /** Every stemmed term of the knowledge base. */
   vocabulary: Set<string>;
+  /** The vocabulary's typo neighbours (derived from `vocabulary`; not serialized). */
+  near: NearTerms;
+  /** `idx`'s ranking as a term → documents table (derived from `idx`; not serialized). */
+  postings: Postings;
 }
 
 /**
@@ -76,5 +82,5 @@ export function buildIndex(kb: KnowledgeBase): PassageIndex {
   const vocabulary = new Set<string>();
   for (const set of terms) for (const t of set) vocabulary.add(t);
   for (const e of kb.entries) for (const w of words(e.question)) { const t = lunrTerm(w); if (t) vocabulary.add(t); }
-  return { idx, terms, vocabulary };
+  return { idx, terms, vocabulary, near: new NearTerms(vocabulary), postings: new Postings(idx) };
 }

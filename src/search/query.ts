@@ -1,10 +1,11 @@
 /**
- * Passage retrieval: question terms → `idx.query(...)` (never `idx.search`, whose query syntax
- * throws on user text like `sla: eks` and treats `+ - * ^ ~` as operators). Each term is looked
- * up through the index pipeline, and longer words also with edit distance 1 (typos), at a lower
- * boost. Results carry their coverage: the share of the question's terms the passage contains.
+ * Passage retrieval: the question's words, through the index pipeline, as exact terms ranked the
+ * way Lunr's `idx.query` ranks them (`postings.ts`; never `idx.search`, whose query syntax throws
+ * on user text like `sla: eks` and treats `+ - * ^ ~` as operators). A longer word the knowledge
+ * base does not use is also searched as the terms one edit away from it (typos, `near-terms.ts`),
+ * at a lower boost. Results carry their coverage: the share of the question's terms the passage
+ * contains.
  */
-import type lunr from 'lunr';
 import type { PassageIndex } from './build-index';
 import { lunrTerm } from './build-index';
 
@@ -36,47 +37,28 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
   const terms = toTerms(q.words);
   const measured = q.coverageOf ? toTerms(q.coverageOf) : terms;
   if (terms.length === 0 || measured.length === 0) return [];
-  const results: lunr.Index.Result[] = index.idx.query((query) => {
-    for (const t of terms) {
-      query.term(t, { usePipeline: false, boost: 10 });
-      // Typos only: a word the knowledge base uses needs no fuzzy expansion (which is costly).
-      if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && !index.vocabulary.has(t)) query.term(t, { usePipeline: false, editDistance: 1, boost: 2 });
-    }
-  });
+  // Typos only: a word the knowledge base uses needs no expansion. Each unknown longer word is
+  // searched as the knowledge base's terms one edit away, at a lower boost.
+  const typos = new Map<string, string[]>();
+  for (const t of new Set([...terms, ...measured])) {
+    if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && !index.vocabulary.has(t)) typos.set(t, index.near.near(t));
+  }
+  const results = index.postings.query(terms.flatMap((t) => [
+    { term: t, boost: 10 },
+    ...(typos.get(t) ?? []).map((n) => ({ term: n, boost: 2 })),
+  ]));
   const hits: PassageHit[] = [];
   for (const r of results) {
-    const id = Number(r.ref);
+    const id = r.id;
     if (q.filter && !q.filter(id)) continue;
     const have = index.terms[id];
     let found = 0;
     for (const t of measured) {
       if (have.has(t)) found += 1;
-      else if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && !index.vocabulary.has(t) && someNearlyEqual(have, t)) found += 0.5;
+      else if (typos.get(t)?.some((n) => have.has(n))) found += 0.5;
     }
     hits.push({ id, score: r.score, coverage: found / measured.length });
     if (hits.length >= (q.limit ?? 10)) break;
   }
   return hits;
-}
-
-function someNearlyEqual(set: Set<string>, t: string): boolean {
-  for (const h of set) if (nearlyEqual(h, t)) return true;
-  return false;
-}
-
-/** Edit distance ≤ 1 (one insertion, deletion or substitution). */
-function nearlyEqual(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { i += 1; j += 1; continue; }
-    edits += 1;
-    if (edits > 1) return false;
-    if (a.length > b.length) i += 1;
-    else if (b.length > a.length) j += 1;
-    else { i += 1; j += 1; }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }

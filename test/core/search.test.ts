@@ -1,0 +1,108 @@
+/**
+ * Passage search internals: the postings table ranks exactly as Lunr's own `idx.query` does, and
+ * the typo neighbours are exactly the vocabulary's terms one edit away.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKnowledgeOrThrow, readKnowledgeSources } from '../../src/knowledge/load';
+import { buildIndex, lunrTerm, type PassageIndex } from '../../src/search/build-index';
+import { NearTerms, withinOneEdit } from '../../src/search/near-terms';
+import { queryPassages } from '../../src/search/query';
+import { words } from '../../src/text/tokens';
+import { FIXTURES_DIR, KNOWLEDGE_DIR, knowledgeCopy } from '../helpers/knowledge';
+
+function indexOf(dir: string): PassageIndex {
+  return buildIndex(buildKnowledgeOrThrow(readKnowledgeSources(dir)).kb);
+}
+
+/** A small deterministic PRNG (mulberry32), so the random queries are the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const questions = readFileSync(join(__dirname, '..', 'eval', 'dev.jsonl'), 'utf8').trim().split('\n')
+  .map((l) => (JSON.parse(l) as { q: string }).q);
+
+describe.each([
+  ['the real knowledge base', KNOWLEDGE_DIR],
+  ['the knowledge base with a new file', knowledgeCopy({ 'databases.md': readFileSync(join(FIXTURES_DIR, 'knowledge-extra', 'databases.md'), 'utf8') })],
+])('postings over %s', (_name, dir) => {
+  const index = indexOf(dir);
+  const vocabulary = [...index.vocabulary];
+
+  /** Lunr's ranking and ours for the same weighted terms: same documents, same order, same scores. */
+  function expectSameRanking(terms: { term: string; boost: number }[]): void {
+    const lunr = index.idx.query((q) => { for (const t of terms) q.term(t.term, { usePipeline: false, boost: t.boost }); });
+    const ours = index.postings.query(terms);
+    expect(ours.map((r) => String(r.id))).toEqual(lunr.map((r) => r.ref));
+    ours.forEach((r, i) => expect(r.score).toBeCloseTo(lunr[i].score, 9));
+  }
+
+  it('ranks every sample question as idx.query does', () => {
+    for (const q of questions) {
+      const terms = [...new Set(words(q.toLowerCase()).map(lunrTerm).filter((t): t is string => Boolean(t)))];
+      expectSameRanking(terms.map((term) => ({ term, boost: 10 })));
+    }
+  });
+
+  it('ranks random weighted term sets (repeats and unknown terms included) as idx.query does', () => {
+    const random = prng(42);
+    const pick = (): string => vocabulary[Math.floor(random() * vocabulary.length)];
+    for (let n = 0; n < 300; n += 1) {
+      const terms = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({ term: pick(), boost: random() < 0.7 ? 10 : 2 }));
+      if (n % 5 === 0) terms.push({ ...terms[0] });
+      if (n % 7 === 0) terms.push({ term: 'zzqxnotaterm', boost: 10 });
+      expectSameRanking(terms);
+    }
+  });
+
+  it('returns nothing for terms the index does not hold', () => {
+    expect(index.postings.query([{ term: 'zzqxnotaterm', boost: 10 }])).toEqual([]);
+    expect(index.postings.query([])).toEqual([]);
+  });
+});
+
+describe('typo neighbours', () => {
+  it('tells one edit from two', () => {
+    expect(withinOneEdit('lambda', 'lamda')).toBe(true); // deletion
+    expect(withinOneEdit('lamda', 'lambda')).toBe(true); // insertion
+    expect(withinOneEdit('lambda', 'lambde')).toBe(true); // substitution
+    expect(withinOneEdit('lambda', 'lmabda')).toBe(true); // transposition
+    expect(withinOneEdit('lambda', 'lambda')).toBe(true);
+    expect(withinOneEdit('lambda', 'lmbde')).toBe(false);
+    expect(withinOneEdit('lambda', 'alambdaa')).toBe(false);
+    expect(withinOneEdit('abcd', 'badc')).toBe(false);
+  });
+
+  it('finds exactly the vocabulary terms one edit away', () => {
+    const index = indexOf(KNOWLEDGE_DIR);
+    const vocabulary = [...index.vocabulary];
+    const near = new NearTerms(vocabulary);
+    const random = prng(7);
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz';
+    for (let n = 0; n < 300; n += 1) {
+      const base = vocabulary[Math.floor(random() * vocabulary.length)];
+      const at = Math.floor(random() * (base.length + 1));
+      const letter = alphabet[Math.floor(random() * alphabet.length)];
+      const typo = [base.slice(0, at) + letter + base.slice(at), base.slice(0, at) + base.slice(at + 1), base.slice(0, at) + letter + base.slice(at + 1)][n % 3];
+      const brute = vocabulary.filter((t) => t !== typo && withinOneEdit(t, typo)).sort();
+      expect([...near.near(typo)].sort()).toEqual(brute);
+    }
+  });
+
+  it('lets a misspelt word find its passages', () => {
+    const index = indexOf(KNOWLEDGE_DIR);
+    const exact = queryPassages(index, { words: ['dynamodb', 'item'] });
+    const typo = queryPassages(index, { words: ['dynamdb', 'item'] });
+    expect(exact.length).toBeGreaterThan(0);
+    expect(typo.map((h) => h.id)).toContain(exact[0].id);
+    expect(typo[0].coverage).toBe(0.75); // the typo counts half
+    expect(exact[0].coverage).toBe(1);
+  });
+});
