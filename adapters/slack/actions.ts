@@ -18,6 +18,8 @@ export const FEEDBACK_DOWN_ACTION = 'aws_qa_feedback_down';
 export const FEEDBACK_ACTION_PATTERN = /^aws_qa_feedback_(up|down)$/;
 /** `action_id` of the "Share in channel" button on ephemeral slash-command answers. */
 export const SHARE_ACTION = 'aws_qa_share';
+/** Matches every `action_id` this app puts on a button (one Bolt listener dispatches them). */
+export const APP_ACTION_PATTERN = /^aws_qa_/;
 
 /** `block_id` of the actions block holding follow-up / clarify buttons (a suffix `_1`… when split). */
 export const SUGGEST_BLOCK_ID = 'aws_qa_suggest';

@@ -119,10 +119,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   const deps: ListenerDeps = { assistant: options.assistant, feedbackStore: options.feedbackStore, logger, secrets };
-  app.use(allowTeams(options.allowedTeamIds, logger));
-  app.use(dedupeEvents(new SeenIds(options.dedupe), logger));
+  // Bolt runs global middleware on every request: the allow-list only when there is one, and the
+  // retry dedupe only on the events listener (only Events API deliveries carry an `event_id`).
+  if (options.allowedTeamIds?.some((id) => id.trim() !== '')) app.use(allowTeams(options.allowedTeamIds, logger));
   registerCommand(app, options.command ?? '/aws', deps);
-  registerEvents(app, deps);
+  registerEvents(app, deps, dedupeEvents(new SeenIds(options.dedupe), logger));
   registerInteractions(app, deps);
   app.error(async (error) => {
     logger.error({ err: describeError(error, secrets) }, 'slack: unhandled error in a listener');

@@ -3,23 +3,30 @@
  * thread's root when the mention is already in a thread); a direct message is answered in the DM.
  * Bot messages (this app's own included) and messages with a subtype (edits, joins, …) are ignored.
  */
-import type { App } from '@slack/bolt';
+import type { App, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerFor, apologyMessage, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { isDirectMessageChannel, type MessageEvent, messageEventSchema } from './payloads';
 import { renderSlack, type SlackMessage } from './render';
 
-/** Registers the `app_mention` and `message` (DM) listeners on `app`. */
-export function registerEvents(app: App, deps: ListenerDeps): void {
-  app.event('app_mention', async ({ event, client }) => {
-    const e = parseEvent(deps, event);
-    // A mention inside a DM also arrives as `message.im`: answer it there, once.
-    if (!e || e.bot_id || e.subtype || isDirectMessageChannel(e.channel)) return;
-    await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts ?? e.ts }, e);
-  });
+/** The event types answered: `app_mention` and `message` (DMs). */
+const ANSWERED_EVENTS = /^(?:app_mention|message)$/;
 
-  app.event('message', async ({ event, client, context }) => {
+/**
+ * Registers one listener for `app_mention` and `message` (DM) events on `app`, behind
+ * `middleware` (e.g. the retry dedupe). One listener, not one per type: Bolt runs every
+ * listener's middleware on every request.
+ */
+export function registerEvents(app: App, deps: ListenerDeps, ...middleware: Middleware<SlackEventMiddlewareArgs>[]): void {
+  app.event(ANSWERED_EVENTS, ...middleware, async ({ event, client, context }) => {
     const e = parseEvent(deps, event);
-    if (!e || e.channel_type !== 'im' || e.subtype || e.bot_id || !e.user || e.user === context.botUserId) return;
+    if (!e) return;
+    if (event.type === 'app_mention') {
+      // A mention inside a DM also arrives as `message.im`: answer it there, once.
+      if (e.bot_id || e.subtype || isDirectMessageChannel(e.channel)) return;
+      await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts ?? e.ts }, e);
+      return;
+    }
+    if (e.channel_type !== 'im' || e.subtype || e.bot_id || !e.user || e.user === context.botUserId) return;
     await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts }, e);
   });
 }

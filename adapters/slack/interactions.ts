@@ -11,7 +11,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import {
-  ASK_ACTION_PATTERN, askValueSchema, decodeValue, FEEDBACK_ACTION_PATTERN, FEEDBACK_UP_ACTION, feedbackValueSchema, SHARE_ACTION,
+  APP_ACTION_PATTERN, ASK_ACTION_PATTERN, askValueSchema, decodeValue, FEEDBACK_ACTION_PATTERN, FEEDBACK_UP_ACTION, feedbackValueSchema, SHARE_ACTION,
 } from './actions';
 import { answerFor, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { blockActionSchema, type BlockActionPayload, isDirectMessageChannel } from './payloads';
@@ -19,55 +19,71 @@ import { markVoted, renderSlack, type SlackMessage } from './render';
 
 type ClickArgs = { body: unknown; respond: RespondFn; client: SlackClient };
 
-/** Registers the follow-up, share and feedback button handlers on `app`. */
+type ActionArgs = { body: unknown; action: ButtonAction; respond: RespondFn; client: SlackClient };
+
+/**
+ * Registers the button handlers on `app`: one Bolt listener for every `aws_qa_` button, which
+ * dispatches on `action_id` (Bolt runs every listener's middleware on every request, so fewer
+ * listeners cost every slash command and event less). Unknown `aws_qa_` ids are acknowledged and
+ * ignored.
+ */
 export function registerInteractions(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(ASK_ACTION_PATTERN, async ({ ack, body, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(APP_ACTION_PATTERN, async ({ ack, body, action, respond, client }) => {
     await ack();
-    const click = parseClick(deps, body, askValueSchema);
-    if (!click) return;
-    const ephemeral = isEphemeral(click.payload);
-    const message = safeAnswer(deps, click.value.q, ephemeral ? { share: true } : {});
-    await answerWhereClicked({ body, respond, client }, deps, click.payload, message);
+    const args: ActionArgs = { body, action, respond, client };
+    if (ASK_ACTION_PATTERN.test(action.action_id)) await onAsk(deps, args);
+    else if (action.action_id === SHARE_ACTION) await onShare(deps, args);
+    else if (FEEDBACK_ACTION_PATTERN.test(action.action_id)) await onFeedback(deps, args);
+    else deps.logger.warn({ actionId: action.action_id }, 'slack: unknown action; ignored');
   });
+}
 
-  app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ ack, body, respond }) => {
-    await ack();
-    const click = parseClick(deps, body, askValueSchema);
-    if (!click) return;
-    let message: SlackMessage;
-    try {
-      message = renderSlack(answerFor(deps, click.value.q), { askedBy: click.payload.user.id });
-    } catch (error) {
-      logFailure(deps, 'answering a share click failed', error);
-      await safeRespond(deps, respond, { response_type: 'ephemeral', replace_original: false, ...apologyMessage() });
-      return;
-    }
-    if (await safeRespond(deps, respond, { response_type: 'in_channel', replace_original: false, ...message })) {
-      await safeRespond(deps, respond, { delete_original: true });
-    }
-  });
+/** A follow-up or "Did you mean" button: asks its question where the button was. */
+async function onAsk(deps: ListenerDeps, { body, respond, client }: ActionArgs): Promise<void> {
+  const click = parseClick(deps, body, askValueSchema);
+  if (!click) return;
+  const ephemeral = isEphemeral(click.payload);
+  const message = safeAnswer(deps, click.value.q, ephemeral ? { share: true } : {});
+  await answerWhereClicked({ body, respond, client }, deps, click.payload, message);
+}
 
-  app.action<BlockAction<ButtonAction>>(FEEDBACK_ACTION_PATTERN, async ({ ack, body, action, respond }) => {
-    await ack();
-    const click = parseClick(deps, body, feedbackValueSchema);
-    if (!click) return;
-    const vote = action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down';
-    try {
-      await deps.feedbackStore.record({
-        platform: 'slack', question: click.value.q, answerId: click.value.a, vote, user: click.payload.user.id, at: new Date().toISOString(),
-      });
-    } catch (error) {
-      logFailure(deps, 'recording feedback failed', error, { answerId: click.value.a });
-      await safeRespond(deps, respond, { response_type: 'ephemeral', replace_original: false, ...apologyMessage() });
-      return;
-    }
-    deps.logger.debug({ answerId: click.value.a, vote }, 'slack: feedback recorded');
-    const posted = click.payload.message;
-    const replaced: SlackMessage = posted?.blocks
-      ? { text: posted.text ?? '', blocks: markVoted(posted.blocks, vote) as unknown as KnownBlock[] }
-      : safeAnswer(deps, click.value.q, { share: true, vote });
-    await safeRespond(deps, respond, { replace_original: true, ...replaced });
-  });
+/** "Share in channel": posts the answer visibly with who asked, then removes the ephemeral copy. */
+async function onShare(deps: ListenerDeps, { body, respond }: ActionArgs): Promise<void> {
+  const click = parseClick(deps, body, askValueSchema);
+  if (!click) return;
+  let message: SlackMessage;
+  try {
+    message = renderSlack(answerFor(deps, click.value.q), { askedBy: click.payload.user.id });
+  } catch (error) {
+    logFailure(deps, 'answering a share click failed', error);
+    await safeRespond(deps, respond, { response_type: 'ephemeral', replace_original: false, ...apologyMessage() });
+    return;
+  }
+  if (await safeRespond(deps, respond, { response_type: 'in_channel', replace_original: false, ...message })) {
+    await safeRespond(deps, respond, { delete_original: true });
+  }
+}
+
+/** 👍/👎: records the vote and replaces the buttons with a thanks line (no new message). */
+async function onFeedback(deps: ListenerDeps, { body, action, respond }: ActionArgs): Promise<void> {
+  const click = parseClick(deps, body, feedbackValueSchema);
+  if (!click) return;
+  const vote = action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down';
+  try {
+    await deps.feedbackStore.record({
+      platform: 'slack', question: click.value.q, answerId: click.value.a, vote, user: click.payload.user.id, at: new Date().toISOString(),
+    });
+  } catch (error) {
+    logFailure(deps, 'recording feedback failed', error, { answerId: click.value.a });
+    await safeRespond(deps, respond, { response_type: 'ephemeral', replace_original: false, ...apologyMessage() });
+    return;
+  }
+  deps.logger.debug({ answerId: click.value.a, vote }, 'slack: feedback recorded');
+  const posted = click.payload.message;
+  const replaced: SlackMessage = posted?.blocks
+    ? { text: posted.text ?? '', blocks: markVoted(posted.blocks, vote) as unknown as KnownBlock[] }
+    : safeAnswer(deps, click.value.q, { share: true, vote });
+  await safeRespond(deps, respond, { replace_original: true, ...replaced });
 }
 
 /** The validated payload and decoded button value, or `undefined` (logged) when either is malformed. */

@@ -1,8 +1,9 @@
 /**
- * Global Bolt middleware: the workspace allow-list and the retry dedupe. Both stop the chain
- * (no listener runs, nothing is posted) but acknowledge when the payload expects an ack.
+ * Bolt middleware: the workspace allow-list (global) and the retry dedupe (on the events
+ * listener). Both stop the chain (no listener runs, nothing is posted); the allow-list still
+ * acknowledges when the payload expects an ack.
  */
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { SeenIds } from './dedupe';
 
@@ -27,9 +28,9 @@ export function allowTeams(allowed: readonly string[] | undefined, logger: PinoL
 
 /**
  * Lets an Events API delivery through only the first time its `event_id` is seen, so retries
- * (`X-Slack-Retry-Num`) never answer twice. Other payloads pass untouched.
+ * (`X-Slack-Retry-Num`) never answer twice. A delivery without an `event_id` passes untouched.
  */
-export function dedupeEvents(seen: SeenIds, logger: PinoLogger): Middleware<AnyMiddlewareArgs> {
+export function dedupeEvents(seen: SeenIds, logger: PinoLogger): Middleware<SlackEventMiddlewareArgs> {
   return async (args) => {
     const eventId = (args.body as { event_id?: unknown }).event_id;
     if (typeof eventId !== 'string' || seen.firstSeen(eventId)) return args.next();
