@@ -1,10 +1,10 @@
 /**
  * Slack throughput: signed `/aws` slash commands per second through the real app (Bolt's
  * `HTTPReceiver` behind `createSlackApp().requestListener` on a bare `node:http` server, the full
- * answer path: signature check, allow-list and dedupe middleware, the real assistant over
- * `knowledge/`, Block Kit rendering, the answer as the ack body) against a no-op Bolt app (Bolt's
- * default `HTTPReceiver`, a `/aws` handler that acks a constant), measured in the same run with
- * autocannon (20 connections, loopback). The requests cycle through the dev questions, each body
+ * answer path: signature check, the app's listeners, the real assistant over `knowledge/`, Block
+ * Kit rendering, the answer as the ack body) against a no-op Bolt app (Bolt's default
+ * `HTTPReceiver`, a `/aws` handler that acks a constant), measured in the same run with
+ * autocannon (20 connections, loopback, in a worker thread: `load.ts`). The requests cycle through the dev questions, each body
  * signed once at start (timestamps stay valid for 5 minutes; the run takes well under that).
  *
  * Run alone: `npm run build && node dist/bench/slack-throughput.js`.
@@ -20,14 +20,15 @@ import pino from 'pino';
 import { createSlackApp } from '../adapters/slack/app';
 import { type Answer, type Assistant, createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
-import { loadTarget, meanLoad, throughputRow, type Load } from './load';
+import { LoadGenerator, loadInRounds, meanLoad, throughputRow } from './load';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const TOKEN = 'xoxb-bench-0000-token';
 const IDS = { botId: 'BBENCH001', botUserId: 'UBENCH001' };
 const CONNECTIONS = 20;
-const SECONDS = 6;
-const ROUNDS = 2;
+/** Seconds per round and per target, and rounds. */
+const SECONDS = 2;
+const ROUNDS = 7;
 
 /** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
 function repoRoot(): string {
@@ -93,9 +94,9 @@ function precomputed(assistant: Assistant, questions: string[]): Pick<Assistant,
 
 /**
  * Measures, in one run: the no-op baseline, the real app (full answer path) and the real app with
- * precomputed answers (engine excluded). Each is warmed up 1 s, then loaded `SECONDS` s in total,
- * in `ROUNDS` interleaved rounds (baseline, real, precomputed, baseline, …) so that machine drift
- * hits all three alike.
+ * precomputed answers (engine excluded). Each is warmed up 1 s, then loaded `SECONDS` s per
+ * round for `ROUNDS` rounds in alternating order (`loadInRounds`); each ratio is the median of
+ * the per-round ratios.
  */
 export async function benchSlack(): Promise<BenchRow[]> {
   const root = repoRoot();
@@ -106,29 +107,26 @@ export async function benchSlack(): Promise<BenchRow[]> {
   const noop = await startNoop();
   const real = await startReal(assistant);
   const layer = await startReal(precomputed(assistant, questions));
+  const gen = LoadGenerator.start();
   try {
-    const targets = [noop, real, layer];
-    for (const t of targets) await loadTarget(t.url, requests, 1, CONNECTIONS);
-    const runs: Load[][] = targets.map(() => []);
-    for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, t] of targets.entries()) runs[i].push(await loadTarget(t.url, requests, SECONDS / ROUNDS, CONNECTIONS));
-    }
-    const [before, full, slackOnly] = runs.map(meanLoad);
-    for (const [name, r] of [['no-op app', before], ['slack app', full], ['slack app (precomputed)', slackOnly]] as const) {
+    const runs = await loadInRounds(gen, [noop.url, real.url, layer.url], requests, { rounds: ROUNDS, seconds: SECONDS, warmup: 1, connections: CONNECTIONS });
+    const [before, full, slackOnly] = runs;
+    for (const [name, loads] of [['no-op app', before], ['slack app', full], ['slack app (precomputed)', slackOnly]] as const) {
+      const r = meanLoad(loads);
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`benchSlack: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
     }
-    const base = before;
     const baselineName = 'no-op Bolt app (default HTTPReceiver, acks a constant)';
-    const row = (name: string, r: Load): BenchRow => throughputRow(name, r, base, baselineName);
+    const [base, fullMean] = [meanLoad(before), meanLoad(full)];
     return [
-      row('slack /aws throughput (signed, full answer path)', full),
-      row('slack /aws throughput, engine excluded (precomputed answers)', slackOnly),
+      throughputRow('slack /aws throughput (signed, full answer path)', full, before, baselineName),
+      throughputRow('slack /aws throughput, engine excluded (precomputed answers)', slackOnly, before, baselineName),
       {
-        name: 'slack /aws latency p99 (full answer path, 20 connections)', value: full.p99, unit: 'ms', baseline: base.p99, baselineName,
-        ratio: Number((base.p99 / Math.max(full.p99, 0.001)).toFixed(3)),
+        name: 'slack /aws latency p99 (full answer path, 20 connections)', value: fullMean.p99, unit: 'ms', baseline: base.p99, baselineName,
+        ratio: Number((base.p99 / Math.max(fullMean.p99, 0.001)).toFixed(3)),
       },
     ];
   } finally {
+    await gen.close();
     await layer.close();
     await real.close();
     await noop.close();

@@ -5,7 +5,7 @@
  * Card renderer, the reply POSTed to the connector) against a no-op echo bot (the same
  * `CloudAdapter` instance behind a bare `node:http` server that parses the body and replies a
  * constant text), both replying to the same fake connector, measured in the same run with
- * autocannon (20 connections, loopback). The real bot is measured twice: as deployed (the
+ * autocannon (20 connections, loopback, in a worker thread: `load.ts`). The real bot is measured twice: as deployed (the
  * assistant's default answer cache, so a repeated question is not routed again, and the bot's
  * memo of cards for those shared answers, so it is not rendered again either) and with the
  * assistant's cache off (`cacheSize: 0`: every request routes its question and renders its card),
@@ -31,11 +31,12 @@ import { createTeamsBot } from '../adapters/teams/create-teams-bot';
 import { renderTeams } from '../adapters/teams/render';
 import { createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
-import { loadTarget, meanLoad, throughputRow, type Load } from './load';
+import { LoadGenerator, loadInRounds, meanLoad, medianRatio, throughputRow } from './load';
 
 const CONNECTIONS = 20;
-const SECONDS = 5;
-const ROUNDS = 5;
+/** Seconds per round and per target, and rounds. */
+const SECONDS = 1;
+const ROUNDS = 7;
 
 /** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
 function repoRoot(): string {
@@ -132,8 +133,8 @@ function echoListener(adapter: CloudAdapter, cards?: Map<string, Partial<Activit
 /**
  * Measures, in one run: the echo baseline, the real bot (full answer path, default assistant),
  * the real bot over an assistant without answer cache, and the echo bot replying the same cards.
- * Each is warmed up 1 s, then loaded `SECONDS` s in `ROUNDS` interleaved rounds of 1 s (baseline,
- * real, uncached, echo-with-cards, baseline, …) so that machine drift hits all alike.
+ * Each is warmed up 1 s, then loaded `SECONDS` s per round for `ROUNDS` rounds in alternating
+ * order (`loadInRounds`); each ratio is the median of the per-round ratios.
  * Fails when a target answers a non-2xx or the connector did not receive one reply per request.
  */
 export async function benchTeams(): Promise<BenchRow[]> {
@@ -152,35 +153,34 @@ export async function benchTeams(): Promise<BenchRow[]> {
     await listen(echoListener(real.adapter, cards)),
   ];
   const requests = activityRequests(questions, connector.url);
+  const gen = LoadGenerator.start();
   try {
-    for (const s of servers) await loadTarget(s.url, requests, 1, CONNECTIONS);
-    const runs: Load[][] = servers.map(() => []);
-    for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, s] of servers.entries()) runs[i].push(await loadTarget(s.url, requests, SECONDS / ROUNDS, CONNECTIONS));
-    }
-    const [echo, full, routed, echoCards] = runs.map(meanLoad);
+    const runs = await loadInRounds(gen, servers.map((s) => s.url), requests, { rounds: ROUNDS, seconds: SECONDS, warmup: 1, connections: CONNECTIONS });
+    const [echo, full, routed, echoCards] = runs;
     const sent = runs.flat().reduce((sum, l) => sum + l.requests, 0);
-    for (const [name, r] of [['echo bot', echo], ['teams bot', full], ['teams bot (no answer cache)', routed], ['echo bot (cards)', echoCards]] as const) {
+    for (const [name, loads] of [['echo bot', echo], ['teams bot', full], ['teams bot (no answer cache)', routed], ['echo bot (cards)', echoCards]] as const) {
+      const r = meanLoad(loads);
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`benchTeams: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
     }
     const replies = await connector.count();
     if (replies < sent) throw new Error(`benchTeams: the connector received ${replies} replies for ${sent} measured requests`);
     const baselineName = 'echo bot (same CloudAdapter, bare node:http, constant text reply)';
-    const row = (name: string, r: Load): BenchRow => throughputRow(name, r, echo, baselineName);
+    const [echoMean, fullMean] = [meanLoad(echo), meanLoad(full)];
     return [
-      row('teams /api/messages throughput (full answer path as deployed: answer cache, Adaptive Card reply)', full),
-      row('teams /api/messages throughput, answer cache off (every question routed and rendered)', routed),
+      throughputRow('teams /api/messages throughput (full answer path as deployed: answer cache, Adaptive Card reply)', full, echo, baselineName),
+      throughputRow('teams /api/messages throughput, answer cache off (every question routed and rendered)', routed, echo, baselineName),
       {
         name: 'teams adapter layer: full answer path vs an echo bot replying the same cards (card transport excluded)',
-        value: Math.round(full.rps), unit: 'req/s', baseline: Math.round(echoCards.rps),
-        baselineName: 'echo bot replying the precomputed card for each question', ratio: Number((full.rps / echoCards.rps).toFixed(3)),
+        value: Math.round(fullMean.rps), unit: 'req/s', baseline: Math.round(meanLoad(echoCards).rps),
+        baselineName: 'echo bot replying the precomputed card for each question', ratio: Number(medianRatio(full, echoCards).toFixed(3)),
       },
       {
-        name: 'teams /api/messages latency p99 (full answer path, 20 connections)', value: full.p99, unit: 'ms', baseline: echo.p99, baselineName,
-        ratio: Number((echo.p99 / Math.max(full.p99, 0.001)).toFixed(3)),
+        name: 'teams /api/messages latency p99 (full answer path, 20 connections)', value: fullMean.p99, unit: 'ms', baseline: echoMean.p99, baselineName,
+        ratio: Number((echoMean.p99 / Math.max(fullMean.p99, 0.001)).toFixed(3)),
       },
     ];
   } finally {
+    await gen.close();
     for (const s of servers) await s.close();
     await connector.close();
   }
