@@ -14,7 +14,7 @@ import type { RouterContext } from './router/context';
 import { normalizeQuestion } from './router/normalize';
 import { route } from './router/route';
 import { QuestionReader } from './router/understand';
-import { contentStems } from './text/tokens';
+import { EntryMatcher } from './router/entry-matcher';
 
 /** Longest question considered, in characters; longer input is cut to this length. */
 export const MAX_QUESTION_LENGTH = 4000;
@@ -75,8 +75,8 @@ export function createAssistantFromSnapshot(snapshot: KnowledgeSnapshot, options
 
 function assemble(kb: KnowledgeBase, index: PassageIndex, warnings: KnowledgeProblem[], options: Omit<AssistantOptions, 'knowledgeDir'>): Assistant {
   const scorer = new FactScorer(kb);
-  const entryStems = kb.entries.map((e) => new Set(contentStems(e.question)));
-  const ctx: RouterContext = { kb, index, scorer, reader: new QuestionReader(kb, index), entryStems };
+  const entries = new EntryMatcher(kb.entries.map((e) => e.question));
+  const ctx: RouterContext = { kb, index, scorer, reader: new QuestionReader(kb, index), entries };
   const stats: KnowledgeStats = {
     files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
     comparisons: kb.comparisons.length, services: kb.covered.size, warnings,

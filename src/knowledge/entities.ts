@@ -56,6 +56,7 @@ export class EntityRegistry {
   /** One-word names of up to 3 letters (`EB`, `AR`, `ECS`), matched as typed: stemming `are` gives `ar`. */
   private readonly shortNames = new Map<string, Entity>();
   private readonly entities: Entity[] = [];
+  private readonly byId = new Map<string, Entity>();
 
   constructor(catalog: ServicesFile) {
     for (const s of catalog.services) {
@@ -76,6 +77,7 @@ export class EntityRegistry {
   private add(e: Entity): Entity {
     const entity: Entity = { ...e, aliases: uniqueBy([e.name, e.short, stripVendor(e.name), ...e.aliases], (a) => a.toLowerCase()) };
     this.entities.push(entity);
+    if (!this.byId.has(entity.id)) this.byId.set(entity.id, entity);
     for (const a of entity.aliases) this.index(a, entity);
     return entity;
   }
@@ -144,6 +146,11 @@ export class EntityRegistry {
       }
     }
     return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** The entity with this id (the first one added, as a search of `all()` would find). */
+  get(id: string): Entity | undefined {
+    return this.byId.get(id);
   }
 
   /** Every entity, catalog order first. */

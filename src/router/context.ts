@@ -2,6 +2,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
 import type { FactScorer } from '../search/fact-scorer';
+import type { EntryMatcher } from './entry-matcher';
 import type { QuestionReader } from './understand';
 
 export interface RouterContext {
@@ -9,6 +10,6 @@ export interface RouterContext {
   index: PassageIndex;
   scorer: FactScorer;
   reader: QuestionReader;
-  /** Per entry, the content stems of its question (precomputed for matching a question to an entry). */
-  entryStems: ReadonlySet<string>[];
+  /** Matches a question to the entry whose own question it paraphrases. */
+  entries: EntryMatcher;
 }

@@ -17,6 +17,27 @@ export interface EntityMatch {
 interface AliasForm {
   text: string;
   entity: Entity;
+  /** `letterCounts(text)`, for the cheap upper bound that skips most Jaro-Winkler computations. */
+  counts: Uint8Array;
+}
+
+/** Characters counted by their code modulo 64 (a collision only loosens the bound below, never breaks it). */
+function letterCounts(text: string): Uint8Array {
+  const counts = new Uint8Array(64);
+  for (let i = 0; i < text.length; i += 1) counts[text.charCodeAt(i) & 63] += 1;
+  return counts;
+}
+
+/**
+ * An upper bound of `JaroWinklerDistance(a, b)` from letter counts alone: the Jaro matches m are
+ * at most the shared letters c, so Jaro ≤ (c/|a| + c/|b| + 1) / 3, and Winkler's prefix bonus
+ * (at most 4 × 0.1 of the rest) gives JW ≤ 0.6 · Jaro + 0.4.
+ */
+function similarityBound(a: string, ac: Uint8Array, b: string, bc: Uint8Array): number {
+  let shared = 0;
+  for (let i = 0; i < 64; i += 1) shared += ac[i] < bc[i] ? ac[i] : bc[i];
+  const jaro = (shared / a.length + shared / b.length + 1) / 3;
+  return 0.6 * jaro + 0.4;
 }
 
 /** Similarity needed for a fuzzy match, by the length of the typed word(s). */
@@ -24,8 +45,14 @@ function threshold(length: number): number {
   return length <= 5 ? 0.93 : length <= 8 ? 0.91 : 0.9;
 }
 
+const bucketKey = (first: string, length: number): string => `${first}${length}`;
+
 export class EntityFinder {
-  /** Alias forms (lower case, no spaces) by first letter: a typo rarely changes the first letter, and Jaro-Winkler weighs the prefix. */
+  /**
+   * Alias forms (lower case, no spaces) by first letter and length: a typo rarely changes the
+   * first letter (and Jaro-Winkler weighs the prefix), and a form more than 2 letters longer or
+   * shorter is never compared.
+   */
   private readonly forms = new Map<string, AliasForm[]>();
 
   /** `isKnownWord(w)`: true for words the fuzzy matcher must leave alone (the KB's own vocabulary, cue words). */
@@ -37,9 +64,10 @@ export class EntityFinder {
         if (text.length < 4 || seen.has(`${e.id}|${text}`)) continue;
         seen.add(`${e.id}|${text}`);
         const form = text.replace(/ /g, '');
-        const bucket = this.forms.get(form[0]) ?? [];
-        bucket.push({ text: form, entity: e });
-        this.forms.set(form[0], bucket);
+        const key = bucketKey(form[0], form.length);
+        const bucket = this.forms.get(key) ?? [];
+        bucket.push({ text: form, entity: e, counts: letterCounts(form) });
+        this.forms.set(key, bucket);
       }
     }
   }
@@ -76,13 +104,17 @@ export class EntityFinder {
   /** Candidate entities for a typed span, best first; compares the forms without spaces (`app runer` ~ `apprunner`). */
   private rank(text: string): { entity: Entity; score: number }[] {
     const typed = text.replace(/ /g, '');
+    const counts = letterCounts(typed);
+    const needed = threshold(typed.length);
     const best = new Map<string, { entity: Entity; score: number }>();
-    for (const f of this.forms.get(typed[0]) ?? []) {
-      if (Math.abs(f.text.length - typed.length) > 2) continue;
-      const score = JaroWinklerDistance(typed, f.text);
-      if (score < threshold(typed.length)) continue;
-      const prev = best.get(f.entity.id);
-      if (!prev || prev.score < score) best.set(f.entity.id, { entity: f.entity, score });
+    for (let length = typed.length - 2; length <= typed.length + 2; length += 1) {
+      for (const f of this.forms.get(bucketKey(typed[0], length)) ?? []) {
+        if (similarityBound(typed, counts, f.text, f.counts) < needed) continue;
+        const score = JaroWinklerDistance(typed, f.text);
+        if (score < needed) continue;
+        const prev = best.get(f.entity.id);
+        if (!prev || prev.score < score) best.set(f.entity.id, { entity: f.entity, score });
+      }
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }

@@ -32,15 +32,7 @@ const covered = (ctx: RouterContext, e: Entity): boolean => ctx.kb.covered.has(e
 
 /** The entry whose own question this is (a paraphrase with the same words), if any. */
 function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
-  const q = contentStems(u.text);
-  if (q.length < 2) return undefined;
-  let best: { i: number; score: number } | undefined;
-  ctx.entryStems.forEach((h, i) => {
-    const inHeading = q.filter((s) => h.has(s)).length;
-    const score = Math.min(inHeading / q.length, inHeading / h.size);
-    if (inHeading / q.length >= 0.75 && inHeading / h.size >= 0.5 && (!best || score > best.score)) best = { i, score };
-  });
-  return best?.i;
+  return ctx.entries.match(contentStems(u.text));
 }
 
 export const INTENTS: Intent[] = [

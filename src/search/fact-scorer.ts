@@ -27,8 +27,13 @@ export class FactScorer {
   private readonly facetValue = new Map<string, Set<string>>();
   /** Per fact, the facets it shows; per facet, the entities with such a fact (document order). Computed once. */
   private readonly factFacets: Set<string>[];
-  /** Per stem, the facts whose label or value holds it (so scoring visits only candidate facts). */
+  /** Per stem, the facts whose label or value holds it (so scoring visits only candidate facts), and those whose label does. */
   private readonly postings = new Map<string, number[]>();
+  private readonly labelPostings = new Map<string, number[]>();
+  /** Scratch space for scoring across all facts: running score per fact, and the scoring that last touched it. */
+  private readonly scratch: Float64Array;
+  private readonly touchedBy: Uint32Array;
+  private scorings = 0;
   private readonly facetEntities = new Map<string, string[]>();
 
   constructor(private readonly kb: KnowledgeBase) {
@@ -41,7 +46,14 @@ export class FactScorer {
         if (list) list.push(i);
         else this.postings.set(s, [i]);
       }
+      for (const s of t.attribute) {
+        const list = this.labelPostings.get(s);
+        if (list) list.push(i);
+        else this.labelPostings.set(s, [i]);
+      }
     });
+    this.scratch = new Float64Array(kb.facts.length);
+    this.touchedBy = new Uint32Array(kb.facts.length);
     const n = Math.max(1, kb.facts.length);
     for (const [s, d] of df) this.idf.set(s, Math.log(1 + n / d));
     for (const [id, f] of Object.entries(kb.facets)) {
@@ -74,11 +86,29 @@ export class FactScorer {
     return t.attribute.has(s) || t.value.has(s);
   }
 
-  /** Facts holding at least one of `stems`, in document order. */
-  private candidates(stems: string[]): number[] {
-    const set = new Set<number>();
-    for (const s of stems) for (const i of this.postings.get(s) ?? []) set.add(i);
-    return [...set].sort((a, b) => a - b);
+  /**
+   * `score(undefined, stems, [], keep)` over every fact, summed along the stems' postings (the
+   * same scores: a stem in the label counts its weight twice, in the value once) instead of
+   * visiting each candidate fact's term sets.
+   */
+  private scoreAll(stems: string[], keep?: (index: number) => boolean): ScoredFact[] {
+    this.scorings = this.scorings >= 0xfffffffe ? 1 : this.scorings + 1;
+    if (this.scorings === 1) this.touchedBy.fill(0);
+    const touched: number[] = [];
+    for (const s of new Set(stems)) {
+      const w = this.weight(s);
+      for (const i of this.postings.get(s) ?? []) {
+        if (this.touchedBy[i] !== this.scorings) { this.touchedBy[i] = this.scorings; this.scratch[i] = 0; touched.push(i); }
+        this.scratch[i] += w;
+      }
+      for (const i of this.labelPostings.get(s) ?? []) this.scratch[i] += w;
+    }
+    const out: ScoredFact[] = [];
+    for (const i of touched) {
+      if (keep && !keep(i)) continue;
+      out.push({ index: i, fact: this.kb.facts[i], score: this.scratch[i], facetHit: false });
+    }
+    return out.sort((a, b) => b.score - a.score || a.index - b.index);
   }
 
   /** IDF of a stem; unseen stems weigh like the rarest. */
@@ -99,14 +129,14 @@ export class FactScorer {
 
   /**
    * Facts of `entityId` (or of all entities when undefined), scored against `stems` and `facets`,
-   * best first; facts scoring 0 are left out.
+   * best first; facts scoring 0, and facts `keep` rejects (checked before scoring), are left out.
    */
-  score(entityId: string | undefined, stems: string[], facets: string[]): ScoredFact[] {
-    const indexes = entityId !== undefined
-      ? this.kb.factsByEntity.get(entityId) ?? []
-      : facets.length > 0 ? this.kb.facts.map((_, i) => i) : this.candidates(stems);
+  score(entityId: string | undefined, stems: string[], facets: string[], keep?: (index: number) => boolean): ScoredFact[] {
+    if (entityId === undefined && facets.length === 0) return this.scoreAll(stems, keep);
+    const indexes = entityId !== undefined ? this.kb.factsByEntity.get(entityId) ?? [] : this.kb.facts.map((_, i) => i);
     const out: ScoredFact[] = [];
     for (const i of indexes) {
+      if (keep && !keep(i)) continue;
       const t = this.terms[i];
       let score = 0;
       for (const s of stems) {

@@ -27,7 +27,7 @@ export function sourcesOf(items: { source: Source }[]): Source[] {
 }
 
 export function entityById(kb: KnowledgeBase, id: string): Entity | undefined {
-  return kb.registry.all().find((e) => e.id === id);
+  return kb.registry.get(id);
 }
 
 export function shortName(kb: KnowledgeBase, id: string): string {

@@ -4,12 +4,15 @@ import type { RouterContext } from '../../router/context';
 import { ask, finish, shortName } from './common';
 import { comparisonQuestions, entitiesWithSla, slaQuestion } from './suggest';
 
+/** Services named in the help text; a larger knowledge base names the rest as a count. */
+const MAX_SERVICES_NAMED = 25;
+
 export function helpAnswer(ctx: RouterContext, question: string): Answer {
   const { kb } = ctx;
   const examples: string[] = [];
   const sla = entitiesWithSla(ctx);
   if (sla.length > 0) examples.push(slaQuestion(ctx, sla[0]).question);
-  const cmp = comparisonQuestions(ctx);
+  const cmp = comparisonQuestions(ctx, 1);
   if (cmp.length > 0) examples.push(cmp[0].question);
   const withCons = kb.facts.findIndex((_, i) => ctx.scorer.showsFacet(i, 'cons'));
   if (withCons >= 0) examples.push(`What are the cons of ${shortName(kb, kb.facts[withCons].entity)}?`);
@@ -18,7 +21,9 @@ export function helpAnswer(ctx: RouterContext, question: string): Answer {
   const used = new Set(kb.comparisons.map((c) => c.source.section));
   const entry = kb.entries.find((e) => !used.has(e.question) && !/sla/i.test(e.question));
   if (entry) examples.push(entry.question);
-  const services = [...kb.covered].filter((id) => (kb.factsByEntity.get(id) ?? []).length > 0).map((id) => shortName(kb, id));
+  const services = [...kb.covered].filter((id) => (kb.factsByEntity.get(id) ?? []).length > 0);
+  const named = services.slice(0, MAX_SERVICES_NAMED).map((id) => shortName(kb, id));
+  const more = services.length - named.length;
   return finish({
     kind: 'help', question, title: 'What I can answer', answered: true, confidence: 1, sources: [],
     parts: [
@@ -28,7 +33,7 @@ export function helpAnswer(ctx: RouterContext, question: string): Answer {
           'availability SLAs, service comparisons (X vs Y), pros and cons, languages, limits, pricing models and recommendations.',
       },
       { type: 'bullets', heading: 'Try asking', items: examples },
-      ...(services.length ? [{ type: 'text' as const, text: `Services covered: ${services.join(', ')}.` }] : []),
+      ...(named.length ? [{ type: 'text' as const, text: `Services covered: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.` }] : []),
     ],
     followUps: examples.slice(0, 3).map(ask),
   });

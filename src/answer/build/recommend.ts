@@ -13,6 +13,25 @@ import { suggestions, versusQuestion } from './suggest';
 /** Facets that make a reason to recommend, with their weight: what a service is for counts most. */
 const REASONS: [string, number][] = [['best-for', 1.5], ['pros', 1], ['languages', 0.5]];
 
+/**
+ * Per fact, the index in `REASONS` of the reason it gives, or -1 when it gives none: a comparison's
+ * pros speak relative to the other side (its use cases still say what a service is for), and an
+ * entry's points describe that entry's topic, not what the service is best at. Computed once per
+ * knowledge base (its scorer), so scoring can skip other facts cheaply.
+ */
+function reasonTable(ctx: RouterContext): Int8Array {
+  let table = reasonTables.get(ctx.scorer);
+  if (!table) {
+    table = Int8Array.from(ctx.kb.facts, (fact, i) => {
+      const r = REASONS.findIndex(([f]) => ctx.scorer.showsFacet(i, f));
+      return r < 0 || fact.origin === 'entry' || (fact.origin === 'comparison' && REASONS[r][0] !== 'best-for') ? -1 : r;
+    });
+    reasonTables.set(ctx.scorer, table);
+  }
+  return table;
+}
+const reasonTables = new WeakMap<object, Int8Array>();
+
 /** The recommendation and the share of the question's words its reasons cover, or undefined. */
 export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | undefined {
   return recommend(ctx, u)?.answer;
@@ -22,12 +41,10 @@ export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; 
   const stems = u.contentStems;
   if (stems.length === 0) return undefined;
   const byEntity = new Map<string, { score: number; facts: Fact[]; matched: Set<string> }>();
-  for (const s of ctx.scorer.score(undefined, stems, [])) {
+  const reasons = reasonTable(ctx);
+  for (const s of ctx.scorer.score(undefined, stems, [], (i) => reasons[i] >= 0)) {
     const i = s.index;
-    const reason = REASONS.find(([f]) => ctx.scorer.showsFacet(i, f));
-    // A comparison's pros speak relative to the other side (its use cases still say what a service
-    // is for); an entry's points describe that entry's topic, not what the service is best at.
-    if (!reason || s.fact.origin === 'entry' || (s.fact.origin === 'comparison' && reason[0] !== 'best-for')) continue;
+    const reason = REASONS[reasons[i]];
     const e = byEntity.get(s.fact.entity) ?? { score: 0, facts: [], matched: new Set<string>() };
     const fresh = stems.filter((t) => ctx.scorer.inValue(i, t) && !e.matched.has(t));
     if (fresh.length === 0) continue;

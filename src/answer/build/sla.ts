@@ -31,7 +31,7 @@ export function slaAnswer(ctx: RouterContext, question: string, entities: Entity
     const facts = slaFacts(ctx, id);
     if (facts.length === 0) { missing.push(id); continue; }
     used.push(...facts);
-    parts.push({ type: 'facts', heading: all ? shortName(ctx.kb, id) : ctx.kb.registry.all().find((e) => e.id === id)?.name ?? id, facts: facts.map((f) => ({ label: f.attribute, value: f.value })) });
+    parts.push({ type: 'facts', heading: all ? shortName(ctx.kb, id) : entityById(ctx.kb, id)?.name ?? id, facts: facts.map((f) => ({ label: f.attribute, value: f.value })) });
   }
   const missingNames = missing.map((id) => entityById(ctx.kb, id)?.name ?? id);
   if (used.length === 0) {
