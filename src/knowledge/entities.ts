@@ -57,6 +57,8 @@ export class EntityRegistry {
   private readonly shortNames = new Map<string, Entity>();
   private readonly entities: Entity[] = [];
   private readonly byId = new Map<string, Entity>();
+  /** First words of the keys, and every prefix of the one-word keys: where a name of several words can start. */
+  private readonly keyStarts = new Set<string>();
 
   constructor(catalog: ServicesFile) {
     for (const s of catalog.services) {
@@ -89,6 +91,8 @@ export class EntityRegistry {
     if (key && !this.byKey.has(key)) this.byKey.set(key, entity);
     const joined = key.replace(/ /g, '');
     if (joined && !this.byKey.has(joined)) this.byKey.set(joined, entity);
+    if (key) this.keyStarts.add(key.split(' ')[0]);
+    for (let i = 1; i <= joined.length; i += 1) this.keyStarts.add(joined.slice(0, i));
   }
 
   /** The entity a name denotes exactly (any alias, AWS/Amazon and a parenthetical optional). */
@@ -127,6 +131,8 @@ export class EntityRegistry {
     for (let n = Math.min(6, tokens.length); n >= 1; n -= 1) {
       for (let i = 0; i + n <= tokens.length; i += 1) {
         if (VENDOR_WORDS.has(tokens[i]) && n > 1) continue;
+        // A name of several words starts with a key's first word, or a prefix of a one-word key ("app runner" ~ "apprunner").
+        if (n > 1 && !this.keyStarts.has(stems[i])) continue;
         let hasUsed = false;
         for (let k = i; k < i + n; k += 1) if (used[k]) { hasUsed = true; break; }
         if (hasUsed) continue;

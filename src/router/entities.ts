@@ -6,6 +6,7 @@
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
 import type { Entity, EntityRegistry, Mention } from '../knowledge/entities';
 import { nameKey } from '../knowledge/entities';
+import { letterCounts, similarityBound } from '../text/similarity-bound';
 import { STOP_WORDS } from '../text/tokens';
 
 export interface EntityMatch {
@@ -19,25 +20,6 @@ interface AliasForm {
   entity: Entity;
   /** `letterCounts(text)`, for the cheap upper bound that skips most Jaro-Winkler computations. */
   counts: Uint8Array;
-}
-
-/** Characters counted by their code modulo 64 (a collision only loosens the bound below, never breaks it). */
-function letterCounts(text: string): Uint8Array {
-  const counts = new Uint8Array(64);
-  for (let i = 0; i < text.length; i += 1) counts[text.charCodeAt(i) & 63] += 1;
-  return counts;
-}
-
-/**
- * An upper bound of `JaroWinklerDistance(a, b)` from letter counts alone: the Jaro matches m are
- * at most the shared letters c, so Jaro ≤ (c/|a| + c/|b| + 1) / 3, and Winkler's prefix bonus
- * (at most 4 × 0.1 of the rest) gives JW ≤ 0.6 · Jaro + 0.4.
- */
-function similarityBound(a: string, ac: Uint8Array, b: string, bc: Uint8Array): number {
-  let shared = 0;
-  for (let i = 0; i < 64; i += 1) shared += ac[i] < bc[i] ? ac[i] : bc[i];
-  const jaro = (shared / a.length + shared / b.length + 1) / 3;
-  return 0.6 * jaro + 0.4;
 }
 
 /** Similarity needed for a fuzzy match, by the length of the typed word(s). */
@@ -77,14 +59,19 @@ export class EntityFinder {
     const used = new Array<boolean>(tokens.length).fill(false);
     for (const m of mentions) for (let k = m.start; k < m.end; k += 1) used[k] = true;
     let ambiguous: EntityMatch['ambiguous'];
+    // Words that cannot start a typo on their own: stop words and words the knowledge base uses.
+    const plain = tokens.map((w) => STOP_WORDS.has(w) || this.isKnownWord(w));
     for (let n = 3; n >= 1; n -= 1) {
       for (let i = 0; i + n <= tokens.length; i += 1) {
-        const span = tokens.slice(i, i + n);
-        if (used.slice(i, i + n).some(Boolean)) continue;
-        if (span.every((w) => STOP_WORDS.has(w) || this.isKnownWord(w))) continue;
-        if (STOP_WORDS.has(span[0]) || STOP_WORDS.has(span[n - 1])) continue;
-        const text = span.join(' ');
-        if (text.replace(/ /g, '').length < 4) continue;
+        let skip = STOP_WORDS.has(tokens[i]) || STOP_WORDS.has(tokens[i + n - 1]);
+        let allPlain = true;
+        for (let k = i; k < i + n && !skip; k += 1) {
+          if (used[k]) skip = true;
+          if (!plain[k]) allPlain = false;
+        }
+        if (skip || allPlain) continue;
+        const text = tokens.slice(i, i + n).join(' ');
+        if (text.length - (n - 1) < 4) continue;
         const ranked = this.rank(text);
         if (ranked.length === 0) continue;
         const [best, second] = ranked;

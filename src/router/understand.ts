@@ -7,6 +7,7 @@ import type { Entity } from '../knowledge/entities';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
 import { lunrTerm } from '../search/build-index';
+import { letterCounts, similarityBound } from '../text/similarity-bound';
 import { contentStems, plainWords, STOP_WORDS } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
 import { ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
@@ -52,16 +53,20 @@ export const MAX_QUESTION_WORDS = 200;
 export class QuestionReader {
   private readonly finder: EntityFinder;
   private readonly facetWords = new Map<string, string[]>();
-  private readonly facetPhrases: { phrase: string[]; facet: string }[] = [];
+  /** Letter counts of the facet words, for the cheap bound that skips most Jaro-Winkler computations. */
+  private readonly facetWordCounts = new Map<string, Uint8Array>();
+  /** Facet phrases of several words, by their first word. */
+  private readonly facetPhrases = new Map<string, { phrase: string[]; facet: string }[]>();
 
   constructor(kb: KnowledgeBase, private readonly index: PassageIndex) {
     for (const [id, f] of Object.entries(kb.facets)) {
       for (const ask of f.ask) {
         const ws = plainWords(ask);
         if (ws.length === 1) this.facetWords.set(ws[0], [...(this.facetWords.get(ws[0]) ?? []), id]);
-        else if (ws.length > 1) this.facetPhrases.push({ phrase: ws, facet: id });
+        else if (ws.length > 1) this.facetPhrases.set(ws[0], [...(this.facetPhrases.get(ws[0]) ?? []), { phrase: ws, facet: id }]);
       }
     }
+    for (const word of this.facetWords.keys()) this.facetWordCounts.set(word, letterCounts(word));
     this.finder = new EntityFinder(kb.registry, (w) => this.isKnownWord(w));
   }
 
@@ -72,8 +77,10 @@ export class QuestionReader {
   private facetTypo(w: string): string[] | undefined {
     if (w.length < 4 || STOP_WORDS.has(w) || this.isKnownWord(w)) return undefined;
     let best: { ids: string[]; score: number } | undefined;
+    const counts = letterCounts(w);
     for (const [word, ids] of this.facetWords) {
       if (word.length < 3 || Math.abs(word.length - w.length) > 2) continue;
+      if (similarityBound(w, counts, word, this.facetWordCounts.get(word) as Uint8Array) < FACET_TYPO_SIMILARITY) continue;
       const score = JaroWinklerDistance(w, word);
       if (score >= FACET_TYPO_SIMILARITY && (!best || score > best.score)) best = { ids, score };
     }
@@ -97,12 +104,14 @@ export class QuestionReader {
 
     const facets = new Set<string>();
     const facetPositions = new Set<number>();
-    for (const { phrase, facet } of this.facetPhrases) {
-      for (let i = 0; i + phrase.length <= tokens.length; i += 1) {
-        if (phrase.every((w, k) => tokens[i + k] === w)) {
-          facets.add(facet);
-          for (let k = 0; k < phrase.length; k += 1) facetPositions.add(i + k);
-        }
+    for (let i = 0; i < tokens.length; i += 1) {
+      for (const { phrase, facet } of this.facetPhrases.get(tokens[i]) ?? []) {
+        if (i + phrase.length > tokens.length) continue;
+        let all = true;
+        for (let k = 1; k < phrase.length && all; k += 1) all = tokens[i + k] === phrase[k];
+        if (!all) continue;
+        facets.add(facet);
+        for (let k = 0; k < phrase.length; k += 1) facetPositions.add(i + k);
       }
     }
     tokens.forEach((w, i) => {
