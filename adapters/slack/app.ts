@@ -122,7 +122,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // Bolt runs global middleware on every request: the allow-list only when there is one, and the
   // retry dedupe only on the events listener (only Events API deliveries carry an `event_id`).
   if (options.allowedTeamIds?.some((id) => id.trim() !== '')) app.use(allowTeams(options.allowedTeamIds, logger));
-  registerCommand(app, options.command ?? '/aws', deps);
+  registerCommand(app, options.command ?? '/aws', deps, { serializedAcks: !socketMode });
   registerEvents(app, deps, dedupeEvents(new SeenIds(options.dedupe), logger));
   registerInteractions(app, deps);
   app.error(async (error) => {
@@ -135,6 +135,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       res.writeHead(503, { 'retry-after': '1' }).end();
       return;
     }
+    // Every response Bolt writes here is empty or JSON (acks, url_verification), so the type is set
+    // up front: the `/aws` ack can then be handed over as JSON text already serialized per answer
+    // (Bolt writes a string body as is, and `writeHead` keeps headers set before it).
+    res.setHeader('content-type', 'application/json; charset=utf-8');
     try {
       (receiver as HTTPReceiver).requestListener(req, res);
     } catch (error) {

@@ -13,10 +13,17 @@ function ackBody(answer: Answer) {
   return { response_type: 'ephemeral' as const, ...renderSlack(answer, { share: true }) };
 }
 
-/** Registers the handler of `command` (e.g. `/aws`) on `app`. */
-export function registerCommand(app: App, command: string, deps: ListenerDeps): void {
-  // The ack body depends on the answer only (no user data): rendered once per shared answer.
-  const ackFor = memoizeRender(ackBody);
+/**
+ * Registers the handler of `command` (e.g. `/aws`) on `app`. With `serializedAcks` (HTTP mode,
+ * where the request listener has already set `content-type: application/json` on every
+ * response), the ack body is handed to Bolt as its JSON text, which Bolt writes as is; in Socket
+ * Mode it must stay an object.
+ */
+export function registerCommand(app: App, command: string, deps: ListenerDeps, options: { serializedAcks?: boolean } = {}): void {
+  // The ack body depends on the answer only (no user data): rendered (and serialized) once per shared answer.
+  const ackFor: (answer: Answer) => object | string = options.serializedAcks
+    ? memoizeRender((answer) => JSON.stringify(ackBody(answer)))
+    : memoizeRender(ackBody);
   app.command(command, async ({ command: payload, ack }) => {
     const parsed = slashCommandSchema.safeParse(payload);
     if (!parsed.success) {
@@ -24,7 +31,7 @@ export function registerCommand(app: App, command: string, deps: ListenerDeps): 
       await ack({ response_type: 'ephemeral', text: 'Sorry, I could not read that command.' });
       return;
     }
-    let body: ReturnType<typeof ackBody> | { response_type: 'ephemeral'; text: string } | undefined;
+    let body: object | string | undefined;
     try {
       const answer = answerFor(deps, parsed.data.text);
       body = ackFor(answer);
@@ -33,6 +40,6 @@ export function registerCommand(app: App, command: string, deps: ListenerDeps): 
       logFailure(deps, 'answering a slash command failed', error, { user: parsed.data.user_id });
       body = { response_type: 'ephemeral' as const, text: APOLOGY };
     }
-    await ack(body);
+    await ack(body as Parameters<typeof ack>[0]);
   });
 }

@@ -99,6 +99,16 @@ describe('Slack app over HTTP', () => {
       expect(posts()).toEqual([]);
       expect(h.fake.responses).toEqual([]);
     });
+
+    it('acknowledge and ignore a button of ours they do not know (one listener dispatches every aws_qa_ id)', async () => {
+      const asked = h.asked();
+      await send(click('aws_qa_unknown', JSON.stringify({ q: 'SLA for EKS' })));
+      await h.fake.waitFor(() => h.logs.some((l) => l.includes('unknown action')));
+      await settle(50);
+      expect(h.asked()).toBe(asked);
+      expect(posts()).toEqual([]);
+      expect(h.fake.responses).toEqual([]);
+    });
   });
 
   describe('👍/👎', () => {

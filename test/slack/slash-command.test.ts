@@ -24,6 +24,15 @@ describe('Slack app over HTTP', () => {
       expect(res.json).toEqual({ response_type: 'ephemeral', ...renderSlack(realAssistant().ask('SLA for EKS'), { share: true }) });
     });
 
+    it('acks as JSON (Slack reads a non-JSON ack as plain text), the same bytes for a repeated question', async () => {
+      const first = await h.post(command('what is the sla of eks'));
+      const again = await h.post(command('what is the sla of eks'));
+      expect(first.contentType).toMatch(/^application\/json/);
+      expect(again.contentType).toMatch(/^application\/json/);
+      expect(again.text).toBe(first.text);
+      expect(first.json?.blocks).toEqual(renderSlack(realAssistant().ask('what is the sla of eks'), { share: true }).blocks);
+    });
+
     it('posts nothing else: the ack is the answer', async () => {
       const before = h.fake.calls.length;
       await h.post(command('Lambda SLA'));

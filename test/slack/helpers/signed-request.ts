@@ -25,6 +25,8 @@ export interface PostResult {
   text: string;
   /** Parsed JSON body, when it is JSON. */
   json?: Record<string, unknown>;
+  /** The response's `content-type` header ('' when absent). */
+  contentType: string;
   ms: number;
 }
 
@@ -50,7 +52,7 @@ export async function signedPost(url: string, body: string, options: SignedPostO
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json, ms: Date.now() - started };
+  return { status: res.status, text, json, contentType: res.headers.get('content-type') ?? '', ms: Date.now() - started };
 }
 
 /** A form body (`a=1&b=2`) from fields. */
