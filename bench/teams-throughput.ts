@@ -35,8 +35,8 @@ import { LoadGenerator, loadInRounds, meanLoad, medianRatio, throughputRow } fro
 
 const CONNECTIONS = 20;
 /** Seconds per round and per target, and rounds. */
-const SECONDS = 1;
-const ROUNDS = 7;
+const SECONDS = 2;
+const ROUNDS = 9;
 
 /** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
 function repoRoot(): string {
