@@ -35,6 +35,12 @@ describe('a new knowledge file', () => {
     const answer = big.ask('list all the SLAs');
     expect(answer.parts.filter((p) => p.type === 'facts')).toHaveLength(25);
     expect(renderText(answer)).toMatch(/…and 11 more services with an SLA in the knowledge base/);
+    // The help answer names at most 25 services too, and counts the rest.
+    const help = renderText(big.ask('help'));
+    const named = /Services covered: (.*) and (\d+) more\./.exec(help);
+    expect(named?.[1].split(', ')).toHaveLength(25);
+    expect(Number(named?.[2])).toBeGreaterThan(10);
+    expect(help).toMatch(/Gadget 1\b/);
   });
 
   it('keeps answering the original knowledge', () => {
