@@ -18,7 +18,10 @@ export interface PassageIndex {
   vocabulary: Set<string>;
   /** The vocabulary's typo neighbours (derived from `vocabulary`; not serialized). */
   near: NearTerms;
-  /** `idx`'s ranking as a term → documents table (derived from `idx`; not serialized). */
+  /**
+   * `idx`'s ranking as a term → documents table (derived from `idx`; not serialized). Built with
+   * the index; built on first use when restored from a snapshot.
+   */
   postings: Postings;
 }
 
@@ -82,5 +85,5 @@ export function buildIndex(kb: KnowledgeBase): PassageIndex {
   const vocabulary = new Set<string>();
   for (const set of terms) for (const t of set) vocabulary.add(t);
   for (const e of kb.entries) for (const w of words(e.question)) { const t = lunrTerm(w); if (t) vocabulary.add(t); }
-  return { idx, terms, vocabulary, near: new NearTerms(vocabulary), postings: new Postings(idx) };
+  return { idx, terms, vocabulary, near: new NearTerms(vocabulary).warm(), postings: new Postings(idx).warm() };
 }

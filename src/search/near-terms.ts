@@ -28,23 +28,34 @@ function deletions(word: string): string[] {
 }
 
 export class NearTerms {
-  private readonly table = new Map<string, string[]>();
+  private table?: Map<string, string[]>;
 
-  /** `terms`: the vocabulary to find neighbours in. */
-  constructor(terms: Iterable<string>) {
-    for (const t of terms) for (const key of [t, ...deletions(t)]) {
-      const list = this.table.get(key);
-      if (list === undefined) this.table.set(key, [t]);
-      else if (list[list.length - 1] !== t) list.push(t);
-    }
+  /** `terms`: the vocabulary to find neighbours in (the table is built by {@link warm} or on the first lookup). */
+  constructor(private readonly terms: Iterable<string>) {}
+
+  /** Builds the table now. */
+  warm(): this {
+    this.table ??= this.build();
+    return this;
   }
 
   /** The vocabulary's terms within one edit of `word`, other than `word` itself; in vocabulary order. */
   near(word: string): string[] {
+    const table = (this.table ??= this.build());
     const found = new Set<string>();
     for (const key of [word, ...deletions(word)]) {
-      for (const t of this.table.get(key) ?? []) if (t !== word && withinOneEdit(t, word)) found.add(t);
+      for (const t of table.get(key) ?? []) if (t !== word && withinOneEdit(t, word)) found.add(t);
     }
     return [...found];
+  }
+
+  private build(): Map<string, string[]> {
+    const table = new Map<string, string[]>();
+    for (const t of this.terms) for (const key of [t, ...deletions(t)]) {
+      const list = table.get(key);
+      if (list === undefined) table.set(key, [t]);
+      else if (list[list.length - 1] !== t) list.push(t);
+    }
+    return table;
   }
 }

@@ -25,13 +25,39 @@ export interface ScoredDoc {
 }
 
 export class Postings {
+  private table?: Table;
+
+  /**
+   * Over a built (or loaded) Lunr index whose document refs are the integers 0..n-1. The table is
+   * built by {@link warm} or on the first query (a short-lived CLI process that never searches
+   * passages skips it).
+   */
+  constructor(private readonly idx: lunr.Index) {}
+
+  /** Builds the table now (a server does, so that its first question does not pay for it). */
+  warm(): this {
+    this.table ??= new Table(this.idx);
+    return this;
+  }
+
+  /**
+   * Documents holding any of the terms, best first (ties in Lunr's order). `terms`: exact index
+   * terms with their boosts, in query order; a term given twice has its boosts summed, as Lunr does.
+   */
+  query(terms: ReadonlyArray<{ term: string; boost: number }>): ScoredDoc[] {
+    this.table ??= new Table(this.idx);
+    return this.table.query(terms);
+  }
+}
+
+/** The term → postings table and its scratch space. */
+class Table {
   private readonly byTerm = new Map<string, TermPostings>();
   /** Scratch space for `query`, indexed by document: its running score, and the query that last touched it. */
   private readonly scores: Float64Array;
   private readonly touchedBy: Uint32Array;
   private queries = 0;
 
-  /** From a built (or loaded) Lunr index whose document refs are the integers 0..n-1. */
   constructor(idx: lunr.Index) {
     const internal = idx as unknown as {
       invertedIndex: Record<string, { _index: number } & Record<string, Record<string, unknown>>>;
@@ -57,10 +83,6 @@ export class Postings {
     this.touchedBy = new Uint32Array(maxDoc + 1);
   }
 
-  /**
-   * Documents holding any of the terms, best first (ties in Lunr's order). `terms`: exact index
-   * terms with their boosts, in query order; a term given twice has its boosts summed, as Lunr does.
-   */
   query(terms: ReadonlyArray<{ term: string; boost: number }>): ScoredDoc[] {
     const boosts = new Map<string, number>();
     for (const { term, boost } of terms) {
