@@ -9,11 +9,12 @@ import { EntityRegistry, type Entity } from './knowledge/entities';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { KnowledgeProblem } from './knowledge/problems';
 import type { PassageIndex } from './search/build-index';
+import { seedStems, stemEntries } from './text/tokens';
 import { NearTerms } from './search/near-terms';
 import { Postings } from './search/postings';
 
 /** Bumped whenever the snapshot layout or anything it stores changes meaning. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface KnowledgeSnapshot {
   format: number;
@@ -23,6 +24,8 @@ export interface KnowledgeSnapshot {
   entities: Entity[];
   index: { lunr: object; terms: string[][]; vocabulary: string[] };
   warnings: KnowledgeProblem[];
+  /** Word → stem pairs known when the snapshot was taken (the knowledge base's words), to seed the stem memo. */
+  stems: [string, string][];
 }
 
 export function takeSnapshot(fingerprint: string, kb: KnowledgeBase, index: PassageIndex, warnings: KnowledgeProblem[]): KnowledgeSnapshot {
@@ -34,12 +37,14 @@ export function takeSnapshot(fingerprint: string, kb: KnowledgeBase, index: Pass
     entities: [...registry.all()],
     index: { lunr: index.idx.toJSON(), terms: index.terms.map((t) => [...t]), vocabulary: [...index.vocabulary] },
     warnings,
+    stems: stemEntries(),
   };
 }
 
 /** The knowledge base and index of a snapshot; throws when its format is not this version's. */
 export function restoreSnapshot(snapshot: KnowledgeSnapshot): { kb: KnowledgeBase; index: PassageIndex; warnings: KnowledgeProblem[] } {
   if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${String(snapshot?.format)} is not ${SNAPSHOT_FORMAT}`);
+  seedStems(snapshot.stems);
   const kb: KnowledgeBase = {
     ...snapshot.kb,
     registry: EntityRegistry.restore(snapshot.entities),

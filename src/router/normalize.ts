@@ -7,7 +7,8 @@
  * This runs on chat-message text, not on markdown: the knowledge files go through the markdown
  * parser instead.
  */
-import { decodeHTML } from 'entities';
+// The decoder only: the package root also loads the encoder's tables (several ms at every CLI start).
+import { decodeHTML } from 'entities/lib/decode.js';
 
 export function normalizeQuestion(raw: string): string {
   let text = raw

@@ -75,6 +75,19 @@ export function stem(word: string): string {
 const STEM_CACHE_SIZE = 100_000;
 const stemCache = new Map<string, string>();
 
+/** The stem memo's entries, for a snapshot: a process restoring them never runs the stemmer on the knowledge base's words. */
+export function stemEntries(): [string, string][] {
+  return [...stemCache];
+}
+
+/** Seeds the stem memo with entries from {@link stemEntries} (stems are pure: a seeded entry equals a computed one). */
+export function seedStems(entries: Iterable<readonly [string, string]>): void {
+  for (const [word, s] of entries) {
+    if (stemCache.size >= STEM_CACHE_SIZE) break;
+    stemCache.set(word, s);
+  }
+}
+
 /**
  * Chat abbreviations and their full words, for matching content (not service names: `App Runner`
  * is found by the entity scanner, which does not expand).
