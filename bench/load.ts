@@ -55,8 +55,10 @@ export class LoadGenerator {
 
 /**
  * Loads every target `rounds` times for `seconds` each, after a warm-up of `warmup` seconds
- * each; the order alternates every round (A B C, C B A, …) so neither drift nor position
- * favours a target. Returns each target's loads, round by round.
+ * each. The order rotates every round (A B C, B C A, C A B, …): each target takes each position
+ * equally often and none runs twice in a row at a round boundary, so neither drift, position nor
+ * the state a previous target leaves (its garbage, a warm JIT) favours one. Use a multiple of the
+ * number of targets as `rounds`. Returns each target's loads, round by round.
  */
 export async function loadInRounds(
   gen: LoadGenerator, urls: string[], requests: autocannon.Request[],
@@ -65,8 +67,7 @@ export async function loadInRounds(
   for (const url of urls) await gen.run(url, requests, o.warmup, o.connections);
   const runs: Load[][] = urls.map(() => []);
   for (let round = 0; round < o.rounds; round += 1) {
-    const order = urls.map((_, i) => i);
-    if (round % 2 === 1) order.reverse();
+    const order = urls.map((_, i) => (i + round) % urls.length);
     for (const i of order) runs[i].push(await gen.run(urls[i], requests, o.seconds, o.connections));
   }
   return runs;

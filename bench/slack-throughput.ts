@@ -28,7 +28,7 @@ const IDS = { botId: 'BBENCH001', botUserId: 'UBENCH001' };
 const CONNECTIONS = 20;
 /** Seconds per round and per target, and rounds. */
 const SECONDS = 2;
-const ROUNDS = 7;
+const ROUNDS = 9;
 
 /** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
 function repoRoot(): string {
