@@ -4,8 +4,8 @@
  * would on a small host) but not their event loop: the servers' thread does only server work. A
  * run's throughput is its completed requests over its measured duration.
  *
- * Ratios against a baseline are per round (target and baseline loaded back to back), and the
- * row reports their median, so a burst of machine noise in one round does not decide the result.
+ * Ratios against a baseline are per round (target and baseline loaded in the same round), and
+ * the row reports their median, so a burst of machine noise in one round does not decide it.
  */
 import { Worker } from 'node:worker_threads';
 import type autocannon from 'autocannon';
@@ -40,10 +40,16 @@ export class LoadGenerator {
     return new LoadGenerator(new Worker(WORKER_SOURCE, { eval: true, workerData: { autocannon: require.resolve('autocannon') } }));
   }
 
-  /** Loads `url` for `seconds` with `connections` connections cycling through `requests`. */
+  /** Loads `url` for `seconds` with `connections` connections cycling through `requests`; rejects if the worker fails. */
   run(url: string, requests: autocannon.Request[], seconds: number, connections: number): Promise<Load> {
     return new Promise((resolve, reject) => {
-      this.worker.once('message', (m: { load?: Load; error?: string }) => (m.load ? resolve(m.load) : reject(new Error(m.error))));
+      const onError = (error: Error): void => { done(); reject(error); };
+      const onExit = (code: number): void => { done(); reject(new Error(`load generator exited (code ${code})`)); };
+      const onMessage = (m: { load?: Load; error?: string }): void => { done(); if (m.load) resolve(m.load); else reject(new Error(m.error)); };
+      const done = (): void => {
+        this.worker.off('error', onError).off('exit', onExit).off('message', onMessage);
+      };
+      this.worker.on('error', onError).on('exit', onExit).on('message', onMessage);
       this.worker.postMessage({ url, requests, seconds, connections });
     });
   }
@@ -53,12 +59,20 @@ export class LoadGenerator {
   }
 }
 
+/** Every order of `0..n-1`, in lexicographic order. */
+function permutations(n: number): number[][] {
+  if (n <= 1) return [[0].slice(0, n)];
+  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, at) => [...p.slice(0, at), n - 1, ...p.slice(at)]))
+    .sort((a, b) => a.join(',').localeCompare(b.join(',')));
+}
+
 /**
  * Loads every target `rounds` times for `seconds` each, after a warm-up of `warmup` seconds
- * each. The order rotates every round (A B C, B C A, C A B, …): each target takes each position
- * equally often and none runs twice in a row at a round boundary, so neither drift, position nor
- * the state a previous target leaves (its garbage, a warm JIT) favours one. Use a multiple of the
- * number of targets as `rounds`. Returns each target's loads, round by round.
+ * each. Round r uses the r-th of all orders of the targets (cycling), so over every n! rounds
+ * each target takes each position equally often, and within rounds each target runs right after
+ * each other target equally often: neither drift, position nor the state a previous target leaves
+ * (its garbage, a warm JIT) favours one. Use a multiple of n! as `rounds`. Returns each target's
+ * loads, round by round.
  */
 export async function loadInRounds(
   gen: LoadGenerator, urls: string[], requests: autocannon.Request[],
@@ -66,8 +80,9 @@ export async function loadInRounds(
 ): Promise<Load[][]> {
   for (const url of urls) await gen.run(url, requests, o.warmup, o.connections);
   const runs: Load[][] = urls.map(() => []);
+  const orders = permutations(urls.length);
   for (let round = 0; round < o.rounds; round += 1) {
-    const order = urls.map((_, i) => (i + round) % urls.length);
+    const order = orders[round % orders.length];
     for (const i of order) runs[i].push(await gen.run(urls[i], requests, o.seconds, o.connections));
   }
   return runs;

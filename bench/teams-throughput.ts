@@ -34,9 +34,9 @@ import type { BenchRow } from './bench-row';
 import { LoadGenerator, loadInRounds, meanLoad, medianRatio, throughputRow } from './load';
 
 const CONNECTIONS = 20;
-/** Seconds per round and per target, and rounds. */
+/** Seconds per round and per target, and rounds (a multiple of 3! and 2!: see `loadInRounds`). */
 const SECONDS = 2;
-const ROUNDS = 9;
+const ROUNDS = 12;
 
 /** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
 function repoRoot(): string {
@@ -134,7 +134,7 @@ function echoListener(adapter: CloudAdapter, cards?: Map<string, Partial<Activit
  * Measures, in one run: the echo baseline, the real bot (full answer path, default assistant)
  * and the echo bot replying the same cards; then, in a phase of its own, the echo baseline again
  * and the real bot over an assistant without answer cache. Each is warmed up 1 s, then loaded
- * `SECONDS` s per round for `ROUNDS` rounds in alternating order (`loadInRounds`); each ratio is
+ * `SECONDS` s per round for `ROUNDS` rounds, in a different order every round (`loadInRounds`); each ratio is
  * the median of the per-round ratios.
  * Fails when a target answers a non-2xx or the connector did not receive one reply per request.
  */
@@ -164,7 +164,7 @@ export async function benchTeams(): Promise<BenchRow[]> {
     const [echoAgain, routed] = await loadInRounds(gen, [echoServer.url, uncachedServer.url], requests, options);
     const runs = [echo, full, echoCards, echoAgain, routed];
     const sent = runs.flat().reduce((sum, l) => sum + l.requests, 0);
-    for (const [name, loads] of [['echo bot', echo], ['teams bot', full], ['teams bot (no answer cache)', routed], ['echo bot (cards)', echoCards]] as const) {
+    for (const [name, loads] of [['echo bot', echo], ['teams bot', full], ['echo bot (cards)', echoCards], ['echo bot (second phase)', echoAgain], ['teams bot (no answer cache)', routed]] as const) {
       const r = meanLoad(loads);
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`benchTeams: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
     }

@@ -135,9 +135,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       res.writeHead(503, { 'retry-after': '1' }).end();
       return;
     }
-    // Every response Bolt writes here is empty or JSON (acks, url_verification), so the type is set
-    // up front: the `/aws` ack can then be handed over as JSON text already serialized per answer
-    // (Bolt writes a string body as is, and `writeHead` keeps headers set before it).
+    // Every response Bolt writes here is empty or JSON (acks, url_verification, errors without a
+    // body; an empty body labelled JSON is harmless), so the type is set up front: the `/aws` ack
+    // can then be handed over as JSON text already serialized per answer (Bolt writes a string
+    // body as is, and `writeHead` keeps headers set before it).
     res.setHeader('content-type', 'application/json; charset=utf-8');
     try {
       (receiver as HTTPReceiver).requestListener(req, res);

@@ -19,7 +19,9 @@ interface AliasForm {
   text: string;
   entity: Entity;
   /** `letterCounts(text)`, for the cheap upper bound that skips most Jaro-Winkler computations. */
-  counts: Uint8Array;
+  counts: Uint16Array;
+  /** Position among all forms (catalog order): ties between entities go to the earlier one. */
+  order: number;
 }
 
 /** Similarity needed for a fuzzy match, by the length of the typed word(s). */
@@ -48,7 +50,7 @@ export class EntityFinder {
         const form = text.replace(/ /g, '');
         const key = bucketKey(form[0], form.length);
         const bucket = this.forms.get(key) ?? [];
-        bucket.push({ text: form, entity: e, counts: letterCounts(form) });
+        bucket.push({ text: form, entity: e, counts: letterCounts(form), order: seen.size });
         this.forms.set(key, bucket);
       }
     }
@@ -93,16 +95,17 @@ export class EntityFinder {
     const typed = text.replace(/ /g, '');
     const counts = letterCounts(typed);
     const needed = threshold(typed.length);
-    const best = new Map<string, { entity: Entity; score: number }>();
+    const best = new Map<string, { entity: Entity; score: number; order: number }>();
     for (let length = typed.length - 2; length <= typed.length + 2; length += 1) {
       for (const f of this.forms.get(bucketKey(typed[0], length)) ?? []) {
         if (similarityBound(typed, counts, f.text, f.counts) < needed) continue;
         const score = JaroWinklerDistance(typed, f.text);
         if (score < needed) continue;
         const prev = best.get(f.entity.id);
-        if (!prev || prev.score < score) best.set(f.entity.id, { entity: f.entity, score });
+        if (!prev) best.set(f.entity.id, { entity: f.entity, score, order: f.order });
+        else { prev.order = Math.min(prev.order, f.order); if (prev.score < score) prev.score = score; }
       }
     }
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    return [...best.values()].sort((a, b) => b.score - a.score || a.order - b.order).map(({ entity, score }) => ({ entity, score }));
   }
 }

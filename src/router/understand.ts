@@ -54,16 +54,17 @@ export class QuestionReader {
   private readonly finder: EntityFinder;
   private readonly facetWords = new Map<string, string[]>();
   /** Letter counts of the facet words, for the cheap bound that skips most Jaro-Winkler computations. */
-  private readonly facetWordCounts = new Map<string, Uint8Array>();
-  /** Facet phrases of several words, by their first word. */
-  private readonly facetPhrases = new Map<string, { phrase: string[]; facet: string }[]>();
+  private readonly facetWordCounts = new Map<string, Uint16Array>();
+  /** Facet phrases of several words, by their first word; `order` is the phrase's place in the catalog. */
+  private readonly facetPhrases = new Map<string, { phrase: string[]; facet: string; order: number }[]>();
 
   constructor(kb: KnowledgeBase, private readonly index: PassageIndex) {
+    let phraseCount = 0;
     for (const [id, f] of Object.entries(kb.facets)) {
       for (const ask of f.ask) {
         const ws = plainWords(ask);
         if (ws.length === 1) this.facetWords.set(ws[0], [...(this.facetWords.get(ws[0]) ?? []), id]);
-        else if (ws.length > 1) this.facetPhrases.set(ws[0], [...(this.facetPhrases.get(ws[0]) ?? []), { phrase: ws, facet: id }]);
+        else if (ws.length > 1) this.facetPhrases.set(ws[0], [...(this.facetPhrases.get(ws[0]) ?? []), { phrase: ws, facet: id, order: phraseCount++ }]);
       }
     }
     for (const word of this.facetWords.keys()) this.facetWordCounts.set(word, letterCounts(word));
@@ -80,7 +81,7 @@ export class QuestionReader {
     const counts = letterCounts(w);
     for (const [word, ids] of this.facetWords) {
       if (word.length < 3 || Math.abs(word.length - w.length) > 2) continue;
-      if (similarityBound(w, counts, word, this.facetWordCounts.get(word) as Uint8Array) < FACET_TYPO_SIMILARITY) continue;
+      if (similarityBound(w, counts, word, this.facetWordCounts.get(word) as Uint16Array) < FACET_TYPO_SIMILARITY) continue;
       const score = JaroWinklerDistance(w, word);
       if (score >= FACET_TYPO_SIMILARITY && (!best || score > best.score)) best = { ids, score };
     }
@@ -104,15 +105,19 @@ export class QuestionReader {
 
     const facets = new Set<string>();
     const facetPositions = new Set<number>();
+    // Phrases found, then taken in catalog order (the order of `facets` shows in answer titles).
+    const found: { order: number; at: number; facet: string; length: number }[] = [];
     for (let i = 0; i < tokens.length; i += 1) {
-      for (const { phrase, facet } of this.facetPhrases.get(tokens[i]) ?? []) {
+      for (const { phrase, facet, order } of this.facetPhrases.get(tokens[i]) ?? []) {
         if (i + phrase.length > tokens.length) continue;
         let all = true;
         for (let k = 1; k < phrase.length && all; k += 1) all = tokens[i + k] === phrase[k];
-        if (!all) continue;
-        facets.add(facet);
-        for (let k = 0; k < phrase.length; k += 1) facetPositions.add(i + k);
+        if (all) found.push({ order, at: i, facet, length: phrase.length });
       }
+    }
+    for (const { at, facet, length } of found.sort((a, b) => a.order - b.order || a.at - b.at)) {
+      facets.add(facet);
+      for (let k = 0; k < length; k += 1) facetPositions.add(at + k);
     }
     tokens.forEach((w, i) => {
       if (entityWords.has(i)) return;

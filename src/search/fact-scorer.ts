@@ -27,9 +27,9 @@ export class FactScorer {
   private readonly facetValue = new Map<string, Set<string>>();
   /** Per fact, the facets it shows; per facet, the entities with such a fact (document order). Computed once. */
   private readonly factFacets: Set<string>[];
-  /** Per stem, the facts whose label or value holds it (so scoring visits only candidate facts), and those whose label does. */
-  private readonly postings = new Map<string, number[]>();
+  /** Per stem, the facts whose label holds it, and those whose value only does (so scoring across all facts visits only those). */
   private readonly labelPostings = new Map<string, number[]>();
+  private readonly valuePostings = new Map<string, number[]>();
   /** Scratch space for scoring across all facts: running score per fact, and the scoring that last touched it. */
   private readonly scratch: Float64Array;
   private readonly touchedBy: Uint32Array;
@@ -42,14 +42,10 @@ export class FactScorer {
     this.terms.forEach((t, i) => {
       for (const s of new Set([...t.attribute, ...t.value])) {
         df.set(s, (df.get(s) ?? 0) + 1);
-        const list = this.postings.get(s);
+        const postings = t.attribute.has(s) ? this.labelPostings : this.valuePostings;
+        const list = postings.get(s);
         if (list) list.push(i);
-        else this.postings.set(s, [i]);
-      }
-      for (const s of t.attribute) {
-        const list = this.labelPostings.get(s);
-        if (list) list.push(i);
-        else this.labelPostings.set(s, [i]);
+        else postings.set(s, [i]);
       }
     });
     this.scratch = new Float64Array(kb.facts.length);
@@ -88,24 +84,26 @@ export class FactScorer {
 
   /**
    * `score(undefined, stems, [], keep)` over every fact, summed along the stems' postings (the
-   * same scores: a stem in the label counts its weight twice, in the value once) instead of
-   * visiting each candidate fact's term sets.
+   * same scores, to the bit: a stem in the label adds twice its weight, one only in the value adds
+   * its weight) instead of visiting each candidate fact's term sets. `stems` are distinct.
    */
   private scoreAll(stems: string[], keep?: (index: number) => boolean): ScoredFact[] {
     this.scorings = this.scorings >= 0xfffffffe ? 1 : this.scorings + 1;
     if (this.scorings === 1) this.touchedBy.fill(0);
     const touched: number[] = [];
-    for (const s of new Set(stems)) {
+    const add = (i: number, amount: number): void => {
+      if (this.touchedBy[i] !== this.scorings) { this.touchedBy[i] = this.scorings; this.scratch[i] = 0; touched.push(i); }
+      this.scratch[i] += amount;
+    };
+    // Stem by stem, in the question's order, as `score` adds them (so the sums are bit-for-bit equal).
+    for (const s of stems) {
       const w = this.weight(s);
-      for (const i of this.postings.get(s) ?? []) {
-        if (this.touchedBy[i] !== this.scorings) { this.touchedBy[i] = this.scorings; this.scratch[i] = 0; touched.push(i); }
-        this.scratch[i] += w;
-      }
-      for (const i of this.labelPostings.get(s) ?? []) this.scratch[i] += w;
+      for (const i of this.labelPostings.get(s) ?? []) add(i, 2 * w);
+      for (const i of this.valuePostings.get(s) ?? []) add(i, w);
     }
     const out: ScoredFact[] = [];
     for (const i of touched) {
-      if (keep && !keep(i)) continue;
+      if ((keep && !keep(i)) || !(this.scratch[i] > 0)) continue;
       out.push({ index: i, fact: this.kb.facts[i], score: this.scratch[i], facetHit: false });
     }
     return out.sort((a, b) => b.score - a.score || a.index - b.index);

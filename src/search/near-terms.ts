@@ -39,14 +39,14 @@ export class NearTerms {
     return this;
   }
 
-  /** The vocabulary's terms within one edit of `word`, other than `word` itself; in vocabulary order. */
+  /** The vocabulary's terms within one edit of `word`, other than `word` itself, sorted (the order Lunr's fuzzy expansion gave). */
   near(word: string): string[] {
     const table = (this.table ??= this.build());
     const found = new Set<string>();
     for (const key of [word, ...deletions(word)]) {
       for (const t of table.get(key) ?? []) if (t !== word && withinOneEdit(t, word)) found.add(t);
     }
-    return [...found];
+    return [...found].sort();
   }
 
   private build(): Map<string, string[]> {

@@ -4,8 +4,8 @@
  */
 
 /** Characters counted by their code modulo 64 (a collision only loosens the bound below, never breaks it). */
-export function letterCounts(text: string): Uint8Array {
-  const counts = new Uint8Array(64);
+export function letterCounts(text: string): Uint16Array {
+  const counts = new Uint16Array(64);
   for (let i = 0; i < text.length; i += 1) counts[text.charCodeAt(i) & 63] += 1;
   return counts;
 }
@@ -15,7 +15,7 @@ export function letterCounts(text: string): Uint8Array {
  * at most the shared letters c, so Jaro ≤ (c/|a| + c/|b| + 1) / 3, and Winkler's prefix bonus
  * (at most 4 × 0.1 of the rest) gives JW ≤ 0.6 · Jaro + 0.4.
  */
-export function similarityBound(a: string, ac: Uint8Array, b: string, bc: Uint8Array): number {
+export function similarityBound(a: string, ac: Uint16Array, b: string, bc: Uint16Array): number {
   let shared = 0;
   for (let i = 0; i < 64; i += 1) shared += ac[i] < bc[i] ? ac[i] : bc[i];
   const jaro = (shared / a.length + shared / b.length + 1) / 3;

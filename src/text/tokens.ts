@@ -75,7 +75,11 @@ export function stem(word: string): string {
 const STEM_CACHE_SIZE = 100_000;
 const stemCache = new Map<string, string>();
 
-/** The stem memo's entries, for a snapshot: a process restoring them never runs the stemmer on the knowledge base's words. */
+/**
+ * The stem memo's entries, for a snapshot: a process restoring them never runs the stemmer on the
+ * knowledge base's words. Taken right after a build (as the CLI does), they are the knowledge
+ * base's words; taken later, they also hold words of questions asked in between.
+ */
 export function stemEntries(): [string, string][] {
   return [...stemCache];
 }
