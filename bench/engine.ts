@@ -10,15 +10,11 @@ import { performance } from 'node:perf_hooks';
 import lunr from 'lunr';
 import { createAssistant, renderText, type Assistant } from '../src/index';
 import type { BenchRow } from './bench-row';
+import { devQuestions, repoRoot } from './repo';
 import { entryCount, writeSyntheticKnowledge } from './synthetic-kb';
 
-const root = join(__dirname, '..', '..');
+const root = repoRoot();
 const knowledgeDir = join(root, 'knowledge');
-
-function questions(): string[] {
-  const file = join(root, 'test', 'eval', 'dev.jsonl');
-  return readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { q: string }).q);
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -84,7 +80,7 @@ function coldStart(runs: number, cache: boolean): number {
 }
 
 export async function benchEngine(): Promise<BenchRow[]> {
-  const qs = questions();
+  const qs = devQuestions();
   // Uncached: every answer routed from scratch (the server's LRU answer cache is measured apart).
   const assistant = createAssistant({ knowledgeDir, cacheSize: 0 });
   const ours = time(qs, 100, answerPath(assistant));

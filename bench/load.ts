@@ -88,6 +88,12 @@ export async function loadInRounds(
   return runs;
 }
 
+/**
+ * The rounds both throughput benchmarks run: 20 connections, 1 s of warm-up per target, then 12
+ * rounds of 2 s per target (12 is a multiple of 3! and 2!, the orders of their target sets).
+ */
+export const THROUGHPUT_ROUNDS = { rounds: 12, seconds: 2, warmup: 1, connections: 20 } as const;
+
 /** The mean of several loads of the same target. */
 export function meanLoad(loads: Load[]): Load {
   const avg = (f: (l: Load) => number) => loads.reduce((sum, l) => sum + f(l), 0) / loads.length;

@@ -7,11 +7,12 @@
  * 1 then. A missed target is shown in the table (`pass: no`) and does not change the exit code:
  * timings depend on the machine.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { BenchRow } from './bench-row';
 import { benchEngine } from './engine';
+import { repoRoot } from './repo';
 import { benchServerRss } from './server-rss';
 import { benchSlack } from './slack-throughput';
 import { benchTeams } from './teams-throughput';
@@ -22,13 +23,6 @@ export const BENCHMARKS: readonly { name: string; run: () => Promise<BenchRow[]>
   { name: 'teams', run: benchTeams },
   { name: 'server', run: benchServerRss },
 ];
-
-/** The repository root (the directory holding `package.json`), from `bench/` or `dist/bench/`. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 const COLUMNS = ['name', 'value', 'unit', 'baseline', 'ratio', 'target', 'pass'] as const;
 

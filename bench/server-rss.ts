@@ -19,23 +19,17 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { SERVER_NODE_OPTIONS } from '../adapters/server/node-options';
 import type { BenchRow } from './bench-row';
+import { repoRoot } from './repo';
 
 const CONNECTIONS = 20;
 const SECONDS = 6;
 const COLD_RUNS = 5;
 const SIGNING_SECRET = 'bench0signing0secret0123456789ab';
 const BOT_TOKEN = 'xoxb-bench-server-rss-token';
-
-/** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'knowledge')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 function questions(root: string): string[] {
   const file = join(root, 'test/eval/dev.jsonl');

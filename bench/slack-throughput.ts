@@ -10,32 +10,21 @@
  * Run alone: `npm run build && node dist/bench/slack-throughput.js`.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
 import autocannon from 'autocannon';
 import pino from 'pino';
 import { createSlackApp } from '../adapters/slack/app';
 import { type Answer, type Assistant, createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
-import { LoadGenerator, loadInRounds, meanLoad, throughputRow } from './load';
+import { LoadGenerator, loadInRounds, meanLoad, THROUGHPUT_ROUNDS, throughputRow } from './load';
+import { devQuestions, repoRoot } from './repo';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const TOKEN = 'xoxb-bench-0000-token';
 const IDS = { botId: 'BBENCH001', botUserId: 'UBENCH001' };
-const CONNECTIONS = 20;
-/** Seconds per round and per target, and rounds (a multiple of 3! and 2!: see `loadInRounds`). */
-const SECONDS = 2;
-const ROUNDS = 12;
-
-/** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'knowledge')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 /** One signed slash-command request per question (form body, as Slack sends it). */
 function signedRequests(questions: string[]): autocannon.Request[] {
@@ -94,14 +83,13 @@ function precomputed(assistant: Assistant, questions: string[]): Pick<Assistant,
 
 /**
  * Measures, in one run: the no-op baseline, the real app (full answer path) and the real app with
- * precomputed answers (engine excluded). Each is warmed up 1 s, then loaded `SECONDS` s per
- * round for `ROUNDS` rounds, in a different order every round (`loadInRounds`); each ratio is the median of
+ * precomputed answers (engine excluded), with `THROUGHPUT_ROUNDS`: each is warmed up, then loaded
+ * round by round, in a different order every round (`loadInRounds`); each ratio is the median of
  * the per-round ratios.
  */
 export async function benchSlack(): Promise<BenchRow[]> {
   const root = repoRoot();
-  const questions = readFileSync(join(root, 'test', 'eval', 'dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { q: string }).q);
+  const questions = devQuestions();
   const requests = signedRequests(questions);
   const assistant = createAssistant({ knowledgeDir: join(root, 'knowledge') });
   const noop = await startNoop();
@@ -109,7 +97,7 @@ export async function benchSlack(): Promise<BenchRow[]> {
   const layer = await startReal(precomputed(assistant, questions));
   const gen = LoadGenerator.start();
   try {
-    const runs = await loadInRounds(gen, [noop.url, real.url, layer.url], requests, { rounds: ROUNDS, seconds: SECONDS, warmup: 1, connections: CONNECTIONS });
+    const runs = await loadInRounds(gen, [noop.url, real.url, layer.url], requests, THROUGHPUT_ROUNDS);
     const [before, full, slackOnly] = runs;
     for (const [name, loads] of [['no-op app', before], ['slack app', full], ['slack app (precomputed)', slackOnly]] as const) {
       const r = meanLoad(loads);

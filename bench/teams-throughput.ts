@@ -19,10 +19,9 @@
  *
  * Run alone: `npm run build && node dist/bench/teams-throughput.js`.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { ActivityHandler, type Activity, type CloudAdapter } from 'botbuilder';
@@ -31,19 +30,9 @@ import { createTeamsBot } from '../adapters/teams/create-teams-bot';
 import { renderTeams } from '../adapters/teams/render';
 import { createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
-import { LoadGenerator, loadInRounds, meanLoad, medianRatio, throughputRow } from './load';
+import { LoadGenerator, loadInRounds, meanLoad, medianRatio, THROUGHPUT_ROUNDS, throughputRow } from './load';
+import { devQuestions, repoRoot } from './repo';
 
-const CONNECTIONS = 20;
-/** Seconds per round and per target, and rounds (a multiple of 3! and 2!: see `loadInRounds`). */
-const SECONDS = 2;
-const ROUNDS = 12;
-
-/** The repository root (the directory holding `knowledge/`), from `bench/` or `dist/bench/`. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'knowledge')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 /** A fake connector in a worker thread: answers every POST/PUT with `{ id }` and counts them. */
 const CONNECTOR_SOURCE = `
@@ -133,15 +122,14 @@ function echoListener(adapter: CloudAdapter, cards?: Map<string, Partial<Activit
 /**
  * Measures, in one run: the echo baseline, the real bot (full answer path, default assistant)
  * and the echo bot replying the same cards; then, in a phase of its own, the echo baseline again
- * and the real bot over an assistant without answer cache. Each is warmed up 1 s, then loaded
- * `SECONDS` s per round for `ROUNDS` rounds, in a different order every round (`loadInRounds`); each ratio is
+ * and the real bot over an assistant without answer cache. Each phase runs `THROUGHPUT_ROUNDS`:
+ * warm-up, then round by round in a different order every round (`loadInRounds`); each ratio is
  * the median of the per-round ratios.
  * Fails when a target answers a non-2xx or the connector did not receive one reply per request.
  */
 export async function benchTeams(): Promise<BenchRow[]> {
   const root = repoRoot();
-  const questions = readFileSync(join(root, 'test', 'eval', 'dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { q: string }).q);
+  const questions = devQuestions();
   const knowledgeDir = join(root, 'knowledge');
   const connector = await startConnector();
   const logger = pino({ level: 'warn' });
@@ -157,11 +145,10 @@ export async function benchTeams(): Promise<BenchRow[]> {
   const gen = LoadGenerator.start();
   try {
     const [echoServer, realServer, uncachedServer, echoCardsServer] = servers;
-    const options = { rounds: ROUNDS, seconds: SECONDS, warmup: 1, connections: CONNECTIONS };
     // The bot without answer cache makes far more garbage than the others, and its collection would
     // land in whichever target runs next: it is compared with the echo bot in a phase of its own.
-    const [echo, full, echoCards] = await loadInRounds(gen, [echoServer.url, realServer.url, echoCardsServer.url], requests, options);
-    const [echoAgain, routed] = await loadInRounds(gen, [echoServer.url, uncachedServer.url], requests, options);
+    const [echo, full, echoCards] = await loadInRounds(gen, [echoServer.url, realServer.url, echoCardsServer.url], requests, THROUGHPUT_ROUNDS);
+    const [echoAgain, routed] = await loadInRounds(gen, [echoServer.url, uncachedServer.url], requests, THROUGHPUT_ROUNDS);
     const runs = [echo, full, echoCards, echoAgain, routed];
     const sent = runs.flat().reduce((sum, l) => sum + l.requests, 0);
     for (const [name, loads] of [['echo bot', echo], ['teams bot', full], ['echo bot (cards)', echoCards], ['echo bot (second phase)', echoAgain], ['teams bot (no answer cache)', routed]] as const) {
