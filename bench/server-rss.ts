@@ -23,21 +23,13 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { SERVER_NODE_OPTIONS } from '../adapters/server/node-options';
 import type { BenchRow } from './bench-row';
-import { repoRoot } from './repo';
+import { devQuestions, repoRoot } from './repo';
 
 const CONNECTIONS = 20;
 const SECONDS = 6;
 const COLD_RUNS = 5;
 const SIGNING_SECRET = 'bench0signing0secret0123456789ab';
 const BOT_TOKEN = 'xoxb-bench-server-rss-token';
-
-function questions(root: string): string[] {
-  const file = join(root, 'test/eval/dev.jsonl');
-  const fromEval = existsSync(file)
-    ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question?: string }).question).filter((q): q is string => Boolean(q))
-    : [];
-  return fromEval.length ? fromEval : ['SLA for EKS', 'compare ECS and EKS', 'pros of Lambda', 'which service for containers', 'help'];
-}
 
 /** A loopback server answering every request with `body` (the fake Slack Web API, the fake connector). */
 async function fakeApi(body: (path: string) => unknown): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
@@ -133,7 +125,7 @@ export async function benchServerRss(): Promise<BenchRow[]> {
   const root = repoRoot();
   const main = join(root, 'dist/adapters/server/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build`);
-  const qs = questions(root);
+  const qs = devQuestions();
 
   // Cold start, interleaved with the bare baseline so machine drift hits both.
   const cold: number[] = [];
