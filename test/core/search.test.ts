@@ -10,20 +10,10 @@ import { NearTerms, withinOneEdit } from '../../src/search/near-terms';
 import { queryPassages } from '../../src/search/query';
 import { words } from '../../src/text/tokens';
 import { FIXTURES_DIR, KNOWLEDGE_DIR, knowledgeCopy } from '../helpers/knowledge';
+import { prng } from '../helpers/prng';
 
 function indexOf(dir: string): PassageIndex {
   return buildIndex(buildKnowledgeOrThrow(readKnowledgeSources(dir)).kb);
-}
-
-/** A small deterministic PRNG (mulberry32), so the random queries are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const questions = readFileSync(join(__dirname, '..', 'eval', 'dev.jsonl'), 'utf8').trim().split('\n')

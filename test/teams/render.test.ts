@@ -1,6 +1,7 @@
 import type { Answer, Part } from '../../src/index';
 import { ANSWER_KINDS } from '../../src/index';
 import { createAnswer, allSampleAnswers } from '../helpers/answer-factory';
+import { prng } from '../helpers/prng';
 import { TEAMS_LIMITS, messageBytes } from '../../adapters/teams/card-limits';
 import {
   ADAPTIVE_CARD_CONTENT_TYPE, FEEDBACK_SET_ID, FEEDBACK_THANKS, renderTeams, renderTeamsCard,
@@ -243,20 +244,10 @@ describe('renderTeams', () => {
   });
 
   describe('random answers', () => {
-    /** Mulberry32: a small seeded PRNG so failures reproduce. */
-    function rng(seed: number): () => number {
-      let a = seed;
-      return () => {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
     const alphabet = ['a', 'B', ' ', ' ', '*', '_', '[', ']', '(', ')', '`', '\\', '<at>', '</at>', '&amp;', '\n', '#', '-', '1.', '😀', 'é', '中', '"', "'", '{', '}', '%', '99.95'];
 
     it('renders 300 random answers as valid cards within the size budget', () => {
-      const r = rng(42);
+      const r = prng(42);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
       const str = (max: number): string => Array.from({ length: Math.floor(r() * max) }, () => pick(alphabet)).join('');
       const part = (): Part => {

@@ -5,6 +5,7 @@
  */
 import type { RawRequest } from './requests';
 import { slackCommand, slackHeaders, slackMention, teamsMessage } from './requests';
+import { prng } from '../../helpers/prng';
 
 export type Category = 'bad-json' | 'content-type' | 'huge' | 'empty' | 'missing-fields' | 'hostile' | 'method-path' | 'forged';
 
@@ -12,18 +13,6 @@ export interface FuzzCase extends RawRequest {
   category: Category;
   /** Which server: `local` (Teams without auth) or `prod` (Slack HTTP + Teams with auth). */
   target: 'local' | 'prod';
-}
-
-/** mulberry32: a small, fast, seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HOSTILE_STRINGS = [
