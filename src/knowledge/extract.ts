@@ -20,6 +20,7 @@ import { comparisonSides } from './comparison-heading';
 import { cleanSentence, isUiResidue } from './clean';
 import { leadIn, splitLabel } from './labels';
 import { plainWords } from '../text/tokens';
+import { appendTo } from '../util/append-to';
 import { uniqueBy } from '../util/unique-by';
 
 class Extractor {
@@ -226,7 +227,7 @@ export function extractKnowledge(files: ParsedFile[], registry: EntityRegistry, 
   const factsByEntity = new Map<string, number[]>();
   x.facts.forEach((f, i) => {
     covered.add(f.entity);
-    factsByEntity.set(f.entity, [...(factsByEntity.get(f.entity) ?? []), i]);
+    appendTo(factsByEntity, f.entity, i);
   });
   for (const p of x.passages) for (const e of p.entities) covered.add(e);
   return {

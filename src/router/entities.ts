@@ -8,6 +8,7 @@ import type { Entity, EntityRegistry, Mention } from '../knowledge/entities';
 import { nameKey } from '../knowledge/entities';
 import { letterCounts, similarityBound } from '../text/similarity-bound';
 import { STOP_WORDS } from '../text/tokens';
+import { appendTo } from '../util/append-to';
 
 export interface EntityMatch {
   mentions: Mention[];
@@ -48,10 +49,7 @@ export class EntityFinder {
         if (text.length < 4 || seen.has(`${e.id}|${text}`)) continue;
         seen.add(`${e.id}|${text}`);
         const form = text.replace(/ /g, '');
-        const key = bucketKey(form[0], form.length);
-        const bucket = this.forms.get(key) ?? [];
-        bucket.push({ text: form, entity: e, counts: letterCounts(form), order: seen.size });
-        this.forms.set(key, bucket);
+        appendTo(this.forms, bucketKey(form[0], form.length), { text: form, entity: e, counts: letterCounts(form), order: seen.size });
       }
     }
   }

@@ -4,6 +4,7 @@
  * entries' stems are indexed once, so a question visits only the entries sharing a stem with it.
  */
 import { contentStems } from '../text/tokens';
+import { appendTo } from '../util/append-to';
 
 /** Share of the question's stems that must be in the entry's question. */
 const QUESTION_SHARE = 0.75;
@@ -18,11 +19,7 @@ export class EntryMatcher {
   constructor(questions: readonly string[]) {
     this.sizes = questions.map((q, i) => {
       const stems = contentStems(q);
-      for (const s of stems) {
-        const list = this.postings.get(s);
-        if (list) list.push(i);
-        else this.postings.set(s, [i]);
-      }
+      for (const s of stems) appendTo(this.postings, s, i);
       return stems.length;
     });
   }

@@ -10,6 +10,7 @@ import { lunrTerm } from '../search/build-index';
 import { letterCounts, similarityBound } from '../text/similarity-bound';
 import { contentStems, plainWords, STOP_WORDS } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
+import { appendTo } from '../util/append-to';
 import { ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
 import { EntityFinder } from './entities';
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
@@ -63,8 +64,8 @@ export class QuestionReader {
     for (const [id, f] of Object.entries(kb.facets)) {
       for (const ask of f.ask) {
         const ws = plainWords(ask);
-        if (ws.length === 1) this.facetWords.set(ws[0], [...(this.facetWords.get(ws[0]) ?? []), id]);
-        else if (ws.length > 1) this.facetPhrases.set(ws[0], [...(this.facetPhrases.get(ws[0]) ?? []), { phrase: ws, facet: id, order: phraseCount++ }]);
+        if (ws.length === 1) appendTo(this.facetWords, ws[0], id);
+        else if (ws.length > 1) appendTo(this.facetPhrases, ws[0], { phrase: ws, facet: id, order: phraseCount++ });
       }
     }
     for (const word of this.facetWords.keys()) this.facetWordCounts.set(word, letterCounts(word));

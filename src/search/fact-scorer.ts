@@ -5,6 +5,7 @@
  */
 import type { Fact, KnowledgeBase } from '../knowledge/knowledge-base';
 import { contentStems, stem, words } from '../text/tokens';
+import { appendTo } from '../util/append-to';
 
 export interface ScoredFact {
   index: number;
@@ -42,10 +43,7 @@ export class FactScorer {
     this.terms.forEach((t, i) => {
       for (const s of new Set([...t.attribute, ...t.value])) {
         df.set(s, (df.get(s) ?? 0) + 1);
-        const postings = t.attribute.has(s) ? this.labelPostings : this.valuePostings;
-        const list = postings.get(s);
-        if (list) list.push(i);
-        else postings.set(s, [i]);
+        appendTo(t.attribute.has(s) ? this.labelPostings : this.valuePostings, s, i);
       }
     });
     this.scratch = new Float64Array(kb.facts.length);

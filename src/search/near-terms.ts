@@ -5,6 +5,7 @@
  * costs a few map reads whatever the size of the vocabulary, where Lunr's own `editDistance`
  * walks its whole term trie per query.
  */
+import { appendTo } from '../util/append-to';
 
 /** Within one edit: insertion, deletion, substitution, or a transposition of adjacent letters. */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -51,11 +52,8 @@ export class NearTerms {
 
   private build(): Map<string, string[]> {
     const table = new Map<string, string[]>();
-    for (const t of this.terms) for (const key of [t, ...deletions(t)]) {
-      const list = table.get(key);
-      if (list === undefined) table.set(key, [t]);
-      else if (list[list.length - 1] !== t) list.push(t);
-    }
+    // A term whose deletions coincide (`aab` → `ab` twice) is listed once under that key.
+    for (const t of this.terms) for (const key of [t, ...deletions(t)]) if (table.get(key)?.at(-1) !== t) appendTo(table, key, t);
     return table;
   }
 }
