@@ -7,6 +7,7 @@
 import lunr from 'lunr';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { words } from '../text/tokens';
+import { BoundedMemo } from '../util/bounded-memo';
 import { NearTerms } from './near-terms';
 import { Postings } from './postings';
 
@@ -29,29 +30,19 @@ export interface PassageIndex {
  * Lunr's stemmer, memoized: the same words recur across passages and questions, and the stemmer
  * is regex-heavy. Registered so a serialized index could name it.
  */
-const stemCache = new Map<string, string>();
-const memoStemmer: lunr.PipelineFunction = (token) => token.update((s) => {
-  let out = stemCache.get(s);
-  if (out === undefined) {
-    out = lunr.stemmer(new lunr.Token(s, {})).toString();
-    if (stemCache.size > 100_000) stemCache.clear();
-    stemCache.set(s, out);
-  }
-  return out;
-});
+const lunrStems = new BoundedMemo<string, string>(100_000);
+const lunrStem = (s: string): string => lunr.stemmer(new lunr.Token(s, {})).toString();
+const memoStemmer: lunr.PipelineFunction = (token) => token.update((s) => lunrStems.get(s, lunrStem));
 lunr.Pipeline.registerFunction(memoStemmer, 'awsQaMemoStemmer');
 
 const pipeline = new lunr.Pipeline();
 pipeline.add(lunr.trimmer, lunr.stopWordFilter, memoStemmer);
-const termCache = new Map<string, string | undefined>();
+const termMemo = new BoundedMemo<string, string | undefined>(100_000);
+const pipelineTerm = (word: string): string | undefined => pipeline.run([new lunr.Token(word, {})])[0]?.toString();
 
 /** Lunr's stem of one lower-case word, through the same pipeline the index used (trimmer, stop words, stemmer). */
 export function lunrTerm(word: string): string | undefined {
-  if (termCache.has(word)) return termCache.get(word);
-  const out = pipeline.run([new lunr.Token(word, {})])[0]?.toString();
-  if (termCache.size > 100_000) termCache.clear();
-  termCache.set(word, out);
-  return out;
+  return termMemo.get(word, pipelineTerm);
 }
 
 function tokenize(value: unknown): lunr.Token[] {

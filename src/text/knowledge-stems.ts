@@ -5,18 +5,13 @@
  * bounded by its size; the memo is cleared when full all the same. Callers must not mutate the
  * returned array.
  */
+import { BoundedMemo } from '../util/bounded-memo';
 import { contentStems } from './tokens';
 
-const MEMO_SIZE = 50_000;
-const memo = new Map<string, readonly string[]>();
+const memo = new BoundedMemo<string, readonly string[]>(50_000);
+const frozenStems = (text: string): readonly string[] => Object.freeze(contentStems(text));
 
 /** The content stems of a knowledge-base text, memoized. */
 export function knowledgeStems(text: string): readonly string[] {
-  let stems = memo.get(text);
-  if (stems === undefined) {
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    stems = Object.freeze(contentStems(text));
-    memo.set(text, stems);
-  }
-  return stems;
+  return memo.get(text, frozenStems);
 }

@@ -4,6 +4,7 @@
  * one stop-word list.
  */
 import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
+import { BoundedMemo } from '../util/bounded-memo';
 
 /**
  * Lower-case word tokens. Keeps dotted and slashed technical words whole (`node.js`, `99.95`,
@@ -55,25 +56,22 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * `contain`, like `containers`); numbers and dotted words are kept as they are.
  */
 export function stem(word: string): string {
-  const cached = stemCache.get(word);
-  if (cached !== undefined) return cached;
-  let s = word;
-  if (!/[\d./#+]/.test(word)) {
-    s = PorterStemmer.stem(word);
-    for (let i = 0; i < 2; i += 1) {
-      const next = PorterStemmer.stem(s);
-      if (next === s) break;
-      s = next;
-    }
+  return stemMemo.get(word, porterUntilStable);
+}
+
+function porterUntilStable(word: string): string {
+  if (/[\d./#+]/.test(word)) return word;
+  let s = PorterStemmer.stem(word);
+  for (let i = 0; i < 2; i += 1) {
+    const next = PorterStemmer.stem(s);
+    if (next === s) break;
+    s = next;
   }
-  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
-  stemCache.set(word, s);
   return s;
 }
 
-/** Stems are memoized (the Porter stemmer is regex-heavy and words repeat); cleared when full. */
-const STEM_CACHE_SIZE = 100_000;
-const stemCache = new Map<string, string>();
+/** Stems are memoized (the Porter stemmer is regex-heavy and words repeat). */
+const stemMemo = new BoundedMemo<string, string>(100_000);
 
 /**
  * The stem memo's entries, for a snapshot: a process restoring them never runs the stemmer on the
@@ -81,14 +79,14 @@ const stemCache = new Map<string, string>();
  * base's words; taken later, they also hold words of questions asked in between.
  */
 export function stemEntries(): [string, string][] {
-  return [...stemCache];
+  return stemMemo.entries();
 }
 
 /** Seeds the stem memo with entries from {@link stemEntries} (stems are pure: a seeded entry equals a computed one). */
 export function seedStems(entries: Iterable<readonly [string, string]>): void {
   for (const [word, s] of entries) {
-    if (stemCache.size >= STEM_CACHE_SIZE) break;
-    stemCache.set(word, s);
+    if (stemMemo.full) break;
+    stemMemo.set(word, s);
   }
 }
 
