@@ -7,6 +7,8 @@
  * Ratios against a baseline are per round (target and baseline loaded in the same round), and
  * the row reports their median, so a burst of machine noise in one round does not decide it.
  */
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import type autocannon from 'autocannon';
 import type { BenchRow } from './bench-row';
@@ -93,6 +95,16 @@ export async function loadInRounds(
  * rounds of 2 s per target (12 is a multiple of 3! and 2!, the orders of their target sets).
  */
 export const THROUGHPUT_ROUNDS = { rounds: 12, seconds: 2, warmup: 1, connections: 20 } as const;
+
+/** A target: `listener` on a bare `node:http` server on 127.0.0.1 (a free port), and how to close it. */
+export async function serveOnLoopback(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
 
 /** The mean of several loads of the same target. */
 export function meanLoad(loads: Load[]): Load {

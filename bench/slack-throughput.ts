@@ -10,7 +10,7 @@
  * Run alone: `npm run build && node dist/bench/slack-throughput.js`.
  */
 import { createHmac } from 'node:crypto';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
@@ -19,7 +19,7 @@ import pino from 'pino';
 import { createSlackApp } from '../adapters/slack/app';
 import { type Answer, type Assistant, createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
-import { LoadGenerator, loadInRounds, meanLoad, THROUGHPUT_ROUNDS, throughputRow } from './load';
+import { LoadGenerator, loadInRounds, meanLoad, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
@@ -43,12 +43,6 @@ function signedRequests(questions: string[]): autocannon.Request[] {
   });
 }
 
-async function listen(listener: RequestListener): Promise<{ server: Server; url: string }> {
-  const server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
 /** The real app on a bare node:http server, answering with `assistant`. */
 async function startReal(assistant: Pick<Assistant, 'ask'>): Promise<{ url: string; close: () => Promise<void> }> {
   const slack = createSlackApp({
@@ -56,8 +50,7 @@ async function startReal(assistant: Pick<Assistant, 'ask'>): Promise<{ url: stri
     feedbackStore: new InMemoryFeedbackStore(), logger: pino({ level: 'warn' }),
   });
   await slack.start();
-  const { server, url } = await listen(slack.requestListener as RequestListener);
-  return { url, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return serveOnLoopback(slack.requestListener as RequestListener);
 }
 
 /** The baseline: a no-op Bolt app on its default HTTPReceiver, acking a constant. */

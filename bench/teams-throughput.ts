@@ -19,8 +19,7 @@
  *
  * Run alone: `npm run build && node dist/bench/teams-throughput.js`.
  */
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -30,7 +29,7 @@ import { createTeamsBot } from '../adapters/teams/create-teams-bot';
 import { renderTeams } from '../adapters/teams/render';
 import { createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
-import { LoadGenerator, loadInRounds, meanLoad, medianRatio, THROUGHPUT_ROUNDS, throughputRow } from './load';
+import { LoadGenerator, loadInRounds, meanLoad, medianRatio, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
 
 
@@ -78,15 +77,6 @@ function activityRequests(questions: string[], serviceUrl: string): autocannon.R
       textFormat: 'plain', text, channelData: { tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' } }, locale: 'en-US',
     }),
   }));
-}
-
-async function listen(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
 }
 
 /**
@@ -138,8 +128,8 @@ export async function benchTeams(): Promise<BenchRow[]> {
   const answering = createAssistant({ knowledgeDir });
   const cards = new Map(questions.map((q) => [q, renderTeams(answering.ask(q))]));
   const servers = [
-    await listen(echoListener(real.adapter)), await listen(real.requestListener), await listen(uncached.requestListener),
-    await listen(echoListener(real.adapter, cards)),
+    await serveOnLoopback(echoListener(real.adapter)), await serveOnLoopback(real.requestListener), await serveOnLoopback(uncached.requestListener),
+    await serveOnLoopback(echoListener(real.adapter, cards)),
   ];
   const requests = activityRequests(questions, connector.url);
   const gen = LoadGenerator.start();
