@@ -8,7 +8,7 @@
  * adapter answers 401 otherwise, before any bot code runs). Without one (local mode, the Bot
  * Framework Emulator), requests are accepted unauthenticated and replies are sent without a token.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { scopeOf } from './conversation';
 import { describeError } from './log';
@@ -50,18 +50,41 @@ export function createTurnErrorHandler(options: { logger: Logger; secrets?: read
 }
 
 /**
+ * The `CloudAdapter`, with the entry point for a host that reads and checks requests itself.
+ *
+ * `process(req, res, logic)` adapts an Express- or Restify-style request: it re-checks the body
+ * and the response object (rebuilding zod schemas on every call), converts the timestamps, then
+ * runs the turn, and reports failures on `console.error`. The `node:http` listener (`http.ts`)
+ * already reads, bounds and validates the body, and logs through pino, so it calls
+ * {@link TeamsCloudAdapter.processIncoming} instead: the same authentication, connector and turn
+ * pipeline, without the second round of request checks (measured at about 4% of a request's CPU).
+ */
+export class TeamsCloudAdapter extends CloudAdapter {
+  /**
+   * Runs one turn for `activity`: authenticates it with `authHeader` (the request's
+   * `Authorization` header, `''` when absent; botbuilder's `processActivity`), builds the turn
+   * context and runs `logic` through the middleware, `onTurnError` included. Resolves to the
+   * response an `invoke` (or an expect-replies request) asks for, `undefined` otherwise. Rejects,
+   * before `logic` runs, when the request cannot be authenticated.
+   */
+  processIncoming(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/**
  * Creates the adapter, with {@link createTurnErrorHandler} as its `onTurnError`.
  * Throws at once when botbuilder finds the options inconsistent (for example `SingleTenant`
  * without a tenant id).
  */
-export function createTeamsAdapter(options: TeamsAuthOptions & { logger: Logger; replyTimeoutMs?: number }): CloudAdapter {
+export function createTeamsAdapter(options: TeamsAuthOptions & { logger: Logger; replyTimeoutMs?: number }): TeamsCloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: options.appId ?? '',
     MicrosoftAppPassword: options.appPassword ?? '',
     MicrosoftAppType: options.appType ?? 'MultiTenant',
     MicrosoftAppTenantId: options.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsCloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler({
     logger: options.logger, secrets: options.appPassword ? [options.appPassword] : [], replyTimeoutMs: options.replyTimeoutMs,
   });

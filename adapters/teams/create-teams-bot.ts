@@ -13,10 +13,9 @@
  * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
-import { createTeamsAdapter, type TeamsAuthOptions } from './adapter';
+import { createTeamsAdapter, type TeamsAuthOptions, type TeamsCloudAdapter } from './adapter';
 import { TeamsQaBot } from './bot';
 import { createMessagesListener } from './http';
 
@@ -36,7 +35,7 @@ export interface TeamsBotOptions extends TeamsAuthOptions {
 }
 
 export interface TeamsBot {
-  adapter: CloudAdapter;
+  adapter: TeamsCloudAdapter;
   bot: TeamsQaBot;
   /** Serves `POST /api/messages` (404 for other paths). */
   requestListener: (req: IncomingMessage, res: ServerResponse) => void;

@@ -1,22 +1,26 @@
 /**
  * The `POST /api/messages` endpoint as a plain `node:http` request listener: it reads and checks
- * the body itself (bounded), then hands the activity to botbuilder's `CloudAdapter.process`
- * through a minimal request/response shim (no Express or Restify needed).
+ * the body itself (bounded, validated: `incoming-activity.ts`), then hands the activity to the
+ * `CloudAdapter` (`TeamsCloudAdapter.processIncoming`: authentication, connector, the bot's turn).
+ * No Express or Restify needed.
  *
  * Status codes: 404 other paths, 405 other methods, 415 not JSON, 413 over `maxBodyBytes`, 400
- * empty / malformed JSON / not an activity (with the field at fault), then whatever the adapter
- * says: 401 without a valid token when auth is on, 200 for a handled activity (even when the
- * reply could not be delivered: that is logged), 400 for an `invoke` (the app declares none).
- * Bad input never yields a 5xx; a 500 means a bug, and is logged.
+ * empty / malformed JSON / not an activity (with the field at fault), 401 when the request cannot
+ * be authenticated (auth on; checked before any bot code runs), then 200 for a handled activity
+ * (even when the reply could not be delivered: that is logged), or the status an `invoke` asks
+ * for (400: the app declares no invoke feature). Bad input never yields a 5xx; a 500 means a bug,
+ * and is logged.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandlerBase, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { TeamsCloudAdapter } from './adapter';
+import { checkIncomingActivity, withDateTimestamps } from './incoming-activity';
 import { describeError } from './log';
 
 export interface MessagesListenerOptions {
-  adapter: CloudAdapter;
+  /** Runs the turns (`createTeamsAdapter`); only `processIncoming` is used. */
+  adapter: Pick<TeamsCloudAdapter, 'processIncoming'>;
   bot: ActivityHandlerBase;
   logger: Logger;
   /** The endpoint path. Default `/api/messages`. */
@@ -24,27 +28,12 @@ export interface MessagesListenerOptions {
   /** Largest accepted body in bytes. Default 256 KiB (Teams activities are a few KB). */
   maxBodyBytes?: number;
   /**
-   * Whether requests must carry a valid Bot Framework token (an app id is configured). Then a
-   * token that cannot be validated at all (e.g. the signing keys cannot be fetched) is refused
-   * with 401 rather than reported as a server error. Default false.
+   * Whether requests must carry a valid Bot Framework token (an app id is configured). Then any
+   * failure before the bot runs (a refused token, or one that cannot be validated at all, e.g.
+   * when the signing keys cannot be fetched) is a 401 rather than a server error. Default false.
    */
   authRequired?: boolean;
 }
-
-/** The fields of an incoming activity that the adapter and the bot rely on; the rest passes through. */
-export const incomingActivitySchema = z.looseObject({
-  type: z.string().min(1),
-  channelId: z.string().min(1),
-  serviceUrl: z.url({ protocol: /^https?$/ }),
-  conversation: z.looseObject({ id: z.string().min(1) }),
-  from: z.looseObject({ id: z.string().min(1) }),
-  recipient: z.looseObject({ id: z.string().min(1) }),
-  id: z.string().optional(),
-  text: z.string().optional(),
-  entities: z.array(z.looseObject({ type: z.string() })).optional(),
-  membersAdded: z.array(z.looseObject({ id: z.string() })).optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
-});
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -73,8 +62,8 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   });
 }
 
-/** The body as an activity object, or an {@link HttpError} 400 naming what is wrong. */
-function parseActivity(body: Buffer): Record<string, unknown> {
+/** The body as an activity, or an {@link HttpError} 400 naming what is wrong. */
+function parseActivity(body: Buffer): Activity {
   if (body.length === 0) throw new HttpError(400, 'empty body');
   let json: unknown;
   try {
@@ -82,12 +71,15 @@ function parseActivity(body: Buffer): Record<string, unknown> {
   } catch {
     throw new HttpError(400, 'body is not valid JSON');
   }
-  const parsed = incomingActivitySchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HttpError(400, `not an activity: ${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`);
-  }
-  return json as Record<string, unknown>;
+  const checked = checkIncomingActivity(json);
+  if (!checked.ok) throw new HttpError(400, `not an activity: ${checked.problem}`);
+  return withDateTimestamps(checked.activity);
+}
+
+/** Whether `error` is botbuilder's refusal of a request's credentials (`AuthenticationError`: 401 or 403). */
+function isAuthFailure(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return status === 401 || status === 403;
 }
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
@@ -116,31 +108,27 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') throw new HttpError(415, 'content-type must be application/json');
     const activity = parseActivity(await readBody(req, max));
-    let status = 200;
-    let body: unknown;
     let logicRan = false;
-    const logic = (context: Parameters<ActivityHandlerBase['run']>[0]): Promise<void> => {
+    const logic = (context: TurnContext): Promise<void> => {
       logicRan = true;
       return options.bot.run(context);
     };
-    const shim = {
-      socket: req.socket,
-      status(code: number) { status = code; },
-      header(name: string, value: unknown) { if (!res.headersSent) res.setHeader(name, String(value)); },
-      send(payload: unknown) { body = payload; },
-      end() { /* written below, once process() has returned */ },
-    };
-    await options.adapter.process({ body: activity, headers: req.headers, method: 'POST' }, shim, logic);
-    if (status >= 500 && options.authRequired && !logicRan) {
-      // The adapter authenticates before any bot code runs: a failure before the bot ran that is not
-      // an AuthenticationError (signing keys unreachable, token unparseable) still means not authenticated.
-      log.warn({ status }, 'teams token could not be validated; refused');
-      status = 401;
+    let result: InvokeResponse | undefined;
+    try {
+      result = await options.adapter.processIncoming(String(req.headers.authorization ?? ''), activity, logic);
+    } catch (error) {
+      // Authentication comes before any bot code: a failure before the bot ran is a refused token
+      // (botbuilder's AuthenticationError carries 401/403), or, with auth on, one that could not be
+      // validated at all. Errors inside the turn never get here (onTurnError handles them).
+      if (!logicRan && (options.authRequired || isAuthFailure(error))) {
+        log.warn({ reason: String(describeError(error).message).split('\n')[0] }, 'teams request rejected: not authenticated');
+        send(res, 401, 'unauthorized');
+        return;
+      }
+      throw error;
     }
-    if (status === 401 || status === 403) log.warn({ status }, 'teams request rejected: not authenticated');
-    else if (status >= 500) log.error({ status }, 'teams request failed');
-    // Never echo the adapter's error text (it can name internal endpoints); invoke bodies pass through.
-    send(res, status, status === 401 ? 'unauthorized' : status >= 500 ? 'internal error' : body);
+    // Never echo an error text (it can name internal endpoints); invoke bodies pass through.
+    send(res, result?.status ?? 200, result?.body);
   }
 
   return (req, res) => {

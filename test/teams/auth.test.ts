@@ -13,7 +13,7 @@ const APP_PASSWORD = 'Zq8~not-a-real-secret-but-long-enough';
 describe('Teams bot with MicrosoftAppId set', () => {
   let t: TeamsServer;
   const assistant = fakeAssistant();
-  // CloudAdapter.process reports auth failures with console.error; keep it, to check it for secrets.
+  // Nothing may reach the console: every failure goes through the (redacting) pino logger.
   let consoleError: jest.SpyInstance;
 
   beforeAll(async () => {
@@ -43,10 +43,7 @@ describe('Teams bot with MicrosoftAppId set', () => {
     await t.postActivity(fixture('personal-message'), { authorization: 'Basic dXNlcjpwYXNz' });
     expect(t.logs.text()).not.toContain(APP_PASSWORD);
     expect(t.logs.text()).not.toContain('dXNlcjpwYXNz');
-    expect(consoleError).toHaveBeenCalled();
-    const consoleText = consoleError.mock.calls.map((args) => args.map(String).join(' ')).join('\n');
-    expect(consoleText).not.toContain(APP_PASSWORD);
-    expect(consoleText).not.toContain('dXNlcjpwYXNz');
+    expect(consoleError).not.toHaveBeenCalled();
     expect(t.logs.entries().some((e) => e.msg === 'teams request rejected: not authenticated')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 /** Status mapping of the /api/messages listener: invokes get 4xx, unvalidatable tokens get 401. */
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter } from 'botbuilder';
+import type { TeamsCloudAdapter } from '../../adapters/teams/adapter';
 import { createMessagesListener } from '../../adapters/teams/http';
 import { TeamsQaBot } from '../../adapters/teams/bot';
 import { fakeAssistant } from './helpers/fake-assistant';
@@ -24,25 +24,33 @@ function post(listener: ReturnType<typeof createMessagesListener>, body: object,
   });
 }
 
-/** A CloudAdapter double whose `process` fails with 500, before or after running the bot logic. */
-function failingAdapter(runLogicFirst: boolean): CloudAdapter {
+/**
+ * An adapter double whose turn fails with `error`, before or after running the bot logic (an
+ * error the turn's own `onTurnError` did not absorb).
+ */
+function failingAdapter(runLogicFirst: boolean, error: Error = new Error('boom: https://login.example/keys unreachable')): Pick<TeamsCloudAdapter, 'processIncoming'> {
   return {
-    async process(_req: unknown, res: { status(n: number): void; end(): void }, logic: (ctx: unknown) => Promise<void>) {
-      if (runLogicFirst) await logic({}).catch(() => undefined);
-      res.status(500);
-      res.end();
+    async processIncoming(_auth, _activity, logic) {
+      if (runLogicFirst) await logic({} as never).catch(() => undefined);
+      throw error;
     },
-  } as unknown as CloudAdapter;
+  };
+}
+
+/** An error shaped like botframework-connector's `AuthenticationError`. */
+function authError(statusCode: number): Error {
+  return Object.assign(new Error('Unauthorized Access. Request is not authorized'), { name: 'AuthenticationError', statusCode });
 }
 
 describe('createMessagesListener', () => {
   const bot = { run: async () => undefined } as unknown as TeamsQaBot;
 
-  it('refuses with 401 when authentication failed in a way botbuilder reports as 500 (e.g. keys unreachable)', async () => {
+  it('refuses with 401 when the token could not be validated at all (e.g. keys unreachable)', async () => {
     const logs = memoryLogger();
     const listener = createMessagesListener({ adapter: failingAdapter(false), bot, logger: logs.logger, authRequired: true });
     expect(await post(listener, fixture('personal-message'), { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig' })).toBe(401);
-    expect(logs.text()).toMatch(/could not be validated/);
+    expect(logs.text()).toMatch(/not authenticated/);
+    expect(logs.text()).toMatch(/unreachable/);
   });
 
   it('keeps a 500 that happened after the bot ran (a bug, not an auth failure)', async () => {
@@ -50,9 +58,39 @@ describe('createMessagesListener', () => {
     expect(await post(listener, fixture('personal-message'))).toBe(500);
   });
 
-  it('keeps a 500 when no authentication is required (local mode)', async () => {
-    const listener = createMessagesListener({ adapter: failingAdapter(false), bot, logger: memoryLogger().logger });
+  it('keeps a 500 when no authentication is required (local mode), and never echoes the error', async () => {
+    const logs = memoryLogger();
+    const listener = createMessagesListener({ adapter: failingAdapter(false), bot, logger: logs.logger });
     expect(await post(listener, fixture('personal-message'))).toBe(500);
+    expect(logs.text()).toMatch(/teams request failed/);
+  });
+
+  it.each([401, 403])('answers 401 to an AuthenticationError (%d) even in local mode', async (statusCode) => {
+    const listener = createMessagesListener({ adapter: failingAdapter(false, authError(statusCode)), bot, logger: memoryLogger().logger });
+    expect(await post(listener, fixture('personal-message'), { authorization: 'Bearer x' })).toBe(401);
+  });
+
+  it('passes the Authorization header, or an empty one, and the checked activity with Date timestamps', async () => {
+    const seen: { auth: string; timestamp: unknown; raw: unknown }[] = [];
+    const adapter: Pick<TeamsCloudAdapter, 'processIncoming'> = {
+      async processIncoming(auth, activity) {
+        seen.push({ auth, timestamp: activity.timestamp, raw: (activity as unknown as Record<string, unknown>).rawTimestamp });
+        return undefined;
+      },
+    };
+    const listener = createMessagesListener({ adapter, bot, logger: memoryLogger().logger });
+    const activity = { ...fixture('personal-message'), timestamp: '2024-11-14T21:14:00.000Z' };
+    expect(await post(listener, activity, { authorization: 'Bearer abc' })).toBe(200);
+    expect(await post(listener, activity)).toBe(200);
+    expect(seen.map((s) => s.auth)).toEqual(['Bearer abc', '']);
+    expect(seen[0].timestamp).toEqual(new Date('2024-11-14T21:14:00.000Z'));
+    expect(seen[0].raw).toBe('2024-11-14T21:14:00.000Z');
+  });
+
+  it('answers with the status and body the turn asks for (an invoke response)', async () => {
+    const adapter: Pick<TeamsCloudAdapter, 'processIncoming'> = { processIncoming: async () => ({ status: 409, body: { error: 'x' } }) };
+    const listener = createMessagesListener({ adapter, bot, logger: memoryLogger().logger });
+    expect(await post(listener, fixture('personal-message'))).toBe(409);
   });
 });
 
