@@ -111,11 +111,17 @@ export class TeamsQaBot extends TeamsActivityHandler {
     } else {
       question = textWithoutBotMention(activity);
     }
+    await this.send(context, this.cardFor(this.answer(question, scope)), scope);
+  }
+
+  /** `assistant.ask(question)`, logged (with its time) at debug level when that level is on. */
+  private answer(question: string, scope: TeamsScope): Answer {
+    if (!this.log.isLevelEnabled('debug')) return this.assistant.ask(question);
     const started = process.hrtime.bigint();
     const answer = this.assistant.ask(question);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     this.log.debug({ scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) }, 'teams question answered');
-    await this.send(context, this.cardFor(answer), scope);
+    return answer;
   }
 
   private async handleMembersAdded(context: TurnContext): Promise<void> {

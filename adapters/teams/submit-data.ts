@@ -41,6 +41,8 @@ const MAX_VALUE_JSON = 16 * 1024;
  * Returns `undefined` for anything else (no value, another card's data, a forged payload).
  */
 export function parseSubmitValue(value: unknown): SubmitValue | undefined {
+  // A typed message carries no value: nothing to read (and no validation error to build).
+  if (value === undefined || value === null) return undefined;
   let data = value;
   if (typeof value === 'string') {
     if (value.length > MAX_VALUE_JSON) return undefined;

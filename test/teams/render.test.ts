@@ -129,6 +129,12 @@ describe('renderTeams', () => {
       expect(parseSubmitValue(ask[0].data.msteams.value)).toEqual({ action: 'ask', question: 'SLA for EKS' });
     });
 
+    it('reads no value (a typed message) and foreign values as no click', () => {
+      for (const value of [undefined, null, '', 'text', 42, {}, { action: 'ask' }, { action: 'delete', question: 'x' }, '{"action":"ask"']) {
+        expect(parseSubmitValue(value)).toBeUndefined();
+      }
+    });
+
     it('offers the "Did you mean" choices as buttons and no rating', () => {
       const card = cardOf(renderTeams(createAnswer('clarify')));
       expect(submits(card).map((a) => a.data.question)).toEqual(['SLA for EC2', 'SLA for ECS']);
