@@ -15,6 +15,7 @@ import { normalizeQuestion } from './router/normalize';
 import { route } from './router/route';
 import { QuestionReader } from './router/understand';
 import { EntryMatcher } from './router/entry-matcher';
+import { BoundedMemo } from './util/bounded-memo';
 
 /** Longest question considered, in characters; longer input is cut to this length. */
 export const MAX_QUESTION_LENGTH = 4000;
@@ -81,9 +82,14 @@ function assemble(kb: KnowledgeBase, index: PassageIndex, warnings: KnowledgePro
     files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
     comparisons: kb.comparisons.length, services: kb.covered.size, warnings,
   };
-  const cache = new AnswerCache(options.cacheSize ?? 500);
+  const capacity = options.cacheSize ?? 500;
+  const cache = new AnswerCache(capacity);
+  // The normalized form of recent raw questions (normalizing is pure): a repeated question skips
+  // normalizing as well as routing. Off with the answer cache.
+  const normalized = capacity > 0 ? new BoundedMemo<string, string>(capacity) : undefined;
   const routeQuestion = (question: string): { answer: Answer; intent: string } => {
-    const text = normalizeQuestion(String(question ?? '').slice(0, MAX_QUESTION_LENGTH));
+    const raw = String(question ?? '').slice(0, MAX_QUESTION_LENGTH);
+    const text = normalized ? normalized.get(raw, normalizeQuestion) : normalizeQuestion(raw);
     return cache.get(text, () => route(ctx, text));
   };
   return {

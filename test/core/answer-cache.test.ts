@@ -42,4 +42,15 @@ describe('AnswerCache', () => {
     expect(cachedAssistant.ask('<@U1> SLA for EKS')).toBe(cachedAssistant.ask('<@U2> SLA for EKS'));
     expect(uncached.ask('SLA for EKS')).toEqual(cachedAssistant.ask('SLA for EKS'));
   });
+
+  it('answers a repeated raw question (normalized once, then remembered) as a fresh assistant would', () => {
+    const cachedAssistant = createAssistant({ knowledgeDir: KNOWLEDGE_DIR });
+    const uncached = createAssistant({ knowledgeDir: KNOWLEDGE_DIR, cacheSize: 0 });
+    const questions = [
+      'SLA for EKS', '<@U1> SLA for EKS', 'SLA for ECS', '<at>AWS Bot</at> beanstalk &amp; app runner?', 'lambda :rocket: timeout 🚀',
+      'SLA for EKS', 'sla   for   eks', 'SLA for ECS', '<at>AWS Bot</at> beanstalk &amp; app runner?',
+    ];
+    for (const q of [...questions, ...questions]) expect({ q, answer: cachedAssistant.ask(q) }).toEqual({ q, answer: uncached.ask(q) });
+    expect(cachedAssistant.ask('lambda :rocket: timeout 🚀')).toBe(cachedAssistant.ask('lambda :rocket: timeout 🚀'));
+  });
 });
