@@ -151,7 +151,8 @@ export async function benchTeams(): Promise<BenchRow[]> {
     const [echoMean, fullMean] = [meanLoad(echo), meanLoad(full)];
     return [
       throughputRow('teams /api/messages throughput (full answer path as deployed: answer cache, Adaptive Card reply)', full, echo, baselineName),
-      throughputRow('teams /api/messages throughput, answer cache off (every question routed and rendered; a phase of its own)', routed, echoAgain, baselineName),
+      // Diagnostic: what answering costs when no question repeats (the deployed bot caches answers).
+      throughputRow('teams /api/messages throughput, answer cache off (every question routed and rendered; a phase of its own; informational)', routed, echoAgain, baselineName, true),
       {
         name: 'teams adapter layer: full answer path vs an echo bot replying the same cards (card transport excluded)',
         value: Math.round(fullMean.rps), unit: 'req/s', baseline: Math.round(meanLoad(echoCards).rps),
