@@ -63,8 +63,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 /**
- * Sends `console.*` output (libraries print there: botbuilder's `CloudAdapter` `console.error`s
- * every rejected request) through `logger` as JSON lines (component `console`), so stdout stays
+ * Sends `console.*` output (libraries print there: botbuilder's `CloudAdapter.process`
+ * `console.error`s every rejected request, though the Teams listener does not go through it)
+ * through `logger` as JSON lines (component `console`), so stdout stays
  * one JSON object per line and the secret scrubbing applies. Returns a function restoring `console`.
  */
 export function routeConsole(logger: Logger): () => void {

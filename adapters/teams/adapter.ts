@@ -5,8 +5,9 @@
  * never reads `process.env`: the composition root does).
  *
  * With an app id, every incoming request must carry a valid Bot Framework bearer token (the
- * adapter answers 401 otherwise, before any bot code runs). Without one (local mode, the Bot
- * Framework Emulator), requests are accepted unauthenticated and replies are sent without a token.
+ * adapter refuses it otherwise, before any bot code runs, and the listener answers 401). Without
+ * one (local mode, the Bot Framework Emulator), requests are accepted unauthenticated and replies
+ * are sent without a token.
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -68,6 +69,9 @@ export class TeamsCloudAdapter extends CloudAdapter {
    * before `logic` runs, when the request cannot be authenticated.
    */
   processIncoming(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    // processActivity skips authentication when handed an already-authenticated result object:
+    // only a header string (authenticated here, whatever it holds) may come in this way.
+    if (typeof authHeader !== 'string') return Promise.reject(new TypeError('processIncoming: authHeader must be a string'));
     return this.processActivity(authHeader, activity, logic);
   }
 }

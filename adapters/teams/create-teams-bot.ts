@@ -72,6 +72,9 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     assistant: options.assistant, feedbackStore: options.feedbackStore, logger,
     allowedTenantIds: options.allowedTenantIds, replyTimeoutMs: options.replyTimeoutMs,
   });
-  const requestListener = createMessagesListener({ adapter, bot, logger, path: options.path, maxBodyBytes: options.maxBodyBytes, authRequired: Boolean(options.appId?.trim()) });
+  const requestListener = createMessagesListener({
+    adapter, bot, logger, path: options.path, maxBodyBytes: options.maxBodyBytes, authRequired: Boolean(options.appId?.trim()),
+    secrets: options.appPassword ? [options.appPassword] : [],
+  });
   return { adapter, bot, requestListener };
 }

@@ -33,6 +33,8 @@ export interface MessagesListenerOptions {
    * when the signing keys cannot be fetched) is a 401 rather than a server error. Default false.
    */
   authRequired?: boolean;
+  /** Values redacted from every logged error (the app password). */
+  secrets?: readonly string[];
 }
 
 class HttpError extends Error {
@@ -76,10 +78,19 @@ function parseActivity(body: Buffer): Activity {
   return withDateTimestamps(checked.activity);
 }
 
-/** Whether `error` is botbuilder's refusal of a request's credentials (`AuthenticationError`: 401 or 403). */
+/**
+ * Whether `error` is botbuilder's refusal of a request's credentials: an `AuthenticationError`
+ * (botframework-connector's class, which botbuilder does not re-export: recognized by its class
+ * name) or any error carrying status 401 or 403.
+ */
 function isAuthFailure(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return status === 401 || status === 403;
+  const e = error as { constructor?: { name?: unknown }; statusCode?: unknown } | null;
+  return e?.constructor?.name === 'AuthenticationError' || e?.statusCode === 401 || e?.statusCode === 403;
+}
+
+/** The first line of `error`'s message, redacted. */
+function firstLine(error: unknown, secrets: readonly string[]): string {
+  return String(describeError(error, secrets).message).split('\n')[0];
 }
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
@@ -97,6 +108,7 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
   const path = options.path ?? '/api/messages';
   const max = options.maxBodyBytes ?? 256 * 1024;
   const log = options.logger;
+  const secrets = options.secrets ?? [];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = (req.url ?? '/').split('?')[0];
@@ -121,7 +133,10 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
       // (botbuilder's AuthenticationError carries 401/403), or, with auth on, one that could not be
       // validated at all. Errors inside the turn never get here (onTurnError handles them).
       if (!logicRan && (options.authRequired || isAuthFailure(error))) {
-        log.warn({ reason: String(describeError(error).message).split('\n')[0] }, 'teams request rejected: not authenticated');
+        if (isAuthFailure(error)) log.warn({ reason: firstLine(error, secrets) }, 'teams request rejected: not authenticated');
+        // Not a refusal of the token as such (signing keys unreachable, a misconfigured app): still
+        // no answer without authentication, but worth an error line.
+        else log.error({ err: describeError(error, secrets) }, 'teams request rejected: not authenticated (the token could not be validated)');
         send(res, 401, 'unauthorized');
         return;
       }
@@ -138,7 +153,7 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
         log.debug({ status: error.status, reason: error.message }, 'teams request refused');
         send(res, error.status, error.message);
       } else {
-        log.error({ err: describeError(error) }, 'teams request failed');
+        log.error({ err: describeError(error, secrets) }, 'teams request failed');
         send(res, 500, 'internal error');
       }
     });

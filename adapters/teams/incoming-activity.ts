@@ -61,8 +61,12 @@ export const incomingActivityJsonSchema: SchemaObject = {
   },
 };
 
-/** Whether `value` parses as an absolute URL with the `http:` or `https:` scheme. */
+/**
+ * Whether `value` is an absolute `http://` or `https://` URL that parses. The `://` is required:
+ * the URL parser would otherwise turn `https:host/x` or `https:\\host` into `https://host/x`.
+ */
 export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
   try {
     const { protocol } = new URL(value);
     return protocol === 'http:' || protocol === 'https:';

@@ -52,5 +52,8 @@ describe('AnswerCache', () => {
     ];
     for (const q of [...questions, ...questions]) expect({ q, answer: cachedAssistant.ask(q) }).toEqual({ q, answer: uncached.ask(q) });
     expect(cachedAssistant.ask('lambda :rocket: timeout 🚀')).toBe(cachedAssistant.ask('lambda :rocket: timeout 🚀'));
+    // A memo far smaller than the questions: emptied again and again, still the same answers.
+    const tiny = createAssistant({ knowledgeDir: KNOWLEDGE_DIR, cacheSize: 2 });
+    for (const q of [...questions, ...questions.reverse()]) expect({ q, answer: tiny.ask(q) }).toEqual({ q, answer: uncached.ask(q) });
   });
 });

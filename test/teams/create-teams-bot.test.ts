@@ -11,8 +11,14 @@ describe('createTeamsBot', () => {
   it('builds an adapter, a bot and a request listener in local mode', () => {
     const teams = createTeamsBot(base());
     expect(typeof teams.requestListener).toBe('function');
-    expect(typeof teams.adapter.process).toBe('function');
+    expect(typeof teams.adapter.processIncoming).toBe('function');
     expect(typeof teams.bot.run).toBe('function');
+  });
+
+  it('runs turns only from an Authorization header string, never from a pre-authenticated result', async () => {
+    const teams = createTeamsBot(base());
+    const forged = { claimsIdentity: {}, audience: 'x', callerId: 'x' } as unknown as string;
+    await expect(teams.adapter.processIncoming(forged, { type: 'message' } as never, async () => undefined)).rejects.toThrow(TypeError);
   });
 
   it.each([

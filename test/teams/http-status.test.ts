@@ -1,4 +1,4 @@
-/** Status mapping of the /api/messages listener: invokes get 4xx, unvalidatable tokens get 401. */
+/** Status mapping of the /api/messages listener: invokes get 4xx, unvalidatable tokens get 401, errors are never echoed. */
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TeamsCloudAdapter } from '../../adapters/teams/adapter';
@@ -9,14 +9,17 @@ import { fixture } from './helpers/fixtures';
 import { memoryLogger } from './helpers/memory-logger';
 import { startTeamsServer } from './helpers/teams-server';
 
-function post(listener: ReturnType<typeof createMessagesListener>, body: object, headers: Record<string, string> = {}): Promise<number> {
+interface Posted { status: number; body: string }
+
+function post(listener: ReturnType<typeof createMessagesListener>, body: object, headers: Record<string, string> = {}): Promise<Posted> {
   const server = createServer(listener);
   return new Promise((resolve, reject) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-        res.resume();
-        res.on('end', () => server.close(() => resolve(res.statusCode ?? 0)));
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => server.close(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') })));
       });
       req.on('error', reject);
       req.end(JSON.stringify(body));
@@ -37,37 +40,63 @@ function failingAdapter(runLogicFirst: boolean, error: Error = new Error('boom: 
   };
 }
 
-/** An error shaped like botframework-connector's `AuthenticationError`. */
-function authError(statusCode: number): Error {
-  return Object.assign(new Error('Unauthorized Access. Request is not authorized'), { name: 'AuthenticationError', statusCode });
+/** An error like botframework-connector's `AuthenticationError` (same class name, a status code). */
+class AuthenticationError extends Error {
+  constructor(message: string, readonly statusCode: number) {
+    super(message);
+  }
 }
+const authError = (statusCode: number): Error => new AuthenticationError('Unauthorized Access. Request is not authorized', statusCode);
 
 describe('createMessagesListener', () => {
   const bot = { run: async () => undefined } as unknown as TeamsQaBot;
+  const SECRET = 'Zq8~app-password-that-must-not-leak';
 
-  it('refuses with 401 when the token could not be validated at all (e.g. keys unreachable)', async () => {
+  it('refuses with 401 when the token could not be validated at all (e.g. keys unreachable), logged as an error', async () => {
     const logs = memoryLogger();
     const listener = createMessagesListener({ adapter: failingAdapter(false), bot, logger: logs.logger, authRequired: true });
-    expect(await post(listener, fixture('personal-message'), { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig' })).toBe(401);
-    expect(logs.text()).toMatch(/not authenticated/);
+    const res = await post(listener, fixture('personal-message'), { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig' });
+    expect(res).toEqual({ status: 401, body: JSON.stringify({ error: 'unauthorized' }) });
+    const [entry] = logs.entries().filter((e) => /not authenticated/.test(String(e.msg)));
+    expect(entry.level).toBe(50);
     expect(logs.text()).toMatch(/unreachable/);
+  });
+
+  it('logs a refused token as a warning, with the first line of the reason only', async () => {
+    const logs = memoryLogger();
+    const listener = createMessagesListener({ adapter: failingAdapter(false, authError(401)), bot, logger: logs.logger, authRequired: true });
+    expect((await post(listener, fixture('personal-message'), { authorization: 'Bearer x' })).status).toBe(401);
+    const [entry] = logs.entries().filter((e) => e.msg === 'teams request rejected: not authenticated');
+    expect(entry).toMatchObject({ level: 40, reason: 'Unauthorized Access. Request is not authorized' });
   });
 
   it('keeps a 500 that happened after the bot ran (a bug, not an auth failure)', async () => {
     const listener = createMessagesListener({ adapter: failingAdapter(true), bot, logger: memoryLogger().logger, authRequired: true });
-    expect(await post(listener, fixture('personal-message'))).toBe(500);
+    expect((await post(listener, fixture('personal-message'))).status).toBe(500);
   });
 
   it('keeps a 500 when no authentication is required (local mode), and never echoes the error', async () => {
     const logs = memoryLogger();
     const listener = createMessagesListener({ adapter: failingAdapter(false), bot, logger: logs.logger });
-    expect(await post(listener, fixture('personal-message'))).toBe(500);
+    const res = await post(listener, fixture('personal-message'));
+    expect(res).toEqual({ status: 500, body: JSON.stringify({ error: 'internal error' }) });
     expect(logs.text()).toMatch(/teams request failed/);
   });
 
-  it.each([401, 403])('answers 401 to an AuthenticationError (%d) even in local mode', async (statusCode) => {
+  it('redacts the configured secrets from logged errors', async () => {
+    for (const authRequired of [true, false]) {
+      const logs = memoryLogger();
+      const error = new Error(`token request failed for client_secret=${SECRET}`);
+      const listener = createMessagesListener({ adapter: failingAdapter(false, error), bot, logger: logs.logger, authRequired, secrets: [SECRET] });
+      expect((await post(listener, fixture('personal-message'))).status).toBe(authRequired ? 401 : 500);
+      expect(logs.text()).toMatch(/client_secret=\[redacted\]/);
+      expect(logs.text()).not.toContain(SECRET);
+    }
+  });
+
+  it.each([401, 403, 500])('answers 401 to an AuthenticationError (status %d) even in local mode', async (statusCode) => {
     const listener = createMessagesListener({ adapter: failingAdapter(false, authError(statusCode)), bot, logger: memoryLogger().logger });
-    expect(await post(listener, fixture('personal-message'), { authorization: 'Bearer x' })).toBe(401);
+    expect((await post(listener, fixture('personal-message'), { authorization: 'Bearer x' })).status).toBe(401);
   });
 
   it('passes the Authorization header, or an empty one, and the checked activity with Date timestamps', async () => {
@@ -80,8 +109,8 @@ describe('createMessagesListener', () => {
     };
     const listener = createMessagesListener({ adapter, bot, logger: memoryLogger().logger });
     const activity = { ...fixture('personal-message'), timestamp: '2024-11-14T21:14:00.000Z' };
-    expect(await post(listener, activity, { authorization: 'Bearer abc' })).toBe(200);
-    expect(await post(listener, activity)).toBe(200);
+    expect(await post(listener, activity, { authorization: 'Bearer abc' })).toEqual({ status: 200, body: '' });
+    expect((await post(listener, activity)).status).toBe(200);
     expect(seen.map((s) => s.auth)).toEqual(['Bearer abc', '']);
     expect(seen[0].timestamp).toEqual(new Date('2024-11-14T21:14:00.000Z'));
     expect(seen[0].raw).toBe('2024-11-14T21:14:00.000Z');
@@ -90,7 +119,25 @@ describe('createMessagesListener', () => {
   it('answers with the status and body the turn asks for (an invoke response)', async () => {
     const adapter: Pick<TeamsCloudAdapter, 'processIncoming'> = { processIncoming: async () => ({ status: 409, body: { error: 'x' } }) };
     const listener = createMessagesListener({ adapter, bot, logger: memoryLogger().logger });
-    expect(await post(listener, fixture('personal-message'))).toBe(409);
+    expect(await post(listener, fixture('personal-message'))).toEqual({ status: 409, body: JSON.stringify({ error: 'x' }) });
+  });
+});
+
+describe('an expect-replies request', () => {
+  it('gets the replies in the response body and nothing is posted to the connector', async () => {
+    const assistant = fakeAssistant();
+    const t = await startTeamsServer(assistant);
+    try {
+      const res = await t.postActivity(fixture('personal-message', { deliveryMode: 'expectReplies' }));
+      expect(res.status).toBe(200);
+      const { activities } = JSON.parse(res.body) as { activities: { type: string; attachments?: { contentType: string }[] }[] };
+      expect(activities).toHaveLength(1);
+      expect(activities[0].attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(assistant.questions).toEqual(['Lambda max execution time']);
+      expect(t.connector.calls).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

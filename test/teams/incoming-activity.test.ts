@@ -77,7 +77,8 @@ describe('checkIncomingActivity', () => {
     const random = prng(20261127);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
     const values = [undefined, null, '', 'x', 0, 7, true, [], ['x'], [{}], [{ type: 'mention' }], [{ id: 'u' }], {}, { id: '' }, { id: 'c1' }, { id: 9 },
-      'https://smba.trafficmanager.net/amer/', 'http://127.0.0.1:3978/', 'ftp://x', 'https://', 'not a url', 'HTTPS://EXAMPLE.COM/x'];
+      'https://smba.trafficmanager.net/amer/', 'http://127.0.0.1:3978/', 'ftp://x', 'https://', 'not a url', 'HTTPS://EXAMPLE.COM/x',
+      'http:evil.example', 'https:/evil.example/x', 'https:\\\\evil.example', 'HTTPS:evil.example'];
     const fields = ['type', 'channelId', 'serviceUrl', 'conversation', 'from', 'recipient', 'id', 'text', 'entities', 'membersAdded', 'channelData', 'value'];
     let accepted = 0;
     for (let i = 0; i < 4000; i += 1) {
@@ -108,6 +109,9 @@ describe('isHttpUrl', () => {
     ['javascript:alert(1)', false],
     ['//example.com/x', false],
     ['https://', false],
+    ['http:evil.example', false],
+    ['https:/evil.example/x', false],
+    ['https:\\\\evil.example', false],
     ['', false],
   ])('%s → %s', (url, expected) => {
     expect(isHttpUrl(url)).toBe(expected);
