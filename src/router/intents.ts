@@ -30,9 +30,13 @@ const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
 const names = (es: Entity[]): string => es.map((e) => e.name).join(', ');
 const covered = (ctx: RouterContext, e: Entity): boolean => ctx.kb.covered.has(e.id);
 
-/** The entry whose own question this is (a paraphrase with the same words), if any. */
+/**
+ * The entry whose own question this is (a paraphrase with the same words), if any. Services are
+ * compared by their names, not as typed (`dynamo db`, `lamda` read as `DynamoDB`, `Lambda`).
+ */
 function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
-  return ctx.entries.match(contentStems(u.text));
+  const words = u.tokens.filter((_, i) => !u.entityWords.has(i));
+  return ctx.entries.match(contentStems([...words, ...u.entities.map((e) => e.short)].join(' ')));
 }
 
 export const INTENTS: Intent[] = [

@@ -146,6 +146,15 @@ describe('assistant', () => {
       },
     );
 
+    it.each(['can dynamo db hold pictures?', 'should I put photos in DynamoDB', 'is it ok to save videos in dynamo'])(
+      'recognises an entry\'s question asked with synonyms and another spelling of the service (%s)', (q) => {
+        const { answer, text } = ask(q);
+        expect(answer.title).toBe('Can I store images and movies in DynamoDB?');
+        expect(text).toMatch(/400 KB/);
+        expect(text).toMatch(/S3/);
+      },
+    );
+
     it('answers an entry\'s own question with a focused digest', () => {
       const { text } = ask('Can I store movies in DynamoDB?');
       expect(text).toMatch(/400 KB/);
