@@ -16,6 +16,7 @@ import { recommend, recommendAnswer } from '../answer/build/recommend';
 import { slaAnswer } from '../answer/build/sla';
 import type { Entity } from '../knowledge/entities';
 import type { Fact } from '../knowledge/knowledge-base';
+import type { ScoredFact } from '../search/fact-scorer';
 import { contentStems } from '../text/tokens';
 import type { RouterContext } from './context';
 import { VERSUS_WORDS } from './cues';
@@ -37,6 +38,21 @@ const covered = (ctx: RouterContext, e: Entity): boolean => ctx.kb.covered.has(e
 function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
   const words = u.tokens.filter((_, i) => !u.entityWords.has(i));
   return ctx.entries.match(contentStems([...words, ...u.entities.map((e) => e.short)].join(' ')));
+}
+
+/**
+ * A limit the knowledge base does not hold: the question asks for a limit and names what is
+ * limited ("lambda memory limit", "concurrency limit"), but none of the limit facts found mentions
+ * it (they hold another limit: the 15-minute execution time). Then it says so, and shows the
+ * limits it has, rather than passing one limit off as another. Undefined otherwise.
+ */
+function otherLimit(ctx: RouterContext, u: Understood, facts: ScoredFact[][]): Answer | undefined {
+  if (!u.facets.includes('limits') || u.residualStems.length === 0) return undefined;
+  const all = facts.flat();
+  if (all.some((f) => u.residualStems.some((r) => ctx.scorer.mentions(f.index, r)))) return undefined;
+  const what = u.residual.join(' ');
+  const shown = u.entities.flatMap((e, i) => (facts[i].length ? factParts(facts[i].map((f) => f.fact), `What it has on the limits of ${e.short}`) : []));
+  return notFoundAnswer(ctx, u.text, `The knowledge base has no ${what} limit for ${names(u.entities)}.`, u.entities.map((e) => e.id), shown);
 }
 
 export const INTENTS: Intent[] = [
@@ -115,6 +131,8 @@ export const INTENTS: Intent[] = [
       const facets = u.facets.filter((f) => f !== 'sla');
       const label = facets.map((f) => ctx.kb.facets[f]?.title ?? f).join(', ');
       if (picked.some((p) => p.facts.length > 0)) {
+        const other = otherLimit(ctx, u, picked.map((p) => p.facts));
+        if (other) return other;
         const coverage = Math.max(...picked.map((p) => p.coverage));
         if (facets.length === 0 && u.entities.length === 1) {
           const hits = findPassages(ctx, wordsWithoutNames(u), u.entities[0].id, u.content);

@@ -150,7 +150,8 @@ export class QuestionReader {
       // No service, no facet, no subject word: a greeting, "help", "what can you do?", "how do I use you".
       help: match.mentions.length === 0 && residual.length === 0 && facets.size === 0 && !match.ambiguous,
       all: has(ALL_WORDS),
-      amount: (money && (has(AMOUNT_WORDS) || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `))))
+      // A money word with a unit to count it in ("price per vCPU hour") asks for an amount.
+      amount: (money && (has(AMOUNT_WORDS) || lower.includes(' per ') || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `))))
         || (lower.includes(' how much ') && PERIOD_PHRASES.some((p) => lower.includes(` ${p} `)))
         || /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase()),
       money,

@@ -107,6 +107,23 @@ describe('assistant', () => {
       const { answer } = ask('what languages does EKS support');
       expect(answer.answered).toBe(false);
     });
+
+    it.each([
+      ['max lambda memory size', /no memory limit for AWS Lambda/],
+      ['Lambda concurrency limit', /no concurrency limit for AWS Lambda/],
+    ])('does not pass one limit off as another: %s', (q, reason) => {
+      const { answer, text } = ask(q);
+      expect(answer.answered).toBe(false);
+      expect(text).toMatch(reason);
+      // What it does hold on Lambda's limits is still shown, as such.
+      expect(text).toMatch(/What it has on the limits of Lambda[\s\S]*15 minutes max/);
+    });
+
+    it.each(['how big can a DynamoDB record be', 'max row size in dynamodb'])('reads a record as an item: %s', (q) => {
+      const { answer, text } = ask(q);
+      expect(answer.answered).toBe(true);
+      expect(text).toMatch(/400 KB/);
+    });
   });
 
   describe('recommend', () => {
@@ -168,6 +185,7 @@ describe('assistant', () => {
     it.each([
       'tell me a joke', 'qwerty uiop', 'How do I set up IAM roles?', 'How much does EC2 cost per hour?', "what's the weather today",
       'How do I create an S3 bucket?', 'write me a poem', 'how much is ec2 per month', 'Is DynamoDB serverless?', 'EKS pricing',
+      'app runner price per vCPU hour',
     ])(
       '%s', (q) => {
         const { answer, text } = ask(q);
