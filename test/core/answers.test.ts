@@ -99,6 +99,8 @@ describe('assistant', () => {
       ['is EMR good for ETL', /ETL jobs/],
       ['does EMR support spark', /Spark/],
       ['when should I use ECS', /already containerized/],
+      ['does lambda scale automatically', /Auto-scaling/],
+      ['how is lambda billed', /Pay only for compute time used/],
     ])('paraphrase: %s', (q, expected) => {
       expect(ask(q).text).toMatch(expected);
     });
