@@ -27,5 +27,6 @@ export const GENERIC_WORDS = set(
   'different difference differences level levels monthly region regional instance instances individual each ' +
   'published publish specific particular current currently offer offers offered provide provides exist exists ' +
   'guarantee guaranteed compute computing workload workloads right good bad better best ok okay yes no really ' +
-  'quick quickly short briefly please pls plz kind kinds type types one two',
+  'quick quickly short briefly please pls plz kind kinds type types one two ' +
+  'high higher highest low lower lowest top strongest weakest worst most least',
 );

@@ -26,10 +26,13 @@ describe('assistant', () => {
       expect(text).not.toMatch(/99\.\d/);
     });
 
-    it('lists the whole table when no service is named', () => {
-      const { text } = ask('list all the SLAs');
-      for (const v of ['99.99%', '99.95%', '99.5%']) expect(text).toContain(v);
-    });
+    it.each(['list all the SLAs', 'which service has the highest availability SLA', 'lowest uptime guarantee on aws?'])(
+      'lists the whole table when no service is named (%s)', (q) => {
+        const { answer, text } = ask(q);
+        expect(answer.answered).toBe(true);
+        for (const v of ['99.99%', '99.95%', '99.5%']) expect(text).toContain(v);
+      },
+    );
 
     it('answers several services at once', () => {
       const { answer, text } = ask('SLAs for ECS and EKS');
