@@ -10,7 +10,7 @@ export const COMPARE_WORDS = set('vs vs. versus compare compared comparing compa
 /** Words that put two things side by side ("Fly.io vs App Runner"): with an unknown word, a comparison the KB cannot make. */
 export const VERSUS_WORDS = set('vs vs. versus or compare compared against');
 export const RECOMMEND_WORDS = set('recommend recommended recommendation suggest suggestion should best which what ideal suitable choose pick use need want have already looking good');
-export const HELP_WORDS = set('help hello hi hey hiya yo start started commands command usage howdy greetings morning afternoon evening menu about bot /help /start examples example');
+export const HELP_WORDS = set('help hello hi hey hiya yo start started commands command usage howdy greetings morning afternoon evening menu about bot /help /start examples example ask asking questions');
 export const ALL_WORDS = set('all every list table each overview summary full complete entire slas');
 /** Words that ask for an amount of money rather than a pricing model. */
 export const AMOUNT_WORDS = set('much hourly monthly dollar dollars usd $ eur cents cent rate rates exact cheapest quote');

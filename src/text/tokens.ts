@@ -109,7 +109,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ...['picture', 'pictures', 'photo', 'photos', 'img', 'imgs', 'pics', 'pic'].map((w) => [w, 'images'] as const),
   ...['video', 'videos', 'film', 'films', 'clip', 'clips'].map((w) => [w, 'movies'] as const),
-  ...['hold', 'holds', 'holding', 'save', 'saving', 'put', 'putting'].map((w) => [w, 'store'] as const),
+  ...['hold', 'holds', 'holding', 'save', 'saving', 'put', 'putting', 'keep', 'keeping'].map((w) => [w, 'store'] as const),
   ...['record', 'records', 'row', 'rows'].map((w) => [w, 'items'] as const),
 ]);
 

@@ -203,7 +203,7 @@ describe('assistant', () => {
   });
 
   describe('help and clarify', () => {
-    it.each(['/help', 'hello', 'help', 'what can you do?', 'how do I use you', ':wave:', ''])('help for %p', (q) => {
+    it.each(['/help', 'hello', 'help', 'what can you do?', 'how do I use you', ':wave:', '', 'what can I ask you?', 'what kind of questions can I ask'])('help for %p', (q) => {
       const { answer, text } = ask(q);
       expect(answer.kind).toBe('help');
       expect(text).toMatch(/SLA/);
