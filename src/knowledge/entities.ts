@@ -18,6 +18,8 @@ export interface Entity {
   aliases: string[];
   /** A product outside AWS: named only so that questions about it are refused precisely. */
   outOfScope: boolean;
+  /** Named only with `AWS`/`Amazon` before it: its bare name is an everyday word (`AWS Batch`). */
+  vendorRequired?: boolean;
 }
 
 const VENDOR_WORDS = new Set(['aws', 'amazon']);
@@ -62,7 +64,10 @@ export class EntityRegistry {
 
   constructor(catalog: ServicesFile) {
     for (const s of catalog.services) {
-      this.add({ id: s.name, name: s.name, short: s.short ?? stripVendor(s.name), aliases: s.aliases, outOfScope: false });
+      this.add({
+        id: s.name, name: s.name, short: s.short ?? stripVendor(s.name), aliases: s.aliases, outOfScope: false,
+        ...(s.vendorRequired ? { vendorRequired: true } : {}),
+      });
     }
     for (const s of catalog.outOfScope) {
       this.add({ id: s.name, name: s.name, short: s.name, aliases: s.aliases, outOfScope: true });
@@ -145,8 +150,10 @@ export class EntityRegistry {
           entity = this.byKey.get(key) ?? (n > 1 ? this.byKey.get(key.replace(/ /g, '')) : undefined);
         }
         if (!entity) continue;
+        const vendorBefore = i > 0 && VENDOR_WORDS.has(tokens[i - 1]) && !used[i - 1];
+        if (entity.vendorRequired && !vendorBefore) continue;
         let start = i;
-        if (i > 0 && VENDOR_WORDS.has(tokens[i - 1]) && !used[i - 1]) start = i - 1;
+        if (vendorBefore) start = i - 1;
         for (let k = start; k < i + n; k += 1) used[k] = true;
         found.push({ entity, start, end: i + n, exact: true });
       }

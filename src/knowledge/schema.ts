@@ -10,6 +10,11 @@ export const serviceSchema = z.strictObject({
   short: name.optional(),
   /** Other names users type: expansions, abbreviations, spellings. */
   aliases: z.array(name).default([]),
+  /**
+   * The name without `AWS`/`Amazon` is an everyday word (`Batch`, `Glue`): only `AWS Batch`
+   * names the service, "batch jobs" does not. Default false.
+   */
+  vendorRequired: z.boolean().default(false),
 });
 
 export const facetSchema = z.strictObject({

@@ -45,7 +45,11 @@ export class EntityFinder {
     const seen = new Set<string>();
     for (const e of registry.all()) {
       for (const a of e.aliases) {
-        const text = nameKey(a) ? a.toLowerCase().replace(/^(?:aws|amazon)\s+/, '') : '';
+        // A typo is compared with the name as users type it: without AWS/Amazon, unless the bare
+        // name is an everyday word (`batch`), which only the full name denotes.
+        const lower = a.toLowerCase();
+        const text = !nameKey(a) ? '' : e.vendorRequired ? lower : lower.replace(/^(?:aws|amazon)\s+/, '');
+        if (e.vendorRequired && !/^(?:aws|amazon)\s/.test(text)) continue;
         if (text.length < 4 || seen.has(`${e.id}|${text}`)) continue;
         seen.add(`${e.id}|${text}`);
         const form = text.replace(/ /g, '');

@@ -51,6 +51,16 @@ describe('assistant', () => {
   });
 
   describe('compare', () => {
+    it('does not read an everyday word as a service only its full name denotes (batch jobs ≠ AWS Batch)', () => {
+      const { answer } = ask('ec2 or lambda for long running batch jobs');
+      expect(answer.kind === 'compare' && answer.services).toEqual(['EC2', 'Lambda']);
+      for (const q of ['what is AWS Batch', 'aws glue vs emr']) {
+        const named = ask(q);
+        expect(named.answer.answered).toBe(false);
+        expect(named.text).toMatch(/nothing on AWS (Batch|Glue)/);
+      }
+    });
+
     it('uses the knowledge base\'s own comparison, every dimension, both sides', () => {
       const { answer } = ask('compare beanstalk vs app runner');
       expect(answer.kind === 'compare' && answer.synthesized).toBe(false);
