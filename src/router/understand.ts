@@ -45,6 +45,13 @@ export interface Understood {
   entityWords: Set<number>;
 }
 
+/** A percentage with decimals between 90 and 100 (`99.95`, `99.999`): how SLAs are written. */
+function isAvailabilityFigure(word: string): boolean {
+  if (!/^\d{2,3}\.\d+$/.test(word)) return false;
+  const value = Number(word);
+  return value >= 90 && value <= 100;
+}
+
 /** Similarity a misspelt facet word needs to its intended word. */
 const FACET_TYPO_SIMILARITY = 0.92;
 
@@ -59,7 +66,11 @@ export class QuestionReader {
   /** Facet phrases of several words, by their first word; `order` is the phrase's place in the catalog. */
   private readonly facetPhrases = new Map<string, { phrase: string[]; facet: string; order: number }[]>();
 
+  /** Whether the catalog has an `sla` facet (a figure like `99.99` then asks about it). */
+  private readonly hasSla: boolean;
+
   constructor(kb: KnowledgeBase, private readonly index: PassageIndex) {
+    this.hasSla = 'sla' in kb.facets;
     let phraseCount = 0;
     for (const [id, f] of Object.entries(kb.facets)) {
       for (const ask of f.ask) {
@@ -124,6 +135,8 @@ export class QuestionReader {
       if (entityWords.has(i)) return;
       const ids = this.facetWords.get(w) ?? this.facetTypo(w);
       if (ids) { ids.forEach((id) => facets.add(id)); facetPositions.add(i); }
+      // An availability figure ("is EC2 99.999?", "99.95% for eks?") asks about the SLA.
+      else if (this.hasSla && isAvailabilityFigure(w)) { facets.add('sla'); facetPositions.add(i); }
     });
 
     const residual: string[] = [];

@@ -34,6 +34,15 @@ describe('assistant', () => {
       },
     );
 
+    it.each([['is ec2 99.999?', /99\.99%/], ['does eks have 99.99% uptime', /99\.95%/]])(
+      'reads an availability figure as a question about the SLA, and answers with the real one (%s)', (q, figure) => {
+        const { answer, text } = ask(q);
+        expect(answer.kind).toBe('sla');
+        expect(text).toMatch(figure);
+        expect(text).not.toMatch(/99\.999/);
+      },
+    );
+
     it('answers several services at once', () => {
       const { answer, text } = ask('SLAs for ECS and EKS');
       expect(answer.kind === 'sla' && answer.services).toEqual(['ECS', 'EKS']);
