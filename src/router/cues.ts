@@ -28,5 +28,5 @@ export const GENERIC_WORDS = set(
   'published publish specific particular current currently offer offers offered provide provides exist exists ' +
   'guarantee guaranteed compute computing workload workloads right good bad better best ok okay yes no really ' +
   'quick quickly short briefly please pls plz kind kinds type types one two ' +
-  'high higher highest low lower lowest top strongest weakest worst most least',
+  'highest lowest top strongest weakest worst most least',
 );

@@ -151,6 +151,10 @@ describe('assistant', () => {
   });
 
   describe('recommend', () => {
+    it('keeps plain adjectives as subjects (high performance computing → EC2)', () => {
+      expect(ask('we need high performance computing, which option?').text).toMatch(/EC2[\s\S]*high-performance computing/);
+    });
+
     it.each([
       ['best service for event-driven workloads', 'Lambda'],
       ['I already have containers and microservices', 'ECS'],
