@@ -4,7 +4,7 @@
  * a fact whose label or value shows an asked facet (`limits` ← "15 minutes max") gets a bonus.
  */
 import type { Fact, KnowledgeBase } from '../knowledge/knowledge-base';
-import { contentStems, stem, words } from '../text/tokens';
+import { contentStems } from '../text/tokens';
 import { appendTo } from '../util/append-to';
 
 export interface ScoredFact {
@@ -52,9 +52,8 @@ export class FactScorer {
     for (const [s, d] of df) this.idf.set(s, Math.log(1 + n / d));
     for (const [id, f] of Object.entries(kb.facets)) {
       this.facetAttr.set(id, f.attributes.map((a) => contentStems(a)).filter((p) => p.length > 0));
-      // Both tokenizations: the words' stems, and the content stems facts' values are read with
-      // (compounds whole, abbreviations expanded), so `auto-scaling` matches "Auto-scaling".
-      this.facetValue.set(id, new Set(f.values.flatMap((a) => [...words(a).map(stem), ...contentStems(a)])));
+      // Read like the facts' values (compounds whole, abbreviations expanded), so `auto-scaling` matches "Auto-scaling".
+      this.facetValue.set(id, new Set(f.values.flatMap((a) => contentStems(a))));
     }
     this.factFacets = this.terms.map((t) => new Set(Object.keys(kb.facets).filter((id) => this.computeShows(t, id))));
     kb.facts.forEach((f, i) => {
