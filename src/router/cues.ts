@@ -14,7 +14,8 @@ export const HELP_WORDS = set('help hello hi hey hiya yo start started commands 
 export const ALL_WORDS = set('all every list table each overview summary full complete entire slas');
 /** Words that ask for an amount of money rather than a pricing model. */
 export const AMOUNT_WORDS = set('much hourly monthly dollar dollars usd $ eur cents cent rate rates exact cheapest quote');
-export const AMOUNT_PHRASES = ['how much', 'per hour', 'per month', 'per gb', 'per request', 'per million', 'per second', 'per minute', 'price list', 'price of'];
+/** With a money word, these ask for an amount (so does any "per …": `understand.ts`). */
+export const AMOUNT_PHRASES = ['how much', 'price list', 'price of'];
 /** With "how much", these ask for an amount even without a money word ("how much is EC2 per month"). */
 export const PERIOD_PHRASES = ['per hour', 'per month', 'per year', 'per day', 'a month', 'an hour', 'a year', 'monthly', 'hourly'];
 export const MONEY_WORDS = set('cost costs price prices pricing priced charge charges pay bill billing expensive cheap');

@@ -5,7 +5,7 @@
  */
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
 import type { Entity, EntityRegistry, Mention } from '../knowledge/entities';
-import { nameKey } from '../knowledge/entities';
+import { nameKey, stripVendor } from '../knowledge/entities';
 import { letterCounts, similarityBound } from '../text/similarity-bound';
 import { STOP_WORDS } from '../text/tokens';
 import { appendTo } from '../util/append-to';
@@ -47,9 +47,9 @@ export class EntityFinder {
       for (const a of e.aliases) {
         // A typo is compared with the name as users type it: without AWS/Amazon, unless the bare
         // name is an everyday word (`batch`), which only the full name denotes.
-        const lower = a.toLowerCase();
-        const text = !nameKey(a) ? '' : e.vendorRequired ? lower : lower.replace(/^(?:aws|amazon)\s+/, '');
-        if (e.vendorRequired && !/^(?:aws|amazon)\s/.test(text)) continue;
+        const bare = stripVendor(a);
+        if (e.vendorRequired && bare === a) continue;
+        const text = nameKey(a) ? (e.vendorRequired ? a : bare).toLowerCase() : '';
         if (text.length < 4 || seen.has(`${e.id}|${text}`)) continue;
         seen.add(`${e.id}|${text}`);
         const form = text.replace(/ /g, '');
