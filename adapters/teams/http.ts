@@ -132,8 +132,9 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
       // Authentication comes before any bot code: a failure before the bot ran is a refused token
       // (botbuilder's AuthenticationError carries 401/403), or, with auth on, one that could not be
       // validated at all. Errors inside the turn never get here (onTurnError handles them).
-      if (!logicRan && (options.authRequired || isAuthFailure(error))) {
-        if (isAuthFailure(error)) log.warn({ reason: firstLine(error, secrets) }, 'teams request rejected: not authenticated');
+      const refused = isAuthFailure(error);
+      if (!logicRan && (options.authRequired || refused)) {
+        if (refused) log.warn({ reason: firstLine(error, secrets) }, 'teams request rejected: not authenticated');
         // Not a refusal of the token as such (signing keys unreachable, a misconfigured app): still
         // no answer without authentication, but worth an error line.
         else log.error({ err: describeError(error, secrets) }, 'teams request rejected: not authenticated (the token could not be validated)');
