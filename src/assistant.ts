@@ -10,11 +10,11 @@ import type { KnowledgeProblem } from './knowledge/problems';
 import { buildIndex, type PassageIndex } from './search/build-index';
 import { restoreSnapshot, takeSnapshot, type KnowledgeSnapshot } from './snapshot';
 import { FactScorer } from './search/fact-scorer';
-import type { RouterContext } from './router/context';
-import { normalizeQuestion } from './router/normalize';
+import type { RouterContext } from './read/context';
+import { normalizeQuestion } from './read/normalize';
 import { route } from './router/route';
-import { QuestionReader } from './router/understand';
-import { EntryMatcher } from './router/entry-matcher';
+import { QuestionReader } from './read/read';
+import { EntryMatcher } from './read/entry-matcher';
 import { BoundedMemo } from './util/bounded-memo';
 
 /** Longest question considered, in characters; longer input is cut to this length. */

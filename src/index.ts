@@ -24,6 +24,6 @@ export { readKnowledgeSources, knowledgeFingerprint } from './knowledge/load';
 export type { KnowledgeProblem } from './knowledge/problems';
 export { KnowledgeError, formatProblem } from './knowledge/problems';
 export { checkKnowledge } from './knowledge/load';
-export { normalizeQuestion } from './router/normalize';
+export { normalizeQuestion } from './read/normalize';
 export type { Feedback, FeedbackStore } from './feedback/feedback-store';
 export { InMemoryFeedbackStore } from './feedback/feedback-store';

@@ -18,9 +18,9 @@ import type { Entity } from '../knowledge/entities';
 import type { Fact } from '../knowledge/knowledge-base';
 import type { ScoredFact } from '../search/fact-scorer';
 import { contentStems } from '../text/tokens';
-import type { RouterContext } from './context';
-import { VERSUS_WORDS } from './cues';
-import type { Understood } from './understand';
+import type { RouterContext } from '../read/context';
+import { VERSUS_WORDS } from '../read/cues';
+import type { Understood } from '../read/read';
 
 export interface Intent {
   name: string;

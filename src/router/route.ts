@@ -1,6 +1,6 @@
 /** Routes a question through the ordered intent table; the first intent that answers wins. */
 import type { Answer } from '../answer/answer';
-import type { RouterContext } from './context';
+import type { RouterContext } from '../read/context';
 import { fallback, INTENTS } from './intents';
 
 export interface Routed {

@@ -7,8 +7,8 @@
 import type { Answer, ComparisonRow, Part } from '../answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Comparison, Fact } from '../../knowledge/knowledge-base';
-import type { RouterContext } from '../../router/context';
-import type { Understood } from '../../router/understand';
+import type { RouterContext } from '../../read/context';
+import type { Understood } from '../../read/read';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { ask, finish, groupByAttribute, shortName, sourcesOf } from './common';
 import { suggestions } from './suggest';

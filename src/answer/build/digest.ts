@@ -7,7 +7,7 @@ import type { Answer, Part } from '../answer';
 import type { Block, Entry } from '../../knowledge/document';
 import { cleanSentence, isUiResidue } from '../../knowledge/clean';
 import { leadIn, splitLabel } from '../../knowledge/labels';
-import type { RouterContext } from '../../router/context';
+import type { RouterContext } from '../../read/context';
 import { finish } from './common';
 import { suggestions } from './suggest';
 

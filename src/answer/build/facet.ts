@@ -6,8 +6,8 @@
 import type { Answer, Part } from '../answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
-import type { RouterContext } from '../../router/context';
-import type { Understood } from '../../router/understand';
+import type { RouterContext } from '../../read/context';
+import type { Understood } from '../../read/read';
 import type { ScoredFact } from '../../search/fact-scorer';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { finish, groupByAttribute, sourcesOf } from './common';

@@ -1,6 +1,6 @@
 /** The help answer: what the bot does and example questions, all taken from the knowledge base. */
 import type { Answer } from '../answer';
-import type { RouterContext } from '../../router/context';
+import type { RouterContext } from '../../read/context';
 import { ask, finish, shortName } from './common';
 import { comparisonQuestions, entitiesWithSla, slaQuestion } from './suggest';
 

@@ -5,7 +5,7 @@
  */
 import type { Answer } from '../answer';
 import type { Passage } from '../../knowledge/knowledge-base';
-import type { RouterContext } from '../../router/context';
+import type { RouterContext } from '../../read/context';
 import { queryPassages, type PassageHit } from '../../search/query';
 import { finish, sourcesOf } from './common';
 import { suggestions } from './suggest';

@@ -3,7 +3,7 @@
  * Never states a fact or a number.
  */
 import type { Answer, Part, Suggestion } from '../answer';
-import type { RouterContext } from '../../router/context';
+import type { RouterContext } from '../../read/context';
 import { finish } from './common';
 import { suggestions, slaSuggestions } from './suggest';
 

@@ -5,8 +5,8 @@
  */
 import type { Answer, Part } from '../answer';
 import type { Fact } from '../../knowledge/knowledge-base';
-import type { RouterContext } from '../../router/context';
-import type { Understood } from '../../router/understand';
+import type { RouterContext } from '../../read/context';
+import type { Understood } from '../../read/read';
 import { entityById, finish, shortName, sourcesOf } from './common';
 import { suggestions, versusQuestion } from './suggest';
 

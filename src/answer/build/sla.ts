@@ -6,7 +6,7 @@
 import type { Answer, Part } from '../answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
-import type { RouterContext } from '../../router/context';
+import type { RouterContext } from '../../read/context';
 import { ask, entityById, finish, shortName, sourcesOf } from './common';
 import { slaNotFound } from './not-found';
 import { entitiesWithSla, suggestions } from './suggest';

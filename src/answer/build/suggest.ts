@@ -4,7 +4,7 @@
  * and its entry questions. Used for help, follow-ups and "not in the knowledge base" replies.
  */
 import type { Suggestion } from '../answer';
-import type { RouterContext } from '../../router/context';
+import type { RouterContext } from '../../read/context';
 import { ask, shortName } from './common';
 import { uniqueBy } from '../../util/unique-by';
 

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
 import type { FactScorer } from '../search/fact-scorer';
 import type { EntryMatcher } from './entry-matcher';
-import type { QuestionReader } from './understand';
+import type { QuestionReader } from './read';
 
 export interface RouterContext {
   kb: KnowledgeBase;
