@@ -12,7 +12,7 @@ import { restoreSnapshot, takeSnapshot, type KnowledgeSnapshot } from './snapsho
 import { FactScorer } from './search/fact-scorer';
 import type { RouterContext } from './read/context';
 import { normalizeQuestion } from './read/normalize';
-import { route } from './router/route';
+import { route, type Explain, type Routed } from './router/route';
 import { QuestionReader } from './read/read';
 import { EntryMatcher } from './read/entry-matcher';
 import { BoundedMemo } from './util/bounded-memo';
@@ -41,8 +41,11 @@ export interface KnowledgeStats {
 export interface Assistant {
   /** Answers one question as it arrived from a platform (mentions, entities and emoji are stripped). Never throws on user text. */
   ask(question: string): Answer;
-  /** Like `ask`, and also says which intent answered. */
-  route(question: string): { answer: Answer; intent: string };
+  /**
+   * Like `ask`, and also says which intent answered; with `explain`, how the question was read,
+   * the candidates scored and the decision (not cached: computed for this call).
+   */
+  route(question: string, options?: { explain?: boolean }): { answer: Answer; intent: string; explain?: Explain };
   stats(): KnowledgeStats;
 }
 
@@ -87,9 +90,10 @@ function assemble(kb: KnowledgeBase, index: PassageIndex, warnings: KnowledgePro
   // The normalized form of recent raw questions (normalizing is pure): a repeated question skips
   // normalizing as well as routing. Off with the answer cache.
   const normalized = capacity > 0 ? new BoundedMemo<string, string>(capacity) : undefined;
-  const routeQuestion = (question: string): { answer: Answer; intent: string } => {
+  const routeQuestion = (question: string, opts: { explain?: boolean } = {}): Routed => {
     const raw = String(question ?? '').slice(0, MAX_QUESTION_LENGTH);
     const text = normalized ? normalized.get(raw, normalizeQuestion) : normalizeQuestion(raw);
+    if (opts.explain) return route(ctx, text, { explain: true });
     return cache.get(text, () => route(ctx, text));
   };
   return {

@@ -25,5 +25,6 @@ export type { KnowledgeProblem } from './knowledge/problems';
 export { KnowledgeError, formatProblem } from './knowledge/problems';
 export { checkKnowledge } from './knowledge/load';
 export { normalizeQuestion } from './read/normalize';
+export type { Explain } from './router/explain';
 export type { Feedback, FeedbackStore } from './feedback/feedback-store';
 export { InMemoryFeedbackStore } from './feedback/feedback-store';

@@ -63,6 +63,11 @@ export interface AnswerBase {
   confidence: number;
   /** `false` only when the knowledge base does not hold the answer. */
   answered: boolean;
+  /**
+   * A partial answer: what the question names that the knowledge base does not cover (services,
+   * products outside AWS). The answered part is in `parts`, followed by a line naming these.
+   */
+  notCovered?: string[];
 }
 
 export type Answer =

@@ -1,5 +1,6 @@
 /** Zod schema of `knowledge/services.yml`; the types come from it. */
 import { z } from 'zod';
+import { REQUIRED_FACETS } from './facet-ids';
 
 const name = z.string().trim().min(1, 'must not be empty').max(100);
 
@@ -27,7 +28,11 @@ export const facetSchema = z.strictObject({
 export const servicesFileSchema = z.strictObject({
   services: z.array(serviceSchema).default([]),
   outOfScope: z.array(z.strictObject({ name, aliases: z.array(name).default([]) })).default([]),
-  facets: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'facet ids are lower-case words'), facetSchema).default({}),
+  facets: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'facet ids are lower-case words'), facetSchema).default({})
+    // A file that defines facets must define those the answers rely on (an empty list keeps none).
+    .refine((f) => Object.keys(f).length === 0 || REQUIRED_FACETS.every((id) => id in f), {
+      message: `must define the facets the answers rely on: ${REQUIRED_FACETS.join(', ')}`,
+    }),
 });
 
 export type ServiceSpec = z.infer<typeof serviceSchema>;

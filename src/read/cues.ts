@@ -13,7 +13,7 @@ export const RECOMMEND_WORDS = set('recommend recommended recommendation suggest
 export const HELP_WORDS = set('help hello hi hey hiya yo start started commands command usage howdy greetings morning afternoon evening menu about bot /help /start examples example ask asking questions');
 export const ALL_WORDS = set('all every list table each overview summary full complete entire slas');
 /** Words that ask for an amount of money rather than a pricing model. */
-export const AMOUNT_WORDS = set('much hourly monthly dollar dollars usd $ eur cents cent rate rates exact cheapest quote');
+export const AMOUNT_WORDS = set('much hourly monthly dollar dollars usd $ eur cents cent rate rates exact cheapest cheaper costlier pricier quote');
 /** With a money word, these ask for an amount (so does any "per …": `understand.ts`). */
 export const AMOUNT_PHRASES = ['how much', 'price list', 'price of'];
 /** With "how much", these ask for an amount even without a money word ("how much is EC2 per month"). */
@@ -31,3 +31,20 @@ export const GENERIC_WORDS = set(
   'quick quickly short briefly please pls plz kind kinds type types one two ' +
   'highest lowest top strongest weakest worst most least',
 );
+
+/** First words of a yes/no question ("Can I run…", "Is App Runner…", "Does Lambda support…"). */
+export const YES_NO_STARTERS = set('can could does do did is are was will would should shall may might has have must');
+/**
+ * Words and phrases of a stated problem or a request for advice ("too big … what now", "how do I",
+ * "what should we"): the knowledge base's advice outranks a lone fact for these.
+ */
+export const ADVICE_PHRASES = ['how do i', 'how do we', 'how should i', 'how should we', 'how can i', 'how can we', 'how to', 'what should i', 'what should we',
+  'what now', 'what do i do', 'what can i do', 'what are my options', 'best way', 'best practice', 'recommended way', 'recommended approach', 'too big', 'too large',
+  'too small', 'instead', 'workaround', 'alternative', 'alternatives', 'doesn t fit', 'does not fit', 'won t fit', 'exceeds', 'exceeded', 'hit the limit'];
+/** Superlatives, by the order they ask for: `asc` the smallest first ("lowest SLA"), `desc` the largest. */
+export const SUPERLATIVE_ASC = set('lowest least worst minimum smallest weakest shortest');
+export const SUPERLATIVE_DESC = set('highest most best maximum largest biggest strongest longest top greatest');
+/** Words that ask for what is absent ("which services publish no SLA", "without an SLA"). */
+export const NEGATION_WORDS = set('no not without none lack lacks lacking missing never');
+/** Words that ask for a list of every match rather than one pick ("which of these support Go?"). */
+export const LIST_WORDS = set('which what list all every these those ones services options');

@@ -11,8 +11,17 @@ import { letterCounts, similarityBound } from '../text/similarity-bound';
 import { contentStems, plainWords, STOP_WORDS } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
 import { appendTo } from '../util/append-to';
-import { ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, MONEY_WORDS, RECOMMEND_WORDS } from './cues';
+import { LIMITS_FACET, PRICING_FACET, SLA_FACET } from '../knowledge/facet-ids';
+import { FUNCTION_WORDS, isEnglishWord } from '../language/english';
+import { askedDimension, quantities, type Dimension, type Quantity } from '../language/units';
+import {
+  ADVICE_PHRASES, ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, LIST_WORDS, MONEY_WORDS,
+  NEGATION_WORDS, RECOMMEND_WORDS, SUPERLATIVE_ASC, SUPERLATIVE_DESC, YES_NO_STARTERS,
+} from './cues';
 import { EntityFinder } from './entities';
+
+/** Words that ask for one pick, not a list ("which is best for…"). */
+const RECOMMEND_STRONG = new Set(['best', 'recommend', 'recommended', 'should', 'ideal', 'suitable', 'suggest']);
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
 
 export interface Understood {
@@ -37,10 +46,37 @@ export interface Understood {
   /** `contentStems` of `content` and of `residual`, computed once for the intents that match on them. */
   contentStems: string[];
   residualStems: string[];
-  /** Residual words that the knowledge base never uses: signs of a subject it does not hold. */
+  /** Residual words that the knowledge base never uses. */
   unknown: string[];
+  /**
+   * Unknown words that may name a product or feature the knowledge base lacks ("IPv6", "Terraform"):
+   * not English by WordNet, or written with digits or dots. English padding ("kindly", "plan") is
+   * never a subject.
+   */
+  subjects: string[];
+  /** Stems of residual words that the knowledge base uses: content an answer must speak to. */
+  knownStems: string[];
+  /** Residual words right before a facet word ("memory limit"): they say which one is asked. */
+  modifiers: string[];
+  /** Quantities written in the question ("30-minute"), and the dimension it asks about. */
+  quantities: Quantity[];
+  dimension?: Dimension;
+  /** Figures written in the question (`99.5`), for finding the facts that state them. */
+  figures: string[];
   /** Words that mark the question's kind. */
-  cues: { compare: boolean; recommend: boolean; help: boolean; all: boolean; amount: boolean; money: boolean };
+  cues: {
+    compare: boolean; recommend: boolean; help: boolean; all: boolean; amount: boolean; money: boolean;
+    /** A yes/no question ("Can I…", "Is…"). */
+    yesNo: boolean;
+    /** A stated problem or a request for advice ("too big… what now", "how do I"). */
+    advice: boolean;
+    /** A superlative: smallest (`asc`) or largest (`desc`) first. */
+    superlative?: 'asc' | 'desc';
+    /** Asks for what is absent ("publish no SLA"). */
+    negation: boolean;
+    /** Asks for every match ("which of these…", "list …"). */
+    list: boolean;
+  };
   /** Words at entity positions (to keep them out of text matching). */
   entityWords: Set<number>;
 }
@@ -50,6 +86,11 @@ function isAvailabilityFigure(word: string): boolean {
   if (!/^\d{2,3}\.\d+$/.test(word)) return false;
   const value = Number(word);
   return value >= 90 && value <= 100;
+}
+
+/** A number with its unit in one word (`30-minute`, `400kb`): read by `quantities`, not a subject. */
+function isQuantityWord(word: string): boolean {
+  return /^\d/.test(word) && quantities(word).length > 0;
 }
 
 /** Similarity a misspelt facet word needs to its intended word. */
@@ -68,9 +109,11 @@ export class QuestionReader {
 
   /** Whether the catalog has an `sla` facet (a figure like `99.99` then asks about it). */
   private readonly hasSla: boolean;
+  private readonly facetsById: KnowledgeBase['facets'];
 
   constructor(kb: KnowledgeBase, private readonly index: PassageIndex) {
-    this.hasSla = 'sla' in kb.facets;
+    this.hasSla = SLA_FACET in kb.facets;
+    this.facetsById = kb.facets;
     let phraseCount = 0;
     for (const [id, f] of Object.entries(kb.facets)) {
       for (const ask of f.ask) {
@@ -131,12 +174,13 @@ export class QuestionReader {
       facets.add(facet);
       for (let k = 0; k < length; k += 1) facetPositions.add(at + k);
     }
+    const facetWordPositions = new Set<number>();
     tokens.forEach((w, i) => {
       if (entityWords.has(i)) return;
       const ids = this.facetWords.get(w) ?? this.facetTypo(w);
-      if (ids) { ids.forEach((id) => facets.add(id)); facetPositions.add(i); }
+      if (ids) { ids.forEach((id) => facets.add(id)); facetPositions.add(i); facetWordPositions.add(i); }
       // An availability figure ("is EC2 99.999?", "99.95% for eks?") asks about the SLA.
-      else if (this.hasSla && isAvailabilityFigure(w)) { facets.add('sla'); facetPositions.add(i); }
+      else if (this.hasSla && isAvailabilityFigure(w)) { facets.add(SLA_FACET); facetPositions.add(i); }
     });
 
     const residual: string[] = [];
@@ -145,18 +189,29 @@ export class QuestionReader {
       if (entityWords.has(i) || STOP_WORDS.has(w)) return;
       if (facetPositions.has(i)) { content.push(w); return; }
       if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
-      if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || /^\d+$/.test(w)) return;
+      if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || FUNCTION_WORDS.has(w) || /^\d+$/.test(w) || isQuantityWord(w)) return;
       residual.push(w);
       content.push(w);
     });
-    const unknown = residual.filter((w) => {
+    const inVocabulary = (w: string): boolean => {
       const t = lunrTerm(w);
-      return t !== undefined && !this.index.vocabulary.has(t);
+      return t === undefined || this.index.vocabulary.has(t);
+    };
+    const unknown = residual.filter((w) => !inVocabulary(w));
+    const subjects = unknown.filter((w) => /[\d.]/.test(w) || !isEnglishWord(w));
+    const known = residual.filter((w) => inVocabulary(w));
+    const modifiers: string[] = [];
+    tokens.forEach((w, i) => {
+      const prev = tokens[i - 1];
+      if (i > 0 && facetWordPositions.has(i) && !facetPositions.has(i - 1) && !entityWords.has(i - 1) && residual.includes(prev) && !STOP_WORDS.has(prev)) modifiers.push(prev);
     });
+    const qs = quantities(text);
+    // A figure with a unit of time or size ("a 30-minute job") asks about a limit.
+    if (qs.length > 0 && LIMITS_FACET in this.facetsById) facets.add(LIMITS_FACET);
 
     const lower = ` ${tokens.join(' ')} `;
     const has = (s: ReadonlySet<string>): boolean => tokens.some((w, i) => !entityWords.has(i) && s.has(w));
-    const money = has(MONEY_WORDS) || facets.has('pricing');
+    const money = has(MONEY_WORDS) || facets.has(PRICING_FACET);
     const cues = {
       compare: has(COMPARE_WORDS),
       recommend: has(RECOMMEND_WORDS),
@@ -168,10 +223,17 @@ export class QuestionReader {
         || (lower.includes(' how much ') && PERIOD_PHRASES.some((p) => lower.includes(` ${p} `)))
         || /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase()),
       money,
+      yesNo: YES_NO_STARTERS.has(tokens[0] ?? ''),
+      advice: ADVICE_PHRASES.some((p) => lower.includes(` ${p} `)),
+      superlative: has(SUPERLATIVE_ASC) ? 'asc' as const : has(SUPERLATIVE_DESC) ? 'desc' as const : undefined,
+      negation: has(NEGATION_WORDS),
+      list: has(LIST_WORDS) && !has(RECOMMEND_STRONG),
     };
     return {
       text, tokens, entities, exact: inScope.every((m) => m.exact), outside, ambiguous: match.ambiguous,
-      facets: [...facets], residual, content, unknown, cues, entityWords,
+      facets: [...facets], residual, content, unknown, subjects, modifiers, cues, entityWords,
+      knownStems: contentStems(known.join(' ')), quantities: qs, dimension: askedDimension(text, qs),
+      figures: tokens.filter((w) => /^\d+(?:\.\d+)?%?$/.test(w) && w.includes('.')),
       contentStems: contentStems(content.join(' ')), residualStems: contentStems(residual.join(' ')),
     };
   }

@@ -53,8 +53,9 @@ export function factParts(facts: Fact[], heading?: string): Part[] {
   return parts;
 }
 
-export function facetAnswer(ctx: RouterContext, u: Understood, entities: Entity[], perEntity: Fact[][], facetLabel: string, confidence: number): Answer {
-  const parts: Part[] = [];
+/** `lead`: parts shown before the facts (a yes/no verdict). */
+export function facetAnswer(ctx: RouterContext, u: Understood, entities: Entity[], perEntity: Fact[][], facetLabel: string, confidence: number, lead: Part[] = []): Answer {
+  const parts: Part[] = [...lead];
   entities.forEach((e, i) => parts.push(...factParts(perEntity[i], entities.length > 1 ? e.short : undefined)));
   const names = entities.map((e) => e.short).join(', ');
   return finish({

@@ -35,13 +35,13 @@ export const MIN_COVERAGE_WITH_UNKNOWN = 0.75;
  * An answer from hits, or undefined when the best hit covers too little of the question.
  * `unknownWords`: how many of the question's words the knowledge base never uses.
  */
-export function lookupAnswer(ctx: RouterContext, question: string, hits: PassageHit[], related: string[] = [], unknownWords = 0): Answer | undefined {
+export function lookupAnswer(ctx: RouterContext, question: string, hits: PassageHit[], related: string[] = [], unknownWords = 0, minCoverage?: number): Answer | undefined {
   const top = hits[0];
-  const needed = unknownWords > 0 ? MIN_COVERAGE_WITH_UNKNOWN : MIN_COVERAGE;
+  const needed = minCoverage ?? (unknownWords > 0 ? MIN_COVERAGE_WITH_UNKNOWN : MIN_COVERAGE);
   if (!top || top.coverage < needed) return undefined;
   const first = ctx.kb.passages[top.id];
   const picked = hits
-    .filter((h) => h.score >= 0.6 * top.score && h.coverage >= MIN_COVERAGE && ctx.kb.passages[h.id].entry === first.entry)
+    .filter((h) => h === top || (h.score >= 0.6 * top.score && h.coverage >= MIN_COVERAGE && ctx.kb.passages[h.id].entry === first.entry))
     .slice(0, 3)
     .map((h) => ctx.kb.passages[h.id])
     .filter((p) => p.kind !== 'code' || p === first);

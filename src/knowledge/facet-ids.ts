@@ -1,0 +1,14 @@
+/**
+ * The facet ids the code relies on, declared once. `knowledge/services.yml` defines the facets
+ * (their question words and labels); these must be among them, so renaming one there fails
+ * `aws-qa check` (see `schema.ts`) instead of silently breaking answers.
+ */
+export const SLA_FACET = 'sla';
+export const LIMITS_FACET = 'limits';
+export const PRICING_FACET = 'pricing';
+export const PROS_FACET = 'pros';
+export const CONS_FACET = 'cons';
+export const BEST_FOR_FACET = 'best-for';
+export const LANGUAGES_FACET = 'languages';
+
+export const REQUIRED_FACETS: readonly string[] = [SLA_FACET, LIMITS_FACET, PRICING_FACET, PROS_FACET, CONS_FACET, BEST_FOR_FACET, LANGUAGES_FACET];

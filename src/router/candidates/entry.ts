@@ -1,0 +1,91 @@
+/**
+ * Entry readings: the question is (a paraphrase of) an entry's own question, or it states a
+ * problem about a service that an entry gives advice on ("our avatars are too big for a DynamoDB
+ * item, what now"): the entry's digest, which holds the advice, not a lone fact.
+ */
+import { digestAnswer } from '../../answer/build/digest';
+import type { RouterContext } from '../../read/context';
+import type { Understood } from '../../read/read';
+import { contentStems } from '../../text/tokens';
+import type { Candidate, CandidateInput } from '../candidate';
+import { aspectsHeld, shareHeld, subjectShare } from '../candidate';
+import { FORM } from '../relevance';
+
+/**
+ * The entry whose own question this is (a paraphrase with the same words), if any. Services are
+ * compared by their names, not as typed (`dynamo db`, `lamda` read as `DynamoDB`, `Lambda`).
+ */
+export function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
+  const words = u.tokens.filter((_, i) => !u.entityWords.has(i));
+  return ctx.entries.match(contentStems([...words, ...u.entities.map((e) => e.short)].join(' ')));
+}
+
+interface EntryFacts {
+  /** Per entry, the entity ids its passages are about. */
+  entities: string[][];
+  /** Per entry, its question and passages' texts (labels included). */
+  texts: string[][];
+  /** Per entity id, the entries about it. */
+  byEntity: Map<string, number[]>;
+}
+const entryFacts = new WeakMap<object, EntryFacts>();
+
+/** What each entry is about and says, computed once per knowledge base. */
+function entryInfo(ctx: RouterContext): EntryFacts {
+  let info = entryFacts.get(ctx.kb);
+  if (!info) {
+    const entities = ctx.kb.entries.map(() => new Set<string>());
+    const texts = ctx.kb.entries.map((e) => [e.question]);
+    for (const p of ctx.kb.passages) {
+      p.entities.forEach((id) => entities[p.entry].add(id));
+      texts[p.entry].push(`${p.context.join(' ')} ${p.text}`);
+    }
+    const byEntity = new Map<string, number[]>();
+    entities.forEach((ids, i) => ids.forEach((id) => byEntity.set(id, [...(byEntity.get(id) ?? []), i])));
+    info = { entities: entities.map((s) => [...s]), texts, byEntity };
+    entryFacts.set(ctx.kb, info);
+  }
+  return info;
+}
+
+/** Entity ids an entry's passages are about. */
+function entryEntities(ctx: RouterContext, entry: number): string[] {
+  return entryInfo(ctx).entities[entry];
+}
+
+export function entryCandidates(input: CandidateInput): Candidate[] {
+  const { u, ctx } = input;
+  const out: Candidate[] = [];
+  const own = matchingEntry(ctx, u);
+  if (own !== undefined) {
+    const entry = ctx.kb.entries[own];
+    const about = entryEntities(ctx, own);
+    out.push({
+      intent: 'entry', answered: true, speaksTo: about, why: `the entry's own question: "${entry.question}"`,
+      evidence: { subjects: subjectShare(input, about), content: 1, form: FORM.asked },
+      build: () => digestAnswer(ctx, u.text, entry, 0.85),
+    });
+  }
+  // Advice: a stated problem about the services named, answered by the entry about them that holds most of its words.
+  const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
+  if (u.cues.advice && covered.length > 0 && (u.knownStems.length > 0 || u.facets.length > 0)) {
+    let best: { i: number; share: number; about: string[] } | undefined;
+    const info = entryInfo(ctx);
+    for (const i of info.byEntity.get(covered[0].id) ?? []) {
+      const about = info.entities[i];
+      if (i === own || !covered.every((e) => about.includes(e.id))) continue;
+      const share = shareHeld(u.knownStems, info.texts[i]);
+      if (!best || share > best.share) best = { i, share, about };
+    }
+    if (best && best.share > 0) {
+      const { i, share, about } = best;
+      const entry = ctx.kb.entries[i];
+      out.push({
+        intent: 'advice', answered: true, speaksTo: about, why: `a stated problem: the entry "${entry.question}" holds ${Math.round(share * 100)}% of its words`,
+        evidence: { subjects: subjectShare(input, about), aspects: aspectsHeld(input, entryInfo(ctx).texts[i]), content: share, form: FORM.asked },
+        build: () => digestAnswer(ctx, u.text, entry, 0.8),
+      });
+    }
+  }
+  return out;
+}

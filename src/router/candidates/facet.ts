@@ -1,0 +1,115 @@
+/**
+ * Facet readings of a question about named services: the facts of each that match what is asked
+ * (languages, cons, the 15-minute limit, pricing model, …), the service's profile when nothing is
+ * asked beyond its name, or its passages. A figure asked against a stated limit ("a 30-minute job
+ * on Lambda?") gets a yes/no verdict from the two quantities.
+ */
+import type { Part } from '../../answer/answer';
+import { facetAnswer, profileFacts, selectFacts } from '../../answer/build/facet';
+import { findPassages, lookupAnswer } from '../../answer/build/lookup';
+import type { Entity } from '../../knowledge/entities';
+import type { Fact } from '../../knowledge/knowledge-base';
+import { askedDimension, quantities, type Quantity } from '../../language/units';
+import type { Understood } from '../../read/read';
+import { knowledgeStems } from '../../text/knowledge-stems';
+import { contentStems } from '../../text/tokens';
+import type { Candidate, CandidateInput } from '../candidate';
+import { namedCount, shareHeld, subjectShare } from '../candidate';
+import { FORM } from '../relevance';
+import { LIMITS_FACET } from '../../knowledge/facet-ids';
+
+const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
+
+/** The form of a one-service reading: it contradicts "X vs Y" when the knowledge base lacks one side. */
+export function singleForm(input: CandidateInput, covered: number): number {
+  const { u } = input;
+  if (u.cues.compare && namedCount(input) >= 2) return covered >= 2 ? FORM.weak : FORM.contradicts;
+  return u.cues.advice ? FORM.weak : FORM.neutral;
+}
+
+/**
+ * Whether a fact holds the aspect as asked: a word right before the aspect word ("memory limit")
+ * must be in it, or be of its figure's dimension; a dimension asked ("how long") must match the
+ * fact's figure when it has one.
+ */
+function holdsAsAsked(u: Understood, f: Fact): boolean {
+  const qs = quantities(f.value);
+  if (u.modifiers.length > 0) {
+    const stems = knowledgeStems(`${f.attribute} ${f.value}`);
+    return u.modifiers.some((m) => contentStems(m).some((s) => stems.includes(s)) || (qs.length > 0 && askedDimension(m) === qs[0].dimension));
+  }
+  return !u.dimension || qs.length === 0 || qs.some((q) => q.dimension === u.dimension);
+}
+
+/** A yes/no verdict: the question's figure against a limit fact's figure of the same dimension. */
+function verdict(u: Understood, limits: Fact[]): { part: Part; fact: Fact } | undefined {
+  const asked: Quantity | undefined = u.quantities[0];
+  if (!asked) return undefined;
+  for (const f of limits) {
+    const limit = quantities(f.value).find((q) => q.dimension === asked.dimension);
+    if (!limit) continue;
+    const within = asked.base <= limit.base;
+    const text = within
+      ? `Yes: ${asked.text} is within the ${limit.text} maximum the knowledge base gives.`
+      : `No: ${asked.text} is more than the ${limit.text} maximum the knowledge base gives.`;
+    return { part: { type: 'text', text }, fact: f };
+  }
+  return undefined;
+}
+
+export function facetCandidates(input: CandidateInput): Candidate[] {
+  const { u, ctx } = input;
+  const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
+  if (covered.length === 0) return [];
+  const out: Candidate[] = [];
+  const form = singleForm(input, covered.length);
+  const label = u.facets.filter((f) => f !== 'sla').map((f) => ctx.kb.facets[f]?.title ?? f).join(', ');
+
+  const scored = covered.map((e) => selectFacts(ctx, u, e).facts);
+  const picked = scored.map((list) => list.map((s) => s.fact));
+  const withFacts = covered.filter((_, i) => picked[i].length > 0);
+  if (withFacts.length > 0) {
+    const all = scored.flat();
+    const facts = picked.flat();
+    const held = u.facets.filter((facet) => all.some((s) => ctx.scorer.showsFacet(s.index, facet) && holdsAsAsked(u, s.fact)));
+    const v = u.facets.includes(LIMITS_FACET) ? verdict(u, all.filter((s) => ctx.scorer.showsFacet(s.index, LIMITS_FACET)).map((s) => s.fact)) : undefined;
+    const texts = facts.map((f) => `${f.attribute} ${f.value}`);
+    const content = v ? 1 : u.facets.length > 0 ? shareHeld([...u.knownStems, ...u.modifiers.flatMap((m) => contentStems(m))], texts) : shareHeld(u.residualStems, texts);
+    out.push({
+      intent: 'facet', answered: true, speaksTo: withFacts.map((e) => e.id),
+      why: `${facts.length} fact(s) of ${withFacts.map((e) => e.short).join(', ')}${held.length ? ` showing ${held.join(', ')}` : ''}${v ? `; verdict from ${v.fact.value}` : ''}`,
+      evidence: { subjects: subjectShare(input, withFacts.map((e) => e.id)), aspects: u.facets.length ? held.length / u.facets.length : undefined, content, form },
+      build: () => facetAnswer(ctx, u, covered, picked, label || 'from the knowledge base', confidenceOf(u), v ? [v.part] : []),
+    });
+  }
+  // Nothing asked beyond the name ("what is Lambda?", "tell me about EKS"): its profile.
+  if (u.residual.length === 0 && u.facets.length === 0) {
+    const profiles = covered.map((e) => profileFacts(ctx, e));
+    const some = covered.filter((_, i) => profiles[i].length > 0);
+    if (some.length > 0) {
+      out.push({
+        intent: 'profile', answered: true, speaksTo: some.map((e) => e.id), why: `nothing asked beyond the name: the profile of ${some.map((e) => e.short).join(', ')}`,
+        evidence: { subjects: subjectShare(input, some.map((e) => e.id)), content: 1, form },
+        build: () => facetAnswer(ctx, u, covered, profiles, 'overview', confidenceOf(u)),
+      });
+    }
+  }
+  out.push(...servicePassages(input, covered[0], form));
+  return out;
+}
+
+/** The passages about one named service that hold the question's other words. */
+function servicePassages(input: CandidateInput, e: Entity, form: number): Candidate[] {
+  const { u, ctx } = input;
+  const words = u.tokens.filter((_, i) => !u.entityWords.has(i));
+  const hits = findPassages(ctx, words, e.id, u.content);
+  const top = hits[0];
+  if (!top) return [];
+  const passage = ctx.kb.passages[top.id];
+  return [{
+    intent: 'lookup', answered: true, speaksTo: passage.entities.includes(e.id) ? [e.id] : [],
+    why: `passage under "${passage.source.section}" about ${e.short} holding ${Math.round(top.coverage * 100)}% of the words`,
+    evidence: { subjects: subjectShare(input, [e.id]), aspects: u.facets.length ? Math.min(1, top.coverage) : undefined, content: top.coverage, form },
+    build: () => lookupAnswer(ctx, u.text, hits, u.entities.map((x) => x.id), 0, 0) ?? lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
+  }];
+}

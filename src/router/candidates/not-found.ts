@@ -1,0 +1,81 @@
+/**
+ * The "not in the knowledge base" reading: what the question asks that the knowledge base lacks
+ * (services it does not cover, products outside AWS, unknown product-like words, amounts of
+ * money), stated as its evidence so it competes with the answers on the same scale. Its reason
+ * names exactly what is missing and never echoes the question's other words.
+ */
+import type { Answer, Part } from '../../answer/answer';
+import { factParts } from '../../answer/build/facet';
+import { notFoundAnswer, slaNotFound } from '../../answer/build/not-found';
+import { entitiesWithSla } from '../../answer/build/suggest';
+import { PRICING_FACET, SLA_FACET } from '../../knowledge/facet-ids';
+import type { Entity } from '../../knowledge/entities';
+import type { CandidateInput } from '../candidate';
+import { namedCount } from '../candidate';
+import type { Evidence } from '../relevance';
+import { FORM } from '../relevance';
+
+const names = (es: readonly Entity[]): string => es.map((e) => e.name).join(', ');
+const quoted = (ws: readonly string[]): string => ws.map((w) => `"${w}"`).join(', ');
+
+/** What the question names that the knowledge base lacks. */
+export interface Gaps {
+  missing: Entity[];
+  outside: Entity[];
+  subjects: string[];
+  amount: boolean;
+}
+
+export function gapsOf({ u, ctx }: CandidateInput): Gaps {
+  return { missing: u.entities.filter((e) => !ctx.kb.covered.has(e.id)), outside: u.outside, subjects: u.subjects, amount: u.cues.amount };
+}
+
+/** The names of the gaps, for a partial answer's "not in the knowledge base" line. */
+export function gapNames(g: Gaps): string[] {
+  return [...g.outside.map((e) => e.name), ...g.missing.map((e) => e.name), ...g.subjects];
+}
+
+export function notFoundEvidence(input: CandidateInput, g: Gaps): Evidence {
+  if (g.amount) return { subjects: 1, aspects: 1, content: 1, form: FORM.asked };
+  const named = namedCount(input);
+  const lacking = g.missing.length + g.outside.length + (g.subjects.length > 0 ? 1 : 0);
+  const { u } = input;
+  const unknownShare = u.residual.length ? u.unknown.length / u.residual.length : 1;
+  return { subjects: named > 0 ? lacking / named : 0, content: unknownShare, form: FORM.asked };
+}
+
+/**
+ * The answer: the reason, then (labelled) what the knowledge base does hold that is related, then
+ * questions it can answer. `related`: parts of the best answer that fell short, about a service named.
+ */
+export function notFoundBuild(input: CandidateInput, g: Gaps, related: { about: Entity[]; parts: Part[] } | undefined): Answer {
+  const { u, ctx } = input;
+  const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
+  const ids = covered.map((e) => e.id);
+  const extra: Part[] = related && related.parts.length ? [{ type: 'text', text: `What the knowledge base does hold on ${related.about.map((e) => e.short).join(', ')}:` }, ...related.parts] : [];
+  if (g.amount) {
+    const models = covered.flatMap((e) => (ctx.kb.factsByEntity.get(e.id) ?? []).filter((i) => ctx.scorer.showsFacet(i, PRICING_FACET)).map((i) => ctx.kb.facts[i]));
+    return notFoundAnswer(ctx, u.text,
+      `The knowledge base has no prices${covered.length ? ` for ${names(covered)}` : ''}: it does not list rates or amounts.${models.length ? ' What it says about the pricing model:' : ''}`,
+      ids, factParts(models.slice(0, 4)));
+  }
+  if (g.outside.length) return notFoundAnswer(ctx, u.text, `The knowledge base covers AWS services only; it has nothing on ${names(g.outside)}.`, ids, extra);
+  const asksSla = u.facets.includes(SLA_FACET);
+  if (g.missing.length) {
+    if (asksSla) return slaNotFound(ctx, u.text, `The knowledge base has no SLA for ${names(g.missing)}.`);
+    return notFoundAnswer(ctx, u.text, `The knowledge base has nothing on ${names(g.missing)}.`, ids, extra);
+  }
+  if (g.subjects.length) {
+    return notFoundAnswer(ctx, u.text, `The knowledge base has nothing on ${quoted(g.subjects)}${covered.length ? ` for ${names(covered)}` : ''}.`, ids, extra);
+  }
+  if (covered.length) {
+    if (asksSla && !covered.some((e) => entitiesWithSla(ctx).includes(e.id))) {
+      return slaNotFound(ctx, u.text, `The knowledge base has no SLA for ${names(covered)}. It lists SLAs for ${entitiesWithSla(ctx).map((id) => ctx.kb.registry.get(id)?.short ?? id).join(', ')}.`);
+    }
+    const asked = [...u.modifiers, ...u.facets.filter((f) => f !== SLA_FACET).map((f) => ctx.kb.facets[f]?.title ?? f)].join(' ');
+    const what = asked ? `no ${asked} for ${names(covered)}` : `nothing that answers this about ${names(covered)}`;
+    return notFoundAnswer(ctx, u.text, `The knowledge base has ${what}.`, ids, extra);
+  }
+  if (asksSla) return slaNotFound(ctx, u.text, 'The knowledge base has no SLA that answers this.');
+  return notFoundAnswer(ctx, u.text, "I couldn't find this in the knowledge base.", ids, extra);
+}

@@ -1,0 +1,32 @@
+/** SLA readings: the figures of the services named, or the whole table when none is named. */
+import { slaAnswer } from '../../answer/build/sla';
+import { entitiesWithSla } from '../../answer/build/suggest';
+import { SLA_FACET } from '../../knowledge/facet-ids';
+import type { Candidate, CandidateInput } from '../candidate';
+import { namedCount, shareHeld, subjectShare } from '../candidate';
+import { FORM } from '../relevance';
+
+export function slaCandidates(input: CandidateInput): Candidate[] {
+  const { u, ctx } = input;
+  if (!u.facets.includes(SLA_FACET)) return [];
+  const withSla = entitiesWithSla(ctx);
+  if (withSla.length === 0) return [];
+  const aspects = 1 / u.facets.length;
+  const slaTexts = (ids: readonly string[]): string[] => ids.flatMap((id) => (ctx.kb.factsByEntity.get(id) ?? [])
+    .filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => `${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`));
+  if (namedCount(input) === 0) {
+    return [{
+      intent: 'sla', answered: true, speaksTo: [], why: `no service named: the SLA table (${withSla.length} services)`,
+      evidence: { subjects: 1, aspects, content: shareHeld(u.knownStems, slaTexts(withSla)), form: u.cues.all ? FORM.asked : FORM.neutral },
+      build: () => slaAnswer(ctx, u.text, [], 0.85),
+    }];
+  }
+  const named = u.entities.filter((e) => withSla.includes(e.id));
+  if (named.length === 0) return [];
+  const ids = named.map((e) => e.id);
+  return [{
+    intent: 'sla', answered: true, speaksTo: ids, why: `SLA facts of ${named.map((e) => e.short).join(', ')}`,
+    evidence: { subjects: subjectShare(input, ids), aspects, content: shareHeld(u.knownStems, slaTexts(ids)), form: FORM.asked },
+    build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75),
+  }];
+}

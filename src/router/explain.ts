@@ -1,0 +1,14 @@
+/** The `--explain` record: how a question was read, which candidates competed, and why one won. */
+export interface Explain {
+  read: {
+    entities: string[];
+    /** Services the question names that the knowledge base does not cover, and products outside AWS. */
+    notCovered: string[];
+    aspects: string[];
+    /** Unknown product-like words (never English padding). */
+    unknown: string[];
+    cues: string[];
+  };
+  candidates: { intent: string; score: number; chosen: boolean; answered: boolean; why: string }[];
+  decision: { rule: string; threshold: number; margin: number };
+}
