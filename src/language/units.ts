@@ -31,6 +31,16 @@ const UNITS: ReadonlyMap<string, readonly [Dimension, number]> = new Map<string,
   ...['tb', 'tib', 'terabyte', 'terabytes'].map((u) => [u, ['size', 1024 ** 4]] as const),
 ]);
 
+/** The unit's usual name (`minutes`, `KB`), singular for 1. */
+function unitName(dimension: Dimension, size: number, value: number): string {
+  const names: Record<Dimension, Record<number, string>> = {
+    time: { 0.001: 'ms', 1: 'second', 60: 'minute', 3600: 'hour', 86400: 'day' },
+    size: { 1: 'byte', 1024: 'KB', [1024 ** 2]: 'MB', [1024 ** 3]: 'GB', [1024 ** 4]: 'TB' },
+  };
+  const name = names[dimension][size];
+  return dimension === 'time' && size >= 1 && value !== 1 ? `${name}s` : name;
+}
+
 /** Words that ask about a dimension without a figure ("how long", "memory limit"). */
 const DIMENSION_WORDS: ReadonlyMap<string, Dimension> = new Map<string, Dimension>([
   ...['long', 'longer', 'longest', 'duration', 'timeout', 'timeouts', 'time', 'runtime', 'minutes', 'minute', 'hours', 'hour', 'seconds', 'execution', 'last', 'lasts'].map((w) => [w, 'time'] as const),
@@ -49,7 +59,7 @@ export function quantities(text: string): Quantity[] {
     const unit = UNITS.get(ws[i + 1] ?? '');
     if (!unit) continue;
     const value = Number(ws[i]);
-    out.push({ value, dimension: unit[0], base: value * unit[1], text: `${ws[i]} ${ws[i + 1]}` });
+    out.push({ value, dimension: unit[0], base: value * unit[1], text: `${ws[i]} ${unitName(unit[0], unit[1], value)}` });
     i += 1;
   }
   return out;

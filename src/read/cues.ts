@@ -29,7 +29,7 @@ export const GENERIC_WORDS = set(
   'published publish specific particular current currently offer offers offered provide provides exist exists ' +
   'guarantee guaranteed compute computing workload workloads right good bad better best ok okay yes no really ' +
   'quick quickly short briefly please pls plz kind kinds type types one two ' +
-  'highest lowest top strongest weakest worst most least',
+  'highest lowest top strongest weakest worst most least feature features capabilities capability characteristics overview',
 );
 
 /** First words of a yes/no question ("Can I run…", "Is App Runner…", "Does Lambda support…"). */
@@ -40,7 +40,7 @@ export const YES_NO_STARTERS = set('can could does do did is are was will would 
  */
 export const ADVICE_PHRASES = ['how do i', 'how do we', 'how should i', 'how should we', 'how can i', 'how can we', 'how to', 'what should i', 'what should we',
   'what now', 'what do i do', 'what can i do', 'what are my options', 'best way', 'best practice', 'recommended way', 'recommended approach', 'too big', 'too large',
-  'too small', 'instead', 'workaround', 'alternative', 'alternatives', 'doesn t fit', 'does not fit', 'won t fit', 'exceeds', 'exceeded', 'hit the limit'];
+  'too small', 'instead', 'workaround', 'work around', 'get around', 'overcome', 'bypass', 'exceed', 'exceeds', 'exceeding', 'handle', 'deal with', 'alternative', 'alternatives', 'doesn t fit', 'does not fit', 'won t fit', 'exceeds', 'exceeded', 'hit the limit'];
 /** Superlatives, by the order they ask for: `asc` the smallest first ("lowest SLA"), `desc` the largest. */
 export const SUPERLATIVE_ASC = set('lowest least worst minimum smallest weakest shortest');
 export const SUPERLATIVE_DESC = set('highest most best maximum largest biggest strongest longest top greatest');

@@ -11,7 +11,9 @@
 import { decodeHTML } from 'entities/lib/decode.js';
 
 export function normalizeQuestion(raw: string): string {
-  let text = raw
+  // Invisible format characters (zero-width spaces and joiners, bidi controls, soft hyphens) go first:
+  // they split words ("S\u200bLA") and could reorder echoed text.
+  let text = raw.replace(/\p{Cf}/gu, '')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/<[@#!][^>]*>/g, ' ')
     .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, '$2')

@@ -135,7 +135,7 @@ export class QuestionReader {
     let best: { ids: string[]; score: number } | undefined;
     const counts = letterCounts(w);
     for (const [word, ids] of this.facetWords) {
-      if (word.length < 3 || Math.abs(word.length - w.length) > 2) continue;
+      if (word.length < 4 || Math.abs(word.length - w.length) > 2) continue;
       if (similarityBound(w, counts, word, this.facetWordCounts.get(word) as Uint16Array) < FACET_TYPO_SIMILARITY) continue;
       const score = JaroWinklerDistance(w, word);
       if (score >= FACET_TYPO_SIMILARITY && (!best || score > best.score)) best = { ids, score };
@@ -151,7 +151,9 @@ export class QuestionReader {
 
   read(text: string): Understood {
     const tokens = plainWords(text).slice(0, MAX_QUESTION_WORDS);
-    const match = this.finder.find(tokens);
+    const scanned = this.finder.find(tokens);
+    // A name spelt by function words alone ("I am" → IAM) is not a mention.
+    const match = { ...scanned, mentions: scanned.mentions.filter((m) => tokens.slice(m.start, m.end).some((w) => !FUNCTION_WORDS.has(w))) };
     const entityWords = new Set<number>();
     for (const m of match.mentions) for (let k = m.start; k < m.end; k += 1) entityWords.add(k);
     const inScope = match.mentions.filter((m) => !m.entity.outOfScope);

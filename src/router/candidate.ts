@@ -41,10 +41,17 @@ export function shareHeld(asked: readonly string[], texts: readonly string[]): n
   return asked.filter((s) => held.has(s)).length / asked.length;
 }
 
+/**
+ * Weight of unknown product-like words among the named things: a quarter of a service. They may be a
+ * product the knowledge base lacks ("IPv6", "Terraform") or a word it does not know for something
+ * it holds; a candidate must also hold them as content to answer a question that is about them.
+ */
+export const UNKNOWN_SUBJECT_WEIGHT = 0.25;
+
 /** Named things: covered services, services the knowledge base lacks, products outside AWS, unknown product-like words. */
 export function namedCount(input: CandidateInput): number {
   const { u } = input;
-  return u.entities.length + u.outside.length + (u.subjects.length > 0 ? 1 : 0);
+  return u.entities.length + u.outside.length + (u.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0);
 }
 
 /** Share of named things a candidate speaking to `ids` (entity ids) covers; 1 when nothing is named. */

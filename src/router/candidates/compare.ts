@@ -35,7 +35,8 @@ export function compareCandidates(input: CandidateInput): Candidate[] {
     evidence: {
       subjects: subjectShare(input, ids),
       aspects: aspectsHeld(input, texts),
-      content: shareHeld(u.facets.length ? u.knownStems : u.residualStems, texts),
+      // Words the knowledge base never uses cannot narrow a comparison it holds.
+      content: shareHeld(u.knownStems, texts),
       form: u.cues.compare ? FORM.asked : FORM.neutral,
     },
     build: () => answer,

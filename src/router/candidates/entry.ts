@@ -31,7 +31,7 @@ interface EntryFacts {
 const entryFacts = new WeakMap<object, EntryFacts>();
 
 /** What each entry is about and says, computed once per knowledge base. */
-function entryInfo(ctx: RouterContext): EntryFacts {
+export function entryInfo(ctx: RouterContext): EntryFacts {
   let info = entryFacts.get(ctx.kb);
   if (!info) {
     const entities = ctx.kb.entries.map(() => new Set<string>());

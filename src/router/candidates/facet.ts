@@ -14,7 +14,7 @@ import type { Understood } from '../../read/read';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { contentStems } from '../../text/tokens';
 import type { Candidate, CandidateInput } from '../candidate';
-import { namedCount, shareHeld, subjectShare } from '../candidate';
+import { shareHeld, subjectShare } from '../candidate';
 import { FORM } from '../relevance';
 import { LIMITS_FACET } from '../../knowledge/facet-ids';
 
@@ -23,7 +23,7 @@ const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
 /** The form of a one-service reading: it contradicts "X vs Y" when the knowledge base lacks one side. */
 export function singleForm(input: CandidateInput, covered: number): number {
   const { u } = input;
-  if (u.cues.compare && namedCount(input) >= 2) return covered >= 2 ? FORM.weak : FORM.contradicts;
+  if (u.cues.compare && u.entities.length + u.outside.length + (u.subjects.length > 0 ? 1 : 0) >= 2) return covered >= 2 ? FORM.weak : FORM.contradicts;
   return u.cues.advice ? FORM.weak : FORM.neutral;
 }
 
@@ -44,10 +44,10 @@ function holdsAsAsked(u: Understood, f: Fact): boolean {
 /** A yes/no verdict: the question's figure against a limit fact's figure of the same dimension. */
 function verdict(u: Understood, limits: Fact[]): { part: Part; fact: Fact } | undefined {
   const asked: Quantity | undefined = u.quantities[0];
-  if (!asked) return undefined;
+  if (!asked || !u.cues.yesNo) return undefined;
   for (const f of limits) {
     const limit = quantities(f.value).find((q) => q.dimension === asked.dimension);
-    if (!limit) continue;
+    if (!limit || limit.base === asked.base) continue;
     const within = asked.base <= limit.base;
     const text = within
       ? `Yes: ${asked.text} is within the ${limit.text} maximum the knowledge base gives.`
@@ -109,7 +109,7 @@ function servicePassages(input: CandidateInput, e: Entity, form: number): Candid
   return [{
     intent: 'lookup', answered: true, speaksTo: passage.entities.includes(e.id) ? [e.id] : [],
     why: `passage under "${passage.source.section}" about ${e.short} holding ${Math.round(top.coverage * 100)}% of the words`,
-    evidence: { subjects: subjectShare(input, [e.id]), aspects: u.facets.length ? Math.min(1, top.coverage) : undefined, content: top.coverage, form },
+    evidence: { subjects: subjectShare(input, [e.id]), content: top.coverage, form },
     build: () => lookupAnswer(ctx, u.text, hits, u.entities.map((x) => x.id), 0, 0) ?? lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
   }];
 }

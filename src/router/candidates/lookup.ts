@@ -1,8 +1,9 @@
 /** Passage readings: the indexed passages (Lunr) that hold most of the question's words. */
-import { findPassages, lookupAnswer, passageLine } from '../../answer/build/lookup';
+import { findPassages, lookupAnswer } from '../../answer/build/lookup';
 import type { Candidate, CandidateInput } from '../candidate';
-import { aspectsHeld, subjectShare } from '../candidate';
+import { subjectShare } from '../candidate';
 import { FORM } from '../relevance';
+import { entryInfo } from './entry';
 
 export function lookupCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
@@ -12,12 +13,14 @@ export function lookupCandidates(input: CandidateInput): Candidate[] {
   const top = hits[0];
   if (!top || top.coverage === 0) return [];
   const passage = ctx.kb.passages[top.id];
+  // A passage speaks in its section's context: about every service its entry is about.
+  const about = entryInfo(ctx).entities[passage.entry];
   return [{
-    intent: 'lookup', answered: true, speaksTo: passage.entities,
+    intent: 'lookup', answered: true, speaksTo: about,
     why: `passage under "${passage.source.section}" (line ${passage.line}) holds ${Math.round(top.coverage * 100)}% of the words`,
     evidence: {
-      subjects: subjectShare(input, passage.entities),
-      aspects: aspectsHeld(input, [passageLine(passage)]),
+      subjects: subjectShare(input, about),
+      // Free text: what it holds of the question's words decides (aspect words included), not a label.
       content: top.coverage,
       form: u.cues.advice ? FORM.asked : FORM.neutral,
     },

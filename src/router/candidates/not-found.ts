@@ -11,7 +11,7 @@ import { entitiesWithSla } from '../../answer/build/suggest';
 import { PRICING_FACET, SLA_FACET } from '../../knowledge/facet-ids';
 import type { Entity } from '../../knowledge/entities';
 import type { CandidateInput } from '../candidate';
-import { namedCount } from '../candidate';
+import { namedCount, UNKNOWN_SUBJECT_WEIGHT } from '../candidate';
 import type { Evidence } from '../relevance';
 import { FORM } from '../relevance';
 
@@ -38,7 +38,7 @@ export function gapNames(g: Gaps): string[] {
 export function notFoundEvidence(input: CandidateInput, g: Gaps): Evidence {
   if (g.amount) return { subjects: 1, aspects: 1, content: 1, form: FORM.asked };
   const named = namedCount(input);
-  const lacking = g.missing.length + g.outside.length + (g.subjects.length > 0 ? 1 : 0);
+  const lacking = g.missing.length + g.outside.length + (g.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0);
   const { u } = input;
   const unknownShare = u.residual.length ? u.unknown.length / u.residual.length : 1;
   return { subjects: named > 0 ? lacking / named : 0, content: unknownShare, form: FORM.asked };
