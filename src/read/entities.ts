@@ -25,6 +25,9 @@ interface AliasForm {
   order: number;
 }
 
+/** Words that separate names in a question; never part of a misspelt name. */
+const SEPARATORS: ReadonlySet<string> = new Set(['vs', 'vs.', 'versus', 'or', 'and', 'with', 'than', 'over', 'to', 'for', 'from', 'in', 'on', 'of']);
+
 /** Similarity needed for a fuzzy match, by the length of the typed word(s). */
 function threshold(length: number): number {
   return length <= 5 ? 0.93 : length <= 8 ? 0.91 : 0.9;
@@ -68,6 +71,8 @@ export class EntityFinder {
     for (let n = 3; n >= 1; n -= 1) {
       for (let i = 0; i + n <= tokens.length; i += 1) {
         let skip = STOP_WORDS.has(tokens[i]) || STOP_WORDS.has(tokens[i + n - 1]);
+        // A typo never spans a separator ("app runer vs beanstlak" is two names).
+        for (let k = i; k < i + n && !skip; k += 1) skip = SEPARATORS.has(tokens[k]);
         let allPlain = true;
         for (let k = i; k < i + n && !skip; k += 1) {
           if (used[k]) skip = true;

@@ -135,7 +135,8 @@ export class QuestionReader {
     let best: { ids: string[]; score: number } | undefined;
     const counts = letterCounts(w);
     for (const [word, ids] of this.facetWords) {
-      if (word.length < 4 || Math.abs(word.length - w.length) > 2) continue;
+      // A 3-letter facet word ("sla") only as the start of the typo ("slaa"), never "con" for "cron".
+      if (word.length < 3 || (word.length === 3 && !w.startsWith(word)) || Math.abs(word.length - w.length) > 2) continue;
       if (similarityBound(w, counts, word, this.facetWordCounts.get(word) as Uint16Array) < FACET_TYPO_SIMILARITY) continue;
       const score = JaroWinklerDistance(w, word);
       if (score >= FACET_TYPO_SIMILARITY && (!best || score > best.score)) best = { ids, score };
@@ -148,6 +149,18 @@ export class QuestionReader {
     const t = lunrTerm(w);
     return t !== undefined && this.index.vocabulary.has(t);
   }
+
+  /** Whether `text` names the entity `id` (exactly or by a typo), as a question would. */
+  names(text: string, id: string): boolean {
+    let memo = this.namesMemo.get(text);
+    if (!memo) {
+      memo = new Set(this.finder.find(plainWords(text)).mentions.map((m) => m.entity.id));
+      this.namesMemo.set(text, memo);
+    }
+    return memo.has(id);
+  }
+
+  private readonly namesMemo = new Map<string, Set<string>>();
 
   read(text: string): Understood {
     const tokens = plainWords(text).slice(0, MAX_QUESTION_WORDS);
@@ -200,7 +213,8 @@ export class QuestionReader {
       return t === undefined || this.index.vocabulary.has(t);
     };
     const unknown = residual.filter((w) => !inVocabulary(w));
-    const subjects = unknown.filter((w) => /[\d.]/.test(w) || !isEnglishWord(w));
+    const ambiguousWords = new Set(match.ambiguous ? plainWords(match.ambiguous.text) : []);
+    const subjects = unknown.filter((w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w)));
     const known = residual.filter((w) => inVocabulary(w));
     const modifiers: string[] = [];
     tokens.forEach((w, i) => {

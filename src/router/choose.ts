@@ -60,9 +60,9 @@ export function choose(input: CandidateInput, proposed: Candidate[]): Choice {
   const top = partial && (!best || partial.score > best.score) ? partial : best;
   const all = [...scored, ...(partial ? [partial] : [])];
   const related = (): { about: typeof u.entities; parts: Part[] } | undefined => {
-    if (!best || best.score === 0) return undefined;
+    if (!best) return undefined;
     const about = u.entities.filter((e) => best.speaksTo.includes(e.id));
-    return about.length ? { about, parts: best.build().parts.filter((p) => p.type !== 'text').slice(0, 3) } : undefined;
+    return about.length ? { about, parts: best.build().parts.slice(0, 3) } : undefined;
   };
   const notFound = { intent: 'not-found', answered: false, speaksTo: [], why: missingNames.length ? `lacks ${missingNames.join(', ')}` : gaps.amount ? 'asks for an amount of money' : 'nothing scored above the threshold', evidence: nfEvidence, score: nfScore };
 

@@ -20,6 +20,9 @@ export function answerTexts(a: Answer): string[] {
   });
 }
 
+/** What a comparison holds of an explicit "X vs Y" question before any of its other words. */
+const COMPARE_FLOOR = 0.6;
+
 export function compareCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
@@ -35,8 +38,9 @@ export function compareCandidates(input: CandidateInput): Candidate[] {
     evidence: {
       subjects: subjectShare(input, ids),
       aspects: aspectsHeld(input, texts),
-      // Words the knowledge base never uses cannot narrow a comparison it holds.
-      content: shareHeld(u.knownStems, texts),
+      // Words the knowledge base never uses cannot narrow a comparison it holds; asked "X or Y?",
+      // the comparison answers the choice even when it holds none of the use case's words.
+      content: u.cues.compare ? COMPARE_FLOOR + (1 - COMPARE_FLOOR) * shareHeld(u.knownStems, texts) : shareHeld(u.knownStems, texts),
       form: u.cues.compare ? FORM.asked : FORM.neutral,
     },
     build: () => answer,

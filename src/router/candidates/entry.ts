@@ -60,9 +60,11 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
   if (own !== undefined) {
     const entry = ctx.kb.entries[own];
     const about = entryEntities(ctx, own);
+    // Matched on the services' names alone ("beanstalk vs app runner"), it is one reading among the structured ones.
+    const form = u.residual.length + u.facets.length > 0 ? FORM.asked : FORM.neutral;
     out.push({
       intent: 'entry', answered: true, speaksTo: about, why: `the entry's own question: "${entry.question}"`,
-      evidence: { subjects: subjectShare(input, about), content: 1, form: FORM.asked },
+      evidence: { subjects: subjectShare(input, about), content: 1, form },
       build: () => digestAnswer(ctx, u.text, entry, 0.85),
     });
   }
@@ -73,7 +75,8 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
     const info = entryInfo(ctx);
     for (const i of info.byEntity.get(covered[0].id) ?? []) {
       const about = info.entities[i];
-      if (i === own || !covered.every((e) => about.includes(e.id))) continue;
+      // The entry must be about the services named: its own question names them.
+      if (i === own || !covered.every((e) => about.includes(e.id) && ctx.reader.names(ctx.kb.entries[i].question, e.id))) continue;
       const share = shareHeld(u.knownStems, info.texts[i]);
       if (!best || share > best.share) best = { i, share, about };
     }

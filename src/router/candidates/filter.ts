@@ -71,6 +71,8 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
       for (const i of numbered) byLabel.set(facts[i].attribute, [...(byLabel.get(facts[i].attribute) ?? []), i]);
       const picked: Fact[] = [];
       for (const list of byLabel.values()) {
+        // A label under which one service alone states a figure ranks nothing.
+        if (new Set(list.map((i) => facts[i].entity)).size < 2) continue;
         const values = list.map((i) => figureOf(facts[i].value) as number);
         const target = u.cues.superlative === 'asc' ? Math.min(...values) : Math.max(...values);
         picked.push(...list.filter((i) => figureOf(facts[i].value) === target).map((i) => facts[i]));

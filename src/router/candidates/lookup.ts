@@ -22,7 +22,8 @@ export function lookupCandidates(input: CandidateInput): Candidate[] {
       subjects: subjectShare(input, about),
       // Free text: what it holds of the question's words decides (aspect words included), not a label.
       content: top.coverage,
-      form: u.cues.advice ? FORM.asked : FORM.neutral,
+      // A lone passage is never the advice a stated problem asks for (entries are: `entry.ts`).
+      form: FORM.neutral,
     },
     build: () => lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
   }];
