@@ -61,6 +61,11 @@ export class EntityFinder {
     }
   }
 
+  /** Whether a single word is exactly one of the registry's names (`app-runner`). */
+  isAlias(word: string): boolean {
+    return this.registry.scan([word]).length > 0;
+  }
+
   find(tokens: string[]): EntityMatch {
     const mentions = this.registry.scan(tokens);
     const used = new Array<boolean>(tokens.length).fill(false);

@@ -25,6 +25,8 @@ export function normalizeQuestion(raw: string): string {
     .replace(/:[a-z0-9_+-]+:/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    // A sentence run into the next without a space ("earlier.Lambda"), not a dotted name ("node.js").
+    .replace(/(\p{Ll}{2,})\.(\p{Lu}\p{Ll})/gu, '$1. $2')
     .replace(/\s+/g, ' ')
     .trim();
   return text;

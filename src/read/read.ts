@@ -150,6 +150,17 @@ export class QuestionReader {
     return t !== undefined && this.index.vocabulary.has(t);
   }
 
+  /**
+   * Hyphenated words the knowledge base does not use whole are read as their parts
+   * ("spring-data-dynamodb" names DynamoDB); names written with a hyphen ("app-runner") stay whole.
+   */
+  private splitCompounds(tokens: string[]): string[] {
+    return tokens.flatMap((w) => {
+      if (!w.includes('-') || /^\d/.test(w) || this.isKnownWord(w) || this.finder.isAlias(w)) return [w];
+      return w.split('-').filter(Boolean);
+    });
+  }
+
   /** Whether `text` names the entity `id` (exactly or by a typo), as a question would. */
   names(text: string, id: string): boolean {
     let memo = this.namesMemo.get(text);
@@ -163,7 +174,7 @@ export class QuestionReader {
   private readonly namesMemo = new Map<string, Set<string>>();
 
   read(text: string): Understood {
-    const tokens = plainWords(text).slice(0, MAX_QUESTION_WORDS);
+    const tokens = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS);
     const scanned = this.finder.find(tokens);
     // A name spelt by function words alone ("I am" → IAM) is not a mention.
     const match = { ...scanned, mentions: scanned.mentions.filter((m) => tokens.slice(m.start, m.end).some((w) => !FUNCTION_WORDS.has(w))) };
@@ -191,7 +202,8 @@ export class QuestionReader {
     }
     const facetWordPositions = new Set<number>();
     tokens.forEach((w, i) => {
-      if (entityWords.has(i)) return;
+      // A word inside a facet phrase ("good" in "good for") is read as the phrase only.
+      if (entityWords.has(i) || facetPositions.has(i)) return;
       const ids = this.facetWords.get(w) ?? this.facetTypo(w);
       if (ids) { ids.forEach((id) => facets.add(id)); facetPositions.add(i); facetWordPositions.add(i); }
       // An availability figure ("is EC2 99.999?", "99.95% for eks?") asks about the SLA.

@@ -38,8 +38,15 @@ export type Generator = (input: CandidateInput) => Candidate[];
 export function shareHeld(asked: readonly string[], texts: readonly string[]): number {
   if (asked.length === 0) return 1;
   const held = new Set(texts.flatMap((t) => knowledgeStems(t)));
-  return asked.filter((s) => held.has(s)).length / asked.length;
+  return Math.min(1, asked.filter((s) => held.has(s)).length / Math.min(asked.length, CONTENT_SATURATION));
 }
+
+/**
+ * Words held that make a candidate's content complete, however many the question has: a long
+ * message mentions many words in passing, and an answer need not hold them all. Short questions
+ * (up to this many content words) must have every word held.
+ */
+export const CONTENT_SATURATION = 4;
 
 /**
  * Weight of unknown product-like words among the named things: a quarter of a service. They may be a
@@ -47,19 +54,54 @@ export function shareHeld(asked: readonly string[], texts: readonly string[]): n
  * it holds; a candidate must also hold them as content to answer a question that is about them.
  */
 export const UNKNOWN_SUBJECT_WEIGHT = 0.25;
+/**
+ * Weight of a service the knowledge base mentions only in passing (in passages, with no fact of its
+ * own: S3 in "Lambda timeout for SFTP to S3"): half a service. It is rarely what is asked about.
+ */
+export const PASSING_SERVICE_WEIGHT = 0.5;
 
-/** Named things: covered services, services the knowledge base lacks, products outside AWS, unknown product-like words. */
-export function namedCount(input: CandidateInput): number {
-  const { u } = input;
-  return u.entities.length + u.outside.length + (u.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0);
+/** How much a named service weighs among the named things. */
+export function serviceWeight(input: CandidateInput, id: string): number {
+  const { ctx } = input;
+  if (!ctx.kb.covered.has(id)) return 1;
+  return (ctx.kb.factsByEntity.get(id)?.length ?? 0) > 0 ? 1 : PASSING_SERVICE_WEIGHT;
 }
 
-/** Share of named things a candidate speaking to `ids` (entity ids) covers; 1 when nothing is named. */
+/** Named things, weighed: services (covered or not), products outside AWS, unknown product-like words. */
+export function namedCount(input: CandidateInput): number {
+  const { u } = input;
+  return u.entities.reduce((sum, e) => sum + serviceWeight(input, e.id), 0) + u.outside.length + (u.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0);
+}
+
+/** Weighed share of named things a candidate speaking to `ids` (entity ids) covers; 1 when nothing is named. */
 export function subjectShare(input: CandidateInput, ids: readonly string[]): number {
   const n = namedCount(input);
   if (n === 0) return 1;
-  return input.u.entities.filter((e) => ids.includes(e.id)).length / n;
+  return input.u.entities.filter((e) => ids.includes(e.id)).reduce((sum, e) => sum + serviceWeight(input, e.id), 0) / n;
 }
+
+/**
+ * The stems the knowledge base uses about an entity (its facts, and the passages that mention it),
+ * computed once per knowledge base: the words a question could be asking about it.
+ */
+export function entityVocabulary(input: CandidateInput, id: string): ReadonlySet<string> {
+  const { ctx } = input;
+  let byEntity = vocabularies.get(ctx.kb);
+  if (!byEntity) {
+    byEntity = new Map();
+    vocabularies.set(ctx.kb, byEntity);
+  }
+  let vocab = byEntity.get(id);
+  if (!vocab) {
+    const set = new Set<string>();
+    for (const i of ctx.kb.factsByEntity.get(id) ?? []) for (const s of knowledgeStems(`${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`)) set.add(s);
+    for (const p of ctx.kb.passages) if (p.entities.includes(id)) for (const s of knowledgeStems(p.text)) set.add(s);
+    vocab = set;
+    byEntity.set(id, vocab);
+  }
+  return vocab;
+}
+const vocabularies = new WeakMap<object, Map<string, ReadonlySet<string>>>();
 
 /**
  * Share of the asked aspects (facets) that `texts` hold: a facet is held when all the words of one

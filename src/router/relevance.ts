@@ -29,7 +29,7 @@ export interface Evidence {
 /** How much a missing subject costs: above 1, leaving out one of two services halves the score or worse. */
 export const SUBJECT_EXPONENT = 1.5;
 /** With aspects asked, the weight of the aspects against the other content words. */
-export const ASPECT_WEIGHT = 0.65;
+export const ASPECT_WEIGHT = 0.8;
 
 /** Form values a candidate states. */
 export const FORM = { asked: 1, neutral: 0.9, weak: 0.75, contradicts: 0 } as const;

@@ -75,8 +75,8 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
     const info = entryInfo(ctx);
     for (const i of info.byEntity.get(covered[0].id) ?? []) {
       const about = info.entities[i];
-      // The entry must be about the services named: its own question names them.
-      if (i === own || !covered.every((e) => about.includes(e.id) && ctx.reader.names(ctx.kb.entries[i].question, e.id))) continue;
+      // The entry must be about the services named, and its own question name one of them.
+      if (i === own || !covered.every((e) => about.includes(e.id)) || !covered.some((e) => ctx.reader.names(ctx.kb.entries[i].question, e.id))) continue;
       const share = shareHeld(u.knownStems, info.texts[i]);
       if (!best || share > best.share) best = { i, share, about };
     }

@@ -14,7 +14,7 @@ import type { Understood } from '../../read/read';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { contentStems } from '../../text/tokens';
 import type { Candidate, CandidateInput } from '../candidate';
-import { shareHeld, subjectShare } from '../candidate';
+import { entityVocabulary, shareHeld, subjectShare } from '../candidate';
 import { FORM } from '../relevance';
 import { LIMITS_FACET } from '../../knowledge/facet-ids';
 
@@ -23,7 +23,7 @@ const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
 /** The form of a one-service reading: it contradicts "X vs Y" when the knowledge base lacks one side. */
 export function singleForm(input: CandidateInput, covered: number): number {
   const { u } = input;
-  if (u.cues.compare && u.entities.length + u.outside.length + (u.subjects.length > 0 ? 1 : 0) >= 2) return covered >= 2 ? FORM.weak : FORM.contradicts;
+  if (u.cues.compare && u.entities.length + u.outside.length >= 2) return covered >= 2 ? FORM.weak : FORM.contradicts;
   return u.cues.advice ? FORM.weak : FORM.neutral;
 }
 
@@ -74,7 +74,11 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
     const held = u.facets.filter((facet) => all.some((s) => ctx.scorer.showsFacet(s.index, facet) && holdsAsAsked(u, s.fact)));
     const v = u.facets.includes(LIMITS_FACET) ? verdict(u, all.filter((s) => ctx.scorer.showsFacet(s.index, LIMITS_FACET)).map((s) => s.fact)) : undefined;
     const texts = facts.map((f) => `${f.attribute} ${f.value}`);
-    const content = v ? 1 : u.facets.length > 0 ? shareHeld([...u.knownStems, ...u.modifiers.flatMap((m) => contentStems(m))], texts) : shareHeld(u.residualStems, texts);
+    // With aspects asked, the other words that count are those the knowledge base uses about these
+    // services (the rest is the asker's story); the words that name the aspect ("memory limit") always count.
+    const vocab = withFacts.map((e) => entityVocabulary(input, e.id));
+    const askable = u.knownStems.filter((s) => vocab.some((v) => v.has(s)));
+    const content = v ? 1 : u.facets.length > 0 ? shareHeld([...askable, ...u.modifiers.flatMap((m) => contentStems(m))], texts) : shareHeld(u.residualStems, texts);
     out.push({
       intent: 'facet', answered: true, speaksTo: withFacts.map((e) => e.id),
       why: `${facts.length} fact(s) of ${withFacts.map((e) => e.short).join(', ')}${held.length ? ` showing ${held.join(', ')}` : ''}${v ? `; verdict from ${v.fact.value}` : ''}`,
