@@ -9,12 +9,9 @@ import { buildKnowledgeOrThrow, knowledgeFingerprint, readKnowledgeSources, type
 import type { KnowledgeProblem } from './knowledge/problems';
 import { buildIndex, type PassageIndex } from './search/build-index';
 import { restoreSnapshot, takeSnapshot, type KnowledgeSnapshot } from './snapshot';
-import { FactScorer } from './search/fact-scorer';
-import type { RouterContext } from './read/context';
+import { createRouterContext } from './read/context';
 import { normalizeQuestion } from './read/normalize';
 import { route, type Explain, type Routed } from './router/route';
-import { QuestionReader } from './read/read';
-import { EntryMatcher } from './read/entry-matcher';
 import { BoundedMemo } from './util/bounded-memo';
 
 /** Longest question considered, in characters; longer input is cut to this length. */
@@ -78,9 +75,7 @@ export function createAssistantFromSnapshot(snapshot: KnowledgeSnapshot, options
 }
 
 function assemble(kb: KnowledgeBase, index: PassageIndex, warnings: KnowledgeProblem[], options: Omit<AssistantOptions, 'knowledgeDir'>): Assistant {
-  const scorer = new FactScorer(kb);
-  const entries = new EntryMatcher(kb.entries.map((e) => e.question));
-  const ctx: RouterContext = { kb, index, scorer, reader: new QuestionReader(kb, index), entries };
+  const ctx = createRouterContext(kb, index);
   const stats: KnowledgeStats = {
     files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
     comparisons: kb.comparisons.length, services: kb.covered.size, warnings,

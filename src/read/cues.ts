@@ -38,7 +38,7 @@ export const YES_NO_STARTERS = set('can could does do did is are was will would 
  * Words and phrases of a stated problem or a request for advice ("too big … what now", "how do I",
  * "what should we"): the knowledge base's advice outranks a lone fact for these.
  */
-export const ADVICE_PHRASES = ['should i', 'should we', 'where should', 'how do i', 'how do we', 'how should i', 'how should we', 'how can i', 'how can we', 'how to', 'what should i', 'what should we',
+export const ADVICE_PHRASES = ['where should', 'how do i', 'how do we', 'how should i', 'how should we', 'how can i', 'how can we', 'how to', 'what should i', 'what should we',
   'what now', 'what do i do', 'what can i do', 'what are my options', 'best way', 'best practice', 'recommended way', 'recommended approach', 'too big', 'too large',
   'too small', 'instead', 'workaround', 'work around', 'get around', 'overcome', 'bypass', 'exceed', 'exceeds', 'exceeding', 'handle', 'deal with', 'alternative', 'alternatives', 'doesn t fit', 'does not fit', 'won t fit', 'exceeds', 'exceeded', 'hit the limit'];
 /** Superlatives, by the order they ask for: `asc` the smallest first ("lowest SLA"), `desc` the largest. */

@@ -156,7 +156,7 @@ export class QuestionReader {
    */
   private splitCompounds(tokens: string[]): string[] {
     return tokens.flatMap((w) => {
-      if (!w.includes('-') || /^\d/.test(w) || this.isKnownWord(w) || this.finder.isAlias(w)) return [w];
+      if (!w.includes('-') || /^\d/.test(w) || this.isKnownWord(w) || this.isKnownWord(w.replace(/-/g, '')) || this.finder.isAlias(w)) return [w];
       return w.split('-').filter(Boolean);
     });
   }

@@ -10,7 +10,7 @@ import type { Candidate, CandidateInput } from './candidate';
 import { namedCount } from './candidate';
 import { gapNames, gapsOf, notFoundBuild, notFoundEvidence } from './candidates/not-found';
 import type { Explain } from './explain';
-import { ABSTAIN_BELOW, relevance, TIE_MARGIN } from './relevance';
+import { ABSTAIN_BELOW, relevance, TIE_MARGIN, type Evidence } from './relevance';
 
 /** Near ties go to the earlier kind: the more specific reading (a figure over a passage). */
 const SPECIFICITY = ['help', 'clarify', 'filter', 'sla', 'compare', 'entry', 'advice', 'facet', 'profile', 'recommend', 'lookup'];
@@ -32,7 +32,14 @@ export function choose(input: CandidateInput, proposed: Candidate[]): Choice {
   const { u, ctx } = input;
   const gaps = gapsOf(input);
   const missingNames = gapNames(gaps);
-  const scored = proposed.map((c) => ({ ...c, score: relevance(c.evidence) })).sort(bySpecificity);
+  // An amount of money is an aspect asked that no answer holds (the knowledge base has no prices):
+  // it counts among the aspects of every answered candidate, unheld.
+  const withAmount = (e: Evidence): Evidence => {
+    if (!gaps.amount) return e;
+    const asked = u.facets.length;
+    return { ...e, aspects: ((e.aspects ?? 1) * asked) / (asked + 1) };
+  };
+  const scored = proposed.map((c) => ({ ...c, evidence: withAmount(c.evidence) })).map((c) => ({ ...c, score: relevance(c.evidence) })).sort(bySpecificity);
   const best = scored[0] as (Candidate & { score: number }) | undefined;
 
   // The partial reading: the best answer about the services covered, plus a line on what is not.

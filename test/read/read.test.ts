@@ -1,0 +1,91 @@
+/** Reading a question: entities (known, not covered, outside AWS), aspects, cues, subjects and quantities. */
+import { normalizeQuestion } from '../../src/read/normalize';
+import { routerContext } from '../helpers/router-context';
+
+const read = (q: string) => routerContext().reader.read(normalizeQuestion(q));
+const names = (q: string) => read(q).entities.map((e) => e.short);
+
+describe('reading a question', () => {
+  it.each([
+    ['SLA for EKS', ['EKS']],
+    ['beanstlak vs lamda', ['Elastic Beanstalk', 'Lambda']],
+    ['app runer vs beanstlak', ['App Runner', 'Elastic Beanstalk']],
+    ['DDB item size', ['DynamoDB']],
+    ['Cannot store items over 400kb with spring-data-dynamodb', ['DynamoDB']],
+  ])('finds the services named: %s', (q, expected) => {
+    expect(names(q)).toEqual(expected);
+  });
+
+  it('never reads a name spelt by function words alone ("I am" is not IAM)', () => {
+    expect(names('I am not sure how to run batch predictions')).toEqual([]);
+  });
+
+  it('keeps products outside AWS apart, and services the knowledge base does not cover among the entities', () => {
+    const u = read('Google Cloud Run vs App Runner');
+    expect(u.outside.map((e) => e.name)).toEqual(['Google Cloud Run']);
+    const sqs = read('Lambda or ECS for an SQS queue?');
+    const covered = routerContext().kb.covered;
+    expect(sqs.entities.filter((e) => !covered.has(e.id)).map((e) => e.short)).toEqual(['SQS']);
+  });
+
+  it.each([
+    ['lambda timeout limit', ['limits']],
+    ['what languages does beanstalk support', ['languages']],
+    ['slaa for eks', ['sla']],
+    ['is ec2 99.999?', ['sla']],
+    ['can I run a 30-minute job on Lambda?', ['limits']],
+    ['is beanstalk good for complex apps', ['best-for', 'ease']],
+  ])('reads the aspects asked: %s', (q, aspects) => {
+    expect(read(q).facets.sort()).toEqual([...aspects].sort());
+  });
+
+  it('never reads a word as a facet typo of a short facet word it does not start with ("cron" is not "con")', () => {
+    expect(read('cron job support with lambda').facets).not.toContain('cons');
+  });
+
+  it.each([
+    ['Can I run a 30-minute job on Lambda?', 'yesNo'],
+    ['our images are too big for a DynamoDB item, what now', 'advice'],
+    ['which services publish no SLA', 'negation'],
+    ['which of these support Go?', 'list'],
+  ] as const)('reads the cues: %s → %s', (q, cue) => {
+    expect(read(q).cues[cue]).toBe(true);
+  });
+
+  it('reads superlatives with their direction', () => {
+    expect(read('which has the lowest SLA').cues.superlative).toBe('asc');
+    expect(read('highest availability').cues.superlative).toBe('desc');
+  });
+
+  it('takes only product-like unknown words as subjects, never English padding or typos of it', () => {
+    expect(read('does app runner support IPv6').subjects).toEqual(['ipv6']);
+    expect(read('kindly state how long a Lambda invocation may last').subjects).toEqual([]);
+    expect(read('what uptime do the services we plan to adopt promise').subjects).toEqual([]);
+    expect(read('difference betwen beanstalk and ecs').subjects).toEqual([]);
+    expect(read('terraform vs beanstalk').subjects).toEqual(['terraform']);
+  });
+
+  it('reads the word right before an aspect word as the one asked ("memory limit")', () => {
+    expect(read('Lambda memory limit').modifiers).toEqual(['memory']);
+    expect(read('how long can a lambda run').modifiers).toEqual([]);
+  });
+
+  it('reads quantities with their dimension, and the dimension a question asks about', () => {
+    const u = read('Can I run a 30-minute job on Lambda?');
+    expect(u.quantities.map((q) => [q.value, q.dimension, q.base])).toEqual([[30, 'time', 1800]]);
+    expect(read('how big can a dynamodb item be').dimension).toBe('size');
+    expect(read('lambda max memory').dimension).toBe('size');
+  });
+});
+
+describe('normalizing a question', () => {
+  it('strips invisible format characters that would split words or reorder text', () => {
+    expect(normalizeQuestion('S\u200bLA for E\u200dKS\u202e')).toBe('SLA for EKS');
+    expect(read('S\u200bLA for E\u200bKS').facets).toEqual(['sla']);
+  });
+
+  it('separates a sentence run into the next one, but not a dotted name', () => {
+    expect(normalizeQuestion('it failed earlier.Lambda stops')).toBe('it failed earlier. Lambda stops');
+    expect(normalizeQuestion('node.js on beanstalk')).toBe('node.js on beanstalk');
+  });
+});
