@@ -7,6 +7,8 @@ export interface Explain {
     aspects: string[];
     /** Unknown product-like words (never English padding). */
     unknown: string[];
+    /** The other words read as content (not names, aspects or cue words). */
+    content: string[];
     cues: string[];
   };
   candidates: { intent: string; score: number; chosen: boolean; answered: boolean; why: string }[];

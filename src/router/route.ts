@@ -45,6 +45,7 @@ export function route(ctx: RouterContext, question: string, options: { explain?:
         notCovered: [...u.entities.filter((e) => !ctx.kb.covered.has(e.id)), ...u.outside].map((e) => e.name),
         aspects: [...u.facets, ...(u.cues.amount ? ['amount'] : [])],
         unknown: u.subjects,
+        content: u.residual,
         cues: cueNames(u),
       },
       candidates: choice.candidates.map((c, i) => ({ intent: c.intent, score: c.score, chosen: i === choice.chosen, answered: c.answered, why: c.why })),
