@@ -69,6 +69,15 @@ function isForm(w: string, files: Buffer[]): boolean {
   return IRREGULAR.has(w) || forms.some((f) => FUNCTION_WORDS.has(f) || files.some((buf) => inIndex(buf, f)));
 }
 
+/** Whether `word` is a noun (or a plural of one) by WordNet: only nouns name which aspect is asked ("memory limit"). */
+export function isNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return false;
+  const nouns = load()[0];
+  return [w, ...DETACH.slice(0, 8).filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([suffix, to]) => w.slice(0, -suffix.length) + to)]
+    .some((f) => inIndex(nouns, f));
+}
+
 /** Words one edit away (deletion, transposition, substitution, insertion of a letter). */
 function oneEditAway(w: string): string[] {
   const out: string[] = [];

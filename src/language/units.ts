@@ -47,6 +47,11 @@ const DIMENSION_WORDS: ReadonlyMap<string, Dimension> = new Map<string, Dimensio
   ...['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'size', 'sizes', 'memory', 'ram', 'storage', 'disk', 'kb', 'mb', 'gb', 'tb', 'payload'].map((w) => [w, 'size'] as const),
 ]);
 
+/** Whether a word is a unit of time or size (`minutes`, `kb`). */
+export function isUnitWord(word: string): boolean {
+  return UNITS.has(word.toLowerCase());
+}
+
 /**
  * The quantities written in `text`, in order: a number followed by a unit word, with or without
  * a space or hyphen between them ("30 min", "30-minute", "400KB").

@@ -12,8 +12,8 @@ import { contentStems, plainWords, STOP_WORDS } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
 import { appendTo } from '../util/append-to';
 import { LIMITS_FACET, PRICING_FACET, SLA_FACET } from '../knowledge/facet-ids';
-import { FUNCTION_WORDS, isEnglishWord } from '../language/english';
-import { askedDimension, quantities, type Dimension, type Quantity } from '../language/units';
+import { FUNCTION_WORDS, isEnglishWord, isNoun } from '../language/english';
+import { askedDimension, isUnitWord, quantities, type Dimension, type Quantity } from '../language/units';
 import {
   ADVICE_PHRASES, ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, LIST_WORDS, MONEY_WORDS,
   NEGATION_WORDS, RECOMMEND_WORDS, SUPERLATIVE_ASC, SUPERLATIVE_DESC, YES_NO_STARTERS,
@@ -217,6 +217,8 @@ export class QuestionReader {
       if (facetPositions.has(i)) { content.push(w); return; }
       if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
       if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || FUNCTION_WORDS.has(w) || /^\d+$/.test(w) || isQuantityWord(w)) return;
+      // The unit of a figure ("300 second limit") belongs to the quantity, not the content.
+      if (isUnitWord(w) && /^\d/.test(tokens[i - 1] ?? '')) return;
       residual.push(w);
       content.push(w);
     });
@@ -231,7 +233,7 @@ export class QuestionReader {
     const modifiers: string[] = [];
     tokens.forEach((w, i) => {
       const prev = tokens[i - 1];
-      if (i > 0 && facetWordPositions.has(i) && !facetPositions.has(i - 1) && !entityWords.has(i - 1) && residual.includes(prev) && !STOP_WORDS.has(prev)) modifiers.push(prev);
+      if (i > 0 && facetWordPositions.has(i) && !facetPositions.has(i - 1) && !entityWords.has(i - 1) && residual.includes(prev) && !STOP_WORDS.has(prev) && isNoun(prev)) modifiers.push(prev);
     });
     const qs = quantities(text);
     // A figure with a unit of time or size ("a 30-minute job") asks about a limit.
