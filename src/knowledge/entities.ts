@@ -76,7 +76,7 @@ export class EntityRegistry {
 
   /** A registry holding exactly `entities`, in order (as `all()` returned them): for snapshots. */
   static restore(entities: readonly Entity[]): EntityRegistry {
-    const registry = new EntityRegistry({ services: [], outOfScope: [], facets: {} });
+    const registry = new EntityRegistry({ services: [], outOfScope: [], facets: {}, synonyms: {} });
     for (const e of entities) registry.add(e);
     return registry;
   }

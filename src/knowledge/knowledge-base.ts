@@ -62,6 +62,8 @@ export interface KnowledgeBase {
   comparisons: Comparison[];
   registry: EntityRegistry;
   facets: Record<string, FacetSpec>;
+  /** Users' words for the knowledge base's words (`services.yml` `synonyms`), by the knowledge base's word. */
+  synonyms?: Record<string, string[]>;
   /** Entities the markdown says something about (facts or passages). */
   covered: ReadonlySet<string>;
   /** Per entity id, the indexes of its facts. */

@@ -128,7 +128,7 @@ export function buildKnowledge(sources: KnowledgeSources): LoadResult {
     parsedFiles.push(parsed);
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  const kb = extractKnowledge(parsedFiles, new EntityRegistry(catalog), catalog.facets);
+  const kb = { ...extractKnowledge(parsedFiles, new EntityRegistry(catalog), catalog.facets), synonyms: catalog.synonyms };
   return { kb, problems };
 }
 

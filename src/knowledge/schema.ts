@@ -28,6 +28,11 @@ export const facetSchema = z.strictObject({
 export const servicesFileSchema = z.strictObject({
   services: z.array(serviceSchema).default([]),
   outOfScope: z.array(z.strictObject({ name, aliases: z.array(name).default([]) })).default([]),
+  /**
+   * Words users type for words the knowledge base uses (`images: [photos, pictures]`): a question's
+   * word is read as the knowledge base's word. Knowledge-base vocabulary, so it lives here, not in code.
+   */
+  synonyms: z.record(name, z.array(name).min(1)).default({}),
   facets: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'facet ids are lower-case words'), facetSchema).default({})
     // A file that defines facets must define those the answers rely on (an empty list keeps none).
     .refine((f) => Object.keys(f).length === 0 || REQUIRED_FACETS.every((id) => id in f), {

@@ -110,10 +110,13 @@ export class QuestionReader {
   /** Whether the catalog has an `sla` facet (a figure like `99.99` then asks about it). */
   private readonly hasSla: boolean;
   private readonly facetsById: KnowledgeBase['facets'];
+  /** A user's word → the knowledge base's word it stands for (`services.yml` `synonyms`). */
+  private readonly synonyms = new Map<string, string>();
 
   constructor(kb: KnowledgeBase, private readonly index: PassageIndex) {
     this.hasSla = SLA_FACET in kb.facets;
     this.facetsById = kb.facets;
+    for (const [word, users] of Object.entries(kb.synonyms ?? {})) for (const u of users) for (const w of plainWords(u)) this.synonyms.set(w, plainWords(word).join(' '));
     let phraseCount = 0;
     for (const [id, f] of Object.entries(kb.facets)) {
       for (const ask of f.ask) {
@@ -161,6 +164,11 @@ export class QuestionReader {
     });
   }
 
+  /** The knowledge base's word for a user's word (`photos` → `images`, `pictures` → `images`); the word otherwise. */
+  private synonym(w: string): string {
+    return this.synonyms.get(w) ?? w;
+  }
+
   /** Whether `text` names the entity `id` (exactly or by a typo), as a question would. */
   names(text: string, id: string): boolean {
     let memo = this.namesMemo.get(text);
@@ -174,7 +182,7 @@ export class QuestionReader {
   private readonly namesMemo = new Map<string, Set<string>>();
 
   read(text: string): Understood {
-    const tokens = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS);
+    const tokens = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS).map((w) => this.synonym(w));
     const scanned = this.finder.find(tokens);
     // A name spelt by function words alone ("I am" → IAM) is not a mention.
     const match = { ...scanned, mentions: scanned.mentions.filter((m) => tokens.slice(m.start, m.end).some((w) => !FUNCTION_WORDS.has(w))) };

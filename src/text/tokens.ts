@@ -102,25 +102,13 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Everyday synonyms and the one word each stands for, for matching content: a question about
- * storing "photos" or "videos" matches knowledge written about "images" and "movies". Applied
- * to questions and knowledge alike. Language, not knowledge: words any user may swap.
- */
-const SYNONYMS: ReadonlyMap<string, string> = new Map([
-  ...['picture', 'pictures', 'photo', 'photos', 'img', 'imgs', 'pics', 'pic'].map((w) => [w, 'images'] as const),
-  ...['video', 'videos', 'film', 'films', 'clip', 'clips'].map((w) => [w, 'movies'] as const),
-  ...['hold', 'holds', 'holding', 'save', 'saving', 'put', 'putting', 'keep', 'keeping'].map((w) => [w, 'store'] as const),
-  ...['record', 'records', 'row', 'rows'].map((w) => [w, 'items'] as const),
-]);
-
-/**
  * Content tokens: plain words (compounds kept whole: `DynamoDB` is one word here; abbreviations
- * expanded: `app` → `application`; synonyms folded: `photos` → `images`) minus stop words,
+ * expanded: `app` → `application`) minus stop words,
  * stemmed. Order kept, duplicates removed.
  */
 export function contentStems(text: string, extraStops: ReadonlySet<string> = new Set()): string[] {
   const seen = new Set<string>();
-  for (const w of plainWords(text).flatMap((x) => (ABBREVIATIONS.get(x) ?? SYNONYMS.get(x) ?? x).split(' '))) {
+  for (const w of plainWords(text).flatMap((x) => (ABBREVIATIONS.get(x) ?? x).split(' '))) {
     if (STOP_WORDS.has(w) || extraStops.has(w)) continue;
     const s = stem(w);
     if (extraStops.has(s)) continue;
