@@ -9,6 +9,7 @@ import type { Entity } from '../../knowledge/entities';
 import type { Comparison, Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
 import type { Understood } from '../../read/read';
+import { BEST_FOR_FACET, LANGUAGES_FACET, LIMITS_FACET, PRICING_FACET, SLA_FACET } from '../../knowledge/facet-ids';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { ask, finish, groupByAttribute, shortName, sourcesOf } from './common';
 import { suggestions } from './suggest';
@@ -71,6 +72,12 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
   });
 }
 
+/** The cell of a dimension the knowledge base states for the other side only. */
+export const NOT_STATED = 'not stated in the knowledge base';
+
+/** Aspects worth a row even when one side alone states them. */
+const COMPARABLE_FACETS = [SLA_FACET, LANGUAGES_FACET, LIMITS_FACET, PRICING_FACET, BEST_FOR_FACET];
+
 /** A side-by-side from each service's own facts; undefined when they share no attribute to compare on. */
 function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidence: number): Answer | undefined {
   // Per entity, its own facts (not those of another comparison, which speak relative to a third service).
@@ -84,13 +91,19 @@ function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidenc
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   }
-  const shared = attrs.filter((a) => (counts.get(a) ?? 0) >= 2 && a !== 'notes');
-  const rows: Row[] = shared.map((a) => ({
+  // Dimensions both sides state, and those of a comparable aspect (SLA, languages, limits, …) that
+  // one side states: the other side's cell says so, rather than the row being dropped.
+  const factIndex = new Map(ids.flatMap((id) => (ctx.kb.factsByEntity.get(id) ?? []).map((i) => [ctx.kb.facts[i], i] as const)));
+  const comparable = (a: string): boolean => perEntity.flat().some((f) => f.attribute.toLowerCase() === a
+    && COMPARABLE_FACETS.some((facet) => ctx.scorer.showsFacet(factIndex.get(f) ?? -1, facet)));
+  const kept = attrs.filter((a) => a !== 'notes' && ((counts.get(a) ?? 0) >= 2 || comparable(a)));
+  const rows: Row[] = kept.map((a) => ({
     dimension: perEntity.flat().find((f) => f.attribute.toLowerCase() === a)!.attribute,
-    values: perEntity.map((facts) => facts.filter((f) => f.attribute.toLowerCase() === a).map((f) => f.value).join('; ')),
+    values: perEntity.map((facts) => facts.filter((f) => f.attribute.toLowerCase() === a).map((f) => f.value).join('; ') || NOT_STATED),
     from: 'facts',
   }));
-  if (rows.length === 0) return undefined;
+  // A side-by-side needs something stated on every side.
+  if (rows.length === 0 || ids.some((_, col) => rows.every((r) => r.values[col] === NOT_STATED))) return undefined;
   const { rows: picked, narrowed } = narrow(ctx, rows, u);
   const columns = ids.map((id) => shortName(ctx.kb, id));
   const shown = new Set(picked.map((r) => r.dimension.toLowerCase()));
