@@ -1,19 +1,31 @@
 /**
  * The answer-quality gate: the sample questions (copied from shared/eval), the held-out-style probe
- * set and the real questions from public threads, scored by the shared scorer over the built CLI in
+ * set, the real questions from public threads, and questions on knowledge files the engine was
+ * never tuned on (`fixtures/knowledge-unseen`, asked beside the real knowledge base), scored by the shared scorer over the built CLI in
  * every format; none may score below its committed figure (`test/eval/figures.json`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { knowledgeCopy } from './helpers/knowledge';
+
 const root = join(__dirname, '..');
+/** The knowledge directory each set is asked against: the real one, or the real one plus files it has never seen. */
+const knowledgeFor: Record<string, () => string> = {
+  unseen: () => {
+    const dir = knowledgeCopy();
+    cpSync(join(__dirname, 'fixtures', 'knowledge-unseen'), dir, { recursive: true });
+    return dir;
+  },
+};
 const figures = JSON.parse(readFileSync(join(__dirname, 'eval', 'figures.json'), 'utf8')) as Record<string, number>;
 
 function score(set: string, format: string): { passed: number; total: number; failures: string[] } {
   const r = spawnSync(
     process.execPath,
-    [join(__dirname, 'eval', 'score.mjs'), join(__dirname, 'eval', `${set}.jsonl`), '--format', format, '--', process.execPath, join(root, 'bin', 'aws-qa.js'), 'batch'],
+    [join(__dirname, 'eval', 'score.mjs'), join(__dirname, 'eval', `${set}.jsonl`), '--format', format, '--', process.execPath, join(root, 'bin', 'aws-qa.js'), 'batch',
+      ...(knowledgeFor[set] ? ['--knowledge', knowledgeFor[set]()] : [])],
     { cwd: root, encoding: 'utf8' },
   );
   const m = /score \(\w+\): (\d+)\/(\d+)/.exec(r.stdout);
@@ -22,7 +34,7 @@ function score(set: string, format: string): { passed: number; total: number; fa
 }
 
 describe('answer quality', () => {
-  const cases = ['dev', 'probe', 'real'].flatMap((set) => ['text', 'slack', 'teams'].map((format) => [set, format] as const));
+  const cases = ['dev', 'probe', 'real', 'unseen'].flatMap((set) => ['text', 'slack', 'teams'].map((format) => [set, format] as const));
   it.each(cases)('%s set in %s format scores at least its committed figure', (set, format) => {
     if (format !== 'text' && !existsSync(join(root, 'dist', 'adapters', format, 'render.js'))) throw new Error(`the ${format} renderer is not built`);
     const { passed, total, failures } = score(set, format);

@@ -105,6 +105,13 @@ export class EntityRegistry {
     const { base, inner } = splitParenthetical(name);
     for (const candidate of [name, base, inner]) {
       if (!candidate) continue;
+      // A short name is matched letter for letter, as in questions: "EBS" is not "EB" plus a plural.
+      const words = plainWords(candidate).filter((w) => !VENDOR_WORDS.has(w));
+      if (words.length === 1 && words[0].length <= SHORT_NAME) {
+        const hit = this.shortNames.get(words[0]);
+        if (hit) return hit;
+        continue;
+      }
       const key = nameKey(candidate);
       const hit = this.byKey.get(key) ?? this.byKey.get(key.replace(/ /g, ''));
       if (hit) return hit;

@@ -6,7 +6,7 @@
 /** Set of lower-case words. */
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
 
-export const COMPARE_WORDS = set('vs vs. versus compare compared comparing comparison difference differences differ different between or better worse against than which one choose choosing pick');
+export const COMPARE_WORDS = set('vs vs. versus compare compared comparing comparison difference differences differ different between or better worse against choose choosing pick');
 /** Words that put two things side by side ("Fly.io vs App Runner"): with an unknown word, a comparison the KB cannot make. */
 export const VERSUS_WORDS = set('vs vs. versus or compare compared against');
 export const RECOMMEND_WORDS = set('recommend recommended recommendation suggest suggestion should best which what ideal suitable choose pick use need want have already looking good');

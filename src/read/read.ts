@@ -27,8 +27,10 @@ import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_
 export interface Understood {
   /** The normalized question. */
   text: string;
-  /** Its plain words, in order. */
+  /** Its plain words, in order; a word the knowledge base does not use is replaced by the one it uses (`synonyms`). */
   tokens: string[];
+  /** Its plain words with every listed synonym replaced, for matching entries' own questions. */
+  synonymTokens: string[];
   /** In-scope services named, in order of mention, each once. */
   entities: Entity[];
   /** Whether every in-scope service was named exactly (no typo correction). */
@@ -86,6 +88,23 @@ function isAvailabilityFigure(word: string): boolean {
   if (!/^\d{2,3}\.\d+$/.test(word)) return false;
   const value = Number(word);
   return value >= 90 && value <= 100;
+}
+
+/** Prepositions that introduce what an aspect is asked of ("SLA **for** X"). */
+const OBJECT_PREPOSITIONS = new Set(['for', 'of', 'on']);
+
+/**
+ * Words written with a capital inside a sentence ("SLA for Glacier"): how a product is named.
+ * The first word of each sentence is left out (every sentence starts with a capital).
+ */
+function writtenAsNames(text: string): Set<string> {
+  const out = new Set<string>();
+  const parts = text.split(/\s+/);
+  parts.forEach((part, i) => {
+    const sentenceStart = i === 0 || /[.!?:]$/.test(parts[i - 1]);
+    if (!sentenceStart && /\p{Lu}/u.test(part)) for (const w of plainWords(part)) out.add(w);
+  });
+  return out;
 }
 
 /** A number with its unit in one word (`30-minute`, `400kb`): read by `quantities`, not a subject. */
@@ -164,7 +183,7 @@ export class QuestionReader {
     });
   }
 
-  /** The knowledge base's word for a user's word (`photos` → `images`, `pictures` → `images`); the word otherwise. */
+  /** The knowledge base's word for a user's word (`photos` → `images`); the word otherwise. */
   private synonym(w: string): string {
     return this.synonyms.get(w) ?? w;
   }
@@ -182,7 +201,9 @@ export class QuestionReader {
   private readonly namesMemo = new Map<string, Set<string>>();
 
   read(text: string): Understood {
-    const tokens = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS).map((w) => this.synonym(w));
+    const words = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS);
+    // A user's word the knowledge base does not use is read as the word it uses ("photos" → "images").
+    const tokens = words.map((w) => (this.isKnownWord(w) ? w : this.synonym(w)));
     const scanned = this.finder.find(tokens);
     // A name spelt by function words alone ("I am" → IAM) is not a mention.
     const match = { ...scanned, mentions: scanned.mentions.filter((m) => tokens.slice(m.start, m.end).some((w) => !FUNCTION_WORDS.has(w))) };
@@ -236,7 +257,10 @@ export class QuestionReader {
     };
     const unknown = residual.filter((w) => !inVocabulary(w));
     const ambiguousWords = new Set(match.ambiguous ? plainWords(match.ambiguous.text) : []);
-    const subjects = unknown.filter((w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w)));
+    // The thing an aspect is asked of ("SLA for Glacier", "limits of gizmo"): the word after for/of/on right after an aspect word.
+    const objects = new Set(tokens.filter((_, i) => i >= 2 && facetPositions.has(i - 2) && OBJECT_PREPOSITIONS.has(tokens[i - 1])));
+    const named = writtenAsNames(text);
+    const subjects = unknown.filter((w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w) || named.has(w) || objects.has(w)));
     const known = residual.filter((w) => inVocabulary(w));
     const modifiers: string[] = [];
     tokens.forEach((w, i) => {
@@ -270,6 +294,7 @@ export class QuestionReader {
     return {
       text, tokens, entities, exact: inScope.every((m) => m.exact), outside, ambiguous: match.ambiguous,
       facets: [...facets], residual, content, unknown, subjects, modifiers, cues, entityWords,
+      synonymTokens: words.map((w) => this.synonym(w)),
       knownStems: contentStems(known.join(' ')), quantities: qs, dimension: askedDimension(text, qs),
       figures: tokens.filter((w) => /^\d+(?:\.\d+)?%?$/.test(w) && w.includes('.')),
       contentStems: contentStems(content.join(' ')), residualStems: contentStems(residual.join(' ')),

@@ -45,7 +45,9 @@ export function choose(input: CandidateInput, proposed: Candidate[]): Choice {
   // The partial reading: the best answer about the services covered, plus a line on what is not.
   let partial: (Candidate & { score: number }) | undefined;
   const lackedServices = gaps.missing.length + gaps.outside.length;
-  if (best && lackedServices > 0 && gaps.subjects.length === 0 && !gaps.amount && best.speaksTo.some((id) => u.entities.some((e) => e.id === id))) {
+  // Asked "X vs Y", only a comparison can be the answered part ("Azure Blob Storage vs S3" is no partial S3 answer).
+  const formFits = !u.cues.compare || best?.intent === 'compare';
+  if (best && formFits && lackedServices > 0 && gaps.subjects.length === 0 && !gaps.amount && best.speaksTo.some((id) => u.entities.some((e) => e.id === id))) {
     const named = namedCount(input);
     const spoken = u.entities.filter((e) => best.speaksTo.includes(e.id)).length;
     const lacking = named - u.entities.filter((e) => ctx.kb.covered.has(e.id)).length;

@@ -23,9 +23,12 @@ describe('services.yml vocabulary', () => {
     expect(errors[0].line).toBeGreaterThan(0);
   });
 
-  it('reads a user\'s word as the knowledge base\'s word it lists', () => {
-    const u = routerContext().reader.read('can dynamo db hold pictures');
+  it('reads a user\'s word the knowledge base does not use as the word it lists; entries are matched with every synonym read', () => {
+    const u = routerContext().reader.read('can dynamo db hold pics');
     expect(u.tokens).toEqual(expect.arrayContaining(['store', 'images']));
+    const v = routerContext().reader.read('does dynamodb support streaming video');
+    expect(v.tokens).toContain('video');
+    expect(v.synonymTokens).toContain('movies');
   });
 
   it('refuses a synonyms entry that is not a list', () => {

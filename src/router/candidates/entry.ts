@@ -16,7 +16,7 @@ import { FORM } from '../relevance';
  * compared by their names, not as typed (`dynamo db`, `lamda` read as `DynamoDB`, `Lambda`).
  */
 export function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
-  const words = u.tokens.filter((_, i) => !u.entityWords.has(i));
+  const words = u.synonymTokens.filter((_, i) => !u.entityWords.has(i));
   return ctx.entries.match(contentStems([...words, ...u.entities.map((e) => e.short)].join(' ')));
 }
 

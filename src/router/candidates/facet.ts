@@ -71,7 +71,9 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
   if (withFacts.length > 0) {
     const all = scored.flat();
     const facts = picked.flat();
-    const held = u.facets.filter((facet) => all.some((s) => ctx.scorer.showsFacet(s.index, facet) && holdsAsAsked(u, s.fact)));
+    // A fact with a figure of the dimension asked ("how long" → "up to 14 days") holds a limit too.
+    const figureAsAsked = (f: Fact): boolean => u.dimension !== undefined && quantities(f.value).some((q) => q.dimension === u.dimension);
+    const held = u.facets.filter((facet) => all.some((s) => (ctx.scorer.showsFacet(s.index, facet) || (facet === LIMITS_FACET && figureAsAsked(s.fact))) && holdsAsAsked(u, s.fact)));
     const v = u.facets.includes(LIMITS_FACET) ? verdict(u, all.filter((s) => ctx.scorer.showsFacet(s.index, LIMITS_FACET)).map((s) => s.fact)) : undefined;
     const texts = facts.map((f) => `${f.attribute} ${f.value}`);
     // With aspects asked, the other words that count are those the knowledge base uses about these
