@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { CATALOG_FILE, emptyCatalog } from './catalog-file';
 import type { ParsedFile } from './document';
+import { comparisonProblems } from './comparison-problems';
 import { EntityRegistry } from './entities';
 import { extractKnowledge } from './extract';
 import type { KnowledgeBase } from './knowledge-base';
@@ -129,6 +130,8 @@ export function buildKnowledge(sources: KnowledgeSources): LoadResult {
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const kb = extractKnowledge(parsedFiles, new EntityRegistry(catalog), catalog.facets);
+  problems.push(...comparisonProblems(kb));
+  if (problems.some((p) => p.severity === 'error')) return { problems };
   return { kb, problems };
 }
 
