@@ -18,7 +18,7 @@ describe('comparisons with a side that has no value', () => {
   });
 
   it('make the knowledge base invalid, so a server keeps its last good index', () => {
-    expect(() => createAssistant(ONE_SIDED)).toThrow(KnowledgeError);
+    expect(() => createAssistant({ knowledgeDir: ONE_SIDED })).toThrow(KnowledgeError);
   });
 
   it('are not reported for the shipped knowledge, whose comparisons name every side', () => {
