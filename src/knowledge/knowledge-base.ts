@@ -3,7 +3,7 @@
  * search index holds), facts and comparisons (what the router answers structured questions
  * from), and the entity registry. Immutable once built: a change builds a new one.
  */
-import type { Source } from '../answer/answer';
+import type { Source } from './source';
 import type { Entry } from './document';
 import type { Entity, EntityRegistry } from './entities';
 import type { FacetSpec } from './schema';
