@@ -13,7 +13,7 @@ import { MAX_QUESTION_LENGTH, renderText, type Answer, type Assistant } from '..
 /** The shape of one line, in the user's terms: every message names the field and what a line looks like. */
 const LINE_SHAPE = '{"id": "q1", "question": "SLA for EKS"}';
 
-export const batchLineSchema = z.object(
+const batchLineSchema = z.object(
   {
     id: z.union([z.string(), z.number()], { error: '"id" must be a string or a number (or left out: the line number is used)' }).optional(),
     question: z

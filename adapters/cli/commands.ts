@@ -21,10 +21,10 @@
 import { defineCommand, type CommandSpec } from './command-spec';
 
 /** `--knowledge DIR`: every command that reads the knowledge directory takes it. */
-export const KNOWLEDGE = { knowledge: { type: 'string' } } as const;
+const KNOWLEDGE = { knowledge: { type: 'string' } } as const;
 
 /** No positional argument. */
-export const NONE = { min: 0, max: 0, name: 'argument' };
+const NONE = { min: 0, max: 0, name: 'argument' };
 
 /** Output formats of `batch` (checked by hand: zod stays out of the `ask` start-up path). */
 export const FORMATS = ['text', 'slack', 'teams'] as const;

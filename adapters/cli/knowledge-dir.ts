@@ -28,7 +28,7 @@ const ORIGIN: Record<KnowledgeDir['from'], string> = {
 };
 
 /** Why `k` cannot be read as a knowledge directory (one line), or `undefined` when it is a directory. */
-export function unusableDirectory(k: KnowledgeDir): string | undefined {
+function unusableDirectory(k: KnowledgeDir): string | undefined {
   const full = resolve(k.dir);
   let isDirectory: boolean;
   try {

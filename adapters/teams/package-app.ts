@@ -29,7 +29,7 @@ export function appIdProblem(appId: string | undefined): string | undefined {
 }
 
 /** The manifest `template` with its app id and every bot id set to `appId` (a new object). */
-export function buildManifest(template: Record<string, unknown>, appId: string): Record<string, unknown> {
+function buildManifest(template: Record<string, unknown>, appId: string): Record<string, unknown> {
   const manifest = structuredClone(template);
   manifest.id = appId;
   const bots = Array.isArray(manifest.bots) ? (manifest.bots as Record<string, unknown>[]) : [];

@@ -30,6 +30,5 @@ export const servicesFileSchema = z.strictObject({
   facets: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'facet ids are lower-case words'), facetSchema).default({}),
 });
 
-export type ServiceSpec = z.infer<typeof serviceSchema>;
 export type FacetSpec = z.infer<typeof facetSchema>;
 export type ServicesFile = z.infer<typeof servicesFileSchema>;
