@@ -33,18 +33,20 @@ const USAGE = 'usage: npm run answers:diff -- <git ref> [--questions FILE]...';
 export function readQuestions(files) {
   const seen = new Set();
   for (const file of files) {
-    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      let q;
-      try {
-        const record = JSON.parse(line);
-        q = record.q ?? record.question;
-      } catch {
-        throw new Error(`${file}:${i + 1}: not JSON`);
-      }
-      if (typeof q !== 'string' || !q.trim()) throw new Error(`${file}:${i + 1}: no "q" (or "question")`);
-      seen.add(q);
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        let q;
+        try {
+          const record = JSON.parse(line);
+          q = record.q ?? record.question;
+        } catch {
+          throw new Error(`${file}:${i + 1}: not JSON`);
+        }
+        if (typeof q !== 'string' || !q.trim()) throw new Error(`${file}:${i + 1}: no "q" (or "question")`);
+        seen.add(q);
+      });
   }
   return [...seen];
 }
@@ -53,11 +55,21 @@ export function readQuestions(files) {
 export function answersOf(tree, questions) {
   const input = questions.map((question, i) => JSON.stringify({ id: i, question })).join('\n');
   const r = spawnSync(process.execPath, [join(tree, 'bin', 'aws-qa.js'), 'batch', '--knowledge', join(tree, 'knowledge')], {
-    cwd: tree, input: `${input}\n`, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+    cwd: tree,
+    input: `${input}\n`,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, AWS_QA_CACHE_DIR: 'off', KNOWLEDGE_DIR: '' },
   });
   if (r.status !== 0) throw new Error(`aws-qa batch in ${tree} exited ${r.status}:\n${r.stderr}`);
-  const byId = new Map(r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((a) => [a.id, a]));
+  const byId = new Map(
+    r.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .map((a) => [a.id, a]),
+  );
   return questions.map((_, i) => byId.get(i) ?? { error: 'no answer' });
 }
 
@@ -103,13 +115,21 @@ function checkoutRef(ref) {
   const dir = join(mkdtempSync(join(tmpdir(), 'aws-qa-answers-diff-')), 'tree');
   git('worktree', 'add', '--detach', dir, commit);
   const cleanup = () => {
-    try { git('worktree', 'remove', '--force', dir); } catch { /* already gone */ }
+    try {
+      git('worktree', 'remove', '--force', dir);
+    } catch {
+      /* already gone */
+    }
     rmSync(dirname(dir), { recursive: true, force: true });
   };
   try {
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, encoding: 'utf8' });
-    if (tsc.status !== 0) throw new Error(`${ref} (${commit.slice(0, 12)}) does not build with this tree's node_modules:\n${tsc.stdout}${tsc.stderr}`);
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    if (tsc.status !== 0)
+      throw new Error(`${ref} (${commit.slice(0, 12)}) does not build with this tree's node_modules:\n${tsc.stdout}${tsc.stderr}`);
   } catch (err) {
     cleanup();
     throw err;
@@ -130,7 +150,10 @@ function main(argv) {
     return 2;
   }
   const [ref] = parsed.positionals;
-  const sets = [...DEFAULT_SETS.map((f) => join(ROOT, f)).filter((f) => existsSync(f)), ...(parsed.values.questions ?? []).map((f) => resolve(f))];
+  const sets = [
+    ...DEFAULT_SETS.map((f) => join(ROOT, f)).filter((f) => existsSync(f)),
+    ...(parsed.values.questions ?? []).map((f) => resolve(f)),
+  ];
   const questions = readQuestions(sets);
   const { dir, commit, cleanup } = checkoutRef(ref);
   let before;
@@ -143,7 +166,9 @@ function main(argv) {
   const diffs = differences(questions, before, after);
   for (const d of diffs) process.stdout.write(`${formatDifference(d, `${ref} (${commit.slice(0, 12)})`)}\n`);
   const from = sets.map((f) => f.replace(`${ROOT}/`, '')).join(', ');
-  process.stdout.write(`${diffs.length} of ${questions.length} answers differ between ${ref} (${commit.slice(0, 12)}) and the working tree (questions: ${from})\n`);
+  process.stdout.write(
+    `${diffs.length} of ${questions.length} answers differ between ${ref} (${commit.slice(0, 12)}) and the working tree (questions: ${from})\n`,
+  );
   return 0;
 }
 

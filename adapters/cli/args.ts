@@ -68,8 +68,13 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const got = parsed.positionals;
   if (got.length < min) throw new UsageError(`${name} needs a ${what}: aws-qa ${name} ${spec.usage}`);
   if (got.length > max) {
-    const extra = got.slice(max).map((p) => `"${p}"`).join(' ');
-    throw new UsageError(max === 0 ? `${name} takes no ${what} (got ${extra})` : `${name} takes at most ${max} ${what}s (got ${extra} too)`);
+    const extra = got
+      .slice(max)
+      .map((p) => `"${p}"`)
+      .join(' ');
+    throw new UsageError(
+      max === 0 ? `${name} takes no ${what} (got ${extra})` : `${name} takes at most ${max} ${what}s (got ${extra} too)`,
+    );
   }
   return { kind: 'run', name, values: own as OptionValues<OptionSpecs>, positionals: got };
 }
@@ -89,7 +94,9 @@ function explainOption(name: CommandName, options: OptionSpecs, args: string[], 
     if (t.kind !== 'option') continue;
     const spec = options[t.name] ?? (t.name === 'help' ? HELP.help : undefined);
     if (!spec) {
-      const takers = Object.entries(COMMANDS).filter(([, c]) => Object.hasOwn(c.options, t.name)).map(([n]) => n);
+      const takers = Object.entries(COMMANDS)
+        .filter(([, c]) => Object.hasOwn(c.options, t.name))
+        .map(([n]) => n);
       if (takers.length === 0) return `unknown option ${t.rawName}`;
       return `${name} does not take ${t.rawName} (${takers.join(' and ')} ${takers.length > 1 ? 'take' : 'takes'} it)`;
     }

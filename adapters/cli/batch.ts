@@ -17,7 +17,9 @@ const batchLineSchema = z.object(
   {
     id: z.union([z.string(), z.number()], { error: '"id" must be a string or a number (or left out: the line number is used)' }).optional(),
     question: z
-      .string({ error: (issue) => (issue.input === undefined ? `no "question": each line is ${LINE_SHAPE}` : '"question" must be a string') })
+      .string({
+        error: (issue) => (issue.input === undefined ? `no "question": each line is ${LINE_SHAPE}` : '"question" must be a string'),
+      })
       .trim()
       .min(1, '"question" is empty')
       .max(MAX_QUESTION_LENGTH, `"question" is over ${MAX_QUESTION_LENGTH} characters`),
@@ -52,8 +54,14 @@ export function answerLine(assistant: Assistant, line: string, lineNo: number, r
   try {
     const { answer, intent } = assistant.route(parsed.data.question);
     const record: Record<string, unknown> = {
-      id, answered: answer.answered, intent, kind: answer.kind, confidence: Number(answer.confidence.toFixed(3)),
-      text: renderText(answer), sources: answer.sources, answer_id: answer.id,
+      id,
+      answered: answer.answered,
+      intent,
+      kind: answer.kind,
+      confidence: Number(answer.confidence.toFixed(3)),
+      text: renderText(answer),
+      sources: answer.sources,
+      answer_id: answer.id,
     };
     if (render) record.payload = render(answer);
     return record;

@@ -36,7 +36,8 @@ function unusableDirectory(k: KnowledgeDir): string | undefined {
   } catch {
     return `no knowledge directory at ${full} (${ORIGIN[k.from]}): pass --knowledge DIR or set KNOWLEDGE_DIR`;
   }
-  if (!isDirectory) return `${full} is not a directory (${ORIGIN[k.from]}): pass --knowledge DIR or set KNOWLEDGE_DIR to the knowledge directory`;
+  if (!isDirectory)
+    return `${full} is not a directory (${ORIGIN[k.from]}): pass --knowledge DIR or set KNOWLEDGE_DIR to the knowledge directory`;
   return undefined;
 }
 

@@ -23,7 +23,8 @@ const ENTRY_TIME = new Date(Date.UTC(2024, 0, 1));
 
 /** Why `appId` cannot be used as the app / bot id, naming the variable; `undefined` when it can. */
 export function appIdProblem(appId: string | undefined): string | undefined {
-  if (!appId || !appId.trim()) return 'MicrosoftAppId is not set: set it to the Microsoft App ID of your Azure Bot (a GUID), e.g. MicrosoftAppId=00000000-0000-0000-0000-000000000000 npm run teams:package';
+  if (!appId || !appId.trim())
+    return 'MicrosoftAppId is not set: set it to the Microsoft App ID of your Azure Bot (a GUID), e.g. MicrosoftAppId=00000000-0000-0000-0000-000000000000 npm run teams:package';
   if (!GUID.test(appId.trim())) return `MicrosoftAppId must be a GUID like 0a1b2c3d-4e5f-6789-abcd-ef0123456789, got "${appId}"`;
   return undefined;
 }
@@ -47,7 +48,10 @@ async function zip(files: [string, Buffer][]): Promise<Buffer> {
 }
 
 /** The package zip for `appId`, built from the files in `sourceDir` (default: appPackage/). */
-export async function buildTeamsAppPackage(appId: string, sourceDir = appPackageDir()): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
+export async function buildTeamsAppPackage(
+  appId: string,
+  sourceDir = appPackageDir(),
+): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
   const problem = appIdProblem(appId);
   if (problem) throw new Error(problem);
   const template = JSON.parse(readFileSync(join(sourceDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -64,8 +68,10 @@ export async function buildTeamsAppPackage(appId: string, sourceDir = appPackage
 
 /** The CLI: resolves with the exit code; writes progress to `out` and problems to `err`. */
 export async function main(
-  env: Record<string, string | undefined>, argv: string[],
-  out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s),
+  env: Record<string, string | undefined>,
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
   let outFile: string | undefined;
   try {
@@ -89,7 +95,12 @@ export async function main(
 
 if (require.main === module) {
   main(process.env, process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (e: unknown) => { process.stderr.write(`teams:package: ${(e as Error).message}\n`); process.exitCode = 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`teams:package: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
   );
 }

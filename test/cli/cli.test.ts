@@ -27,7 +27,9 @@ describe('aws-qa', () => {
     });
 
     it('takes --knowledge, else KNOWLEDGE_DIR', () => {
-      const dir = knowledgeCopy({ 'extra.md': '## What is the SLA of the widgets?\n\n| Service | Monthly SLA |\n| --- | --- |\n| Widget Service | 99.1% |\n' });
+      const dir = knowledgeCopy({
+        'extra.md': '## What is the SLA of the widgets?\n\n| Service | Monthly SLA |\n| --- | --- |\n| Widget Service | 99.1% |\n',
+      });
       expect(run(['ask', '--knowledge', dir, 'widget service sla']).stdout).toMatch(/99\.1%/);
       expect(run(['ask', 'widget service sla'], undefined, { KNOWLEDGE_DIR: dir }).stdout).toMatch(/99\.1%/);
     });
@@ -48,10 +50,14 @@ describe('aws-qa', () => {
       for (const command of ['ask', 'batch', 'check']) expect(r.stderr).toContain(`aws-qa ${command} `);
     });
 
-    it('prints the usage on --help and help, and a command\'s own usage on help ask and ask --help', () => {
+    it("prints the usage on --help and help, and a command's own usage on help ask and ask --help", () => {
       expect(run(['--help'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^usage: aws-qa <command>/) });
       expect(run(['help'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^usage: aws-qa <command>/) });
-      for (const args of [['help', 'ask'], ['ask', '--help'], ['ask', '-h']]) {
+      for (const args of [
+        ['help', 'ask'],
+        ['ask', '--help'],
+        ['ask', '-h'],
+      ]) {
         expect(run(args)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^usage: aws-qa ask "question" \[--json\]/) });
       }
     });
@@ -91,13 +97,19 @@ describe('aws-qa', () => {
     it.each([['ask', 'SLA for EKS'], ['check']])('%s names the directory it looked for and how to point at one', (...args) => {
       const r = run(args, undefined, {}, elsewhere);
       expect(r.status).toBe(1);
-      expect(r.stderr).toBe(`aws-qa: no knowledge directory at ${join(elsewhere, 'knowledge')} (the default, ./knowledge in the current directory): pass --knowledge DIR or set KNOWLEDGE_DIR\n`);
+      expect(r.stderr).toBe(
+        `aws-qa: no knowledge directory at ${join(elsewhere, 'knowledge')} (the default, ./knowledge in the current directory): pass --knowledge DIR or set KNOWLEDGE_DIR\n`,
+      );
     });
 
     it('says where the directory came from: KNOWLEDGE_DIR or --knowledge', () => {
       const missing = join(elsewhere, 'nowhere');
-      expect(run(['check'], undefined, { KNOWLEDGE_DIR: missing }, elsewhere).stderr).toContain(`no knowledge directory at ${missing} (from KNOWLEDGE_DIR)`);
-      expect(run(['ask', '--knowledge', 'nowhere', 'x'], undefined, {}, elsewhere).stderr).toContain(`no knowledge directory at ${missing} (given with --knowledge)`);
+      expect(run(['check'], undefined, { KNOWLEDGE_DIR: missing }, elsewhere).stderr).toContain(
+        `no knowledge directory at ${missing} (from KNOWLEDGE_DIR)`,
+      );
+      expect(run(['ask', '--knowledge', 'nowhere', 'x'], undefined, {}, elsewhere).stderr).toContain(
+        `no knowledge directory at ${missing} (given with --knowledge)`,
+      );
     });
 
     it('answers with --knowledge', () => {
@@ -117,7 +129,10 @@ describe('aws-qa', () => {
       ].join('\n');
       const r = run(['batch'], `${input}\n`);
       expect(r.status).toBe(0);
-      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines).toHaveLength(6);
       expect(lines[0]).toMatchObject({ id: 'a', answered: true, intent: 'sla' });
       expect(lines[0].text).toMatch(/99\.95/);
@@ -130,10 +145,19 @@ describe('aws-qa', () => {
     });
 
     it('skips blank lines, numbers lines as read, and uses the line number when there is no id', () => {
-      const input = ['', JSON.stringify({ question: 'SLA for EKS' }), '   ', JSON.stringify({ id: 'x', question: 'lambda timeout' }), JSON.stringify({ question: '' })].join('\n');
+      const input = [
+        '',
+        JSON.stringify({ question: 'SLA for EKS' }),
+        '   ',
+        JSON.stringify({ id: 'x', question: 'lambda timeout' }),
+        JSON.stringify({ question: '' }),
+      ].join('\n');
       const r = run(['batch'], `${input}\n\n`);
       expect(r.status).toBe(0);
-      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines).toEqual([
         expect.objectContaining({ id: 2, answered: true, intent: 'sla' }),
         expect.objectContaining({ id: 'x', answered: true }),
@@ -141,9 +165,17 @@ describe('aws-qa', () => {
       ]);
     });
 
-    it('explains a line without a question in the user\'s terms, not the validator\'s', () => {
-      const input = [JSON.stringify({ id: 'q1', q: 'SLA for EKS' }), JSON.stringify({ id: 'q2', question: 42 }), 'null', JSON.stringify({ id: [], question: 'x' })].join('\n');
-      const lines = run(['batch'], `${input}\n`).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    it("explains a line without a question in the user's terms, not the validator's", () => {
+      const input = [
+        JSON.stringify({ id: 'q1', q: 'SLA for EKS' }),
+        JSON.stringify({ id: 'q2', question: 42 }),
+        'null',
+        JSON.stringify({ id: [], question: 'x' }),
+      ].join('\n');
+      const lines = run(['batch'], `${input}\n`)
+        .stdout.trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines).toEqual([
         { id: 'q1', answered: false, error: 'line 1: no "question": each line is {"id": "q1", "question": "SLA for EKS"}' },
         { id: 'q2', answered: false, error: 'line 2: "question" must be a string' },

@@ -10,10 +10,16 @@ const ONE_SIDED = join(FIXTURES_DIR, 'knowledge-one-sided');
 
 describe('comparisons with a side that has no value', () => {
   it('are errors pinned to the heading, naming the missing side (lists and tables)', () => {
-    const errors = checkKnowledge(ONE_SIDED).filter((p) => p.severity === 'error').map(formatProblem);
+    const errors = checkKnowledge(ONE_SIDED)
+      .filter((p) => p.severity === 'error')
+      .map(formatProblem);
     expect(errors).toEqual([
-      expect.stringMatching(/^compute\.md:3: comparison "What are the differences between Lambda and Fargate\?" gives no value for Fargate, only for Lambda: give every side a value/),
-      expect.stringMatching(/^compute\.md:18: comparison "What are the differences between Batch and Step Functions\?" gives no value for Step Functions/),
+      expect.stringMatching(
+        /^compute\.md:3: comparison "What are the differences between Lambda and Fargate\?" gives no value for Fargate, only for Lambda: give every side a value/,
+      ),
+      expect.stringMatching(
+        /^compute\.md:18: comparison "What are the differences between Batch and Step Functions\?" gives no value for Step Functions/,
+      ),
     ]);
   });
 

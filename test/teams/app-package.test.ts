@@ -34,7 +34,9 @@ function offlineSchema(manifest: { $schema: string }): unknown {
 
 /** Entries of a zip, in order, read with yauzl; every entry's CRC-32 is checked against its data. */
 async function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
-  const archive = await new Promise<ZipFile>((resolve, reject) => fromBuffer(zip, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))));
+  const archive = await new Promise<ZipFile>((resolve, reject) =>
+    fromBuffer(zip, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))),
+  );
   const files = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
     archive.on('error', reject);
@@ -65,7 +67,9 @@ describe('Teams app package', () => {
     it('is schema 1.17 or newer, with the matching official $schema', () => {
       const [major, minor] = String(template.manifestVersion).split('.').map(Number);
       expect(major === 1 && minor >= 17).toBe(true);
-      expect(template.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.schema.json`);
+      expect(template.$schema).toBe(
+        `https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.schema.json`,
+      );
     });
 
     it('validates against the official schema offline with zero errors', async () => {
@@ -135,7 +139,14 @@ describe('Teams app package', () => {
       try {
         const out: string[] = [];
         const file = join(tmp, 'app.zip');
-        expect(await main({ MicrosoftAppId: APP_ID }, ['--out', file], (s) => out.push(s), () => undefined)).toBe(0);
+        expect(
+          await main(
+            { MicrosoftAppId: APP_ID },
+            ['--out', file],
+            (s) => out.push(s),
+            () => undefined,
+          ),
+        ).toBe(0);
         expect(out.join('')).toContain(file);
         expect(JSON.parse((await unzip(readFileSync(file))).get('manifest.json')!.toString()).id).toBe(APP_ID);
       } finally {
@@ -149,14 +160,28 @@ describe('Teams app package', () => {
       ['not a GUID', 'my-bot', /MicrosoftAppId must be a GUID.*"my-bot"/],
     ])('fails with a message naming MicrosoftAppId when it is %s', async (_what, value, message) => {
       const err: string[] = [];
-      expect(await main({ MicrosoftAppId: value }, [], () => undefined, (s) => err.push(s))).toBe(1);
+      expect(
+        await main(
+          { MicrosoftAppId: value },
+          [],
+          () => undefined,
+          (s) => err.push(s),
+        ),
+      ).toBe(1);
       expect(err.join('')).toMatch(message);
       expect(appIdProblem(value)).toMatch(message);
     });
 
     it('refuses an unknown option with its usage, exit 2', async () => {
       const err: string[] = [];
-      expect(await main({ MicrosoftAppId: APP_ID }, ['--output', 'x.zip'], () => undefined, (s) => err.push(s))).toBe(2);
+      expect(
+        await main(
+          { MicrosoftAppId: APP_ID },
+          ['--output', 'x.zip'],
+          () => undefined,
+          (s) => err.push(s),
+        ),
+      ).toBe(2);
       expect(err.join('')).toBe('teams:package: usage: npm run teams:package -- [--out FILE]\n');
     });
   });
