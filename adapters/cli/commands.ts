@@ -16,7 +16,9 @@
  * ```
  *
  * The parser refuses options and arguments an entry does not declare, and the usage text lists
- * the entries in order. Every command also takes `--help`.
+ * the entries in order. Every command also takes `--help`. An option name keeps one type across
+ * commands (`--json` is a boolean wherever it appears): the command word is found before the
+ * command is known. test/cli/args.test.ts checks every entry against these rules.
  */
 import { defineCommand, type CommandSpec } from './command-spec';
 

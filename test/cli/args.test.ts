@@ -66,6 +66,13 @@ describe('aws-qa command line', () => {
     });
   });
 
+  it('gives each option name one type across commands (the command word is found with all of them)', () => {
+    const types = new Map<string, Set<string>>();
+    for (const [, spec] of entries)
+      for (const [option, o] of Object.entries(spec.options)) types.set(option, (types.get(option) ?? new Set()).add(o.type));
+    for (const [option, set] of types) expect([option, set.size]).toEqual([option, 1]);
+  });
+
   it('finds the command word after options that come first', () => {
     expect(parseCommandLine(['--knowledge', 'kb', 'check'])).toEqual({
       kind: 'run',
