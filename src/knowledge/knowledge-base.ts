@@ -5,7 +5,7 @@
  */
 import type { Source } from './source';
 import type { Entry } from './document';
-import type { Entity, EntityRegistry } from './entities';
+import type { EntityRegistry } from './entities';
 import type { FacetSpec } from './schema';
 
 /** A chunk of an entry: a paragraph, a list item, a table row or a code block. */
@@ -68,4 +68,3 @@ export interface KnowledgeBase {
   factsByEntity: ReadonlyMap<string, number[]>;
 }
 
-export type { Entity };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const name = z.string().trim().min(1, 'must not be empty').max(100);
 
-export const serviceSchema = z.strictObject({
+const serviceSchema = z.strictObject({
   /** Canonical display name, e.g. `Amazon EKS`. */
   name,
   /** Short label for columns and buttons, e.g. `EKS`. Default: the name without `AWS`/`Amazon`. */
@@ -17,7 +17,7 @@ export const serviceSchema = z.strictObject({
   vendorRequired: z.boolean().default(false),
 });
 
-export const facetSchema = z.strictObject({
+const facetSchema = z.strictObject({
   title: name,
   ask: z.array(name).min(1),
   attributes: z.array(name).min(1),
