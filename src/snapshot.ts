@@ -14,7 +14,7 @@ import { NearTerms } from './search/near-terms';
 import { Postings } from './search/postings';
 
 /** Bumped whenever the snapshot layout or anything it stores changes meaning. */
-export const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 2;
 
 export interface KnowledgeSnapshot {
   format: number;

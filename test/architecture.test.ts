@@ -46,6 +46,15 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps the knowledge base below the answers: src/knowledge imports nothing from answer/ or router/', () => {
+    const offenders = sources(join(root, 'src', 'knowledge')).flatMap((f) => imports(f)
+      .filter((s) => s.startsWith('.'))
+      .map((s) => relative(root, join(f, '..', s)))
+      .filter((target) => target.startsWith('src/answer') || target.startsWith('src/router'))
+      .map((target) => `${relative(root, f)} imports ${target}`));
+    expect(offenders).toEqual([]);
+  });
+
   it('sees every form of import (the check itself works)', () => {
     const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
     const file = join(mkdtempSync(join(require('node:os').tmpdir(), 'arch-')), 'fake.ts');

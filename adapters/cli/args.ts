@@ -1,52 +1,109 @@
-/** Command-line arguments of `aws-qa`, parsed and checked with node:util's parseArgs. */
+/**
+ * The command line of `aws-qa`, parsed with node:util's parseArgs against the command table
+ * (`commands.ts`): each command's own options only (strict), its own number of positional
+ * arguments, and one-line messages meant for the user (`ask does not take --format (batch takes
+ * it)`, `check takes no argument (got "extra")`).
+ */
 import { parseArgs } from 'node:util';
+import type { OptionSpecs, OptionValues } from './command-spec';
+import { COMMANDS, type CommandName } from './commands';
 
-export const USAGE = `usage:
-  aws-qa ask "question" [--json] [--knowledge DIR]
-  aws-qa batch [--format text|slack|teams] [--knowledge DIR]   JSONL {"id","question"} on stdin
-  aws-qa check [--knowledge DIR]
-The knowledge directory defaults to $KNOWLEDGE_DIR, else ./knowledge.`;
-
-/** Output formats of `batch` (checked by hand: zod stays out of the `ask` start-up path). */
-export const FORMATS = ['text', 'slack', 'teams'] as const;
-export type Format = (typeof FORMATS)[number];
-
-const isFormat = (value: unknown): value is Format => (FORMATS as readonly unknown[]).includes(value);
-
-export type Command =
-  | { name: 'ask'; question: string; json: boolean; knowledgeDir: string }
-  | { name: 'batch'; format: Format; knowledgeDir: string }
-  | { name: 'check'; knowledgeDir: string }
-  | { name: 'help' };
-
-/** Parses argv (without node and script); throws an Error whose message is meant for the user. */
-export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-      knowledge: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const knowledgeDir = values.knowledge ?? env.KNOWLEDGE_DIR ?? './knowledge';
-  const [name, ...rest] = positionals;
-  if (values.help || !name || name === 'help') return { name: 'help' };
-  switch (name) {
-    case 'ask': {
-      const question = rest.join(' ').trim();
-      if (!question) throw new Error('ask needs a question, e.g. aws-qa ask "SLA for EKS"');
-      return { name, question, json: values.json ?? false, knowledgeDir };
-    }
-    case 'batch': {
-      if (!isFormat(values.format)) throw new Error(`--format must be text, slack or teams (got "${values.format}")`);
-      return { name, format: values.format, knowledgeDir };
-    }
-    case 'check':
-      return { name, knowledgeDir };
-    default:
-      throw new Error(`unknown command "${name}"`);
+/** A mistake on the command line: `message` is one line for the user (empty: print the usage only). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
   }
+}
+
+export type CommandLine =
+  | { kind: 'help'; command?: CommandName }
+  | { kind: 'version' }
+  | { kind: 'run'; name: CommandName; values: OptionValues<OptionSpecs>; positionals: string[] };
+
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+const GLOBAL = { ...HELP, version: { type: 'boolean' } } as const;
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+const names = (): string => Object.keys(COMMANDS).join(', ');
+
+/** The usage text, one entry per command of the table. */
+export function usage(): string {
+  const lines = ['usage: aws-qa <command> [options]', ''];
+  for (const [name, spec] of Object.entries(COMMANDS)) lines.push(`  aws-qa ${name} ${spec.usage}`, `      ${spec.summary}`);
+  lines.push('  aws-qa --help | --version', '', '--knowledge DIR defaults to $KNOWLEDGE_DIR, else ./knowledge in the current directory.');
+  return lines.join('\n');
+}
+
+/** Parses argv (without node and the script); throws {@link UsageError}. */
+export function parseCommandLine(argv: string[]): CommandLine {
+  if (argv.length === 0) throw new UsageError('');
+  // Find the command word first, with every option any command takes (so `--knowledge DIR check` works).
+  const every: OptionSpecs = { ...GLOBAL };
+  for (const spec of Object.values(COMMANDS)) Object.assign(every, spec.options);
+  const { values, tokens } = parseArgs({ args: argv, options: every, strict: false, allowPositionals: true, tokens: true });
+  const word = tokens.find((t) => t.kind === 'positional');
+  if (!word) {
+    if (values.version && argv.length === 1) return { kind: 'version' };
+    if (values.help && argv.length === 1) return { kind: 'help' };
+    throw new UsageError(explainGlobal(argv));
+  }
+  const name = word.value;
+  const rest = argv.filter((_, i) => i !== word.index);
+  if (name === 'help') {
+    const topic = rest.find((a) => !a.startsWith('-'));
+    return { kind: 'help', command: topic && isCommand(topic) ? topic : undefined };
+  }
+  if (!isCommand(name)) throw new UsageError(`unknown command "${name}" (the commands are ${names()})`);
+  const spec = COMMANDS[name];
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...spec.options, ...HELP }, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError(explainOption(name, spec.options, rest, err));
+  }
+  const { help, ...own } = parsed.values;
+  if (help) return { kind: 'help', command: name };
+  const { min, max, name: what } = spec.positionals;
+  const got = parsed.positionals;
+  if (got.length < min) throw new UsageError(`${name} needs a ${what}: aws-qa ${name} ${spec.usage}`);
+  if (got.length > max) {
+    const extra = got
+      .slice(max)
+      .map((p) => `"${p}"`)
+      .join(' ');
+    throw new UsageError(
+      max === 0 ? `${name} takes no ${what} (got ${extra})` : `${name} takes at most ${max} ${what}s (got ${extra} too)`,
+    );
+  }
+  return { kind: 'run', name, values: own as OptionValues<OptionSpecs>, positionals: got };
+}
+
+/** Why options without a command are refused: an unknown one, or a global one with company. */
+function explainGlobal(argv: string[]): string {
+  const unknown = argv.find((a) => a.startsWith('-') && !['--version', '--help', '-h'].includes(a.split('=')[0]));
+  if (unknown) return `unknown option ${unknown.split('=')[0]} (a command comes first: ${names()})`;
+  if (argv.length > 1) return `${argv[0]} takes nothing else (got ${argv.slice(1).join(' ')})`;
+  return `no command given (the commands are ${names()})`;
+}
+
+/** One line naming the option that `name` refused, from the tokens of a lenient parse of `args`. */
+function explainOption(name: CommandName, options: OptionSpecs, args: string[], err: unknown): string {
+  const { tokens } = parseArgs({ args, options: { ...options, ...HELP }, strict: false, allowPositionals: true, tokens: true });
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = options[t.name] ?? (t.name === 'help' ? HELP.help : undefined);
+    if (!spec) {
+      const takers = Object.entries(COMMANDS)
+        .filter(([, c]) => Object.hasOwn(c.options, t.name))
+        .map(([n]) => n);
+      if (takers.length === 0) return `unknown option ${t.rawName}`;
+      return `${name} does not take ${t.rawName} (${takers.join(' and ')} ${takers.length > 1 ? 'take' : 'takes'} it)`;
+    }
+    if (spec.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) {
+      return `${t.rawName} needs a value`;
+    }
+    if (spec.type === 'boolean' && t.inlineValue) return `${t.rawName} takes no value (got "${t.rawName}=${String(t.value)}")`;
+  }
+  return (err as Error).message;
 }

@@ -2,17 +2,30 @@
  * The batch protocol: JSONL `{"id","question"}` in, one JSON line out per input line, in order:
  * `{"id","answered","intent","confidence","text","sources","answer_id"[,"payload"]}`. A bad line
  * (not JSON, no question, over 4,000 characters) yields `{"id","answered":false,"error"}` and the
- * batch goes on. Standard output carries only these records.
+ * batch goes on. Blank lines are skipped (line numbers still count them); a line without an `id`
+ * gets its 1-based line number. Standard output carries only these records.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 import { MAX_QUESTION_LENGTH, renderText, type Answer, type Assistant } from '../../src/index';
 
-export const batchLineSchema = z.object({
-  id: z.union([z.string(), z.number()]).optional(),
-  question: z.string().trim().min(1, 'question is empty').max(MAX_QUESTION_LENGTH, `question is over ${MAX_QUESTION_LENGTH} characters`),
-});
+/** The shape of one line, in the user's terms: every message names the field and what a line looks like. */
+const LINE_SHAPE = '{"id": "q1", "question": "SLA for EKS"}';
+
+const batchLineSchema = z.object(
+  {
+    id: z.union([z.string(), z.number()], { error: '"id" must be a string or a number (or left out: the line number is used)' }).optional(),
+    question: z
+      .string({
+        error: (issue) => (issue.input === undefined ? `no "question": each line is ${LINE_SHAPE}` : '"question" must be a string'),
+      })
+      .trim()
+      .min(1, '"question" is empty')
+      .max(MAX_QUESTION_LENGTH, `"question" is over ${MAX_QUESTION_LENGTH} characters`),
+  },
+  { error: `not an object: each line is ${LINE_SHAPE}` },
+);
 
 export type Renderer = (answer: Answer) => unknown;
 
@@ -31,20 +44,24 @@ export function answerLine(assistant: Assistant, line: string, lineNo: number, r
   try {
     raw = JSON.parse(line);
   } catch {
-    return { id: lineNo, answered: false, error: `line ${lineNo}: not JSON` };
+    return { id: lineNo, answered: false, error: `line ${lineNo}: not JSON: each line is ${LINE_SHAPE}` };
   }
   const id = idOf(raw, lineNo);
   const parsed = batchLineSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    return { id, answered: false, error: `line ${lineNo}: ${field}${issue.path.length === 0 && issue.code === 'invalid_type' ? 'expected an object with a "question"' : issue.message}` };
+    return { id, answered: false, error: `line ${lineNo}: ${parsed.error.issues[0].message}` };
   }
   try {
     const { answer, intent } = assistant.route(parsed.data.question);
     const record: Record<string, unknown> = {
-      id, answered: answer.answered, intent, kind: answer.kind, confidence: Number(answer.confidence.toFixed(3)),
-      text: renderText(answer), sources: answer.sources, answer_id: answer.id,
+      id,
+      answered: answer.answered,
+      intent,
+      kind: answer.kind,
+      confidence: Number(answer.confidence.toFixed(3)),
+      text: renderText(answer),
+      sources: answer.sources,
+      answer_id: answer.id,
     };
     if (render) record.payload = render(answer);
     return record;

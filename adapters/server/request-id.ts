@@ -32,11 +32,6 @@ export function withRequestContext<T>(context: RequestContext, fn: () => T): T {
   return storage.run(context, fn);
 }
 
-/** The current request context, when running inside a request. */
-export function currentRequest(): RequestContext | undefined {
-  return storage.getStore();
-}
-
 /** The fields the logger mixes into every line: `{ reqId }` inside a request, nothing outside. */
 export function requestFields(): Record<string, unknown> {
   const ctx = storage.getStore();

@@ -32,11 +32,9 @@ export const SHARE_BLOCK_ID = 'aws_qa_share';
 
 /** A question to ask: follow-up, clarify and share buttons. */
 export const askValueSchema = z.object({ q: z.string().min(1) });
-export type AskValue = z.infer<typeof askValueSchema>;
 
 /** A vote target: the question and the `Answer.id` it got. */
 export const feedbackValueSchema = z.object({ q: z.string(), a: z.string().min(1) });
-export type FeedbackValue = z.infer<typeof feedbackValueSchema>;
 
 /**
  * Serializes `value` as JSON within {@link SLACK_LIMITS.buttonValue}: when too long, the question

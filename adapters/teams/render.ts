@@ -25,11 +25,11 @@ import { askData, feedbackData } from './submit-data';
 /** Content type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 /** Adaptive Cards schema version of every card (Teams renders up to 1.5). */
-export const CARD_VERSION = '1.5';
+const CARD_VERSION = '1.5';
 /** Element id of the ActionSet holding the 👍/👎 buttons (replaced after a vote). */
 export const FEEDBACK_SET_ID = 'feedback';
 /** Element id of the ActionSet(s) holding follow-up / "Did you mean" buttons. */
-export const SUGGESTIONS_SET_ID = 'suggestions';
+const SUGGESTIONS_SET_ID = 'suggestions';
 /** Text that replaces the 👍/👎 buttons after a vote. */
 export const FEEDBACK_THANKS = 'Thanks for the feedback!';
 

@@ -14,12 +14,12 @@ import { z } from 'zod';
 import { MAX_QUESTION_LENGTH } from '../../src/index';
 import { TEAMS_LIMITS, truncateText } from './card-limits';
 
-export const askSubmitSchema = z.object({
+const askSubmitSchema = z.object({
   action: z.literal('ask'),
   question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH),
 });
 
-export const feedbackSubmitSchema = z.object({
+const feedbackSubmitSchema = z.object({
   action: z.literal('feedback'),
   vote: z.enum(['up', 'down']),
   answerId: z.string().min(1).max(200),
@@ -27,9 +27,9 @@ export const feedbackSubmitSchema = z.object({
   question: z.string().max(TEAMS_LIMITS.submitQuestion),
 });
 
-export const submitValueSchema = z.discriminatedUnion('action', [askSubmitSchema, feedbackSubmitSchema]);
+const submitValueSchema = z.discriminatedUnion('action', [askSubmitSchema, feedbackSubmitSchema]);
 
-export type AskSubmit = z.infer<typeof askSubmitSchema>;
+type AskSubmit = z.infer<typeof askSubmitSchema>;
 export type FeedbackSubmit = z.infer<typeof feedbackSubmitSchema>;
 export type SubmitValue = z.infer<typeof submitValueSchema>;
 

@@ -1,5 +1,5 @@
 /**
- * What the playground's JSON endpoints accept, as zod schemas (types come from `z.infer`).
+ * What the playground's JSON endpoints accept, as zod schemas.
  * Unknown keys are rejected, so a typo in a client shows up as a 400 instead of being ignored.
  */
 import { z } from 'zod';
@@ -9,7 +9,6 @@ import { MAX_QUESTION_LENGTH } from '../../src/index';
 export const askRequestSchema = z.strictObject({
   question: z.string().trim().min(1, 'question is empty').max(MAX_QUESTION_LENGTH, `question is longer than ${MAX_QUESTION_LENGTH} characters`),
 });
-export type AskRequest = z.infer<typeof askRequestSchema>;
 
 /**
  * `POST /playground/feedback`: a 👍/👎 on the answer `answerId` given to `question`. `from` says
@@ -22,7 +21,6 @@ export const feedbackRequestSchema = z.strictObject({
   vote: z.enum(['up', 'down']),
   from: z.enum(['slack', 'teams']).optional(),
 });
-export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
 
 /** `{ path: message }` lines of a zod error, for a 400 response that says what is wrong. */
 export function describeIssues(error: z.ZodError): string[] {

@@ -7,15 +7,10 @@
  * build of every renderer that forgot it.
  */
 
-/** Where a statement comes from: the knowledge file and the `##` question it sits under. */
-export interface Source {
-  /** File name relative to the knowledge directory, e.g. `aws-qa.md`. */
-  file: string;
-  /** The section heading (the Q&A question), e.g. `What are the Application Server Options for AWS?`. */
-  section: string;
-  /** 1-based line of the section heading in the file. */
-  line: number;
-}
+import type { Source } from '../knowledge/source';
+
+/** Where a statement comes from (defined by the knowledge base, re-exported for the answer's readers). */
+export type { Source };
 
 /** A label/value pair, e.g. `Region-level SLA` / `99.95%`. */
 export interface FactPair {

@@ -46,7 +46,7 @@ export function stripVendor(name: string): string {
 }
 
 /** Splits `AWS Lambda (Serverless)` into `AWS Lambda` and `Serverless`. Plain text, not markdown. */
-export function splitParenthetical(name: string): { base: string; inner?: string } {
+function splitParenthetical(name: string): { base: string; inner?: string } {
   const open = name.indexOf('(');
   const close = name.lastIndexOf(')');
   if (open <= 0 || close < open) return { base: name.trim() };

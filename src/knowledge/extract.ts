@@ -11,7 +11,7 @@
  * - an entry about one service (its heading names it): its `Label:` items become its facts.
  * Every paragraph, list item, table row and code block also becomes a passage for search.
  */
-import type { Source } from '../answer/answer';
+import type { Source } from './source';
 import type { Block, Entry, ListItem, ParsedFile } from './document';
 import type { Entity, EntityRegistry } from './entities';
 import type { Comparison, Fact, KnowledgeBase, Passage } from './knowledge-base';

@@ -3,9 +3,9 @@
  * search index holds), facts and comparisons (what the router answers structured questions
  * from), and the entity registry. Immutable once built: a change builds a new one.
  */
-import type { Source } from '../answer/answer';
+import type { Source } from './source';
 import type { Entry } from './document';
-import type { Entity, EntityRegistry } from './entities';
+import type { EntityRegistry } from './entities';
 import type { FacetSpec } from './schema';
 
 /** A chunk of an entry: a paragraph, a list item, a table row or a code block. */
@@ -70,4 +70,3 @@ export interface KnowledgeBase {
   factsByEntity: ReadonlyMap<string, number[]>;
 }
 
-export type { Entity };

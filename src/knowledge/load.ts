@@ -8,13 +8,14 @@ import { join, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { CATALOG_FILE, emptyCatalog } from './catalog-file';
 import type { ParsedFile } from './document';
+import { comparisonProblems } from './comparison-problems';
 import { EntityRegistry } from './entities';
 import { extractKnowledge } from './extract';
 import type { KnowledgeBase } from './knowledge-base';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 
 /** Largest knowledge file read, in bytes (a guard against pointing at the wrong directory). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface LoadResult {
   /** Present when there is no error-severity problem. */
@@ -104,7 +105,7 @@ export function knowledgeFingerprint(sources: KnowledgeSources): string {
  * Parses and validates sources into a knowledge base. Pure. The parsers (markdown-it, yaml, zod)
  * are loaded here, on first build, so that a start from a snapshot never loads them.
  */
-export function buildKnowledge(sources: KnowledgeSources): LoadResult {
+function buildKnowledge(sources: KnowledgeSources): LoadResult {
   const { parseCatalog } = require('./catalog') as typeof import('./catalog');
   const { parseMarkdown } = require('./parse') as typeof import('./parse');
   const problems: KnowledgeProblem[] = [...sources.problems];
@@ -129,6 +130,8 @@ export function buildKnowledge(sources: KnowledgeSources): LoadResult {
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const kb = { ...extractKnowledge(parsedFiles, new EntityRegistry(catalog), catalog.facets), synonyms: catalog.synonyms };
+  problems.push(...comparisonProblems(kb));
+  if (problems.some((p) => p.severity === 'error')) return { problems };
   return { kb, problems };
 }
 

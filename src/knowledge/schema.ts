@@ -4,7 +4,7 @@ import { REQUIRED_FACETS } from './facet-ids';
 
 const name = z.string().trim().min(1, 'must not be empty').max(100);
 
-export const serviceSchema = z.strictObject({
+const serviceSchema = z.strictObject({
   /** Canonical display name, e.g. `Amazon EKS`. */
   name,
   /** Short label for columns and buttons, e.g. `EKS`. Default: the name without `AWS`/`Amazon`. */
@@ -18,7 +18,7 @@ export const serviceSchema = z.strictObject({
   vendorRequired: z.boolean().default(false),
 });
 
-export const facetSchema = z.strictObject({
+const facetSchema = z.strictObject({
   title: name,
   ask: z.array(name).min(1),
   attributes: z.array(name).min(1),
@@ -40,6 +40,5 @@ export const servicesFileSchema = z.strictObject({
     }),
 });
 
-export type ServiceSpec = z.infer<typeof serviceSchema>;
 export type FacetSpec = z.infer<typeof facetSchema>;
 export type ServicesFile = z.infer<typeof servicesFileSchema>;

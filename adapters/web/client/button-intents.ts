@@ -20,11 +20,11 @@ export type ButtonIntent =
   | { kind: 'unsupported'; reason: string };
 
 /** `action_id` of Slack follow-up / clarify buttons: `aws_qa_ask_0`, `aws_qa_ask_1`, … */
-export const SLACK_ASK_ACTION = /^aws_qa_ask_\d+$/;
+const SLACK_ASK_ACTION = /^aws_qa_ask_\d+$/;
 /** `action_id` of the Slack 👍/👎 buttons. */
-export const SLACK_FEEDBACK_ACTION = /^aws_qa_feedback_(up|down)$/;
+const SLACK_FEEDBACK_ACTION = /^aws_qa_feedback_(up|down)$/;
 /** `action_id` of the Slack "Share in channel" button. */
-export const SLACK_SHARE_ACTION = 'aws_qa_share';
+const SLACK_SHARE_ACTION = 'aws_qa_share';
 
 function parseJson(text: string | undefined): unknown {
   if (typeof text !== 'string') return undefined;

@@ -20,7 +20,7 @@ const isRecord = (value: unknown): value is Json => typeof value === 'object' &&
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 /** The HTML of a text object: `plain_text` escaped, `mrkdwn` converted. */
-export function textObjectHtml(value: unknown): string {
+function textObjectHtml(value: unknown): string {
   if (!isRecord(value) || typeof value.text !== 'string') return '';
   return value.type === 'mrkdwn' ? mrkdwnToHtml(value.text) : escapeHtml(value.text);
 }

@@ -4,7 +4,6 @@
  * cell per column, the card declares version 1.5).
  */
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js');
 
 /** Every parse/validation event the adaptivecards library reports for `card` at version 1.5. */

@@ -1,0 +1,59 @@
+/**
+ * The commands of `aws-qa`, each declared in one place: usage, options, positional arguments
+ * and the module that runs it (required only when that command runs, so `ask` loads nothing
+ * else).
+ *
+ * Adding a command is one entry here, e.g.
+ *
+ * ```ts
+ * report: defineCommand({
+ *   usage: '[--since DATE] [--json|--csv] [--knowledge DIR]',
+ *   summary: 'summarize the questions asked',
+ *   options: { since: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, ...KNOWLEDGE },
+ *   positionals: NONE,
+ *   run: (call) => (require('./report') as typeof import('./report')).runReport(call),
+ * }),
+ * ```
+ *
+ * The parser refuses options and arguments an entry does not declare, and the usage text lists
+ * the entries in order. Every command also takes `--help`. An option name keeps one type across
+ * commands (`--json` is a boolean wherever it appears): the command word is found before the
+ * command is known. test/cli/args.test.ts checks every entry against these rules.
+ */
+import { defineCommand, type CommandSpec } from './command-spec';
+
+/** `--knowledge DIR`: every command that reads the knowledge directory takes it. */
+const KNOWLEDGE = { knowledge: { type: 'string' } } as const;
+
+/** No positional argument. */
+const NONE = { min: 0, max: 0, name: 'argument' };
+
+/** Output formats of `batch` (checked by hand: zod stays out of the `ask` start-up path). */
+export const FORMATS = ['text', 'slack', 'teams'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const COMMANDS = {
+  ask: defineCommand({
+    usage: '"question" [--json] [--knowledge DIR]',
+    summary: 'answer one question: the plain-text answer, or the Answer as JSON',
+    options: { json: { type: 'boolean' }, ...KNOWLEDGE },
+    positionals: { min: 1, max: Infinity, name: 'question' },
+    run: (call): Promise<number> => (require('./ask') as typeof import('./ask')).runAsk(call),
+  }),
+  batch: defineCommand({
+    usage: '[--format text|slack|teams] [--knowledge DIR] < questions.jsonl',
+    summary: 'answer JSON lines {"id", "question"} from standard input, one JSON line out per line',
+    options: { format: { type: 'string' }, ...KNOWLEDGE },
+    positionals: NONE,
+    run: (call): Promise<number> => (require('./batch-command') as typeof import('./batch-command')).runBatchCommand(call),
+  }),
+  check: defineCommand({
+    usage: '[--knowledge DIR]',
+    summary: 'validate the knowledge directory: every problem with its file and line',
+    options: { ...KNOWLEDGE },
+    positionals: NONE,
+    run: (call): Promise<number> => (require('./check') as typeof import('./check')).runCheck(call),
+  }),
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
