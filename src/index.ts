@@ -26,5 +26,6 @@ export { KnowledgeError, formatProblem } from './knowledge/problems';
 export { checkKnowledge } from './knowledge/load';
 export { normalizeQuestion } from './read/normalize';
 export type { Explain } from './router/explain';
+export { renderExplain } from './router/explain-text';
 export type { Feedback, FeedbackStore } from './feedback/feedback-store';
 export { InMemoryFeedbackStore } from './feedback/feedback-store';

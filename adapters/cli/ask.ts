@@ -1,5 +1,5 @@
 /** `aws-qa ask "question" [--json]`: one answer, as plain text or as the Answer's JSON. */
-import { renderText } from '../../src/index';
+import { renderExplain, renderText } from '../../src/index';
 import type { Invocation } from './command-spec';
 import type { COMMANDS } from './commands';
 import { loadAssistant } from './knowledge-cache';
@@ -8,8 +8,9 @@ import { knowledgeDir, withKnowledge } from './knowledge-dir';
 export function runAsk({ values, positionals, io }: Invocation<(typeof COMMANDS)['ask']['options']>): Promise<number> {
   const question = positionals.join(' ').trim();
   return withKnowledge(knowledgeDir(values.knowledge, io.env), io, (dir) => {
-    const answer = loadAssistant(dir, io.env).ask(question);
-    io.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${renderText(answer)}\n`);
+    const { answer, intent, explain } = loadAssistant(dir, io.env).route(question, { explain: values.explain === true });
+    if (values.json) io.stdout.write(`${JSON.stringify(explain ? { ...answer, intent, explain } : answer, null, 2)}\n`);
+    else io.stdout.write(`${renderText(answer)}\n${explain ? `\n${renderExplain(explain)}\n` : ''}`);
     return 0;
   });
 }

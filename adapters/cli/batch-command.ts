@@ -31,7 +31,7 @@ export async function runBatchCommand({ values, io }: Invocation<(typeof COMMAND
   // Loaded here: the batch protocol's zod schemas stay out of `ask`'s start-up.
   const { runBatch } = require('./batch') as typeof import('./batch');
   return withKnowledge(knowledgeDir(values.knowledge, io.env), io, async (dir) => {
-    await runBatch(loadAssistant(dir, io.env), io.stdin, io.stdout, render);
+    await runBatch(loadAssistant(dir, io.env), io.stdin, io.stdout, render, values.explain === true);
     return 0;
   });
 }

@@ -39,7 +39,7 @@ function idOf(raw: unknown, lineNo: number): string | number {
 }
 
 /** One output record for one input line. Never throws. */
-export function answerLine(assistant: Assistant, line: string, lineNo: number, render?: Renderer): Record<string, unknown> {
+export function answerLine(assistant: Assistant, line: string, lineNo: number, render?: Renderer, explain = false): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -52,7 +52,8 @@ export function answerLine(assistant: Assistant, line: string, lineNo: number, r
     return { id, answered: false, error: `line ${lineNo}: ${parsed.error.issues[0].message}` };
   }
   try {
-    const { answer, intent } = assistant.route(parsed.data.question);
+    const routed = assistant.route(parsed.data.question, { explain });
+    const { answer, intent } = routed;
     const record: Record<string, unknown> = {
       id,
       answered: answer.answered,
@@ -64,6 +65,7 @@ export function answerLine(assistant: Assistant, line: string, lineNo: number, r
       answer_id: answer.id,
     };
     if (render) record.payload = render(answer);
+    if (routed.explain) record.explain = routed.explain;
     return record;
   } catch (err) {
     return { id, answered: false, error: `line ${lineNo}: internal error: ${(err as Error).message}` };
@@ -71,13 +73,13 @@ export function answerLine(assistant: Assistant, line: string, lineNo: number, r
 }
 
 /** Runs the batch protocol from `input` to `output`; resolves with the number of lines read. */
-export async function runBatch(assistant: Assistant, input: Readable, output: Writable, render?: Renderer): Promise<number> {
+export async function runBatch(assistant: Assistant, input: Readable, output: Writable, render?: Renderer, explain = false): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   for await (const line of rl) {
     n += 1;
     if (!line.trim()) continue;
-    output.write(`${JSON.stringify(answerLine(assistant, line, n, render))}\n`);
+    output.write(`${JSON.stringify(answerLine(assistant, line, n, render, explain))}\n`);
   }
   return n;
 }

@@ -25,6 +25,9 @@ import { defineCommand, type CommandSpec } from './command-spec';
 /** `--knowledge DIR`: every command that reads the knowledge directory takes it. */
 const KNOWLEDGE = { knowledge: { type: 'string' } } as const;
 
+/** `--explain`: how the question was read, the candidates and the decision. */
+const EXPLAIN = { explain: { type: 'boolean' } } as const;
+
 /** No positional argument. */
 const NONE = { min: 0, max: 0, name: 'argument' };
 
@@ -34,16 +37,16 @@ export type Format = (typeof FORMATS)[number];
 
 export const COMMANDS = {
   ask: defineCommand({
-    usage: '"question" [--json] [--knowledge DIR]',
-    summary: 'answer one question: the plain-text answer, or the Answer as JSON',
-    options: { json: { type: 'boolean' }, ...KNOWLEDGE },
+    usage: '"question" [--json] [--explain] [--knowledge DIR]',
+    summary: 'answer one question: the plain-text answer, or the Answer as JSON; --explain adds how it was read and chosen',
+    options: { json: { type: 'boolean' }, ...EXPLAIN, ...KNOWLEDGE },
     positionals: { min: 1, max: Infinity, name: 'question' },
     run: (call): Promise<number> => (require('./ask') as typeof import('./ask')).runAsk(call),
   }),
   batch: defineCommand({
-    usage: '[--format text|slack|teams] [--knowledge DIR] < questions.jsonl',
-    summary: 'answer JSON lines {"id", "question"} from standard input, one JSON line out per line',
-    options: { format: { type: 'string' }, ...KNOWLEDGE },
+    usage: '[--format text|slack|teams] [--explain] [--knowledge DIR] < questions.jsonl',
+    summary: 'answer JSON lines {"id", "question"} from standard input, one JSON line out per line; --explain adds an "explain" object',
+    options: { format: { type: 'string' }, ...EXPLAIN, ...KNOWLEDGE },
     positionals: NONE,
     run: (call): Promise<number> => (require('./batch-command') as typeof import('./batch-command')).runBatchCommand(call),
   }),

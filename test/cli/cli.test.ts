@@ -41,6 +41,40 @@ describe('aws-qa', () => {
     });
   });
 
+  describe('--explain', () => {
+    it('ask prints the answer, then how it was read, every candidate and the decision', () => {
+      const r = run(['ask', '--explain', 'Lambda or ECS for consuming an SQS queue?']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/Not in the knowledge base: Amazon SQS\./);
+      expect(r.stdout).toMatch(/^read: entities AWS Lambda, Amazon ECS · not covered Amazon SQS/m);
+      expect(r.stdout.match(/^\* /gm)).toHaveLength(1);
+      expect(r.stdout).toMatch(/^\* compare\+partial +0\.\d{3} /m);
+      expect(r.stdout).toMatch(/^decision: .*threshold 0\.5/m);
+    });
+
+    it('ask --json --explain adds the intent and the explain object to the Answer', () => {
+      const r = run(['ask', '--json', '--explain', 'SLA for EKS']);
+      const out = JSON.parse(r.stdout);
+      expect(out.kind).toBe('sla');
+      expect(out.intent).toBe('sla');
+      expect(out.explain.candidates.filter((c: { chosen: boolean }) => c.chosen)).toEqual([expect.objectContaining({ intent: 'sla' })]);
+    });
+
+    it('batch --explain adds one explain object per record, whose chosen candidate is the record\'s intent', () => {
+      const lines = ['SLA for EKS', 'tell me a joke', 'which of these support Go?'].map((q, i) => JSON.stringify({ id: `q${i}`, question: q })).join('\n');
+      const r = run(['batch', '--explain'], `${lines}\n`);
+      const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(records).toHaveLength(3);
+      for (const rec of records) {
+        const chosen = rec.explain.candidates.filter((c: { chosen: boolean }) => c.chosen);
+        expect(chosen).toHaveLength(1);
+        expect(chosen[0].intent).toBe(rec.intent);
+        expect(Object.keys(rec.explain.read).sort()).toEqual(['aspects', 'content', 'cues', 'entities', 'notCovered', 'unknown']);
+      }
+      expect(run(['batch'], `${lines}\n`).stdout).not.toMatch(/"explain"/);
+    });
+  });
+
   describe('command line', () => {
     it('prints the usage and exits 2 when run bare', () => {
       const r = run([]);
@@ -73,7 +107,7 @@ describe('aws-qa', () => {
       [['ask', '--frob', 'SLA for EKS'], 'aws-qa: unknown option --frob'],
       [['check', '-x'], 'aws-qa: unknown option -x'],
       [['--frob'], 'aws-qa: unknown option --frob (a command comes first: ask, batch, check)'],
-      [['ask'], 'aws-qa: ask needs a question: aws-qa ask "question" [--json] [--knowledge DIR]'],
+      [['ask'], 'aws-qa: ask needs a question: aws-qa ask "question" [--json] [--explain] [--knowledge DIR]'],
       [['check', '--knowledge'], 'aws-qa: --knowledge needs a value'],
       [['ask', '--json=yes', 'SLA for EKS'], 'aws-qa: --json takes no value (got "--json=yes")'],
     ])('refuses %j with one line, then the usage, exit 2', (args, message) => {

@@ -83,7 +83,9 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
     const content = v ? 1 : u.facets.length > 0 ? shareHeld([...askable, ...u.modifiers.flatMap((m) => contentStems(m))], texts) : shareHeld(u.residualStems, texts);
     out.push({
       intent: 'facet', answered: true, speaksTo: withFacts.map((e) => e.id),
-      why: `${facts.length} fact(s) of ${withFacts.map((e) => e.short).join(', ')}${held.length ? ` showing ${held.join(', ')}` : ''}${v ? `; verdict from ${v.fact.value}` : ''}`,
+      why: `${facts.length} fact(s) of ${withFacts.map((e) => e.short).join(', ')}${held.length ? ` showing ${held.join(', ')}` : ''}`
+        + `${u.facets.length > held.length ? `; not holding ${u.facets.filter((f) => !held.includes(f)).join(', ')}${u.modifiers.length ? ` as asked (${u.modifiers.join(', ')})` : ''}` : ''}`
+        + `${v ? `; verdict from ${v.fact.value}` : ''}`,
       evidence: { subjects: subjectShare(input, withFacts.map((e) => e.id)), aspects: u.facets.length ? held.length / u.facets.length : undefined, content, form },
       build: () => facetAnswer(ctx, u, covered, picked, label || 'from the knowledge base', confidenceOf(u), v ? [v.part] : []),
     });
