@@ -76,6 +76,8 @@ export interface Understood {
     superlative?: 'asc' | 'desc';
     /** Asks for what is absent ("publish no SLA"). */
     negation: boolean;
+    /** Aspects asked as absent: a negation word at most two words before the aspect word ("no published SLA"). */
+    negated: string[];
     /** Asks for every match ("which of these…", "list …"). */
     list: boolean;
   };
@@ -289,6 +291,8 @@ export class QuestionReader {
       advice: ADVICE_PHRASES.some((p) => lower.includes(` ${p} `)),
       superlative: has(SUPERLATIVE_ASC) ? 'asc' as const : has(SUPERLATIVE_DESC) ? 'desc' as const : undefined,
       negation: has(NEGATION_WORDS),
+      negated: found.filter((f) => [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[f.at - d] ?? ''))).map((f) => f.facet)
+        .concat(tokens.flatMap((w, i) => (facetWordPositions.has(i) && [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[i - d] ?? '')) ? this.facetWords.get(w) ?? [] : []))),
       list: has(LIST_WORDS) && !has(RECOMMEND_STRONG),
     };
     return {

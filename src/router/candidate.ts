@@ -33,12 +33,13 @@ export type Generator = (input: CandidateInput) => Candidate[];
 
 /**
  * Share of `asked` stems held by `texts` (stems of the candidate's source text, read like the
- * knowledge base's own text); 1 when nothing is asked.
+ * knowledge base's own text); 1 when nothing is asked. `saturate`: `CONTENT_SATURATION` words held
+ * are enough (not for a whole section, whose many words hold a few of any question's by chance).
  */
-export function shareHeld(asked: readonly string[], texts: readonly string[]): number {
+export function shareHeld(asked: readonly string[], texts: readonly string[], saturate = true): number {
   if (asked.length === 0) return 1;
   const held = new Set(texts.flatMap((t) => knowledgeStems(t)));
-  return Math.min(1, asked.filter((s) => held.has(s)).length / Math.min(asked.length, CONTENT_SATURATION));
+  return Math.min(1, asked.filter((s) => held.has(s)).length / (saturate ? Math.min(asked.length, CONTENT_SATURATION) : asked.length));
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Explain } from './explain';
 import { ABSTAIN_BELOW, relevance, TIE_MARGIN, type Evidence } from './relevance';
 
 /** Near ties go to the earlier kind: the more specific reading (a figure over a passage). */
-const SPECIFICITY = ['help', 'clarify', 'filter', 'sla', 'compare', 'entry', 'advice', 'facet', 'profile', 'recommend', 'lookup'];
+const SPECIFICITY = ['help', 'clarify', 'filter', 'sla', 'compare', 'entry', 'advice', 'facet', 'profile', 'section', 'recommend', 'lookup'];
 
 export interface Choice {
   answer: Answer;

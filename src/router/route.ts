@@ -56,6 +56,10 @@ export function route(ctx: RouterContext, question: string, options: { explain?:
 }
 
 function cueNames(u: Understood): string[] {
-  const { superlative, ...flags } = u.cues;
-  return [...Object.entries(flags).filter(([, on]) => on).map(([name]) => name), ...(superlative ? [`superlative:${superlative}`] : [])];
+  const { superlative, negated, ...flags } = u.cues;
+  return [
+    ...Object.entries(flags).filter(([, on]) => on).map(([name]) => name),
+    ...(superlative ? [`superlative:${superlative}`] : []),
+    ...negated.map((f) => `negated:${f}`),
+  ];
 }

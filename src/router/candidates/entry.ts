@@ -68,24 +68,28 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
       build: () => digestAnswer(ctx, u.text, entry, 0.85),
     });
   }
-  // Advice: a stated problem about the services named, answered by the entry about them that holds most of its words.
+  // The section about the services named that holds most of the question's words: advice for a
+  // stated problem ("too big for a DynamoDB item, what now"), or an entry asked in other words
+  // ("is it a good idea to store images in DynamoDB?").
   const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
-  if (u.cues.advice && covered.length > 0 && (u.knownStems.length > 0 || u.facets.length > 0)) {
+  if (covered.length > 0 && (u.knownStems.length > 0 || (u.cues.advice && u.facets.length > 0))) {
     let best: { i: number; share: number; about: string[] } | undefined;
     const info = entryInfo(ctx);
     for (const i of info.byEntity.get(covered[0].id) ?? []) {
       const about = info.entities[i];
       // The entry must be about the services named, and its own question name one of them.
       if (i === own || !covered.every((e) => about.includes(e.id)) || !covered.some((e) => ctx.reader.names(ctx.kb.entries[i].question, e.id))) continue;
-      const share = shareHeld(u.knownStems, info.texts[i]);
+      // As for facts: with aspects asked, the knowledge base's words count; with none, every word does.
+      const share = shareHeld(u.facets.length > 0 || u.cues.advice ? u.knownStems : u.residualStems, info.texts[i], false);
       if (!best || share > best.share) best = { i, share, about };
     }
     if (best && best.share > 0) {
       const { i, share, about } = best;
       const entry = ctx.kb.entries[i];
       out.push({
-        intent: 'advice', answered: true, speaksTo: about, why: `a stated problem: the entry "${entry.question}" holds ${Math.round(share * 100)}% of its words`,
-        evidence: { subjects: subjectShare(input, about), aspects: aspectsHeld(input, entryInfo(ctx).texts[i]), content: share, form: FORM.asked },
+        intent: u.cues.advice ? 'advice' : 'section', answered: true, speaksTo: about,
+        why: `${u.cues.advice ? 'a stated problem: ' : ''}the entry "${entry.question}" holds ${Math.round(share * 100)}% of the words`,
+        evidence: { subjects: subjectShare(input, about), aspects: aspectsHeld(input, entryInfo(ctx).texts[i]), content: share, form: u.cues.advice ? FORM.asked : FORM.neutral },
         build: () => digestAnswer(ctx, u.text, entry, 0.8),
       });
     }

@@ -20,6 +20,9 @@ import { LIMITS_FACET } from '../../knowledge/facet-ids';
 
 const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
 
+/** Words that put a figure past a limit ("longer than 15 minutes", "over 400 KB"). */
+const OVER_WORDS = new Set(['longer', 'more', 'over', 'beyond', 'exceed', 'exceeds', 'exceeding', 'above', 'bigger', 'larger', 'past']);
+
 /** The form of a one-service reading: it contradicts "X vs Y" when the knowledge base lacks one side. */
 export function singleForm(input: CandidateInput, covered: number): number {
   const { u } = input;
@@ -47,11 +50,16 @@ function verdict(u: Understood, limits: Fact[]): { part: Part; fact: Fact } | un
   if (!asked || !u.cues.yesNo) return undefined;
   for (const f of limits) {
     const limit = quantities(f.value).find((q) => q.dimension === asked.dimension);
-    if (!limit || limit.base === asked.base) continue;
-    const within = asked.base <= limit.base;
+    if (!limit) continue;
+    // At the limit itself, the words before the figure decide: "longer than 15 minutes" is over it.
+    const over = asked.base > limit.base || (asked.base === limit.base && u.tokens.some((w) => OVER_WORDS.has(w)));
+    if (asked.base === limit.base && !over) continue;
+    const within = !over;
     const text = within
       ? `Yes: ${asked.text} is within the ${limit.text} maximum the knowledge base gives.`
-      : `No: ${asked.text} is more than the ${limit.text} maximum the knowledge base gives.`;
+      : asked.base === limit.base
+        ? `No: the knowledge base gives ${limit.text} as the maximum.`
+        : `No: ${asked.text} is more than the ${limit.text} maximum the knowledge base gives.`;
     return { part: { type: 'text', text }, fact: f };
   }
   return undefined;

@@ -87,7 +87,7 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
       }
     }
     // The services that state no figure for the aspect.
-    if (u.cues.negation) {
+    if (u.cues.negated.includes(facet)) {
       const entities = [...new Set(idx.map((i) => facts[i].entity))];
       const none = entities.filter((id) => idx.filter((i) => facts[i].entity === id).every((i) => figureOf(facts[i].value) === undefined));
       if (none.length > 0) {

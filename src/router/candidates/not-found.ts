@@ -72,8 +72,10 @@ export function notFoundBuild(input: CandidateInput, g: Gaps, related: { about: 
     if (asksSla && !covered.some((e) => entitiesWithSla(ctx).includes(e.id))) {
       return slaNotFound(ctx, u.text, `The knowledge base has no SLA for ${names(covered)}. It lists SLAs for ${entitiesWithSla(ctx).map((id) => ctx.kb.registry.get(id)?.short ?? id).join(', ')}.`);
     }
-    const asked = [...u.modifiers, ...u.facets.filter((f) => f !== SLA_FACET).map((f) => ctx.kb.facets[f]?.title ?? f)].join(' ');
-    const what = asked ? `no ${asked} for ${names(covered)}` : `nothing that answers this about ${names(covered)}`;
+    const titles = u.facets.filter((f) => f !== SLA_FACET).map((f) => ctx.kb.facets[f]?.title ?? f);
+    const what = u.modifiers.length && titles.length
+      ? `no ${u.modifiers.join(' ')} ${titles.join(' or ')} for ${names(covered)}`
+      : titles.length ? `nothing on the ${titles.join(' or ')} of ${names(covered)} that answers this` : `nothing that answers this about ${names(covered)}`;
     return notFoundAnswer(ctx, u.text, `The knowledge base has ${what}.`, ids, extra);
   }
   if (asksSla) return slaNotFound(ctx, u.text, 'The knowledge base has no SLA that answers this.');
