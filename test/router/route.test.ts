@@ -114,3 +114,22 @@ describe('stated problems', () => {
     expect(t).toMatch(/S3/);
   });
 });
+
+describe('sections, negations and limits', () => {
+  it('answers an entry asked in other words with its section', () => {
+    const r = assistant.route('Is it a good idea to store images in DynamoDB?');
+    expect(r.intent).toBe('section');
+    expect(renderText(r.answer)).toMatch(/400 KB[\s\S]*S3/);
+  });
+
+  it('reads a negation only right before the aspect it negates', () => {
+    expect(assistant.route('which services publish no SLA').intent).toBe('filter');
+    const r = assistant.route('which aws service would you recommend for hosting a simple web app without managing servers?');
+    expect(r.intent).toBe('recommend');
+  });
+
+  it('at the limit itself, "longer than" puts the figure past it', () => {
+    expect(text('Can Lambda functions run longer than 15 minutes?')).toMatch(/No: the knowledge base gives 15 minutes as the maximum/);
+  });
+
+});
