@@ -38,7 +38,12 @@ export type Generator = (input: CandidateInput) => Candidate[];
  */
 export function shareHeld(asked: readonly string[], texts: readonly string[], saturate = true): number {
   if (asked.length === 0) return 1;
-  const held = new Set(texts.flatMap((t) => knowledgeStems(t)));
+  return shareHeldIn(asked, new Set(texts.flatMap((t) => knowledgeStems(t))), saturate);
+}
+
+/** `shareHeld` over stems already gathered. */
+export function shareHeldIn(asked: readonly string[], held: ReadonlySet<string>, saturate = true): number {
+  if (asked.length === 0) return 1;
   return Math.min(1, asked.filter((s) => held.has(s)).length / (saturate ? Math.min(asked.length, CONTENT_SATURATION) : asked.length));
 }
 

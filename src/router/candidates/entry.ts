@@ -6,9 +6,10 @@
 import { digestAnswer } from '../../answer/build/digest';
 import type { RouterContext } from '../../read/context';
 import type { Understood } from '../../read/read';
+import { knowledgeStems } from '../../text/knowledge-stems';
 import { contentStems } from '../../text/tokens';
 import type { Candidate, CandidateInput } from '../candidate';
-import { aspectsHeld, shareHeld, subjectShare } from '../candidate';
+import { aspectsHeld, shareHeldIn, subjectShare } from '../candidate';
 import { FORM } from '../relevance';
 
 /**
@@ -25,6 +26,8 @@ interface EntryFacts {
   entities: string[][];
   /** Per entry, its question and passages' texts (labels included). */
   texts: string[][];
+  /** Per entry, the stems of those texts. */
+  stems: Set<string>[];
   /** Per entity id, the entries about it. */
   byEntity: Map<string, number[]>;
 }
@@ -42,7 +45,7 @@ export function entryInfo(ctx: RouterContext): EntryFacts {
     }
     const byEntity = new Map<string, number[]>();
     entities.forEach((ids, i) => ids.forEach((id) => byEntity.set(id, [...(byEntity.get(id) ?? []), i])));
-    info = { entities: entities.map((s) => [...s]), texts, byEntity };
+    info = { entities: entities.map((s) => [...s]), texts, byEntity, stems: texts.map((t) => new Set(t.flatMap((x) => knowledgeStems(x)))) };
     entryFacts.set(ctx.kb, info);
   }
   return info;
@@ -80,7 +83,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
       // The entry must be about the services named, and its own question name one of them.
       if (i === own || !covered.every((e) => about.includes(e.id)) || !covered.some((e) => ctx.reader.names(ctx.kb.entries[i].question, e.id))) continue;
       // As for facts: with aspects asked, the knowledge base's words count; with none, every word does.
-      const share = shareHeld(u.facets.length > 0 || u.cues.advice ? u.knownStems : u.residualStems, info.texts[i], false);
+      const share = shareHeldIn(u.facets.length > 0 || u.cues.advice ? u.knownStems : u.residualStems, info.stems[i], false);
       if (!best || share > best.share) best = { i, share, about };
     }
     if (best && best.share > 0) {

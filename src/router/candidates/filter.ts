@@ -8,7 +8,6 @@ import type { Part } from '../../answer/answer';
 import { finish, shortName, sourcesOf } from '../../answer/build/common';
 import { suggestions } from '../../answer/build/suggest';
 import type { Fact } from '../../knowledge/knowledge-base';
-import { knowledgeStems } from '../../text/knowledge-stems';
 import type { Candidate, CandidateInput } from '../candidate';
 import { namedCount } from '../candidate';
 import { FORM } from '../relevance';
@@ -20,6 +19,20 @@ const MAX_LISTED = 12;
 function figureOf(value: string): number | undefined {
   const m = /\d+(?:\.\d+)?/.exec(value);
   return m ? Number(m[0]) : undefined;
+}
+
+const showing = new WeakMap<object, Map<string, number[]>>();
+
+/** Indexes of the facts that show `facet` (not those of a comparison, which speak relative to another service), once per knowledge base. */
+function factsShowing({ ctx }: CandidateInput, facet: string): number[] {
+  let byFacet = showing.get(ctx.kb);
+  if (!byFacet) showing.set(ctx.kb, (byFacet = new Map()));
+  let list = byFacet.get(facet);
+  if (!list) {
+    list = ctx.kb.facts.map((_, i) => i).filter((i) => ctx.scorer.showsFacet(i, facet) && ctx.kb.facts[i].origin !== 'comparison');
+    byFacet.set(facet, list);
+  }
+  return list;
 }
 
 function listAnswer(input: CandidateInput, title: string, lead: string, facts: Fact[]): Candidate['build'] {
@@ -44,7 +57,7 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   if (u.entities.some((e) => ctx.kb.covered.has(e.id)) || namedCount(input) > 0) return [];
   const { facts } = ctx.kb;
-  const facetFacts = (facet: string): number[] => facts.map((_, i) => i).filter((i) => ctx.scorer.showsFacet(i, facet) && facts[i].origin !== 'comparison');
+  const facetFacts = (facet: string): number[] => factsShowing(input, facet);
   const out: Candidate[] = [];
   const evidence = (held: number, form: number): Candidate['evidence'] => ({ subjects: 1, aspects: u.facets.length ? 1 : undefined, content: held, form });
 
@@ -104,7 +117,7 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
   const stems = u.residualStems;
   if (u.cues.list && stems.length > 0) {
     const scoped = u.facets.length ? new Set(u.facets.flatMap(facetFacts)) : undefined;
-    const hits = facts.filter((f, i) => f.origin !== 'comparison' && (!scoped || scoped.has(i)) && stems.every((s) => knowledgeStems(`${f.attribute} ${f.value}`).includes(s)));
+    const hits = facts.filter((f, i) => f.origin !== 'comparison' && (!scoped || scoped.has(i)) && stems.every((s) => ctx.scorer.mentions(i, s)));
     const entities = new Set(hits.map((f) => f.entity));
     if (entities.size >= 2) {
       out.push({
