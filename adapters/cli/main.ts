@@ -15,6 +15,8 @@ function rendererFor(format: 'text' | 'slack' | 'teams'): Renderer | undefined {
 }
 
 export async function main(argv: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  // `report` reads the store (its own options: see adapters/cli/report.ts); loaded only when used.
+  if (argv[0] === 'report') return (require('./report') as typeof import('./report')).runReport(argv.slice(1), io);
   let command: Command;
   try {
     command = parseCommand(argv, io.env);
