@@ -84,8 +84,8 @@ export async function migrate(executor: SqlExecutor, options: { to?: string } = 
     storage: storage(),
     logger: undefined,
   });
-  const applied = await umzug.executed();
-  const unknown = applied.map((m) => m.name).filter((n) => !known.has(n));
+  const applied = await storage().executed({ context: executor });
+  const unknown = applied.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     throw new Error(`the database has schema version ${unknown.join(', ')}, newer than this build knows (${SCHEMA_VERSION}): run the newer version, or point it at another database`);
   }

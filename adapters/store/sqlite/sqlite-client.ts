@@ -5,7 +5,7 @@
  * server and `aws-qa report`), `synchronous=NORMAL` (durable at each checkpoint; a power cut may
  * lose the last transactions, never corrupt), a 5 s busy timeout.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlClient, SqlExecutor, Statement } from '../sql-client';
@@ -17,11 +17,24 @@ export interface SqliteOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * Creates `dir` and its missing parents one level at a time. Not `mkdirSync(…, { recursive: true })`:
+ * under a special file system such as /proc it loops for ever instead of failing.
+ */
+function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    if (dirname(d) === d) break;
+    missing.unshift(d);
+  }
+  for (const d of missing) mkdirSync(d);
+}
+
 /** Opens (creating when needed) the file; throws an Error naming the file when it cannot. */
 export function openSqlite(options: SqliteOptions): SqlClient {
   let db: Database.Database;
   try {
-    mkdirSync(dirname(options.file), { recursive: true });
+    ensureDir(dirname(options.file));
     db = new Database(options.file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
