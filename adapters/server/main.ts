@@ -145,7 +145,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       live.close();
       const clean = await app.close(config.shutdownTimeoutMs, config.shutdownDelayMs);
       for (const m of mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'platform stop failed'));
-      await store?.close(Math.max(1000, Math.min(5000, config.shutdownTimeoutMs)));
+      await store?.close(2000);
       logger.info({ reason }, 'server closed');
       restoreConsole();
       return clean;

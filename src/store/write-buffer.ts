@@ -22,7 +22,7 @@ export interface WriteBufferOptions {
   maxPending?: number;
   /** Most rows per transaction. Default 500. */
   batchSize?: number;
-  /** Pause between writes while healthy, in ms. Default 200. */
+  /** Pause between writes while healthy, in ms (none while a full batch is waiting). Default 200. */
   flushMs?: number;
   /** Pause between attempts while degraded, in ms. Default 1,000. */
   retryMs?: number;
@@ -107,7 +107,8 @@ export class WriteBuffer {
       void this.flushOnce().then((ok) => {
         this.options.health.tick();
         if (!ok) this.schedule(this.options.retryMs ?? 1000);
-        else if (this.pending > 0) this.schedule(this.options.flushMs ?? 200);
+        // A full batch waiting: write it at once (the bound is for outages, not for bursts).
+        else if (this.pending > 0) this.schedule(this.pending >= this.batchSize ? 0 : this.options.flushMs ?? 200);
       });
     }, ms);
     this.timer.unref();
