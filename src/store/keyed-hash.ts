@@ -9,7 +9,7 @@
  * alone cannot be linked to people); otherwise 32 random bytes generated once and kept in the
  * store's `settings` table (see docs/deploy.md).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 
 export type IdKind = 'workspace' | 'team' | 'channel' | 'user';
 
@@ -21,8 +21,23 @@ export const HASH_KEY_SETTING = 'hash-key';
 /** A new random key (32 bytes, base64url). */
 export const generateHashKey = (): string => randomBytes(32).toString('base64url');
 
-/** The hasher for `key`; throws on an empty key. */
-export function createIdHasher(key: string): IdHasher {
+/**
+ * The hasher for `key`; throws on an empty key. The same ids come back all the time (one
+ * workspace, a few channels, the regular askers), so the last `memo` (default 4,096) hashes are
+ * kept in memory: only their hashes, the ids are the map's keys and already in the process.
+ */
+export function createIdHasher(key: string, memo = 4096): IdHasher {
   if (!key) throw new Error('createIdHasher: the key must not be empty');
-  return (kind, id) => createHmac('sha256', key).update(`${kind}\0${id}`).digest('hex').slice(0, 32);
+  const secret = createSecretKey(Buffer.from(key, 'utf8'));
+  const recent = new Map<string, string>();
+  return (kind, id) => {
+    const message = `${kind}\0${id}`;
+    let hash = recent.get(message);
+    if (hash === undefined) {
+      hash = createHmac('sha256', secret).update(message).digest('hex').slice(0, 32);
+      if (recent.size >= memo) recent.delete(recent.keys().next().value as string);
+      recent.set(message, hash);
+    }
+    return hash;
+  };
 }

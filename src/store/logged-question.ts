@@ -7,7 +7,18 @@ import { normalizeQuestion } from '../router/normalize';
 
 export const MAX_LOGGED_QUESTION = 500;
 
+/** The last results, by raw text (the same questions come back; bounded). */
+const recent = new Map<string, string>();
+const MEMO = 1024;
+
 export function normalizeLoggedQuestion(raw: string): string {
+  const known = recent.get(raw);
+  if (known !== undefined) return known;
   const text = normalizeQuestion(raw).toLowerCase().replace(/\s+/g, ' ').replace(/[\s?!.]+$/u, '').trim();
-  return Array.from(text).slice(0, MAX_LOGGED_QUESTION).join('');
+  const result = text.length <= MAX_LOGGED_QUESTION ? text : Array.from(text).slice(0, MAX_LOGGED_QUESTION).join('');
+  if (raw.length <= 4 * MAX_LOGGED_QUESTION) {
+    if (recent.size >= MEMO) recent.delete(recent.keys().next().value as string);
+    recent.set(raw, result);
+  }
+  return result;
 }
