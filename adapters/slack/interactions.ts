@@ -17,6 +17,7 @@ import type { KnownBlock } from '@slack/types';
 import {
   APP_ACTION_PATTERN, ASK_ACTION_PATTERN, askValueSchema, decodeValue, FEEDBACK_ACTION_PATTERN, FEEDBACK_UP_ACTION, feedbackValueSchema, SHARE_ACTION,
 } from './actions';
+import { withoutQuestionLog } from '../../src/index';
 import type { Dedupe } from './dedupe';
 import { answerFor, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { blockActionSchema, type BlockActionPayload, isDirectMessageChannel } from './payloads';
@@ -100,7 +101,7 @@ async function onFeedback(deps: ListenerDeps, { body, action, respond }: ActionA
   const posted = click.payload.message;
   const replaced: SlackMessage = posted?.blocks
     ? { text: posted.text ?? '', blocks: markVoted(posted.blocks, vote) as unknown as KnownBlock[] }
-    : safeAnswer(deps, click.value.q, { share: true, vote });
+    : withoutQuestionLog(() => safeAnswer(deps, click.value.q, { share: true, vote })); // a re-render, not a question
   await safeRespond(deps, respond, { replace_original: true, ...replaced });
 }
 

@@ -12,6 +12,7 @@ import { baseEnv, type InProcess, startInProcess } from '../server/helpers/serve
 import { type PgCluster, startPostgres } from './helpers/postgres';
 import { mention, posts, slackEnv } from './helpers/slack-traffic';
 
+const PASSWORD = 'replica-db-passw0rd-7f3a';
 let pg: PgCluster;
 let fake: FakeSlack;
 let url: string;
@@ -20,9 +21,10 @@ let b: InProcess;
 
 beforeAll(async () => {
   pg = await startPostgres();
-  url = await pg.createDatabase('replicas');
+  // Trust auth ignores the password; it is there to show it never reaches a log line.
+  url = (await pg.createDatabase('replicas')).replace('postgres@', `postgres:${PASSWORD}@`);
   fake = await startFakeSlack();
-  const env = baseEnv({ ...slackEnv(fake.apiUrl), DATABASE_URL: url });
+  const env = baseEnv({ ...slackEnv(fake.apiUrl), DATABASE_URL: url, LOG_LEVEL: 'debug' });
   [a, b] = await Promise.all([startInProcess(env), startInProcess(env)]);
 }, 60_000);
 
@@ -89,4 +91,11 @@ describe('two replicas on one PostgreSQL', () => {
     expect(r.unanswered).toContainEqual({ question: 'sla for route 53', count: 2, lastAsked: expect.any(String) });
     expect(a.store.snapshot().lost + b.store.snapshot().lost).toBe(0);
   }, 40_000);
+
+  it('never logs the database password', () => {
+    const all = [...a.lines, ...b.lines].join('\n');
+    expect(all).toContain('store: postgres ready');
+    expect(all).toContain('postgres://postgres:***@127.0.0.1');
+    expect(all).not.toContain(PASSWORD);
+  });
 });
