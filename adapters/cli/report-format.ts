@@ -55,7 +55,8 @@ export function formatText(report: Report, ctx: TextContext): string {
   const out: string[] = [];
   const all = report.totals.all;
   out.push(`aws-qa report: ${ctx.period}`);
-  out.push(`${all.questions} question(s) on ${ctx.platforms.join(', ')}: ${all.answered} answered, ${all.unanswered} not in the knowledge base; ${all.up} up / ${all.down} down vote(s). Store: ${ctx.source}.`);
+  const seen = ctx.platforms.filter((p) => report.totals[p === 'playground' ? 'web' : p]);
+  out.push(`${all.questions} question(s) on ${(seen.length ? seen : ctx.platforms).join(', ')}: ${all.answered} answered, ${all.unanswered} not in the knowledge base; ${all.up} up / ${all.down} down vote(s). Store: ${ctx.source}.`);
   out.push('');
   out.push(report.unanswered.length ? `Not answered by the knowledge base (${report.unanswered.length}, most asked first)` : 'Not answered by the knowledge base: nothing. Every question had an answer.');
   for (const u of report.unanswered) {
