@@ -36,9 +36,11 @@ export function openSqlite(options: SqliteOptions): SqlClient {
   try {
     ensureDir(dirname(options.file));
     db = new Database(options.file);
+    // The busy timeout first: switching to WAL needs a moment alone with the file when other
+    // processes (another server, `aws-qa report`) have it open.
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   } catch (error) {
     throw new Error(`cannot open the SQLite store ${options.file}: ${(error as Error).message} (set DATA_DIR to a writable directory)`);
   }
