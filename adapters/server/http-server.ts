@@ -1,6 +1,6 @@
 /**
  * The one `node:http` server and its routing. Contract:
- * - `GET|HEAD /healthz`: 200 `{"status":"ready"}` once {@link AppServer.ready} was called, 503
+ * - `GET|HEAD /healthz`: 200 `{"status":"ready"}` (plus `healthDetails`, e.g. `"store":"degraded"`) once {@link AppServer.ready} was called, 503
  *   `{"status":"starting"|"stopping"}` before that and from {@link AppServer.close} on.
  * - Mounted routes (`POST /slack/events`, `POST /api/messages`): 405 for another method (with
  *   `Allow`), 415 for a content type the route does not take, 413 over 1 MB, 400 empty or

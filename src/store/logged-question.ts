@@ -7,7 +7,7 @@ import { normalizeQuestion } from '../router/normalize';
 
 export const MAX_LOGGED_QUESTION = 500;
 
-/** The last results, by raw text (the same questions come back; bounded). */
+/** The last results, by raw text (the same questions come back; bounded: 1,024 texts of at most 256 characters). */
 const recent = new Map<string, string>();
 const MEMO = 1024;
 
@@ -16,7 +16,7 @@ export function normalizeLoggedQuestion(raw: string): string {
   if (known !== undefined) return known;
   const text = normalizeQuestion(raw).toLowerCase().replace(/\s+/g, ' ').replace(/[\s?!.]+$/u, '').trim();
   const result = text.length <= MAX_LOGGED_QUESTION ? text : Array.from(text).slice(0, MAX_LOGGED_QUESTION).join('');
-  if (raw.length <= 4 * MAX_LOGGED_QUESTION) {
+  if (raw.length <= 256) {
     if (recent.size >= MEMO) recent.delete(recent.keys().next().value as string);
     recent.set(raw, result);
   }

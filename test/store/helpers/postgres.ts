@@ -5,7 +5,7 @@
  * port only, trust auth, fsync off. Missing binaries fail the test with how to install them:
  * nothing is skipped silently.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,17 @@ export async function startPostgres(): Promise<PgCluster> {
     await as('pg_ctl', ['-D', data, '-w', '-t', '30', '-m', 'fast', 'stop']).catch(() => undefined);
   };
   await start();
+  // If the test process dies without destroy(), do not leave a server running on a shared machine.
+  const onExit = (): void => {
+    try {
+      const args = ['-D', data, '-m', 'immediate', 'stop'];
+      if (root) execFileSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
+      else execFileSync(join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
+    } catch {
+      // already stopped
+    }
+  };
+  process.once('exit', onExit);
   const urlFor = (name: string): string => `postgres://postgres@127.0.0.1:${port}/${name}`;
   return {
     url: urlFor('postgres'),
@@ -102,6 +113,7 @@ export async function startPostgres(): Promise<PgCluster> {
     stop,
     start,
     async destroy() {
+      process.off('exit', onExit);
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
