@@ -6,9 +6,10 @@
 import { redactUrl, type StoreLocation } from '../../src/index';
 import { migrate } from './migrations';
 import { openPostgres } from './postgres/postgres-client';
-import type { SqlClient } from './sql-client';
+import type { MigratableClient } from './sql-client';
 import { SqlStore } from './sql-store';
 import { openSqlite } from './sqlite/sqlite-client';
+import { openSqliteWorker } from './sqlite/sqlite-worker-client';
 
 export interface OpenedStore {
   store: SqlStore;
@@ -17,14 +18,28 @@ export interface OpenedStore {
 }
 
 /** The SQL client for `location`, not migrated (tests, tools). */
-export function openClient(location: StoreLocation): SqlClient {
+export function openClient(location: StoreLocation): MigratableClient {
   return location.kind === 'sqlite' ? openSqlite({ file: location.file }) : openPostgres({ url: location.url });
 }
 
-export async function openStore(location: StoreLocation, options: { client?: SqlClient } = {}): Promise<OpenedStore> {
+export interface OpenStoreOptions {
+  /** A client to use instead of opening one (tests). */
+  client?: MigratableClient;
+  /**
+   * SQLite only: serve the store from a worker thread (the server: no disk I/O on the event loop).
+   * Migrations still run first, on a direct connection that is then closed. Default false (the CLI).
+   */
+  worker?: boolean;
+}
+
+export async function openStore(location: StoreLocation, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   const client = options.client ?? openClient(location);
   try {
     const applied = await client.withMigrationLock((executor) => migrate(executor));
+    if (location.kind === 'sqlite' && options.worker) {
+      await client.close();
+      return { store: new SqlStore(openSqliteWorker({ file: location.file })), applied };
+    }
     return { store: new SqlStore(client), applied };
   } catch (error) {
     await client.close().catch(() => undefined);

@@ -20,9 +20,15 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
 }
 
+/** What the store runs on. */
 export interface SqlClient extends SqlExecutor {
   /** Runs `statements` in one transaction (all or nothing); resolves with each one's changed-row count. */
   batch(statements: readonly Statement[]): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/** A client that can also migrate (a direct connection: not the SQLite worker). */
+export interface MigratableClient extends SqlClient {
   /**
    * Runs `fn` on one connection inside one transaction, holding the migration lock (PostgreSQL: an
    * advisory lock, so that replicas starting together migrate one after the other; SQLite: the

@@ -38,7 +38,7 @@ export interface StoreRuntimeOptions {
 export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<StoreRuntime> {
   const { config, logger } = options;
   const started = performance.now();
-  const { store, applied } = await openStore(config.location);
+  const { store, applied } = await openStore(config.location, { worker: true });
   try {
     const key = config.hashKey ?? await store.setting(HASH_KEY_SETTING, generateHashKey);
     const health = new StoreHealth(logger, { intervalMs: options.lossLogIntervalMs });

@@ -19,7 +19,23 @@ describeStoreContract('sqlite', async () => {
   return { store, client };
 });
 
+describeStoreContract('sqlite in a worker thread (as the server runs it)', async () => {
+  const file = nextFile();
+  const { store } = await openStore({ kind: 'sqlite', dataDir: dir, file }, { worker: true });
+  const client = openSqlite({ file });
+  return { store, client, close: () => client.close() };
+});
+
 describe('sqlite store', () => {
+  it('in a worker thread: errors keep their code, and a closed store rejects instead of hanging', async () => {
+    const file = nextFile();
+    const { store } = await openStore({ kind: 'sqlite', dataDir: dir, file }, { worker: true });
+    const error = await store.write({ questions: [], votes: [{ at: 1, platform: 'slack', answerId: 'a', question: 'q', vote: 'maybe' as 'up', user: 'u' }] }).catch((e: unknown) => e as { code?: string; message: string });
+    expect(error).toMatchObject({ code: 'SQLITE_CONSTRAINT_CHECK' });
+    await store.close();
+    expect(await rejection(store.ping())).toMatch(/closed/);
+  });
+
   describe('migrations', () => {
     it('creates the directory and the whole schema from nothing, WAL on', async () => {
       const file = nextFile();

@@ -5,7 +5,7 @@
  * once queue on it and each finds the schema already migrated.
  */
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
-import type { SqlClient, SqlExecutor } from '../sql-client';
+import type { MigratableClient, SqlExecutor } from '../sql-client';
 
 /** Advisory lock key of the migrations (any constant; "awsqa" in ASCII). */
 export const MIGRATION_LOCK_KEY = 0x6177_7371_61;
@@ -38,7 +38,7 @@ const executorOn = (q: Queryable): SqlExecutor => ({
 });
 
 /** Opens the pool (connections are made on first use); never throws for an unreachable server. */
-export function openPostgres(options: PostgresOptions): SqlClient {
+export function openPostgres(options: PostgresOptions): MigratableClient {
   const pool = new Pool({
     connectionString: options.url,
     max: options.max ?? 5,

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { SqlClient, SqlExecutor, Statement } from '../sql-client';
+import type { MigratableClient, SqlExecutor, Statement } from '../sql-client';
 
 export interface SqliteOptions {
   /** The database file; its directory is created when missing. */
@@ -31,7 +31,7 @@ function ensureDir(dir: string): void {
 }
 
 /** Opens (creating when needed) the file; throws an Error naming the file when it cannot. */
-export function openSqlite(options: SqliteOptions): SqlClient {
+export function openSqlite(options: SqliteOptions): MigratableClient {
   let db: Database.Database;
   try {
     ensureDir(dirname(options.file));

@@ -25,6 +25,8 @@ export interface Fresh {
   store: Store;
   /** The same database, for looking at raw rows. */
   client: SqlClient;
+  /** Extra cleanup after the store is closed (a separate `client`). */
+  close?: () => Promise<void>;
 }
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -43,7 +45,10 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
   describe(`store contract: ${name}`, () => {
     let f: Fresh;
     beforeEach(async () => { f = await fresh(); });
-    afterEach(async () => { await f.store.close(); });
+    afterEach(async () => {
+      await f.store.close();
+      await f.close?.();
+    });
 
     describe('report', () => {
       it('groups unanswered questions by text, most asked first, with when they were last asked', async () => {
