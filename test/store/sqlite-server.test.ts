@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main as cli } from '../../adapters/cli/main';
-import { startFakeSlack, type FakeSlack } from '../server/helpers/fakes';
-import { raw } from '../server/helpers/requests';
+import { startFakeConnector, startFakeSlack, type FakeSlack } from '../server/helpers/fakes';
+import { raw, teamsMessage } from '../server/helpers/requests';
 import { baseEnv, startInProcess } from '../server/helpers/server';
 import { mention, posts, slackEnv, voteClick } from './helpers/slack-traffic';
 
@@ -69,6 +69,37 @@ describe('server with the SQLite store', () => {
     const csv = await runCli(['report', '--csv'], { DATA_DIR: dataDir });
     expect(csv.out.split('\n')[0]).toBe('section,question,count,last_asked,answer_id,up,down,answered');
     expect(csv.out).toMatch(/^unanswered,sla for route 53,3,/m);
+  }, 30_000);
+
+  it('logs Teams questions and votes, and keeps playground votes apart from them', async () => {
+    const dir = join(root, 'teams-and-playground');
+    const connector = await startFakeConnector();
+    const server = await startInProcess(baseEnv({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', PLAYGROUND: '1', DATA_DIR: dir }));
+    try {
+      const post = (activity: Record<string, unknown>) => raw(server.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      expect((await post(teamsMessage(connector.url, 'SLA for Route 53'))).status).toBeLessThan(300);
+      expect((await post(teamsMessage(connector.url, 'SLA for EKS'))).status).toBeLessThan(300);
+      await connector.waitFor(() => connector.calls.length === 2);
+      const eks = server.live.current().ask('SLA for EKS');
+      const vote = (v: 'up' | 'down', user: string) => teamsMessage(connector.url, '', {
+        text: undefined, replyToId: 'card-1', value: { action: 'feedback', vote: v, answerId: eks.id, question: 'SLA for EKS' },
+        from: { id: `29:${user}`, name: user, aadObjectId: `00000000-0000-0000-0000-00000000${user}` },
+      });
+      for (const body of [vote('up', '00b1'), vote('down', '00b1'), vote('up', '00b2')]) expect((await post(body)).status).toBeLessThan(300);
+      const playgroundVote = (v: 'up' | 'down') => raw(server.url, {
+        path: '/playground/feedback', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId: eks.id, question: 'SLA for EKS', vote: v }),
+      });
+      for (let i = 0; i < 3; i += 1) expect((await playgroundVote('down')).status).toBe(200);
+      await server.store.buffer.drain();
+      const report = await server.store.store.report({ since: 0 });
+      expect(report.unanswered).toEqual([{ question: 'sla for route 53', count: 1, lastAsked: expect.any(String) }]);
+      expect(report.totals.teams).toEqual({ questions: 2, answered: 1, unanswered: 1, up: 1, down: 1 });
+      expect(report.downvoted).toEqual([{ question: 'sla for eks', answerId: eks.id, up: 1, down: 1 }]);
+      expect(report.totals.web).toEqual({ questions: 0, answered: 0, unanswered: 0, up: 0, down: 1 });
+    } finally {
+      await server.stop();
+      await connector.close();
+    }
   }, 30_000);
 
   it('report names the missing store and rejects bad options with exit 2', async () => {
