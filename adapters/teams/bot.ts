@@ -59,7 +59,9 @@ export class TeamsQaBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       // Who asked, for the store's question log (hashed there, never kept in clear).
       const { activity } = context;
-      const asker = { workspace: tenantOf(activity), team: (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id, channel: activity.conversation?.id, user: userOf(activity) };
+      // In a channel, `conversation.id` names the thread (`…;messageid=…`): the channel is channelData's.
+      const data = activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
+      const asker = { workspace: tenantOf(activity), team: data?.team?.id, channel: data?.channel?.id ?? activity.conversation?.id, user: userOf(activity) };
       await withAsker(asker, () => this.handleMessage(context));
       await next();
     });
