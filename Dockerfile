@@ -14,7 +14,10 @@ WORKDIR /app
 # Dependencies first, cached while the manifests are unchanged. --ignore-scripts: the package's
 # own `prepare` would build before the sources are copied; the build runs explicitly below.
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# better-sqlite3 (the default store) is a native addon: build tools for its install script, which
+# --ignore-scripts skipped (this stage is thrown away; the runtime gets only the built binary).
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
@@ -34,6 +37,11 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY knowledge ./knowledge
+# The SQLite store (one replica). Mount a volume here to keep questions and votes across containers;
+# with several replicas set DATABASE_URL instead (docs/deploy.md, compose.yaml).
+ENV DATA_DIR=/app/data
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 3978
 # node, not curl (not in -slim): 200 from /healthz once the knowledge base is loaded, else unhealthy.

@@ -22,6 +22,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { type StoreConfig, storeEnvShape, storeSecrets, toStoreConfig } from './store/store-config';
 
 /** Variables whose values are secrets: never echoed, and scrubbed from every log line. */
 export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword'] as const;
@@ -72,6 +73,8 @@ export interface ServerConfig {
   secrets: string[];
   /** The `.env` file that was read, when there was one. */
   envFile?: string;
+  /** The store: `DATA_DIR` (SQLite) or `DATABASE_URL` (PostgreSQL), `QUESTION_LOG`, `RETENTION_DAYS`, `STORE_HASH_KEY` (src/store/store-config.ts). */
+  store: StoreConfig;
 }
 
 export interface ConfigIssue {
@@ -119,6 +122,8 @@ export const envSchema = z.object({
   MicrosoftAppTenantId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the Microsoft Entra tenant id)'),
   TEAMS_ALLOW_UNAUTHENTICATED: flag('TEAMS_ALLOW_UNAUTHENTICATED'),
   TEAMS_ALLOWED_TENANT_IDS: opt.refine((v) => list(v).every((id) => GUID.test(id)), 'must be a comma-separated list of tenant ids (GUIDs)'),
+  // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): src/store/store-config.ts.
+  ...storeEnvShape,
 }).superRefine((env, ctx) => {
   const issue = (variable: string, message: string): void => void ctx.addIssue({ code: 'custom', path: [variable], message });
   const has = (name: keyof typeof env): boolean => typeof env[name] === 'string';
@@ -192,7 +197,8 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
     playground: asFlag(e.PLAYGROUND) ?? local,
     slack,
     teams,
-    secrets: SECRET_VARIABLES.map((name) => e[name]).filter((v): v is string => Boolean(v)),
+    secrets: SECRET_VARIABLES.map((name) => e[name]).filter((v): v is string => Boolean(v)).concat(storeSecrets(e)),
+    store: toStoreConfig(e, cwd),
   };
 }
 

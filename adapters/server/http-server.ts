@@ -1,6 +1,6 @@
 /**
  * The one `node:http` server and its routing. Contract:
- * - `GET|HEAD /healthz`: 200 `{"status":"ready"}` once {@link AppServer.ready} was called, 503
+ * - `GET|HEAD /healthz`: 200 `{"status":"ready"}` (plus `healthDetails`, e.g. `"store":"degraded"`) once {@link AppServer.ready} was called, 503
  *   `{"status":"starting"|"stopping"}` before that and from {@link AppServer.close} on.
  * - Mounted routes (`POST /slack/events`, `POST /api/messages`): 405 for another method (with
  *   `Allow`), 415 for a content type the route does not take, 413 over 1 MB, 400 empty or
@@ -42,6 +42,8 @@ export interface AppServerOptions {
   logger: Logger;
   /** Largest request body, in bytes. Default 1 MB. */
   maxBodyBytes?: number;
+  /** Extra fields of the `/healthz` body (e.g. `store: "ok" | "degraded"`); they never change its status. */
+  healthDetails?: () => Record<string, unknown>;
 }
 
 export interface AppServer {
@@ -86,7 +88,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
   async function dispatch(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'use GET', { allow: 'GET, HEAD' });
-      return sendJson(res, health === 'ready' ? 200 : 503, { status: health });
+      return sendJson(res, health === 'ready' ? 200 : 503, { status: health, ...options.healthDetails?.() });
     }
     if (health === 'starting') {
       req.resume();

@@ -28,6 +28,8 @@ export interface LiveAssistantOptions {
   build?: (knowledgeDir: string) => Assistant;
   /** Quiet time after the last file event before reloading, in ms. Default 300. */
   debounceMs?: number;
+  /** Called once per answered question (the store's question log); must not throw or wait. */
+  onQuestion?: (event: { platform: Platform; question: string; intent: string; answer: ReturnType<Assistant['ask']> }) => void;
 }
 
 /** Longest run of non-space characters handed to the engine; longer runs are cut to this. */
@@ -159,6 +161,11 @@ export class LiveAssistant {
         platform, intent, kind: answer.kind, answered: answer.answered, confidence: answer.confidence,
         latencyMs: Math.round((performance.now() - started) * 100) / 100,
       }, 'question answered');
+      try {
+        this.options.onQuestion?.({ platform, question, intent, answer });
+      } catch (error) {
+        this.options.logger.warn({ err: { message: (error as Error).message } }, 'question log failed; answer unaffected');
+      }
       return result;
     };
     return { route, ask: (question) => route(question).answer, stats: () => this.current().stats() };

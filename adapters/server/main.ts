@@ -15,7 +15,8 @@
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { ConfigError, describeConfig, loadConfig, type ServerConfig } from '../../src/config';
-import { formatProblem, InMemoryFeedbackStore, KnowledgeError } from '../../src/index';
+import { formatProblem, KnowledgeError, type FeedbackStore } from '../../src/index';
+import { startStoreRuntime, type StoreRuntime } from '../store/store-runtime';
 import { type AppServer, createAppServer } from './http-server';
 import { LiveAssistant } from './live-assistant';
 import { createLogger, type Logger, routeConsole } from './logger';
@@ -46,7 +47,10 @@ export interface RunningServer {
   logger: Logger;
   live: LiveAssistant;
   app: AppServer;
-  feedbackStore: InMemoryFeedbackStore;
+  /** Where votes go: the store's recorder. */
+  feedbackStore: FeedbackStore;
+  /** The store (questions, votes, de-duplication), its buffer and health. */
+  store: StoreRuntime;
   /** `http://HOST:PORT` as bound (the real port when `PORT=0`). */
   url: string;
   /** What the startup log listed, one line per thing served. */
@@ -69,9 +73,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const restoreConsole = options.captureConsole ?? true ? routeConsole(logger) : () => undefined;
   logger.info({ config: describeConfig(config), node: process.version }, 'starting');
 
-  const feedbackStore = new InMemoryFeedbackStore();
-  const live = new LiveAssistant({ knowledgeDir: config.knowledgeDir, logger });
-  const app = createAppServer({ logger });
+  let store: StoreRuntime | undefined;
+  const live = new LiveAssistant({ knowledgeDir: config.knowledgeDir, logger, onQuestion: (event) => store?.recorder.question(event) });
+  const app = createAppServer({ logger, healthDetails: () => (store ? { store: store.health.state } : {}) });
   let address: AddressInfo;
   try {
     address = await app.listen(config.port, config.host);
@@ -88,10 +92,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const fail = async (message: string): Promise<never> => {
     await app.close(1000);
     live.close();
+    await store?.close(1000);
     restoreConsole();
     throw new StartupError(message);
   };
   await new Promise<void>((resolve) => setImmediate(resolve)); // let /healthz answer 503 before the synchronous load
+  try {
+    store = await startStoreRuntime({ config: config.store, logger });
+  } catch (error) {
+    logger.fatal({ err: { message: (error as Error).message } }, `${(error as Error).message}; not starting`);
+    return fail('store unavailable');
+  }
+  const feedbackStore = store.recorder;
   try {
     live.load();
   } catch (error) {
@@ -104,7 +116,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     return fail('invalid knowledge base');
   }
   try {
-    const ctx = { config, app, live, feedbackStore, logger, baseUrl };
+    const ctx = { config, app, live, feedbackStore, slackDedupe: store.slackDedupe, logger, baseUrl };
     mounted.push(await mountTeams(ctx), await mountSlack(ctx), await mountPlayground(ctx));
   } catch (error) {
     logger.fatal({ err: { name: (error as Error).name, message: (error as Error).message } }, 'cannot start a platform adapter; not starting');
@@ -133,6 +145,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       live.close();
       const clean = await app.close(config.shutdownTimeoutMs, config.shutdownDelayMs);
       for (const m of mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'platform stop failed'));
+      await store?.close(2000);
       logger.info({ reason }, 'server closed');
       restoreConsole();
       return clean;
@@ -153,7 +166,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       (options.exit ?? process.exit)(1);
     });
   }
-  return { config, logger, live, app, feedbackStore, url, served, stop };
+  return { config, logger, live, app, feedbackStore, store, url, served, stop };
 }
 
 /** The process entry: starts, or prints why not and exits 1. */

@@ -12,6 +12,7 @@
  */
 import type { ServerConfig } from '../../src/config';
 import type { FeedbackStore } from '../../src/index';
+import type { Dedupe } from '../slack/dedupe';
 import type { AppServer } from './http-server';
 import type { LiveAssistant } from './live-assistant';
 import type { Logger } from './logger';
@@ -21,6 +22,8 @@ export interface MountContext {
   app: AppServer;
   live: LiveAssistant;
   feedbackStore: FeedbackStore;
+  /** Slack's retry and replay de-duplication (shared by the replicas on one store). Default per process. */
+  slackDedupe?: Dedupe;
   logger: Logger;
   /** Public base URL for the log lines, e.g. `http://localhost:3978`. */
   baseUrl: string;
@@ -71,6 +74,7 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     allowedTeamIds: slack.allowedTeamIds,
     assistant: ctx.live.forPlatform('slack'),
     feedbackStore: ctx.feedbackStore,
+    ...(ctx.slackDedupe ? { seen: ctx.slackDedupe } : {}),
     logger: ctx.logger,
   });
   await app.start();

@@ -20,7 +20,8 @@ import { App, type AppOptions, AuthorizationError, ErrorCode, HTTPReceiver, type
 import type { Logger as PinoLogger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
 import { registerCommand } from './commands';
-import { SeenIds, type SeenIdsOptions } from './dedupe';
+import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
+import { askerContext } from './asker-context';
 import type { ListenerDeps } from './deps';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
@@ -63,6 +64,8 @@ export interface SlackAppOptions {
   retryConfig?: SlackRetryConfig;
   /** Event-id dedupe bounds. Default 10,000 ids for 15 minutes. */
   dedupe?: SeenIdsOptions;
+  /** Event and interaction de-duplication; default an in-process `SeenIds` (with `dedupe`). The server passes the store's, shared by replicas. */
+  seen?: Dedupe;
   /** HTTP mode: a request no listener acknowledged gets 404 after this many ms. Default 3,001. */
   unhandledRequestTimeoutMillis?: number;
 }
@@ -123,8 +126,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // retry dedupe only on the events listener (only Events API deliveries carry an `event_id`).
   if (options.allowedTeamIds?.some((id) => id.trim() !== '')) app.use(allowTeams(options.allowedTeamIds, logger));
   registerCommand(app, options.command ?? '/aws', deps, { serializedAcks: !socketMode });
-  registerEvents(app, deps, dedupeEvents(new SeenIds(options.dedupe), logger));
-  registerInteractions(app, deps);
+  app.use(askerContext());
+  const seen = options.seen ?? new SeenIds(options.dedupe);
+  registerEvents(app, deps, dedupeEvents(seen, logger));
+  registerInteractions(app, deps, seen);
   app.error(async (error) => {
     logger.error({ err: describeError(error, secrets) }, 'slack: unhandled error in a listener');
   });

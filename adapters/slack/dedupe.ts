@@ -1,58 +1,13 @@
 /**
- * Bounded memory of recently seen ids (Slack `event_id`s), so that an event Slack retries
- * (`X-Slack-Retry-Num`, after a slow or failed delivery) is answered once. Insertion-ordered map:
- * the oldest id is evicted first when full, and ids expire after `ttlMs`.
+ * De-duplication of Slack deliveries (event retries, replayed interactions). The in-process
+ * {@link SeenIds} lives in the core (it is also the fallback of the store-backed dedupe); a
+ * server with a store passes a `SharedDedupe`, so that a retry delivered to another replica is
+ * recognised too.
  */
-export interface SeenIdsOptions {
-  /** Most ids kept; the oldest is forgotten beyond it. Default 10,000. */
-  capacity?: number;
-  /** How long an id is remembered, in ms. Default 15 minutes (Slack retries within ~5). */
-  ttlMs?: number;
-  /** Clock, for tests. Default `Date.now`. */
-  now?: () => number;
-}
+export { SeenIds, type SeenIdsOptions } from '../../src/index';
 
-export class SeenIds {
-  private readonly expiries = new Map<string, number>();
-  private readonly capacity: number;
-  private readonly ttlMs: number;
-  private readonly now: () => number;
-
-  constructor(options: SeenIdsOptions = {}) {
-    this.capacity = options.capacity ?? 10_000;
-    this.ttlMs = options.ttlMs ?? 15 * 60_000;
-    this.now = options.now ?? Date.now;
-    if (this.capacity < 1) throw new RangeError(`SeenIds: capacity ${this.capacity} must be at least 1`);
-  }
-
-  /**
-   * Records `id` and returns `true` the first time it is seen (or once it expired); returns
-   * `false` for a repeat within the TTL.
-   */
-  firstSeen(id: string): boolean {
-    const now = this.now();
-    this.evictExpired(now);
-    const expiry = this.expiries.get(id);
-    if (expiry !== undefined && expiry > now) return false;
-    this.expiries.delete(id);
-    this.expiries.set(id, now + this.ttlMs);
-    while (this.expiries.size > this.capacity) {
-      const oldest = this.expiries.keys().next().value as string;
-      this.expiries.delete(oldest);
-    }
-    return true;
-  }
-
-  /** Ids currently remembered. */
-  get size(): number {
-    return this.expiries.size;
-  }
-
-  /** Drops expired ids from the front (insertion order is expiry order: the TTL is constant). */
-  private evictExpired(now: number): void {
-    for (const [id, expiry] of this.expiries) {
-      if (expiry > now) break;
-      this.expiries.delete(id);
-    }
-  }
+/** Anything that says whether a key is new: `SeenIds` (in-process) or the store's shared dedupe. */
+export interface Dedupe {
+  /** `true` the first time `key` is seen (within its TTL), `false` for a repeat. */
+  firstSeen(key: string): boolean | Promise<boolean>;
 }

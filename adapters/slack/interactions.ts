@@ -7,12 +7,18 @@
  *   asked, and removes the ephemeral copy;
  * - 👍/👎 record the vote in the feedback store and replace the buttons with a thanks line
  *   (`replace_original`): no new message.
+ *
+ * A replayed interaction (the same signed `block_actions` again, which Bolt accepts for 5 minutes)
+ * is acknowledged and ignored: its id (`trigger_id`, else user + `action_ts`) is claimed in the
+ * de-duplication (the store's, shared by replicas, when the server has one).
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import {
   APP_ACTION_PATTERN, ASK_ACTION_PATTERN, askValueSchema, decodeValue, FEEDBACK_ACTION_PATTERN, FEEDBACK_UP_ACTION, feedbackValueSchema, SHARE_ACTION,
 } from './actions';
+import { withoutQuestionLog } from '../../src/index';
+import type { Dedupe } from './dedupe';
 import { answerFor, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { blockActionSchema, type BlockActionPayload, isDirectMessageChannel } from './payloads';
 import { markVoted, renderSlack, type SlackMessage } from './render';
@@ -27,15 +33,28 @@ type ActionArgs = { body: unknown; action: ButtonAction; respond: RespondFn; cli
  * listeners cost every slash command and event less). Unknown `aws_qa_` ids are acknowledged and
  * ignored.
  */
-export function registerInteractions(app: App, deps: ListenerDeps): void {
+export function registerInteractions(app: App, deps: ListenerDeps, seen?: Dedupe): void {
   app.action<BlockAction<ButtonAction>>(APP_ACTION_PATTERN, async ({ ack, body, action, respond, client }) => {
     await ack();
+    const id = interactionId(body, action);
+    if (seen && id !== undefined && !(await seen.firstSeen(id))) {
+      deps.logger.info({ actionId: action.action_id }, 'slack: replayed interaction ignored');
+      return;
+    }
     const args: ActionArgs = { body, action, respond, client };
     if (ASK_ACTION_PATTERN.test(action.action_id)) await onAsk(deps, args);
     else if (action.action_id === SHARE_ACTION) await onShare(deps, args);
     else if (FEEDBACK_ACTION_PATTERN.test(action.action_id)) await onFeedback(deps, args);
     else deps.logger.warn({ actionId: action.action_id }, 'slack: unknown action; ignored');
   });
+}
+
+/** The de-duplication key of a click: `action:<trigger_id>`, else `action:<user>:<action_ts>:<action_id>`; none when neither is there. */
+export function interactionId(body: unknown, action: { action_id?: string; action_ts?: string }): string | undefined {
+  const b = body as { trigger_id?: unknown; user?: { id?: unknown } } | undefined;
+  if (typeof b?.trigger_id === 'string' && b.trigger_id !== '') return `action:${b.trigger_id}`;
+  if (typeof b?.user?.id === 'string' && typeof action.action_ts === 'string') return `action:${b.user.id}:${action.action_ts}:${action.action_id ?? ''}`;
+  return undefined;
 }
 
 /** A follow-up or "Did you mean" button: asks its question where the button was. */
@@ -82,7 +101,7 @@ async function onFeedback(deps: ListenerDeps, { body, action, respond }: ActionA
   const posted = click.payload.message;
   const replaced: SlackMessage = posted?.blocks
     ? { text: posted.text ?? '', blocks: markVoted(posted.blocks, vote) as unknown as KnownBlock[] }
-    : safeAnswer(deps, click.value.q, { share: true, vote });
+    : withoutQuestionLog(() => safeAnswer(deps, click.value.q, { share: true, vote })); // a re-render, not a question
   await safeRespond(deps, respond, { replace_original: true, ...replaced });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AnyMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import type { SeenIds } from './dedupe';
+import type { Dedupe } from './dedupe';
 
 type Args = AnyMiddlewareArgs & { ack?: (response?: never) => Promise<void> };
 
@@ -30,10 +30,10 @@ export function allowTeams(allowed: readonly string[] | undefined, logger: PinoL
  * Lets an Events API delivery through only the first time its `event_id` is seen, so retries
  * (`X-Slack-Retry-Num`) never answer twice. A delivery without an `event_id` passes untouched.
  */
-export function dedupeEvents(seen: SeenIds, logger: PinoLogger): Middleware<SlackEventMiddlewareArgs> {
+export function dedupeEvents(seen: Dedupe, logger: PinoLogger): Middleware<SlackEventMiddlewareArgs> {
   return async (args) => {
     const eventId = (args.body as { event_id?: unknown }).event_id;
-    if (typeof eventId !== 'string' || seen.firstSeen(eventId)) return args.next();
+    if (typeof eventId !== 'string' || await seen.firstSeen(eventId)) return args.next();
     logger.info({ eventId, retryNum: args.context.retryNum ?? null, retryReason: args.context.retryReason ?? null }, 'slack: duplicate event ignored');
     return undefined;
   };

@@ -15,7 +15,7 @@
  */
 import { ActivityTypes, TeamsActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { memoizeRender, type Answer, type Assistant, type FeedbackStore } from '../../src/index';
+import { memoizeRender, withAsker, withoutQuestionLog, type Answer, type Assistant, type FeedbackStore } from '../../src/index';
 import { mentionsBot, scopeOf, tenantAllowed, tenantOf, textWithoutBotMention, userOf, type TeamsScope } from './conversation';
 import { describeError } from './log';
 import { renderTeams, renderTeamsCard } from './render';
@@ -57,7 +57,12 @@ export class TeamsQaBot extends TeamsActivityHandler {
     this.allowed = new Set((options.allowedTenantIds ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean));
     this.replyTimeoutMs = options.replyTimeoutMs ?? 10_000;
     this.onMessage(async (context, next) => {
-      await this.handleMessage(context);
+      // Who asked, for the store's question log (hashed there, never kept in clear).
+      const { activity } = context;
+      // In a channel, `conversation.id` names the thread (`…;messageid=…`): the channel is channelData's.
+      const data = activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
+      const asker = { workspace: tenantOf(activity), team: data?.team?.id, channel: data?.channel?.id ?? activity.conversation?.id, user: userOf(activity) };
+      await withAsker(asker, () => this.handleMessage(context));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -133,7 +138,7 @@ export class TeamsQaBot extends TeamsActivityHandler {
       this.log.info({ scope }, 'teams bot added to a team or group chat; no welcome');
       return;
     }
-    const help = this.assistant.ask('help');
+    const help = withoutQuestionLog(() => this.assistant.ask('help'));
     await this.send(context, renderTeamsCard(help, { intro: WELCOME_TEXT, feedback: 'none' }), scope);
   }
 
@@ -147,7 +152,7 @@ export class TeamsQaBot extends TeamsActivityHandler {
     this.log.info({ answerId: submit.answerId, vote: submit.vote }, 'teams feedback recorded');
     const cardId = activity.replyToId;
     if (!cardId) return;
-    const answer: Answer = this.assistant.ask(submit.question);
+    const answer: Answer = withoutQuestionLog(() => this.assistant.ask(submit.question));
     if (answer.id !== submit.answerId) {
       this.log.debug({ answerId: submit.answerId }, 'teams feedback: the answer changed since; card left as is');
       return;

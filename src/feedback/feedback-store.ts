@@ -1,7 +1,8 @@
 /**
  * Feedback port: adapters record 👍/👎 votes through this interface; storage is pluggable.
- * The in-memory store is the default (bounded, newest kept); a database-backed store can
- * implement the same `record()`.
+ * The server passes the store's `StoreRecorder` (src/store/recorder.ts: the voter's id hashed,
+ * written off the request path to SQLite or PostgreSQL, one vote per platform, answer and user).
+ * The in-memory store below is for tests and embedding (bounded, newest kept).
  */
 
 /** One vote on one answer. */

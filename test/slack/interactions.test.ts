@@ -11,10 +11,12 @@ describe('Slack app over HTTP', () => {
   beforeEach(() => { h.fake.calls.length = 0; h.fake.responses.length = 0; });
 
   const posts = () => h.fake.ok('chat.postMessage').map((c) => c.body);
+  let clicks = 0;
 
   /** A block_actions payload clicking the button `actionId` with `value`, on a message in `where`. */
   function click(actionId: string, value: string, where: { ephemeral?: boolean; channel?: string; ts?: string; thread_ts?: string; blocks?: unknown[] } = {}): Payload {
     const p = fixture('block-actions');
+    p.trigger_id = `${(clicks += 1)}.333649436676.d8c1bb837935619ccad0f624c448ffb3`; // every real click has its own (a repeat is a replay)
     p.response_url = h.fake.responseUrl();
     p.actions[0] = { ...p.actions[0], action_id: actionId, value };
     p.channel.id = where.channel ?? p.channel.id;

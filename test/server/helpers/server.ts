@@ -5,15 +5,19 @@
  * or real stdout matter. Always on 127.0.0.1, port 0, with a process-free environment.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from '../../../adapters/server/main';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const KNOWLEDGE_DIR = join(ROOT, 'knowledge');
 
-/** The minimal environment: loopback, port 0, the real knowledge, no watch, playground off. */
+/** Where servers started by tests keep their SQLite store (never the repository's ./data). */
+export const TEST_DATA_DIR = join(tmpdir(), 'aws-qa-test-store');
+
+/** The minimal environment: loopback, port 0, the real knowledge, no watch, playground off, the store in a temp dir. */
 export const baseEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-  PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR, KNOWLEDGE_WATCH: 'false', PLAYGROUND: 'false', LOG_LEVEL: 'info', ...extra,
+  PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR, KNOWLEDGE_WATCH: 'false', PLAYGROUND: 'false', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, ...extra,
 });
 
 export interface InProcess extends RunningServer {

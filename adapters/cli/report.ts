@@ -1,0 +1,134 @@
+/**
+ * `aws-qa report [--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]`: the
+ * knowledge-gap report from the store the server writes (`DATA_DIR`, default `./data`, or
+ * `DATABASE_URL`). Unanswered questions grouped by normalized text (count, last asked), answers
+ * voted down, the most asked questions, totals per platform. The text form also asks the
+ * knowledge base (through the core's assistant) for the closest thing it holds to each
+ * unanswered question. Playground (`web`) rows are left out of the lists unless `--playground`.
+ *
+ * Exit codes: 0 ok, 1 no store or a store failure, 2 usage error.
+ */
+import { existsSync } from 'node:fs';
+import { type Assistant, DEFAULT_REPORT_PLATFORMS, parseSince, redactUrl, type StorePlatform, storeConfigFromEnv } from '../../src/index';
+import { openStore } from '../store/open-store';
+import { type Closest, formatCsv, formatText } from './report-format';
+
+export const REPORT_USAGE = `usage: aws-qa report [--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]
+  --since       a duration (30m, 24h, 7d, 2w) or an ISO date; default 7d
+  --json        the report as JSON: { unanswered, downvoted, top, totals }
+  --csv         one CSV table with a section column
+  --limit       most rows per list (default 20 for text, 100 otherwise)
+  --playground  also count the local playground's questions and votes in the lists
+The store is DATABASE_URL when set, else DATA_DIR/aws-qa.db (DATA_DIR default ./data).`;
+
+export interface ReportIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** The assistant for "closest" (tests); default the knowledge directory's, built as `ask` does. */
+  assistant?: () => Pick<Assistant, 'ask'>;
+}
+
+interface ReportArgs {
+  since: number;
+  sinceText: string;
+  format: 'text' | 'json' | 'csv';
+  limit: number;
+  platforms: StorePlatform[];
+  knowledgeDir: string;
+}
+
+/** The report's option values, as the command table (`commands.ts`) parses them. */
+export interface ReportValues {
+  since?: string;
+  json?: boolean;
+  csv?: boolean;
+  limit?: string;
+  playground?: boolean;
+  knowledge?: string;
+  help?: boolean;
+}
+
+function parseReportArgs(values: ReportValues, env: NodeJS.ProcessEnv, now: number): ReportArgs | 'help' {
+  if (values.help) return 'help';
+  if (values.json && values.csv) throw new Error('--json and --csv cannot be used together');
+  const format = values.json ? 'json' : values.csv ? 'csv' : 'text';
+  const limit = values.limit === undefined ? (format === 'text' ? 20 : 100) : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new Error(`--limit must be an integer from 1 to 10000 (got "${values.limit}")`);
+  return {
+    since: parseSince(values.since ?? '7d', now),
+    sinceText: values.since ?? '7d',
+    format,
+    limit,
+    platforms: values.playground ? [...DEFAULT_REPORT_PLATFORMS, 'web'] : [...DEFAULT_REPORT_PLATFORMS],
+    knowledgeDir: values.knowledge ?? env.KNOWLEDGE_DIR ?? './knowledge',
+  };
+}
+
+/** The closest thing the knowledge base holds to `question`, asked through the core's API. */
+export function closestFor(assistant: Pick<Assistant, 'ask'>, question: string): Closest {
+  const answer = assistant.ask(question);
+  if (answer.answered && answer.kind !== 'help' && answer.kind !== 'clarify') return { nowAnswered: answer.title, suggestions: [] };
+  const offered = answer.kind === 'clarify' ? answer.choices : answer.followUps;
+  return { suggestions: offered.map((s) => s.question).slice(0, 3) };
+}
+
+export async function runReport(values: ReportValues, io: ReportIo): Promise<number> {
+  const now = Date.now();
+  let args: ReportArgs | 'help';
+  let config: ReturnType<typeof storeConfigFromEnv>;
+  try {
+    args = parseReportArgs(values, io.env, now);
+    config = storeConfigFromEnv(io.env, io.cwd);
+  } catch (error) {
+    io.stderr.write(`aws-qa report: ${(error as Error).message}\n${REPORT_USAGE}\n`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.stdout.write(`${REPORT_USAGE}\n`);
+    return 0;
+  }
+  const { location } = config;
+  if (location.kind === 'sqlite' && !existsSync(location.file)) {
+    io.stderr.write(`aws-qa report: no store at ${location.file} (the server creates it on first start; set DATA_DIR or DATABASE_URL to read another)\n`);
+    return 1;
+  }
+  let report;
+  try {
+    const { store } = await openStore(location);
+    try {
+      report = await store.report({ since: args.since, limit: args.limit, platforms: args.platforms });
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    io.stderr.write(`aws-qa report: ${(error as Error).message}\n`);
+    return 1;
+  }
+  if (args.format === 'json') {
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  if (args.format === 'csv') {
+    io.stdout.write(formatCsv(report));
+    return 0;
+  }
+  const knowledgeDir = args.knowledgeDir;
+  let assistant: Pick<Assistant, 'ask'> | undefined;
+  const closest = (question: string): Closest => {
+    try {
+      assistant ??= io.assistant?.() ?? (require('./knowledge-cache') as typeof import('./knowledge-cache')).loadAssistant(knowledgeDir, io.env);
+      return closestFor(assistant, question);
+    } catch {
+      return { suggestions: [] };
+    }
+  };
+  const source = location.kind === 'sqlite' ? `sqlite ${location.file}` : `postgres ${redactUrl(location.url)}`;
+  const from = `since ${new Date(args.since).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const span = /^(\d+)([mhdw])$/.exec(args.sinceText.trim());
+  const unit = span && { m: 'minute', h: 'hour', d: 'day', w: 'week' }[span[2] as 'm' | 'h' | 'd' | 'w'];
+  const period = span ? `the last ${span[1]} ${unit}${span[1] === '1' ? '' : 's'} (${from})` : from;
+  io.stdout.write(formatText(report, { period, source, platforms: args.platforms.map((p) => (p === 'web' ? 'playground' : p)), closest }));
+  return 0;
+}

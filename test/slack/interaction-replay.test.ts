@@ -1,0 +1,41 @@
+/**
+ * Issue 12, item 4: a replayed interaction (the same signed `block_actions` again, within the
+ * 5 minutes Bolt accepts) is acknowledged and ignored; a new click (its own trigger_id) is not.
+ */
+import { interactionId } from '../../adapters/slack/interactions';
+import { fixture, type Harness, settle, startHarness } from './helpers/harness';
+import { interactionBody } from './helpers/signed-request';
+
+describe('Slack interaction replays', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness(); });
+  afterAll(async () => { await h.close(); });
+
+  const click = (triggerId: string) => {
+    const p = fixture('block-actions');
+    p.trigger_id = triggerId;
+    p.response_url = h.fake.responseUrl();
+    p.actions[0] = { ...p.actions[0], action_id: 'aws_qa_ask_0', value: JSON.stringify({ q: 'Compare EKS vs EC2' }) };
+    return interactionBody(p);
+  };
+  const posts = () => h.fake.ok('chat.postMessage').length;
+
+  it('posts once for a click and its replay, and again for a new click', async () => {
+    const body = click('900.1.replayed');
+    expect((await h.post(body)).status).toBe(200);
+    await h.fake.waitFor(() => posts() === 1);
+    expect((await h.post(body)).status).toBe(200); // the same signed bytes again
+    expect((await h.post(body)).status).toBe(200);
+    await settle(300);
+    expect(posts()).toBe(1);
+    expect(h.logs.filter((l) => l.includes('replayed interaction ignored'))).toHaveLength(2);
+    expect((await h.post(click('900.2.new'))).status).toBe(200);
+    await h.fake.waitFor(() => posts() === 2);
+  });
+
+  it('keys a click on its trigger_id, else on who clicked and when', () => {
+    expect(interactionId({ trigger_id: 't1', user: { id: 'U1' } }, { action_id: 'a', action_ts: '1.2' })).toBe('action:t1');
+    expect(interactionId({ user: { id: 'U1' } }, { action_id: 'a', action_ts: '1.2' })).toBe('action:U1:1.2:a');
+    expect(interactionId({}, { action_id: 'a' })).toBeUndefined();
+  });
+});
