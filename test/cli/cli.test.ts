@@ -102,11 +102,11 @@ describe('aws-qa', () => {
 
     it.each([
       [['ask', '--format', 'slack', 'SLA for EKS'], 'aws-qa: ask does not take --format (batch takes it)'],
-      [['batch', '--json'], 'aws-qa: batch does not take --json (ask takes it)'],
+      [['batch', '--json'], 'aws-qa: batch does not take --json (ask and report take it)'],
       [['check', 'extra'], 'aws-qa: check takes no argument (got "extra")'],
       [['ask', '--frob', 'SLA for EKS'], 'aws-qa: unknown option --frob'],
       [['check', '-x'], 'aws-qa: unknown option -x'],
-      [['--frob'], 'aws-qa: unknown option --frob (a command comes first: ask, batch, check)'],
+      [['--frob'], 'aws-qa: unknown option --frob (a command comes first: ask, batch, check, report)'],
       [['ask'], 'aws-qa: ask needs a question: aws-qa ask "question" [--json] [--explain] [--knowledge DIR]'],
       [['check', '--knowledge'], 'aws-qa: --knowledge needs a value'],
       [['ask', '--json=yes', 'SLA for EKS'], 'aws-qa: --json takes no value (got "--json=yes")'],
