@@ -39,7 +39,7 @@ describe('LiveAssistant', () => {
     it('swaps in a new knowledge base, then keeps it when a later change is invalid (logged with file:line)', async () => {
       const dir = fresh();
       const { assistant, logs } = live(dir);
-      assistant.load();
+      await assistant.load();
       expect(assistant.generation).toBe(1);
       expect(neptune(assistant)).not.toContain('99.9%');
 
@@ -61,7 +61,7 @@ describe('LiveAssistant', () => {
     it('keeps the last good one when the directory disappears', async () => {
       const dir = fresh();
       const { assistant, logs } = live(dir);
-      assistant.load();
+      await assistant.load();
       rmSync(dir, { recursive: true, force: true });
       expect(await assistant.reload('gone')).toBe(false);
       expect(assistant.current().ask('SLA for EKS').answered).toBe(true);
@@ -72,7 +72,7 @@ describe('LiveAssistant', () => {
       const dir = fresh();
       let builds = 0;
       const { assistant } = live(dir, (d) => { builds += 1; return createAssistant({ knowledgeDir: d }); });
-      assistant.load();
+      await assistant.load();
       const results = await Promise.all([assistant.reload('a'), assistant.reload('b'), assistant.reload('c')]);
       expect(results).toEqual([true, true, true]);
       expect(builds).toBe(3); // the load, the first reload, one coalesced rerun
@@ -83,7 +83,7 @@ describe('LiveAssistant', () => {
     it('reloads by itself when a file changes, after the changes settle', async () => {
       const dir = fresh();
       const { assistant, logs } = live(dir);
-      assistant.load();
+      await assistant.load();
       assistant.watch();
       try {
         writeFileSync(join(dir, 'databases.md'), DATABASES.slice(0, 50));
@@ -104,9 +104,9 @@ describe('LiveAssistant', () => {
   });
 
   describe('forPlatform', () => {
-    it('answers with the current assistant and logs one line per question', () => {
+    it('answers with the current assistant and logs one line per question', async () => {
       const { assistant, logs } = live(KNOWLEDGE_DIR);
-      assistant.load();
+      await assistant.load();
       const slack = assistant.forPlatform('slack');
       expect(slack.ask('SLA for EKS').kind).toBe('sla');
       const lines = logs().filter((l) => l.msg === 'question answered');
@@ -114,9 +114,9 @@ describe('LiveAssistant', () => {
       expect(slack.stats().entries).toBeGreaterThan(0);
     });
 
-    it('hands the engine no word longer than 64 characters, so one hostile word cannot stall the server', () => {
+    it('hands the engine no word longer than 64 characters, so one hostile word cannot stall the server', async () => {
       const { assistant } = live(KNOWLEDGE_DIR);
-      assistant.load();
+      await assistant.load();
       const started = performance.now();
       expect(assistant.forPlatform('teams').ask('a'.repeat(4000)).kind).toEqual(expect.any(String));
       expect(performance.now() - started).toBeLessThan(1000); // uncapped: ~12 s of CPU
