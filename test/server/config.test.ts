@@ -53,7 +53,7 @@ describe('config', () => {
     });
 
     it('lets PLAYGROUND, HOST, LOG_LEVEL and the rest override the defaults', () => {
-      const config = parseConfig({ PLAYGROUND: 'on', HOST: '::', LOG_LEVEL: 'DEBUG', PORT: '0', KNOWLEDGE_DIR: '/data/kb', KNOWLEDGE_WATCH: 'no', SHUTDOWN_TIMEOUT_MS: '2500', SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING });
+      const config = parseConfig({ PLAYGROUND: 'on', PLAYGROUND_TOKEN: 'playground-token-0123456789', HOST: '::', LOG_LEVEL: 'DEBUG', PORT: '0', KNOWLEDGE_DIR: '/data/kb', KNOWLEDGE_WATCH: 'no', SHUTDOWN_TIMEOUT_MS: '2500', SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING });
       expect(config).toMatchObject({ playground: true, host: '::', logLevel: 'debug', port: 0, knowledgeDir: '/data/kb', knowledgeWatch: false, shutdownTimeoutMs: 2500 });
     });
 
@@ -93,7 +93,7 @@ describe('config', () => {
       expect(issuesOf({ NODE_ENV: 'production' }).issues).toEqual([{ variable: 'NODE_ENV', message: expect.stringContaining('nothing is configured to serve') }]);
       const slackOnly = parseConfig({ NODE_ENV: 'production', SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP_TOKEN });
       expect(slackOnly).toMatchObject({ local: false, production: true, host: '0.0.0.0', playground: false, teams: { mode: 'off' } });
-      expect(parseConfig({ NODE_ENV: 'production', PLAYGROUND: '1' })).toMatchObject({ local: false, playground: true, teams: { mode: 'off' }, slack: { mode: 'off' } });
+      expect(parseConfig({ NODE_ENV: 'production', PLAYGROUND: '1', HOST: '127.0.0.1' })).toMatchObject({ local: false, playground: true, teams: { mode: 'off' }, slack: { mode: 'off' } });
     });
 
     it('requires the pieces of each Teams identity type', () => {
