@@ -19,6 +19,7 @@ import { formatProblem, InMemoryFeedbackStore, KnowledgeError } from '../../src/
 import { type AppServer, createAppServer } from './http-server';
 import { LiveAssistant } from './live-assistant';
 import { createLogger, type Logger, routeConsole } from './logger';
+import { hostPolicy } from '../web/host-check';
 import { type Mounted, mountPlayground, mountSlack, mountTeams } from './platforms';
 import { installShutdown } from './shutdown';
 
@@ -60,7 +61,8 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-const LOOPBACK_OR_ANY = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost']);
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOOPBACK_OR_ANY = new Set(['0.0.0.0', '::', ...LOOPBACK]);
 
 /** Starts everything; see the module doc. Rejects with `ConfigError` or {@link StartupError}. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -70,13 +72,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   logger.info({ config: describeConfig(config), node: process.version }, 'starting');
 
   const feedbackStore = new InMemoryFeedbackStore();
-  const live = new LiveAssistant({ knowledgeDir: config.knowledgeDir, logger });
-  const app = createAppServer({ logger });
+  const live = new LiveAssistant({ knowledgeDir: config.knowledgeDir, logger, maxTotalBytes: config.knowledgeMaxBytes });
+  // Local mode serves this machine only: a request naming another host (DNS rebinding) gets 403.
+  const app = createAppServer({ logger, ...(config.local ? { hostAllowed: hostPolicy(config.publicHost) } : {}) });
+  if (config.local && !LOOPBACK.has(config.host)) {
+    logger.warn({ host: config.host }, `LOCAL MODE ON A NON-LOOPBACK INTERFACE (${config.host}, LOCAL_ALLOW_REMOTE): the Teams endpoint has NO authentication and the playground is open to anyone who can reach this port`);
+  }
   let address: AddressInfo;
   try {
     address = await app.listen(config.port, config.host);
   } catch (error) {
-    logger.fatal({ err: { code: (error as NodeJS.ErrnoException).code, message: (error as Error).message } }, `cannot listen on ${config.host}:${config.port}`);
+    logger.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
     restoreConsole();
     throw new StartupError(`cannot listen on ${config.host}:${config.port}`);
   }
@@ -91,15 +97,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     restoreConsole();
     throw new StartupError(message);
   };
-  await new Promise<void>((resolve) => setImmediate(resolve)); // let /healthz answer 503 before the synchronous load
+  await new Promise<void>((resolve) => setImmediate(resolve)); // let /healthz answer 503 before the load
   try {
-    live.load();
+    await live.load();
   } catch (error) {
     if (error instanceof KnowledgeError) {
       for (const p of error.problems) logger.fatal({ file: p.file, line: p.line }, `knowledge: ${formatProblem(p)}`);
       logger.fatal({ dir: config.knowledgeDir, problems: error.problems.length }, 'the knowledge base is invalid (run npx aws-qa check); not starting');
     } else {
-      logger.fatal({ err: { message: (error as Error).message } }, 'cannot load the knowledge base; not starting');
+      logger.fatal({ err: error }, 'cannot load the knowledge base; not starting');
     }
     return fail('invalid knowledge base');
   }
@@ -107,7 +113,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const ctx = { config, app, live, feedbackStore, logger, baseUrl };
     mounted.push(await mountTeams(ctx), await mountSlack(ctx), await mountPlayground(ctx));
   } catch (error) {
-    logger.fatal({ err: { name: (error as Error).name, message: (error as Error).message } }, 'cannot start a platform adapter; not starting');
+    logger.fatal({ err: error }, 'cannot start a platform adapter; not starting');
     for (const m of mounted) await m.stop?.().catch(() => undefined);
     return fail('platform adapter failed to start');
   }
@@ -132,7 +138,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stopping ??= (async () => {
       live.close();
       const clean = await app.close(config.shutdownTimeoutMs, config.shutdownDelayMs);
-      for (const m of mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'platform stop failed'));
+      for (const m of mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: error }, 'platform stop failed'));
       logger.info({ reason }, 'server closed');
       restoreConsole();
       return clean;
@@ -146,10 +152,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger.info('SIGHUP: reloading the knowledge base');
       void live.reload('SIGHUP');
     });
-    const describe = (e: unknown): Record<string, unknown> => ({ name: (e as Error)?.name, message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack });
-    process.on('unhandledRejection', (reason) => logger.error({ err: describe(reason) }, 'unhandled promise rejection (still serving)'));
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (still serving)'));
     process.on('uncaughtException', (error) => {
-      logger.fatal({ err: describe(error) }, 'uncaught exception; exiting');
+      logger.fatal({ err: error }, 'uncaught exception; exiting');
       (options.exit ?? process.exit)(1);
     });
   }
