@@ -113,7 +113,8 @@ describe('server hardening (issue 12)', () => {
       server = await startInProcess(baseEnv({ PLAYGROUND: 'true' }));
       const ask = JSON.stringify({ question: 'SLA for EKS' });
       const json = { 'content-type': 'application/json' };
-      for (const headers of [{ host: 'evil.example' }, { host: 'evil.example:3978' }, { host: '127.0.0.1.evil.example' }, { origin: 'http://evil.example', host: 'localhost' }]) {
+      const forged: Record<string, string>[] = [{ host: 'evil.example' }, { host: 'evil.example:3978' }, { host: '127.0.0.1.evil.example' }, { origin: 'http://evil.example', host: 'localhost' }];
+      for (const headers of forged) {
         expect((await raw(server.url, { path: '/playground/ask', headers: { ...json, ...headers }, body: ask })).status).toBe(403);
         expect((await raw(server.url, { path: '/api/messages', headers: { ...json, ...headers }, body: '{}' })).status).toBe(403);
         expect((await raw(server.url, { method: 'GET', path: '/', headers })).status).toBe(403);
