@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, type FSWatcher, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -17,10 +17,10 @@ function knowledgeCopy(): string {
   return dir;
 }
 
-function live(dir: string, build?: (d: string) => ReturnType<typeof createAssistant>) {
+function live(dir: string, build?: (d: string) => ReturnType<typeof createAssistant>, rewatchMs?: number) {
   const lines: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) });
-  const assistant = new LiveAssistant({ knowledgeDir: dir, logger, debounceMs: 100, build });
+  const assistant = new LiveAssistant({ knowledgeDir: dir, logger, debounceMs: 100, build, rewatchMs });
   return { assistant, logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
@@ -97,6 +97,49 @@ describe('LiveAssistant', () => {
         writeFileSync(join(dir, 'broken.md'), BROKEN);
         await waitFor(() => logs().some((l) => String(l.msg).includes('broken.md:3:')), 5000, 'the rejected reload');
         expect(neptune(assistant)).toContain('99.9%');
+      } finally {
+        assistant.close();
+      }
+    });
+  });
+
+  describe('watch errors (issue 12 item 7)', () => {
+    it('re-arms the watcher after an error, logs it, and reloads what changed meanwhile', async () => {
+      const dir = fresh();
+      const { assistant, logs } = live(dir, undefined, 50);
+      await assistant.load();
+      assistant.watch();
+      try {
+        const watcher = (assistant as unknown as { watcher: FSWatcher }).watcher;
+        watcher.emit('error', Object.assign(new Error('ELOOP: too many symbolic links encountered'), { code: 'ELOOP' }));
+        expect(assistant.watching).toBe(false);
+        expect(logs().find((l) => String(l.msg).startsWith('knowledge watch failed'))).toMatchObject({ level: 40, retryMs: 50, err: { code: 'ELOOP' } });
+        writeFileSync(join(dir, 'databases.md'), DATABASES); // changed while not watching
+        await waitFor(() => assistant.watching, 2000, 'the watcher re-armed');
+        await waitFor(() => assistant.generation === 2, 5000, 'the reload after re-arming');
+        await assistant.idle();
+        expect(neptune(assistant)).toContain('99.9%');
+        writeFileSync(join(dir, 'broken.md'), BROKEN); // and it watches again
+        await waitFor(() => logs().some((l) => String(l.msg).includes('broken.md:3:')), 5000, 'a reload from the re-armed watcher');
+      } finally {
+        assistant.close();
+      }
+    });
+
+    it('keeps trying, with a growing backoff, while the directory is gone, and watches again once it is back', async () => {
+      const dir = fresh();
+      const { assistant, logs } = live(dir, undefined, 50);
+      await assistant.load();
+      const saved = `${dir}-saved`;
+      renameSync(dir, saved);
+      try {
+        assistant.watch();
+        await waitFor(() => logs().filter((l) => String(l.msg).startsWith('knowledge watch failed')).length >= 3, 3000, 'three attempts');
+        const delays = logs().filter((l) => String(l.msg).startsWith('knowledge watch failed')).map((l) => l.retryMs);
+        expect(delays.slice(0, 3)).toEqual([50, 100, 200]);
+        renameSync(saved, dir);
+        await waitFor(() => assistant.watching, 5000, 'the watcher armed again');
+        expect(assistant.current().ask('SLA for EKS').answered).toBe(true);
       } finally {
         assistant.close();
       }
