@@ -139,7 +139,9 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: opt.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), 'must be a bot token (starts with xoxb-)'),
   SLACK_SIGNING_SECRET: secretOfAtLeast(MIN_SIGNING_SECRET_LENGTH, 'the app\'s signing secret'),
   SLACK_APP_TOKEN: opt.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), 'must be an app-level token (starts with xapp-)'),
-  SLACK_API_URL: opt.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), 'must be an http(s) URL ending in / (e.g. https://slack.com/api/)'),
+  SLACK_API_URL: opt
+    .refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), 'must be an http(s) URL ending in / (e.g. https://slack.com/api/)')
+    .refine((v) => v === undefined || !/^https?:\/\/[^/?#]*@/.test(v), 'must not carry credentials (user:password@): the Slack client cannot send them, and they would be a secret in a URL'),
   SLACK_ALLOWED_TEAM_IDS: opt.refine((v) => list(v).every((id) => /^[TE][A-Z0-9]{2,}$/.test(id)), 'must be a comma-separated list of workspace ids (T…) or enterprise ids (E…)'),
   MicrosoftAppId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the bot\'s Microsoft Entra app or managed identity client id)'),
   MicrosoftAppPassword: secretOfAtLeast(MIN_APP_PASSWORD_LENGTH, 'the app\'s client secret'),
@@ -232,20 +234,8 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
     playground: asFlag(e.PLAYGROUND) ?? local,
     slack,
     teams,
-    secrets: [...SECRET_VARIABLES.map((name) => e[name]), urlSecret(e.SLACK_API_URL)].filter((v): v is string => Boolean(v)),
+    secrets: SECRET_VARIABLES.map((name) => e[name]).filter((v): v is string => Boolean(v)),
   };
-}
-
-/** The password (or lone user name) in a URL's userinfo (a proxy in `SLACK_API_URL`), a secret too. */
-function urlSecret(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    const secret = url.password || url.username;
-    return secret ? decodeURIComponent(secret) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface LoadConfigOptions {
@@ -281,7 +271,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     playground: config.playground, envFile: config.envFile ?? null,
     slack: slack.mode === 'off' ? { mode: 'off' } : {
       mode: slack.mode, botToken: 'set', signingSecret: slack.signingSecret ? 'set' : 'unset',
-      ...(slack.mode === 'socket' ? { appToken: 'set' } : {}), apiUrl: slack.apiUrl ? withoutUserinfo(slack.apiUrl) : null, allowedTeamIds: slack.allowedTeamIds,
+      ...(slack.mode === 'socket' ? { appToken: 'set' } : {}), apiUrl: slack.apiUrl ?? null, allowedTeamIds: slack.allowedTeamIds,
     },
     teams: teams.mode !== 'auth' ? { mode: teams.mode, allowedTenantIds: teams.allowedTenantIds, allowedServiceUrls: teams.allowedServiceUrls } : {
       mode: 'auth', appId: teams.appId, appPassword: teams.appPassword ? 'set' : 'unset', appType: teams.appType,
@@ -290,7 +280,3 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
   };
 }
 
-/** `url` with any userinfo replaced by `[redacted]`. */
-function withoutUserinfo(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1[redacted]@');
-}
