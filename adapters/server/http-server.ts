@@ -13,7 +13,8 @@
  *   requests still arriving are served, with `Connection: close`.
  *
  * Every request runs in a request context (id in `x-request-id` and in every log line) and gets one
- * access log line when it ends (debug for 2xx/3xx, info for 4xx, error for 5xx). A handler that
+ * access log line when it ends (debug for 2xx/3xx and for requests the client abandoned, info for
+ * 4xx, error for 5xx). A handler that
  * throws is logged and answered 500: bad input must never get there.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -105,7 +106,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
       return sendJson(res, health === 'ready' ? 200 : 503, { status: health });
     }
     if (options.hostAllowed && !options.hostAllowed(req)) {
-      log.info({ host: String(req.headers.host ?? '').slice(0, 100), origin: String(req.headers.origin ?? '').slice(0, 100) }, 'request for another host refused');
+      log.debug({ host: String(req.headers.host ?? '').slice(0, 100), origin: String(req.headers.origin ?? '').slice(0, 100) }, 'request for another host refused');
       return sendError(res, 403, 'host not allowed', { connection: 'close' });
     }
     if (health === 'starting') {
@@ -149,7 +150,8 @@ export function createAppServer(options: AppServerOptions): AppServer {
       res.once('close', () => {
         active.delete(res);
         const status = res.statusCode;
-        const level = !res.writableFinished ? 'info' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+        // A request the client abandoned is a debug line: anyone can abort uploads by the thousand.
+        const level = !res.writableFinished ? 'debug' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
         if (log.isLevelEnabled(level)) {
           log[level]({ reqId: context.id, method: req.method, path, status, ms: Math.round(performance.now() - context.started), ...(res.writableFinished ? {} : { aborted: true }) }, 'request');
         }

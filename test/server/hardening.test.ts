@@ -102,8 +102,8 @@ describe('server hardening (issue 12)', () => {
       await Promise.all(Array.from({ length: 20 }, () => rawExchange(server!.url, head, body.slice(0, 40), { destroyAfterMs: 30 })));
       await wait(200);
       const lines = server.logs().slice(before);
-      expect(lines.filter((l) => Number(l.level) > 20 && l.msg !== 'request')).toEqual([]);
-      expect(lines.filter((l) => l.msg === 'request').every((l) => l.level === 30 && l.aborted === true)).toBe(true);
+      expect(lines.filter((l) => Number(l.level) > 20)).toEqual([]);
+      expect(lines.filter((l) => l.msg === 'request' && l.aborted === true).length).toBeGreaterThan(0);
       expect(JSON.stringify(lines)).not.toMatch(/"stack"|"level":50/);
     });
   });
