@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../shared/json-body';
-import { declaredTooLarge, readBody } from '../shared/read-body';
+import { declaredTooLarge, readBody, tooLarge } from '../shared/read-body';
 
 /** Default body limit: 64 KB (a 4,000-character question is at most 16 KB as UTF-8). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -38,12 +38,12 @@ export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYT
   }
   if (declaredTooLarge(req, maxBytes)) {
     req.resume();
-    return { ok: false, status: 413, message: `body of ${Number(req.headers['content-length'])} bytes exceeds the limit of ${maxBytes} bytes` };
+    return { ok: false, status: 413, message: tooLarge(maxBytes) };
   }
   const read = await readBody(req, maxBytes);
   if (!read.ok) {
     if (read.aborted) return { ok: false, status: 400, message: 'request aborted', aborted: true };
-    return { ok: false, status: read.status, message: read.status === 413 ? `body exceeds the limit of ${maxBytes} bytes` : read.error };
+    return { ok: false, status: read.status, message: read.error };
   }
   let text: string;
   try {
