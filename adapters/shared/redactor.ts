@@ -11,11 +11,16 @@ import pino from 'pino';
 
 export const CENSOR = '[redacted]';
 
-const SLACK_TOKEN = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
+// Each pattern starts only where its character class does not continue from the left, so a long
+// run of near-matches is scanned once, not once per position.
+const SLACK_TOKEN = /(?<![A-Za-z0-9-])x(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-/** `scheme://userinfo@`: the userinfo (user, password) of any URL. */
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+/**
+ * `scheme://userinfo@`: the userinfo (user, password) of any URL. Scheme and userinfo are bounded,
+ * so a long line of `a.a.a.…` cannot make the scan quadratic.
+ */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#@"'<>]{1,1024}@/gi;
 
 export interface Redactor {
   /** `text` with every secret and credential-shaped string replaced by {@link CENSOR}. */

@@ -37,6 +37,14 @@ describe('logger', () => {
       expect(scrub('pin 42!', ['42!'])).toBe('pin [redacted]');
     });
 
+    it('scrubs a long hostile line in linear time', () => {
+      const line = `${'a.'.repeat(100_000)} ${'x://'.repeat(20_000)} ${'eyJ.'.repeat(20_000)} ${'eyJ-'.repeat(50_000)} ${'eyJa.a'.repeat(20_000)} `
+        + `${'xoxb-'.repeat(50_000)} xoxb-1-${'a-'.repeat(20_000)} ${'Bearer '.repeat(20_000)}`;
+      const started = performance.now();
+      scrub(line, ['secret-value-1234']);
+      expect(performance.now() - started).toBeLessThan(500);
+    });
+
     it('scrubs URL userinfo (a proxy password in SLACK_API_URL) and the password wherever else it appears', () => {
       const lines: string[] = [];
       const logger = createLogger({ secrets: ['https://proxyuser:pr0xy%40pw@proxy.example:8080/api/'], destination: { write: (l: string) => void lines.push(l) } });
