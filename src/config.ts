@@ -25,7 +25,14 @@ import { z } from 'zod';
 import { type StoreConfig, storeEnvShape, storeSecrets, toStoreConfig } from './store/store-config';
 
 /** Variables whose values are secrets: never echoed, and scrubbed from every log line. */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword'] as const;
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'PLAYGROUND_TOKEN'] as const;
+
+/** Shortest accepted secrets: Slack signing secrets are 32 characters, Entra client secrets about 40. */
+export const MIN_SIGNING_SECRET_LENGTH = 32;
+export const MIN_APP_PASSWORD_LENGTH = 16;
+export const MIN_PLAYGROUND_TOKEN_LENGTH = 16;
+/** Default cap on the knowledge directory's total size (`KNOWLEDGE_MAX_BYTES`): 20 MB. */
+export const DEFAULT_KNOWLEDGE_MAX_BYTES = 20 * 1024 * 1024;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -40,7 +47,7 @@ export type SlackConfig =
 
 export type TeamsConfig =
   /** `open`: no authentication (local mode, or `TEAMS_ALLOW_UNAUTHENTICATED`: Bot Framework Emulator). `off`: not served. */
-  | { mode: 'off' | 'open'; allowedTenantIds: string[] }
+  | { mode: 'off' | 'open'; allowedTenantIds: string[]; /** `TEAMS_ALLOWED_SERVICE_URLS`: origins besides loopback that replies may go to. */ allowedServiceUrls: string[] }
   | { mode: 'auth'; appId: string; appPassword?: string; appType: TeamsAppType; tenantId?: string; allowedTenantIds: string[] };
 
 export interface ServerConfig {
@@ -54,6 +61,12 @@ export interface ServerConfig {
   knowledgeDir: string;
   /** `KNOWLEDGE_WATCH`, default true: reload the knowledge base when its files change. */
   knowledgeWatch: boolean;
+  /** `KNOWLEDGE_MAX_BYTES`, default 20 MB: the knowledge directory's largest total size. */
+  knowledgeMaxBytes: number;
+  /** `PUBLIC_HOST`: a host name besides loopback names that local mode and the playground answer to. */
+  publicHost?: string;
+  /** `PLAYGROUND_TOKEN`: outside local mode, the playground asks for it (HTTP Basic password). */
+  playgroundToken?: string;
   /** `SHUTDOWN_TIMEOUT_MS`, default 8000: in-flight requests get this long to finish once the server stops accepting. */
   shutdownTimeoutMs: number;
   /**
@@ -93,12 +106,23 @@ export class ConfigError extends Error {
 
 /** Trimmed string; empty counts as unset (so `SLACK_BOT_TOKEN=` in a .env template is "not set"). */
 const opt = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().optional());
-const flag = (name: string) => opt.refine((v) => v === undefined || /^(1|0|true|false|yes|no|on|off)$/i.test(v), `${name} must be one of 1/0, true/false, yes/no, on/off`);
+const flag = opt.refine((v) => v === undefined || /^(1|0|true|false|yes|no|on|off)$/i.test(v), 'must be one of 1/0, true/false, yes/no, on/off');
 const asFlag = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : /^(1|true|yes|on)$/i.test(v));
 const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const intIn = (min: number, max: number) =>
   opt.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), `must be an integer from ${min} to ${max}`);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Loopback interface names and addresses (what local mode may bind). */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+const secretOfAtLeast = (min: number, what: string) =>
+  opt.refine((v) => v === undefined || (v.length >= min && !/\s/.test(v)), `must be ${what} (at least ${min} characters, no spaces)`);
+const isHttpUrl = (v: string): boolean => {
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+};
 
 /** The schema over the raw environment: field checks, then the rules between variables (run even when a field failed, so every problem is listed). */
 export const envSchema = z.object({
@@ -107,20 +131,27 @@ export const envSchema = z.object({
   HOST: opt,
   LOG_LEVEL: opt.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()), `must be one of ${LOG_LEVELS.join(', ')}`),
   KNOWLEDGE_DIR: opt,
-  KNOWLEDGE_WATCH: flag('KNOWLEDGE_WATCH'),
+  KNOWLEDGE_WATCH: flag,
+  KNOWLEDGE_MAX_BYTES: intIn(1024, 1024 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000),
   SHUTDOWN_DELAY_MS: intIn(0, 60_000),
-  PLAYGROUND: flag('PLAYGROUND'),
+  PLAYGROUND: flag,
+  PLAYGROUND_TOKEN: secretOfAtLeast(MIN_PLAYGROUND_TOKEN_LENGTH, 'a random token'),
+  PUBLIC_HOST: opt.refine((v) => v === undefined || /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(v), 'must be a host name without scheme or port (e.g. bot.example.com)'),
+  LOCAL_ALLOW_REMOTE: flag,
   SLACK_BOT_TOKEN: opt.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), 'must be a bot token (starts with xoxb-)'),
-  SLACK_SIGNING_SECRET: opt.refine((v) => v === undefined || /^\S{8,}$/.test(v), 'must be the app\'s signing secret (8+ characters, no spaces)'),
+  SLACK_SIGNING_SECRET: secretOfAtLeast(MIN_SIGNING_SECRET_LENGTH, 'the app\'s signing secret'),
   SLACK_APP_TOKEN: opt.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), 'must be an app-level token (starts with xapp-)'),
-  SLACK_API_URL: opt.refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), 'must be an http(s) URL ending in / (e.g. https://slack.com/api/)'),
+  SLACK_API_URL: opt
+    .refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), 'must be an http(s) URL ending in / (e.g. https://slack.com/api/)')
+    .refine((v) => v === undefined || !/^https?:\/\/[^/?#]*@/.test(v), 'must not carry credentials (user:password@): the Slack client cannot send them, and they would be a secret in a URL'),
   SLACK_ALLOWED_TEAM_IDS: opt.refine((v) => list(v).every((id) => /^[TE][A-Z0-9]{2,}$/.test(id)), 'must be a comma-separated list of workspace ids (T…) or enterprise ids (E…)'),
   MicrosoftAppId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the bot\'s Microsoft Entra app or managed identity client id)'),
-  MicrosoftAppPassword: opt,
+  MicrosoftAppPassword: secretOfAtLeast(MIN_APP_PASSWORD_LENGTH, 'the app\'s client secret'),
   MicrosoftAppType: opt.refine((v) => v === undefined || TEAMS_APP_TYPES.some((t) => t.toLowerCase() === v.toLowerCase()), `must be one of ${TEAMS_APP_TYPES.join(', ')}`),
   MicrosoftAppTenantId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the Microsoft Entra tenant id)'),
-  TEAMS_ALLOW_UNAUTHENTICATED: flag('TEAMS_ALLOW_UNAUTHENTICATED'),
+  TEAMS_ALLOW_UNAUTHENTICATED: flag,
+  TEAMS_ALLOWED_SERVICE_URLS: opt.refine((v) => list(v).every(isHttpUrl), 'must be a comma-separated list of http(s) URLs (e.g. http://host.docker.internal:50000)'),
   TEAMS_ALLOWED_TENANT_IDS: opt.refine((v) => list(v).every((id) => GUID.test(id)), 'must be a comma-separated list of tenant ids (GUIDs)'),
   // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): src/store/store-config.ts.
   ...storeEnvShape,
@@ -145,6 +176,14 @@ export const envSchema = z.object({
     if (appType !== 'UserAssignedMSI' && !has('MicrosoftAppPassword')) issue('MicrosoftAppPassword', `required when MicrosoftAppId is set (MicrosoftAppType ${appType ?? 'MultiTenant'})`);
     if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword')) issue('MicrosoftAppPassword', 'must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret)');
     if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) issue('MicrosoftAppTenantId', `required when MicrosoftAppType is ${appType}`);
+  }
+  const local = env.NODE_ENV !== 'production' && !has('SLACK_BOT_TOKEN') && !has('MicrosoftAppId');
+  const loopbackHost = LOOPBACK_HOST.test(env.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'));
+  if (local && !loopbackHost && !asFlag(env.LOCAL_ALLOW_REMOTE)) {
+    issue('HOST', `is ${env.HOST}, not loopback: local mode serves the Teams endpoint without authentication and the playground to anyone who can reach it; set LOCAL_ALLOW_REMOTE=1 to allow it, or configure credentials`);
+  }
+  if (!local && asFlag(env.PLAYGROUND) && !loopbackHost && !has('PLAYGROUND_TOKEN')) {
+    issue('PLAYGROUND', 'is on beside production settings: the playground is public and anonymous; bind HOST to loopback (127.0.0.1) or set PLAYGROUND_TOKEN');
   }
   if (env.NODE_ENV === 'production' && !has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN') && !has('MicrosoftAppId')
     && !asFlag(env.TEAMS_ALLOW_UNAUTHENTICATED) && !asFlag(env.PLAYGROUND)) {
@@ -183,13 +222,16 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
   const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === (e.MicrosoftAppType ?? 'MultiTenant').toLowerCase()) as TeamsAppType;
   const teams: TeamsConfig = e.MicrosoftAppId
     ? { mode: 'auth', appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType, tenantId: e.MicrosoftAppTenantId, allowedTenantIds }
-    : { mode: local || asFlag(e.TEAMS_ALLOW_UNAUTHENTICATED) ? 'open' : 'off', allowedTenantIds };
+    : { mode: local || asFlag(e.TEAMS_ALLOW_UNAUTHENTICATED) ? 'open' : 'off', allowedTenantIds, allowedServiceUrls: list(e.TEAMS_ALLOWED_SERVICE_URLS) };
   return {
     port: e.PORT === undefined ? 3978 : Number(e.PORT),
     host: e.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'),
     logLevel: (e.LOG_LEVEL?.toLowerCase() ?? 'info') as LogLevel,
     knowledgeDir: resolve(cwd, e.KNOWLEDGE_DIR ?? 'knowledge'),
     knowledgeWatch: asFlag(e.KNOWLEDGE_WATCH) ?? true,
+    knowledgeMaxBytes: e.KNOWLEDGE_MAX_BYTES === undefined ? DEFAULT_KNOWLEDGE_MAX_BYTES : Number(e.KNOWLEDGE_MAX_BYTES),
+    publicHost: e.PUBLIC_HOST?.toLowerCase(),
+    playgroundToken: e.PLAYGROUND_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS === undefined ? 8000 : Number(e.SHUTDOWN_TIMEOUT_MS),
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS === undefined ? 0 : Number(e.SHUTDOWN_DELAY_MS),
     local,
@@ -230,15 +272,17 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
   const { slack, teams } = config;
   return {
     port: config.port, host: config.host, logLevel: config.logLevel, knowledgeDir: config.knowledgeDir,
-    knowledgeWatch: config.knowledgeWatch, shutdownTimeoutMs: config.shutdownTimeoutMs, shutdownDelayMs: config.shutdownDelayMs, local: config.local, production: config.production,
+    knowledgeWatch: config.knowledgeWatch, knowledgeMaxBytes: config.knowledgeMaxBytes, publicHost: config.publicHost ?? null,
+    playgroundToken: config.playgroundToken ? 'set' : 'unset', shutdownTimeoutMs: config.shutdownTimeoutMs, shutdownDelayMs: config.shutdownDelayMs, local: config.local, production: config.production,
     playground: config.playground, envFile: config.envFile ?? null,
     slack: slack.mode === 'off' ? { mode: 'off' } : {
       mode: slack.mode, botToken: 'set', signingSecret: slack.signingSecret ? 'set' : 'unset',
       ...(slack.mode === 'socket' ? { appToken: 'set' } : {}), apiUrl: slack.apiUrl ?? null, allowedTeamIds: slack.allowedTeamIds,
     },
-    teams: teams.mode !== 'auth' ? { mode: teams.mode, allowedTenantIds: teams.allowedTenantIds } : {
+    teams: teams.mode !== 'auth' ? { mode: teams.mode, allowedTenantIds: teams.allowedTenantIds, allowedServiceUrls: teams.allowedServiceUrls } : {
       mode: 'auth', appId: teams.appId, appPassword: teams.appPassword ? 'set' : 'unset', appType: teams.appType,
       tenantId: teams.tenantId ?? null, allowedTenantIds: teams.allowedTenantIds,
     },
   };
 }
+

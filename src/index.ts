@@ -20,7 +20,7 @@ export type { Assistant, AssistantOptions, KnowledgeStats } from './assistant';
 export { buildWithSnapshot, createAssistant, createAssistantFromSources, createAssistantFromSnapshot, MAX_QUESTION_LENGTH } from './assistant';
 export type { KnowledgeSnapshot } from './snapshot';
 export type { KnowledgeSources } from './knowledge/load';
-export { readKnowledgeSources, knowledgeFingerprint } from './knowledge/load';
+export { readKnowledgeSources, readKnowledgeSourcesAsync, knowledgeFingerprint } from './knowledge/load';
 export type { KnowledgeProblem } from './knowledge/problems';
 export { KnowledgeError, formatProblem } from './knowledge/problems';
 export { checkKnowledge } from './knowledge/load';

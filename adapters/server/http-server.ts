@@ -2,19 +2,24 @@
  * The one `node:http` server and its routing. Contract:
  * - `GET|HEAD /healthz`: 200 `{"status":"ready"}` (plus `healthDetails`, e.g. `"store":"degraded"`) once {@link AppServer.ready} was called, 503
  *   `{"status":"starting"|"stopping"}` before that and from {@link AppServer.close} on.
+ * - With a host policy (local mode), a request whose `Host` (or `Origin`) is not this machine's
+ *   gets 403 before anything else (DNS rebinding: a web page must not drive the bot).
  * - Mounted routes (`POST /slack/events`, `POST /api/messages`): 405 for another method (with
- *   `Allow`), 415 for a content type the route does not take, 413 over 1 MB, 400 empty or
- *   malformed (see `body-limit.ts`), then the platform's handler.
+ *   `Allow`), 415 for a content type the route does not take, 413 over the route's limit (1 MB
+ *   unless it says less), 400 empty or malformed (see `body-limit.ts`), then the platform's
+ *   handler. A client that goes away mid-body is a debug line, never an error.
  * - Then the fallback (the playground), which returns `true` when it took the request.
  * - Else 404. Before ready, everything but `/healthz` gets 503 + `Retry-After`. While stopping,
  *   requests still arriving are served, with `Connection: close`.
  *
  * Every request runs in a request context (id in `x-request-id` and in every log line) and gets one
- * access log line when it ends (debug for 2xx/3xx, info for 4xx, error for 5xx). A handler that
+ * access log line when it ends (debug for 2xx/3xx and for requests the client abandoned, info for
+ * 4xx, error for 5xx). A handler that
  * throws is logged and answered 500: bad input must never get there.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { declaredTooLarge, tooLarge } from '../shared/read-body';
 import { gateBody, MAX_BODY_BYTES, mediaType } from './body-limit';
 import type { Logger } from './logger';
 import { requestIdFor, withRequestContext } from './request-id';
@@ -33,6 +38,8 @@ export interface Route {
    * handler. `false`: only `Content-Length` is checked; the handler reads the stream itself.
    */
   buffer: boolean;
+  /** Largest body of this route, in bytes. Default: the server's `maxBodyBytes`. */
+  maxBodyBytes?: number;
   handler: Handler;
 }
 
@@ -44,7 +51,17 @@ export interface AppServerOptions {
   maxBodyBytes?: number;
   /** Extra fields of the `/healthz` body (e.g. `store: "ok" | "degraded"`); they never change its status. */
   healthDetails?: () => Record<string, unknown>;
+  /**
+   * When given, every request but `/healthz` must satisfy it (else 403): local mode passes
+   * `hostPolicy` (loopback names, plus a configured public host).
+   */
+  hostAllowed?: (req: IncomingMessage) => boolean;
+  /** A request (headers and body) must arrive within this many ms. Default 30,000. */
+  requestTimeoutMs?: number;
 }
+
+/** How often idle and slow connections are checked against the request timeout. */
+const CONNECTION_CHECK_MS = 1000;
 
 export interface AppServer {
   server: Server;
@@ -90,26 +107,31 @@ export function createAppServer(options: AppServerOptions): AppServer {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'use GET', { allow: 'GET, HEAD' });
       return sendJson(res, health === 'ready' ? 200 : 503, { status: health, ...options.healthDetails?.() });
     }
+    if (options.hostAllowed && !options.hostAllowed(req)) {
+      log.debug({ host: String(req.headers.host ?? '').slice(0, 100), origin: String(req.headers.origin ?? '').slice(0, 100) }, 'request for another host refused');
+      return sendError(res, 403, 'host not allowed', { connection: 'close' });
+    }
     if (health === 'starting') {
       req.resume();
       return sendError(res, 503, 'starting: the knowledge base is loading', { 'retry-after': '1' });
     }
     const route = routes.get(path);
     if (route) {
+      const limit = route.maxBodyBytes ?? maxBody;
       if (req.method !== route.method) {
         req.resume();
         return sendError(res, 405, `use ${route.method}`, { allow: route.method });
       }
       if (!route.buffer) {
         if (!route.accept.includes(mediaType(req))) {
-          req.resume();
-          return sendError(res, 415, `content type must be ${route.accept.join(' or ')}`);
+          return sendError(res, 415, `content type must be ${route.accept.join(' or ')}`, req.complete ? {} : { connection: 'close' });
         }
-        if (Number(req.headers['content-length']) > maxBody) return sendError(res, 413, `request body over ${maxBody} bytes`, { connection: 'close' });
+        if (declaredTooLarge(req, limit)) return sendError(res, 413, tooLarge(limit), { connection: 'close' });
         return route.handler(req, res);
       }
-      const gate = await gateBody(req, route.accept, maxBody);
+      const gate = await gateBody(req, route.accept, limit);
       if (!gate.ok) {
+        if (gate.aborted) return void log.debug({ path }, 'client went away mid-body');
         if (!gate.close) req.resume();
         return sendError(res, gate.status, gate.error, gate.close ? { connection: 'close' } : {});
       }
@@ -130,7 +152,8 @@ export function createAppServer(options: AppServerOptions): AppServer {
       res.once('close', () => {
         active.delete(res);
         const status = res.statusCode;
-        const level = !res.writableFinished ? 'info' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+        // A request the client abandoned is a debug line: anyone can abort uploads by the thousand.
+        const level = !res.writableFinished ? 'debug' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
         if (log.isLevelEnabled(level)) {
           log[level]({ reqId: context.id, method: req.method, path, status, ms: Math.round(performance.now() - context.started), ...(res.writableFinished ? {} : { aborted: true }) }, 'request');
         }
@@ -145,25 +168,31 @@ export function createAppServer(options: AppServerOptions): AppServer {
         return;
       }
       dispatch(req, res, path).catch((error: unknown) => {
-        log.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message, stack: (error as Error)?.stack }, path }, 'request handler failed');
+        log.error({ err: error, path }, 'request handler failed');
         if (!res.headersSent) sendError(res, 500, 'internal error');
         else res.destroy();
       });
     });
   }
 
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 20_000 }, (req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  // Node checks these timeouts every `connectionsCheckingInterval` (30 s by default: a slow request
+  // then lived up to ~60 s); checking every second keeps them what they say.
+  const server = createServer({
+    requestTimeout, headersTimeout: Math.min(20_000, requestTimeout), connectionsCheckingInterval: CONNECTION_CHECK_MS,
+  }, (req, res) => {
     try {
       onRequest(req, res);
     } catch (error) {
-      log.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'request handler failed');
+      log.error({ err: error }, 'request handler failed');
       if (!res.headersSent) sendError(res, 500, 'internal error');
     }
   });
   // Longer than a load balancer's idle timeout (AWS ALB: 60 s), so the balancer closes first.
   server.keepAliveTimeout = 65_000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable && !socket.destroyed) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     else socket.destroy();
     log.debug({ code: error.code }, 'malformed HTTP request');
   });

@@ -6,15 +6,22 @@
  * An invalid change is logged, one line per problem as `file:line: message`, and the last good
  * assistant keeps serving.
  *
- * Note: the core's `createAssistant` is synchronous (about 0.5–1 s for the shipped knowledge), so
- * requests arriving during a rebuild wait for it; none fails.
+ * The files are read with asynchronous calls only (`readKnowledgeSourcesAsync`: regular files
+ * only, each capped, the directory's total capped at `maxTotalBytes`), so answering continues while
+ * a reload reads; a FIFO or a device among the files is refused, never waited on. Building the
+ * index from what was read is synchronous (about 0.5–1 s for the shipped knowledge): requests
+ * arriving during that wait for it; none fails.
+ *
+ * The watcher never stays off silently: after an error (a symlink loop that comes and goes, the
+ * directory replaced) it is closed, logged, and re-armed with a doubling backoff (0.5 s to 30 s),
+ * and a reload follows each re-arm (changes may have been missed meanwhile).
  *
  * {@link LiveAssistant.forPlatform} gives each adapter a stable `Assistant` that always asks the
  * current one and writes the single per-question log line: platform, intent, kind, answered,
  * latency (the request id comes from the logger's mixin). It also applies {@link capWordLength}.
  */
 import { type FSWatcher, watch } from 'node:fs';
-import { type Assistant, createAssistant, formatProblem, KnowledgeError } from '../../src/index';
+import { type Assistant, createAssistantFromSources, formatProblem, KnowledgeError, readKnowledgeSourcesAsync } from '../../src/index';
 import type { Logger } from './logger';
 
 /** Who asked: the platform in the per-question log line. */
@@ -24,13 +31,19 @@ export interface LiveAssistantOptions {
   /** The knowledge directory (absolute). */
   knowledgeDir: string;
   logger: Logger;
-  /** Builds an assistant from the directory. Default: the core's `createAssistant`. */
-  build?: (knowledgeDir: string) => Assistant;
+  /** Builds an assistant from the directory. Default: read asynchronously, then the core's `createAssistantFromSources`. */
+  build?: (knowledgeDir: string) => Assistant | Promise<Assistant>;
   /** Quiet time after the last file event before reloading, in ms. Default 300. */
   debounceMs?: number;
   /** Called once per answered question (the store's question log); must not throw or wait. */
   onQuestion?: (event: { platform: Platform; question: string; intent: string; answer: ReturnType<Assistant['ask']> }) => void;
+  /** `KNOWLEDGE_MAX_BYTES`: the directory's largest total size. Default: the core's (20 MB). */
+  maxTotalBytes?: number;
+  /** First delay before re-arming a failed watcher, in ms (doubling up to 30 s). Default 500. */
+  rewatchMs?: number;
 }
+
+const MAX_REWATCH_MS = 30_000;
 
 /** Longest run of non-space characters handed to the engine; longer runs are cut to this. */
 export const MAX_WORD_LENGTH = 64;
@@ -55,12 +68,17 @@ export class LiveAssistant {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<boolean> | undefined;
   private again = false;
-  private readonly build: (dir: string) => Assistant;
+  private rewatchTimer: NodeJS.Timeout | undefined;
+  private rewatchDelay: number;
+  private closed = false;
+  private readonly build: (dir: string) => Assistant | Promise<Assistant>;
   private readonly log: Logger;
 
   constructor(private readonly options: LiveAssistantOptions) {
-    this.build = options.build ?? ((knowledgeDir) => createAssistant({ knowledgeDir }));
+    this.build = options.build
+      ?? (async (knowledgeDir) => createAssistantFromSources(await readKnowledgeSourcesAsync(knowledgeDir, { maxTotalBytes: options.maxTotalBytes })));
     this.log = options.logger.child({ component: 'knowledge' });
+    this.rewatchDelay = options.rewatchMs ?? 500;
   }
 
   /** True once a knowledge base has been loaded. */
@@ -79,10 +97,10 @@ export class LiveAssistant {
     return this.assistant;
   }
 
-  /** The first load. Throws `KnowledgeError` (every problem) when the directory is invalid. */
-  load(): Assistant {
+  /** The first load. Rejects with `KnowledgeError` (every problem) when the directory is invalid. */
+  async load(): Promise<Assistant> {
     const started = performance.now();
-    const next = this.build(this.options.knowledgeDir);
+    const next = await this.build(this.options.knowledgeDir);
     this.swap(next, started, 'startup');
     return next;
   }
@@ -102,7 +120,7 @@ export class LiveAssistant {
       do {
         this.again = false;
         await new Promise<void>((resolve) => setImmediate(resolve)); // off the current call stack
-        swapped = this.rebuild(reason);
+        swapped = await this.rebuild(reason);
       } while (this.again);
       return swapped;
     })().finally(() => { this.running = undefined; });
@@ -119,36 +137,66 @@ export class LiveAssistant {
 
   /** Watches the knowledge directory (recursively where supported) and reloads after changes settle. */
   watch(): void {
-    if (this.watcher) return;
+    if (this.watcher || this.rewatchTimer) return;
+    this.closed = false;
     const onEvent = (_event: string, filename: string | Buffer | null): void => {
       const name = filename === null ? null : String(filename);
       if (name !== null && !RELEVANT.test(name)) return;
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.reload(`changed: ${name ?? 'directory'}`);
-      }, this.options.debounceMs ?? 300);
-      this.timer.unref();
+      this.schedule(`changed: ${name ?? 'directory'}`);
     };
     try {
-      this.watcher = watch(this.options.knowledgeDir, { recursive: true, persistent: false }, onEvent);
-    } catch {
-      this.watcher = watch(this.options.knowledgeDir, { persistent: false }, onEvent);
+      try {
+        this.watcher = watch(this.options.knowledgeDir, { recursive: true, persistent: false }, onEvent);
+      } catch {
+        this.watcher = watch(this.options.knowledgeDir, { persistent: false }, onEvent);
+      }
+    } catch (error) {
+      this.rewatch(error);
+      return;
     }
-    this.watcher.on('error', (error) => {
-      this.log.warn({ err: { message: error.message, code: (error as NodeJS.ErrnoException).code } }, 'knowledge watch failed; reload with SIGHUP');
-      this.watcher?.close();
-      this.watcher = undefined;
-    });
+    this.watcher.on('error', (error) => this.rewatch(error));
     this.log.info({ dir: this.options.knowledgeDir }, 'watching the knowledge directory for changes');
   }
 
   /** Stops watching (a running reload still completes). */
   close(): void {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.rewatchTimer) clearTimeout(this.rewatchTimer);
+    this.rewatchTimer = undefined;
     this.watcher?.close();
     this.watcher = undefined;
+  }
+
+  /** A reload after the debounce quiet time. */
+  private schedule(reason: string): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.reload(reason);
+    }, this.options.debounceMs ?? 300);
+    this.timer.unref();
+  }
+
+  /** The watcher failed: closes it, logs, and arms it again after a backoff (then reloads). */
+  private rewatch(error: unknown): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    if (this.closed || this.rewatchTimer) return;
+    const delay = this.rewatchDelay;
+    this.rewatchDelay = Math.min(delay * 2, MAX_REWATCH_MS);
+    this.log.warn({ err: error, retryMs: delay }, `knowledge watch failed; watching again in ${delay} ms (SIGHUP reloads meanwhile)`);
+    this.rewatchTimer = setTimeout(() => {
+      this.rewatchTimer = undefined;
+      if (this.closed) return;
+      this.watch();
+      if (this.watcher) {
+        this.rewatchDelay = this.options.rewatchMs ?? 500;
+        this.schedule('watch re-armed');
+      }
+    }, delay);
+    this.rewatchTimer.unref();
   }
 
   /** An `Assistant` for `platform` that asks the current one and logs one line per question. */
@@ -171,18 +219,23 @@ export class LiveAssistant {
     return { route, ask: (question) => route(question).answer, stats: () => this.current().stats() };
   }
 
-  private rebuild(reason: string): boolean {
+  /** True while the watcher is armed (tests). */
+  get watching(): boolean {
+    return this.watcher !== undefined;
+  }
+
+  private async rebuild(reason: string): Promise<boolean> {
     const started = performance.now();
     let next: Assistant;
     try {
-      next = this.build(this.options.knowledgeDir);
+      next = await this.build(this.options.knowledgeDir);
     } catch (error) {
       if (error instanceof KnowledgeError) {
         for (const p of error.problems.filter((q) => q.severity === 'error')) {
           this.log.error({ file: p.file, line: p.line, reason }, `knowledge reload rejected: ${formatProblem(p)}`);
         }
       } else {
-        this.log.error({ err: { message: (error as Error).message, code: (error as NodeJS.ErrnoException).code }, reason }, 'knowledge reload failed');
+        this.log.error({ err: error, reason }, 'knowledge reload failed');
       }
       this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
       return false;

@@ -5,11 +5,13 @@
  * Secrets are kept out twice over:
  * 1. by key: pino `redact` censors tokens, secrets, passwords, cookies and `Authorization`
  *    headers wherever the {@link REDACT_PATHS} put them;
- * 2. by value: every configured secret value (and anything shaped like a Slack token or a bearer
- *    token) is replaced by `[redacted]` in the finished line, whatever key or message it hides in.
+ * 2. by value: every configured secret value, whatever its length, URL userinfo and anything
+ *    shaped like a Slack token, a bearer token or a JWT is replaced by `[redacted]` in the finished
+ *    line, whatever key or message it hides in (`../shared/redactor.ts`, the one redactor).
  */
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { CENSOR, createRedactor, errorSerializer } from '../shared/redactor';
 import { requestFields } from './request-id';
 
 export type { Logger } from 'pino';
@@ -24,41 +26,30 @@ export const REDACT_PATHS = [
   '*.SLACK_BOT_TOKEN', '*.SLACK_SIGNING_SECRET', '*.SLACK_APP_TOKEN', '*.MicrosoftAppPassword',
 ];
 
-const CENSOR = '[redacted]';
-/** Slack tokens (`xoxb-…`, `xoxp-…`, `xapp-…`) and bearer tokens, whatever their origin. */
-const TOKEN_SHAPES = [/\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g, /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi];
-
 export interface LoggerOptions {
   /** pino level; default `info`. */
   level?: string;
-  /** Secret values to scrub from every line (values shorter than 8 characters are ignored). */
+  /** Every configured secret value: scrubbed from every line, whatever its length. */
   secrets?: readonly string[];
   /** Where lines go; default stdout, written synchronously (no line is lost on exit). */
   destination?: DestinationStream;
 }
 
-/** Returns `line` with every secret and token-shaped string replaced by `[redacted]`. */
+/** Returns `line` with every secret, URL userinfo and credential-shaped string replaced by `[redacted]`. */
 export function scrub(line: string, secrets: readonly string[]): string {
-  let out = line;
-  for (const shape of TOKEN_SHAPES) out = out.replace(shape, (m, scheme?: string) => (typeof scheme === 'string' && /^(Bearer|Basic)$/i.test(scheme) ? `${scheme} ${CENSOR}` : CENSOR));
-  for (const secret of secrets) {
-    if (secret.length < 8) continue;
-    out = out.split(secret).join(CENSOR);
-    const escaped = JSON.stringify(secret).slice(1, -1); // as it appears inside a JSON string
-    if (escaped !== secret) out = out.split(escaped).join(CENSOR);
-  }
-  return out;
+  return createRedactor(secrets).text(line);
 }
 
-/** A pino logger as described above. */
+/** A pino logger as described above; `err` fields go through pino's error serializer (`errorSerializer`). */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secrets = [...new Set(options.secrets ?? [])].filter((s) => s.length >= 8).sort((a, b) => b.length - a.length);
+  const redactor = createRedactor(options.secrets ?? []);
   return pino({
     level: options.level ?? 'info',
     base: { pid: process.pid },
     redact: { paths: REDACT_PATHS, censor: CENSOR },
+    serializers: { err: errorSerializer(redactor) },
     mixin: requestFields,
-    hooks: { streamWrite: (line) => scrub(line, secrets) },
+    hooks: { streamWrite: (line) => redactor.text(line) },
   }, options.destination ?? pino.destination({ dest: 1, sync: true }));
 }
 

@@ -20,6 +20,7 @@ import { startStoreRuntime, type StoreRuntime } from '../store/store-runtime';
 import { type AppServer, createAppServer } from './http-server';
 import { LiveAssistant } from './live-assistant';
 import { createLogger, type Logger, routeConsole } from './logger';
+import { hostPolicy } from '../web/host-check';
 import { type Mounted, mountPlayground, mountSlack, mountTeams } from './platforms';
 import { installShutdown } from './shutdown';
 
@@ -64,7 +65,8 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-const LOOPBACK_OR_ANY = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost']);
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOOPBACK_OR_ANY = new Set(['0.0.0.0', '::', ...LOOPBACK]);
 
 /** Starts everything; see the module doc. Rejects with `ConfigError` or {@link StartupError}. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -74,13 +76,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   logger.info({ config: describeConfig(config), node: process.version }, 'starting');
 
   let store: StoreRuntime | undefined;
-  const live = new LiveAssistant({ knowledgeDir: config.knowledgeDir, logger, onQuestion: (event) => store?.recorder.question(event) });
-  const app = createAppServer({ logger, healthDetails: () => (store ? { store: store.health.state } : {}) });
+  const live = new LiveAssistant({
+    knowledgeDir: config.knowledgeDir, logger, maxTotalBytes: config.knowledgeMaxBytes, onQuestion: (event) => store?.recorder.question(event),
+  });
+  // Local mode serves this machine only: a request naming another host (DNS rebinding) gets 403.
+  const app = createAppServer({
+    logger, healthDetails: () => (store ? { store: store.health.state } : {}), ...(config.local ? { hostAllowed: hostPolicy(config.publicHost) } : {}),
+  });
+  if (config.local && !LOOPBACK.has(config.host)) {
+    logger.warn({ host: config.host }, `LOCAL MODE ON A NON-LOOPBACK INTERFACE (${config.host}, LOCAL_ALLOW_REMOTE): the Teams endpoint has NO authentication and the playground is open to anyone who can reach this port`);
+  }
   let address: AddressInfo;
   try {
     address = await app.listen(config.port, config.host);
   } catch (error) {
-    logger.fatal({ err: { code: (error as NodeJS.ErrnoException).code, message: (error as Error).message } }, `cannot listen on ${config.host}:${config.port}`);
+    logger.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
     restoreConsole();
     throw new StartupError(`cannot listen on ${config.host}:${config.port}`);
   }
@@ -96,22 +106,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     restoreConsole();
     throw new StartupError(message);
   };
-  await new Promise<void>((resolve) => setImmediate(resolve)); // let /healthz answer 503 before the synchronous load
+  await new Promise<void>((resolve) => setImmediate(resolve)); // let /healthz answer 503 before the load
   try {
     store = await startStoreRuntime({ config: config.store, logger });
   } catch (error) {
-    logger.fatal({ err: { message: (error as Error).message } }, `${(error as Error).message}; not starting`);
+    logger.fatal({ err: error }, `${(error as Error).message}; not starting`);
     return fail('store unavailable');
   }
   const feedbackStore = store.recorder;
   try {
-    live.load();
+    await live.load();
   } catch (error) {
     if (error instanceof KnowledgeError) {
       for (const p of error.problems) logger.fatal({ file: p.file, line: p.line }, `knowledge: ${formatProblem(p)}`);
       logger.fatal({ dir: config.knowledgeDir, problems: error.problems.length }, 'the knowledge base is invalid (run npx aws-qa check); not starting');
     } else {
-      logger.fatal({ err: { message: (error as Error).message } }, 'cannot load the knowledge base; not starting');
+      logger.fatal({ err: error }, 'cannot load the knowledge base; not starting');
     }
     return fail('invalid knowledge base');
   }
@@ -119,7 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const ctx = { config, app, live, feedbackStore, slackDedupe: store.slackDedupe, logger, baseUrl };
     mounted.push(await mountTeams(ctx), await mountSlack(ctx), await mountPlayground(ctx));
   } catch (error) {
-    logger.fatal({ err: { name: (error as Error).name, message: (error as Error).message } }, 'cannot start a platform adapter; not starting');
+    logger.fatal({ err: error }, 'cannot start a platform adapter; not starting');
     for (const m of mounted) await m.stop?.().catch(() => undefined);
     return fail('platform adapter failed to start');
   }
@@ -144,7 +154,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stopping ??= (async () => {
       live.close();
       const clean = await app.close(config.shutdownTimeoutMs, config.shutdownDelayMs);
-      for (const m of mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'platform stop failed'));
+      for (const m of mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: error }, 'platform stop failed'));
       await store?.close(2000);
       logger.info({ reason }, 'server closed');
       restoreConsole();
@@ -159,10 +169,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger.info('SIGHUP: reloading the knowledge base');
       void live.reload('SIGHUP');
     });
-    const describe = (e: unknown): Record<string, unknown> => ({ name: (e as Error)?.name, message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack });
-    process.on('unhandledRejection', (reason) => logger.error({ err: describe(reason) }, 'unhandled promise rejection (still serving)'));
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (still serving)'));
     process.on('uncaughtException', (error) => {
-      logger.fatal({ err: describe(error) }, 'uncaught exception; exiting');
+      logger.fatal({ err: error }, 'uncaught exception; exiting');
       (options.exit ?? process.exit)(1);
     });
   }

@@ -2,11 +2,13 @@
  * Mounting the platforms on the server, each from its slice of the configuration. Each adapter
  * module is loaded only when it is used, so a deployment without Slack never loads Bolt.
  *
- * - Teams (`auth`, or `open` in local mode): `POST /api/messages`, JSON only; the adapter reads
- *   the body itself (its own limit is 256 KiB, below the server's 1 MB).
- * - Slack HTTP mode: `POST /slack/events`, JSON or form-encoded; the server reads the body
- *   (bounded) and Bolt verifies the signature over it. Socket Mode: no route, one WebSocket.
- * - Playground (when enabled): `GET /`, `/playground/*`, tried after the routes.
+ * - Teams (`auth`, or `open` in local mode): `POST /api/messages`, JSON only, 256 KiB; the
+ *   adapter checks the token's shape before it reads the body (the shared bounded reader), and
+ *   without auth replies only to loopback `serviceUrl`s (plus `TEAMS_ALLOWED_SERVICE_URLS`).
+ * - Slack HTTP mode: `POST /slack/events`, JSON or form-encoded, 1 MB; the adapter verifies the
+ *   signature over the raw bytes before anything parses them. Socket Mode: no route, one WebSocket.
+ * - Playground (when enabled): `GET /`, `/playground/*`, tried after the routes; it answers only
+ *   to loopback hosts and `PUBLIC_HOST`, and asks for `PLAYGROUND_TOKEN` when one is set.
  *
  * Every mount returns the human-readable lines the startup log prints about it.
  */
@@ -45,16 +47,21 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     return { lines: ['teams: disabled (set MicrosoftAppId and MicrosoftAppPassword, see docs/deploy.md)'] };
   }
   const { createTeamsBot } = require('../teams/create-teams-bot') as typeof import('../teams/create-teams-bot');
+  const { TEAMS_MAX_BODY_BYTES } = require('../teams/http') as typeof import('../teams/http');
   const bot = createTeamsBot({
     ...(teams.mode === 'auth' ? { appId: teams.appId, appPassword: teams.appPassword, appType: teams.appType, tenantId: teams.tenantId } : {}),
     allowedTenantIds: teams.allowedTenantIds,
+    ...(teams.mode === 'open' ? { allowedServiceUrls: teams.allowedServiceUrls } : {}),
+    secrets: ctx.config.secrets,
     assistant: ctx.live.forPlatform('teams'),
     feedbackStore: ctx.feedbackStore,
     logger: ctx.logger,
   });
-  ctx.app.mount({ path: '/api/messages', method: 'POST', accept: ['application/json'], buffer: false, handler: bot.requestListener });
+  ctx.app.mount({ path: '/api/messages', method: 'POST', accept: ['application/json'], buffer: false, maxBodyBytes: TEAMS_MAX_BODY_BYTES, handler: bot.requestListener });
   const url = `${ctx.baseUrl}/api/messages`;
-  if (teams.mode === 'open' && !ctx.config.local) ctx.logger.warn('teams: serving /api/messages WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED): anyone who can reach it can make the bot post to any serviceUrl');
+  if (teams.mode === 'open' && !ctx.config.local) {
+    ctx.logger.warn('teams: serving /api/messages WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED): anyone who can reach it gets answers (replies go to loopback serviceUrls and TEAMS_ALLOWED_SERVICE_URLS only)');
+  }
   return {
     lines: teams.mode === 'auth'
       ? [`teams: POST ${url} (Bot Framework auth, ${teams.appType})`]
@@ -65,13 +72,14 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
 export async function mountSlack(ctx: MountContext): Promise<Mounted> {
   const slack = ctx.config.slack;
   if (slack.mode === 'off') return { lines: [`slack: disabled (${SLACK_SETUP_HINT.replace('{base}', ctx.baseUrl)})`] };
-  const { createSlackApp } = require('../slack/app') as typeof import('../slack/app');
+  const { createSlackApp, SLACK_MAX_BODY_BYTES } = require('../slack/app') as typeof import('../slack/app');
   const app = createSlackApp({
     botToken: slack.botToken,
     signingSecret: slack.signingSecret,
     ...(slack.mode === 'socket' ? { appToken: slack.appToken } : {}),
     apiUrl: slack.apiUrl,
     allowedTeamIds: slack.allowedTeamIds,
+    secrets: ctx.config.secrets,
     assistant: ctx.live.forPlatform('slack'),
     feedbackStore: ctx.feedbackStore,
     ...(ctx.slackDedupe ? { seen: ctx.slackDedupe } : {}),
@@ -80,7 +88,8 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
   await app.start();
   if (slack.mode === 'http' && app.requestListener) {
     ctx.app.mount({
-      path: '/slack/events', method: 'POST', accept: ['application/json', 'application/x-www-form-urlencoded'], buffer: true, handler: app.requestListener,
+      path: '/slack/events', method: 'POST', accept: ['application/json', 'application/x-www-form-urlencoded'], buffer: false, maxBodyBytes: SLACK_MAX_BODY_BYTES,
+      handler: app.requestListener,
     });
     return { lines: [`slack: POST ${ctx.baseUrl}/slack/events (HTTP mode: Events, Interactivity and /aws all use this URL)`], stop: () => app.stop() };
   }
@@ -91,6 +100,8 @@ export async function mountPlayground(ctx: MountContext): Promise<Mounted> {
   if (!ctx.config.playground) return { lines: [] };
   const { createPlaygroundHandler } = require('../web/playground') as typeof import('../web/playground');
   const web = ctx.live.forPlatform('web');
-  ctx.app.fallback(createPlaygroundHandler({ assistant: () => web, feedbackStore: ctx.feedbackStore, logger: ctx.logger }));
+  ctx.app.fallback(createPlaygroundHandler({
+    assistant: () => web, feedbackStore: ctx.feedbackStore, logger: ctx.logger, publicHost: ctx.config.publicHost, token: ctx.config.playgroundToken,
+  }));
   return { lines: [`playground: ${ctx.baseUrl}/ (ask in a browser, see the Slack and Teams renderings side by side)`] };
 }

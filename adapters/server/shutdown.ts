@@ -46,7 +46,7 @@ export function installShutdown(options: ShutdownOptions): ShutdownHandle {
         options.logger.info({ reason, clean, ms: Date.now() - started }, clean ? 'stopped cleanly' : 'stopped; some requests were dropped');
       },
       (error: unknown) => {
-        options.logger.error({ err: { message: (error as Error)?.message }, reason }, 'error while stopping');
+        options.logger.error({ err: error, reason }, 'error while stopping');
       },
     ).finally(() => {
       clearTimeout(deadline);

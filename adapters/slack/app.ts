@@ -25,8 +25,12 @@ import { askerContext } from './asker-context';
 import type { ListenerDeps } from './deps';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
-import { boltLogger, describeError } from './log';
+import { parseJsonObject } from '../shared/json-body';
+import { readBody, tooLarge } from '../shared/read-body';
+import { createRedactor, urlPassword, withErrorSerializer } from '../shared/redactor';
+import { boltLogger } from './log';
 import { allowTeams, dedupeEvents } from './middleware';
+import { checkEnvelope, checkSignatureHeaders, isSslCheck, verifySignature } from './verify-request';
 
 /** The Web API client's retry policy (p-retry options). */
 export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
@@ -68,14 +72,27 @@ export interface SlackAppOptions {
   seen?: Dedupe;
   /** HTTP mode: a request no listener acknowledged gets 404 after this many ms. Default 3,001. */
   unhandledRequestTimeoutMillis?: number;
+  /** HTTP mode: largest request body in bytes (413 beyond). Default 1 MB. */
+  maxBodyBytes?: number;
+  /** More values to keep out of the logs (the configuration's other secrets). */
+  secrets?: readonly string[];
 }
+
+/** Largest Slack request body accepted in HTTP mode: 1 MB (Slack's payloads are a few KB). */
+export const SLACK_MAX_BODY_BYTES = 1024 * 1024;
+
+const SLACK_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
 
 export interface SlackApp {
   /** The Bolt app (for extra listeners or tests). */
   app: App;
   /**
    * HTTP mode only: the listener to mount on a `node:http` server. It answers `POST` at the
-   * endpoint (through Bolt's `HTTPReceiver`), 503 before `start()` or after `stop()`, 404 elsewhere.
+   * endpoint, 503 before `start()` or after `stop()`, 404 elsewhere (Bolt's `HTTPReceiver`). A
+   * request is authenticated before its body is parsed (`verify-request.ts`): 401 without valid
+   * signature headers (the body is not even read) or with a wrong signature, 413 over
+   * `maxBodyBytes`, 415 for another content type, 400 for a signed body Bolt could not route;
+   * only then does Bolt see it. A client that goes away mid-body is a debug line.
    */
   requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Verifies the bot token (`auth.test`, unless ids were given), then in Socket Mode connects. Rejects on failure. */
@@ -86,9 +103,11 @@ export interface SlackApp {
 
 /** Builds the Slack app; throws when the options cannot work (HTTP mode without a signing secret). */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const secrets = [options.botToken, options.signingSecret, options.appToken].filter((s): s is string => Boolean(s));
-  const logger = options.logger.child({ adapter: 'slack' });
-  const bolt = boltLogger(logger, secrets);
+  const secrets = [options.botToken, options.signingSecret, options.appToken, urlPassword(options.apiUrl ?? ''), ...(options.secrets ?? [])]
+    .filter((s): s is string => Boolean(s));
+  const redactor = createRedactor(secrets);
+  const logger = withErrorSerializer(options.logger, { adapter: 'slack' }, redactor);
+  const bolt = boltLogger(logger, redactor);
   const socketMode = Boolean(options.appToken);
   if (!socketMode && !options.signingSecret) {
     throw new Error('createSlackApp: signingSecret is required in HTTP mode (no appToken given)');
@@ -101,7 +120,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       endpoints: [options.endpoint ?? '/slack/events'],
       logger: bolt,
       unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? 3001,
-      processEventErrorHandler: (args) => rejectUnprocessable(args, logger, secrets),
+      processEventErrorHandler: (args) => rejectUnprocessable(args, logger),
     });
   const knownIds = options.botId !== undefined && options.botUserId !== undefined;
   const app = new App({
@@ -131,15 +150,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerEvents(app, deps, dedupeEvents(seen, logger));
   registerInteractions(app, deps, seen);
   app.error(async (error) => {
-    logger.error({ err: describeError(error, secrets) }, 'slack: unhandled error in a listener');
+    logger.error({ err: error }, 'slack: unhandled error in a listener');
   });
 
   let ready = false;
-  const requestListener = socketMode ? undefined : (req: IncomingMessage, res: ServerResponse): void => {
-    if (!ready) {
-      res.writeHead(503, { 'retry-after': '1' }).end();
-      return;
-    }
+  const maxBody = options.maxBodyBytes ?? SLACK_MAX_BODY_BYTES;
+  const endpoint = options.endpoint ?? '/slack/events';
+  const refuse = (res: ServerResponse, status: number, reason: string, close: boolean): void => {
+    logger.debug({ status, reason }, 'slack: request refused');
+    if (res.headersSent || res.destroyed) return;
+    const text = JSON.stringify({ error: reason });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...(close ? { connection: 'close' } : {}) });
+    res.end(text);
+  };
+  const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
     // Every response Bolt writes here is empty or JSON (acks, url_verification, errors without a
     // body; an empty body labelled JSON is harmless), so the type is set up front: the `/aws` ack
     // can then be handed over as JSON text already serialized per answer (Bolt writes a string
@@ -149,10 +173,47 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       (receiver as HTTPReceiver).requestListener(req, res);
     } catch (error) {
       const deferred = (error as { code?: unknown }).code === ErrorCode.HTTPReceiverDeferredRequestError;
-      if (!deferred) logger.error({ err: describeError(error, secrets) }, 'slack: request dispatch failed');
+      if (!deferred) logger.error({ err: error }, 'slack: request dispatch failed');
       if (!res.headersSent) res.writeHead(deferred ? 404 : 500);
       res.end();
     }
+  };
+  /** Authenticates (headers, then the signature over the raw bytes), then lets Bolt parse and route. */
+  const authenticateThenDispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (!SLACK_MEDIA_TYPES.includes(type)) return refuse(res, 415, `content type must be ${SLACK_MEDIA_TYPES.join(' or ')}`, !req.complete);
+    const early = checkSignatureHeaders(req.headers);
+    // An unsigned request could still be Slack's ssl_check (a short form): only that is read.
+    const maybeSslCheck = early && type === 'application/x-www-form-urlencoded' && Number(req.headers['content-length'] ?? 0) <= 1024;
+    if (early && !maybeSslCheck) return refuse(res, early.status, early.reason, !req.complete);
+    const read = await readBody(req, maybeSslCheck ? 1024 : maxBody);
+    if (!read.ok) {
+      if (read.aborted) return void logger.debug('slack: client went away mid-body');
+      return refuse(res, read.status, read.status === 413 ? tooLarge(maybeSslCheck ? 1024 : maxBody) : read.error, read.close);
+    }
+    if (early) {
+      if (!isSslCheck(type, read.body)) return refuse(res, early.status, early.reason, false);
+    } else {
+      if (!verifySignature(options.signingSecret as string, req.headers, read.body)) return refuse(res, 401, 'invalid Slack signature', false);
+      const bad = checkEnvelope(type, read.body, (bytes) => parseJsonObject(bytes));
+      if (bad) return refuse(res, bad.status, bad.reason, false);
+    }
+    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = read.body;
+    dispatch(req, res);
+  };
+  const requestListener = socketMode ? undefined : (req: IncomingMessage, res: ServerResponse): void => {
+    if (!ready) {
+      req.resume();
+      res.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'POST' || path !== endpoint) return dispatch(req, res);
+    authenticateThenDispatch(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'slack: request dispatch failed');
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
   };
 
   return {
@@ -176,14 +237,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
  * happens for a payload it cannot read (e.g. `block_actions` without `user`). Answer 400 (401 for
  * an authorization failure) instead of Bolt's default 500, and log it without secrets.
  */
-async function rejectUnprocessable(args: ReceiverProcessEventErrorHandlerArgs, logger: PinoLogger, secrets: readonly string[]): Promise<boolean> {
+async function rejectUnprocessable(args: ReceiverProcessEventErrorHandlerArgs, logger: PinoLogger): Promise<boolean> {
   const { error, response } = args;
   if (response.headersSent) {
-    logger.error({ err: describeError(error, secrets) }, 'slack: error after the request was acknowledged');
+    logger.error({ err: error }, 'slack: error after the request was acknowledged');
     return false;
   }
   const status = error instanceof AuthorizationError ? 401 : 400;
-  logger.warn({ status, err: describeError(error, secrets) }, 'slack: request could not be processed');
+  logger.warn({ status, err: error }, 'slack: request could not be processed');
   response.writeHead(status);
   response.end();
   return true;

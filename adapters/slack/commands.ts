@@ -35,9 +35,9 @@ export function registerCommand(app: App, command: string, deps: ListenerDeps, o
     try {
       const answer = answerFor(deps, parsed.data.text);
       body = ackFor(answer);
-      deps.logger.debug({ kind: answer.kind, answerId: answer.id, user: parsed.data.user_id }, 'slack: slash command answered');
+      deps.logger.debug({ kind: answer.kind, answerId: answer.id }, 'slack: slash command answered');
     } catch (error) {
-      logFailure(deps, 'answering a slash command failed', error, { user: parsed.data.user_id });
+      logFailure(deps, 'answering a slash command failed', error);
       body = { response_type: 'ephemeral' as const, text: APOLOGY };
     }
     await ack(body as Parameters<typeof ack>[0]);

@@ -6,7 +6,6 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Answer, Assistant, FeedbackStore } from '../../src/index';
 import { normalizeQuestion } from '../../src/index';
-import { describeError } from './log';
 import type { SlackMessage } from './render';
 
 /** The Web API client Bolt hands to listeners. */
@@ -32,9 +31,9 @@ export function answerFor(deps: ListenerDeps, raw: string): Answer {
   return deps.assistant.ask(normalizeQuestion(raw) === '' ? 'help' : raw);
 }
 
-/** Logs `error` at error level with `what` happened and safe `context`, never a secret. */
+/** Logs `error` at error level with `what` happened and safe `context` (the adapter's logger serializes and redacts `err`). */
 export function logFailure(deps: ListenerDeps, what: string, error: unknown, context: Record<string, unknown> = {}): void {
-  deps.logger.error({ ...context, err: describeError(error, deps.secrets) }, `slack: ${what}`);
+  deps.logger.error({ ...context, err: error }, `slack: ${what}`);
 }
 
 /** True when `error` is a Web API platform error with one of `codes` (e.g. `not_in_channel`). */

@@ -10,16 +10,17 @@ import type { Dedupe } from './dedupe';
 type Args = AnyMiddlewareArgs & { ack?: (response?: never) => Promise<void> };
 
 /**
- * Drops requests whose workspace (`context.teamId`, else `enterpriseId`) is not in `allowed`.
- * An empty or absent list allows every workspace.
+ * Drops requests from outside `allowed`: a request passes when its workspace (`context.teamId`)
+ * or its Enterprise Grid organization (`context.enterpriseId`, an `E…` id: every workspace of that
+ * enterprise) is listed. An empty or absent list allows every workspace.
  */
 export function allowTeams(allowed: readonly string[] | undefined, logger: PinoLogger): Middleware<AnyMiddlewareArgs> {
   const set = new Set((allowed ?? []).filter((id) => id.trim() !== ''));
   return async (args) => {
     if (set.size === 0) return args.next();
-    const team = args.context.teamId ?? args.context.enterpriseId;
-    if (team !== undefined && set.has(team)) return args.next();
-    logger.info({ team: team ?? null }, 'slack: request from a workspace that is not allowed; ignored');
+    const { teamId, enterpriseId } = args.context;
+    if ((teamId !== undefined && set.has(teamId)) || (enterpriseId !== undefined && set.has(enterpriseId))) return args.next();
+    logger.info({ team: teamId ?? null, enterprise: enterpriseId ?? null }, 'slack: request from a workspace that is not allowed; ignored');
     const { ack } = args as Args;
     if (ack) await ack();
     return undefined;

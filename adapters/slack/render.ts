@@ -15,6 +15,7 @@ import {
 } from './actions';
 import { actionsBlocks, button, contextBlocks, header, textSections } from './blocks';
 import { escapeMrkdwn as esc, mentionUser } from './escape';
+import { echoText } from '../shared/echo';
 import { SLACK_LIMITS, truncateText } from './limits';
 import { partBlocks, partLines } from './render-parts';
 
@@ -71,7 +72,7 @@ function tailBlocks(answer: Answer, layout: AnswerActions, options: RenderSlackO
 /** The plain-text summary: title and every part's lines (escaped), at most 4,000 chars. */
 function summaryText(answer: Answer, options: RenderSlackOptions): string {
   const lines = [answer.title || 'AWS answer', ...answer.parts.flatMap(partLines)];
-  const asked = options.askedBy ? `${mentionUser(options.askedBy)} asked: ${esc(answer.question)}\n` : '';
+  const asked = options.askedBy ? `${mentionUser(options.askedBy)} asked: ${esc(echoText(answer.question))}\n` : '';
   return truncateText(asked + lines.map(esc).join('\n'), SLACK_LIMITS.messageText);
 }
 
@@ -107,15 +108,26 @@ function fitBlocks(head: KnownBlock[], fullContent: KnownBlock[], tail: KnownBlo
 }
 
 /**
+ * "@user asked: …" above a shared answer: the mention is built by us (mrkdwn); the question is a
+ * `plain_text` element (Slack parses no mention, link or formatting in it) without invisible
+ * format characters (`echoText`).
+ */
+function askedByBlock(userId: string, question: string): KnownBlock {
+  const text = echoText(question, SLACK_LIMITS.contextText);
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `${mentionUser(userId)} asked:` }, ...(text ? [{ type: 'plain_text' as const, text, emoji: false }] : [])],
+  };
+}
+
+/**
  * Renders `answer` as a Slack message. Pure and deterministic; the result is valid for
  * `chat.postMessage`, a slash-command response body and `response_url` posts.
  */
 export function renderSlack(answer: Answer, options: RenderSlackOptions = {}): SlackMessage {
   const layout = answerActions(answer);
   const head: KnownBlock[] = [];
-  if (options.askedBy) {
-    head.push(...contextBlocks([truncateText(`${mentionUser(options.askedBy)} asked: ${esc(answer.question)}`, SLACK_LIMITS.contextText)]));
-  }
+  if (options.askedBy) head.push(askedByBlock(options.askedBy, answer.question));
   const title = answer.title || 'AWS answer';
   head.push(header(title));
   if (title.length > SLACK_LIMITS.headerText) head.push(...textSections(`*${esc(title)}*`));

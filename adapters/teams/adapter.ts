@@ -12,7 +12,8 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { scopeOf } from './conversation';
-import { describeError } from './log';
+import { createRedactor, type Redactor } from './log';
+import { withErrorSerializer } from '../shared/redactor';
 import { withTimeout } from './with-timeout';
 
 /** Azure Bot identity types that botbuilder supports. */
@@ -33,19 +34,20 @@ export interface TeamsAuthOptions {
 export const APOLOGY_TEXT = 'Sorry, something went wrong while answering that. Please try again in a moment.';
 
 /**
- * The adapter's `onTurnError`: logs the error (without secrets: `secrets` are redacted), sends the
+ * The adapter's `onTurnError`: logs the error (pino's error serializer on the adapter's logger,
+ * redacted; `teamsLogger`), sends the
  * short {@link APOLOGY_TEXT} to the conversation (a failure to send that is only logged) and
  * returns normally, so the bot keeps serving and the incoming request still gets its 2xx.
  */
-export function createTurnErrorHandler(options: { logger: Logger; secrets?: readonly string[]; replyTimeoutMs?: number }) {
-  const { logger: log, secrets = [] } = options;
+export function createTurnErrorHandler(options: { logger: Logger; secrets?: readonly string[]; redactor?: Redactor; replyTimeoutMs?: number }) {
+  const log = withErrorSerializer(options.logger, {}, options.redactor ?? createRedactor(options.secrets ?? []));
   return async (context: TurnContext, error: Error): Promise<void> => {
     const { activity } = context;
-    log.error({ err: describeError(error, secrets), type: activity.type, scope: scopeOf(activity) }, 'teams turn failed');
+    log.error({ err: error, type: activity.type, scope: scopeOf(activity) }, 'teams turn failed');
     try {
       await withTimeout(context.sendActivity(APOLOGY_TEXT), options.replyTimeoutMs ?? 10_000, 'apology');
     } catch (sendError) {
-      log.warn({ err: describeError(sendError, secrets) }, 'teams apology not delivered');
+      log.warn({ err: sendError }, 'teams apology not delivered');
     }
   };
 }
@@ -81,7 +83,7 @@ export class TeamsCloudAdapter extends CloudAdapter {
  * Throws at once when botbuilder finds the options inconsistent (for example `SingleTenant`
  * without a tenant id).
  */
-export function createTeamsAdapter(options: TeamsAuthOptions & { logger: Logger; replyTimeoutMs?: number }): TeamsCloudAdapter {
+export function createTeamsAdapter(options: TeamsAuthOptions & { logger: Logger; replyTimeoutMs?: number; redactor?: Redactor }): TeamsCloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: options.appId ?? '',
     MicrosoftAppPassword: options.appPassword ?? '',
@@ -90,7 +92,7 @@ export function createTeamsAdapter(options: TeamsAuthOptions & { logger: Logger;
   });
   const adapter = new TeamsCloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler({
-    logger: options.logger, secrets: options.appPassword ? [options.appPassword] : [], replyTimeoutMs: options.replyTimeoutMs,
+    logger: options.logger, redactor: options.redactor ?? createRedactor([options.appPassword]), replyTimeoutMs: options.replyTimeoutMs,
   });
   return adapter;
 }

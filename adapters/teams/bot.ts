@@ -17,7 +17,6 @@ import { ActivityTypes, TeamsActivityHandler, type Activity, type TurnContext } 
 import type { Logger } from 'pino';
 import { memoizeRender, withAsker, withoutQuestionLog, type Answer, type Assistant, type FeedbackStore } from '../../src/index';
 import { mentionsBot, scopeOf, tenantAllowed, tenantOf, textWithoutBotMention, userOf, type TeamsScope } from './conversation';
-import { describeError } from './log';
 import { renderTeams, renderTeamsCard } from './render';
 import { parseSubmitValue, type FeedbackSubmit } from './submit-data';
 import { withTimeout } from './with-timeout';
@@ -76,6 +75,9 @@ export class TeamsQaBot extends TeamsActivityHandler {
     const { activity } = context;
     if (!tenantAllowed(activity, this.allowed)) {
       this.log.warn({ tenant: tenantOf(activity) ?? null, type: activity.type }, 'teams activity from a tenant not allowed; ignored');
+      // An invoke expects an invoke response: the same 400 as any unsupported invoke (never
+      // botbuilder's default 501, and nothing that tells the tenant apart).
+      if (activity.type === ActivityTypes.Invoke) await this.refuseInvoke(context);
       return;
     }
     if (scopeOf(activity) !== 'channel') {
@@ -93,10 +95,16 @@ export class TeamsQaBot extends TeamsActivityHandler {
       // The app declares no invoke-based feature (no message extension, task module or Action.Execute),
       // so an invoke is a request for something unsupported: a 400, never botbuilder's default 501.
       this.log.debug({ name: activity.name ?? null }, 'teams invoke not supported');
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported invoke', name: String(activity.name ?? '').slice(0, 100) } } });
+      await this.refuseInvoke(context);
       return;
     }
     this.log.debug({ type: activity.type }, 'teams activity type not handled');
+  }
+
+  /** Answers an invoke with 400 `{"error":"unsupported invoke"}`. */
+  private async refuseInvoke(context: TurnContext): Promise<void> {
+    const name = String(context.activity.name ?? '').slice(0, 100);
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported invoke', name } } });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -161,7 +169,7 @@ export class TeamsQaBot extends TeamsActivityHandler {
     try {
       await withTimeout(context.updateActivity(updated), this.replyTimeoutMs, 'card update');
     } catch (error) {
-      this.log.warn({ err: describeError(error) }, 'teams feedback: card update failed');
+      this.log.warn({ err: error }, 'teams feedback: card update failed');
     }
   }
 
@@ -170,7 +178,7 @@ export class TeamsQaBot extends TeamsActivityHandler {
     try {
       await withTimeout(context.sendActivity(activity), this.replyTimeoutMs, 'reply');
     } catch (error) {
-      this.log.error({ err: describeError(error), scope }, 'teams reply not delivered');
+      this.log.error({ err: error, scope }, 'teams reply not delivered');
     }
   }
 }

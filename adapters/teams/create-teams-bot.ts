@@ -18,6 +18,7 @@ import type { Assistant, FeedbackStore } from '../../src/index';
 import { createTeamsAdapter, type TeamsAuthOptions, type TeamsCloudAdapter } from './adapter';
 import { TeamsQaBot } from './bot';
 import { createMessagesListener } from './http';
+import { createRedactor, teamsLogger } from './log';
 
 export interface TeamsBotOptions extends TeamsAuthOptions {
   assistant: Pick<Assistant, 'ask'>;
@@ -32,6 +33,10 @@ export interface TeamsBotOptions extends TeamsAuthOptions {
   maxBodyBytes?: number;
   /** Endpoint path. Default `/api/messages`. */
   path?: string;
+  /** Without an app id: origins besides loopback that replies may go to (`TEAMS_ALLOWED_SERVICE_URLS`). */
+  allowedServiceUrls?: readonly string[];
+  /** More values to keep out of the logs (the configuration's other secrets). */
+  secrets?: readonly string[];
 }
 
 export interface TeamsBot {
@@ -66,15 +71,16 @@ export function teamsAuthProblems(options: TeamsAuthOptions): string[] {
 export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const problems = teamsAuthProblems(options);
   if (problems.length) throw new Error(`Teams bot configuration: ${problems.join('; ')}`);
-  const logger = options.logger.child({ component: 'teams' });
-  const adapter = createTeamsAdapter({ ...options, appId: options.appId?.trim(), logger });
+  const redactor = createRedactor([options.appPassword, ...(options.secrets ?? [])]);
+  const logger = teamsLogger(options.logger, redactor);
+  const adapter = createTeamsAdapter({ ...options, appId: options.appId?.trim(), logger, redactor });
   const bot = new TeamsQaBot({
     assistant: options.assistant, feedbackStore: options.feedbackStore, logger,
     allowedTenantIds: options.allowedTenantIds, replyTimeoutMs: options.replyTimeoutMs,
   });
   const requestListener = createMessagesListener({
     adapter, bot, logger, path: options.path, maxBodyBytes: options.maxBodyBytes, authRequired: Boolean(options.appId?.trim()),
-    secrets: options.appPassword ? [options.appPassword] : [],
+    redactor, allowedServiceUrls: options.allowedServiceUrls,
   });
   return { adapter, bot, requestListener };
 }

@@ -1,22 +1,34 @@
 /**
- * The `POST /api/messages` endpoint as a plain `node:http` request listener: it reads and checks
- * the body itself (bounded, validated: `incoming-activity.ts`), then hands the activity to the
- * `CloudAdapter` (`TeamsCloudAdapter.processIncoming`: authentication, connector, the bot's turn).
- * No Express or Restify needed.
+ * The `POST /api/messages` endpoint as a plain `node:http` request listener: it checks the
+ * request (cheapest first), reads the body itself (the shared bounded reader), validates the
+ * activity (`incoming-activity.ts`), then hands it to the `CloudAdapter`
+ * (`TeamsCloudAdapter.processIncoming`: authentication, connector, the bot's turn).
  *
- * Status codes: 404 other paths, 405 other methods, 415 not JSON, 413 over `maxBodyBytes`, 400
- * empty / malformed JSON / not an activity (with the field at fault), 401 when the request cannot
- * be authenticated (auth on; checked before any bot code runs), then 200 for a handled activity
- * (even when the reply could not be delivered: that is logged), or the status an `invoke` asks
- * for (400: the app declares no invoke feature). Bad input never yields a 5xx; a 500 means a bug,
- * and is logged.
+ * Order of checks, so that unauthenticated junk costs almost nothing: path (404), method (405),
+ * content type (415), then with auth on the `Authorization` header's presence and shape (a
+ * `Bearer` JWT; 401 before a byte of the body is read), the size (413 over `maxBodyBytes`), the
+ * nesting and the JSON (400), the activity's shape (400, naming the field at fault), without auth
+ * the `serviceUrl` (403 unless on a loopback host or in `allowedServiceUrls`: no blind relay), and
+ * only then the token itself (401). Then 200 for a handled activity (even when the reply could not
+ * be delivered: that is logged), or the status an `invoke` asks for (400: the app declares no
+ * invoke feature). Bad input never yields a 5xx; a 500 means a bug, and is logged.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, ActivityHandlerBase, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { parseJsonObject } from '../shared/json-body';
+import { readBody } from '../shared/read-body';
+import { serviceUrlAllowed } from '../shared/loopback';
+import { createRedactor, type Redactor, withErrorSerializer } from '../shared/redactor';
 import type { TeamsCloudAdapter } from './adapter';
 import { checkIncomingActivity, withDateTimestamps } from './incoming-activity';
-import { describeError } from './log';
+
+/** Largest accepted Teams request body: 256 KiB (activities are a few KB). */
+export const TEAMS_MAX_BODY_BYTES = 256 * 1024;
+
+/** A Bot Framework `Authorization` header: `Bearer` and a JWT (three base64url parts), at most 16 KB. */
+const BEARER_JWT = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const MAX_AUTH_HEADER = 16 * 1024;
 
 export interface MessagesListenerOptions {
   /** Runs the turns (`createTeamsAdapter`); only `processIncoming` is used. */
@@ -25,7 +37,7 @@ export interface MessagesListenerOptions {
   logger: Logger;
   /** The endpoint path. Default `/api/messages`. */
   path?: string;
-  /** Largest accepted body in bytes. Default 256 KiB (Teams activities are a few KB). */
+  /** Largest accepted body in bytes. Default {@link TEAMS_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
   /**
    * Whether requests must carry a valid Bot Framework token (an app id is configured). Then any
@@ -33,47 +45,29 @@ export interface MessagesListenerOptions {
    * when the signing keys cannot be fetched) is a 401 rather than a server error. Default false.
    */
   authRequired?: boolean;
-  /** Values redacted from every logged error (the app password). */
+  /** Redacts logged errors (the app password). Default: one built from `secrets`. */
+  redactor?: Redactor;
+  /** Values redacted from every logged error (the app password), when no `redactor` is given. */
   secrets?: readonly string[];
+  /**
+   * Without auth: origins (`https://host:port`) besides loopback hosts that replies may be sent to
+   * (`TEAMS_ALLOWED_SERVICE_URLS`, e.g. the Emulator on a Docker host). Default none.
+   */
+  allowedServiceUrls?: readonly string[];
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  /** `close`: the body was not read, answer with `Connection: close`. */
+  constructor(readonly status: number, message: string, readonly close = false) {
     super(message);
   }
 }
 
-/** Reads the whole body, up to `max` bytes (413 beyond). */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > max) return Promise.reject(new HttpError(413, `body over ${max} bytes`));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new HttpError(413, `body over ${max} bytes`));
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    // A client that goes away mid-body is not a server failure.
-    req.on('error', () => reject(new HttpError(400, 'request body could not be read')));
-  });
-}
-
 /** The body as an activity, or an {@link HttpError} 400 naming what is wrong. */
 function parseActivity(body: Buffer): Activity {
-  if (body.length === 0) throw new HttpError(400, 'empty body');
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'body is not valid JSON');
-  }
-  const checked = checkIncomingActivity(json);
+  const json = parseJsonObject(body);
+  if (!json.ok) throw new HttpError(400, json.error);
+  const checked = checkIncomingActivity(json.value);
   if (!checked.ok) throw new HttpError(400, `not an activity: ${checked.problem}`);
   return withDateTimestamps(checked.activity);
 }
@@ -89,8 +83,8 @@ function isAuthFailure(error: unknown): boolean {
 }
 
 /** The first line of `error`'s message, redacted. */
-function firstLine(error: unknown, secrets: readonly string[]): string {
-  return String(describeError(error, secrets).message).split('\n')[0];
+function firstLine(error: unknown, redactor: Redactor): string {
+  return redactor.text(String((error as Error)?.message ?? error)).split('\n')[0];
 }
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
@@ -106,9 +100,9 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
 /** A `node:http` request listener serving the Bot Framework messaging endpoint (see the module doc). */
 export function createMessagesListener(options: MessagesListenerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const path = options.path ?? '/api/messages';
-  const max = options.maxBodyBytes ?? 256 * 1024;
-  const log = options.logger;
-  const secrets = options.secrets ?? [];
+  const max = options.maxBodyBytes ?? TEAMS_MAX_BODY_BYTES;
+  const redactor = options.redactor ?? createRedactor(options.secrets ?? []);
+  const log = withErrorSerializer(options.logger, {}, redactor);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = (req.url ?? '/').split('?')[0];
@@ -119,7 +113,23 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
     }
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') throw new HttpError(415, 'content-type must be application/json');
-    const activity = parseActivity(await readBody(req, max));
+    const authorization = req.headers.authorization;
+    if (options.authRequired && (typeof authorization !== 'string' || authorization.length > MAX_AUTH_HEADER || !BEARER_JWT.test(authorization))) {
+      throw new HttpError(401, 'unauthorized', !req.complete);
+    }
+    const read = await readBody(req, max);
+    if (!read.ok) {
+      if (read.aborted) {
+        log.debug('teams request aborted mid-body');
+        return;
+      }
+      throw new HttpError(read.status, read.error, read.close);
+    }
+    const activity = parseActivity(read.body);
+    if (!options.authRequired && !serviceUrlAllowed(activity.serviceUrl, options.allowedServiceUrls)) {
+      log.warn({ serviceUrl: String(activity.serviceUrl).slice(0, 200) }, 'teams activity refused: without authentication, replies go only to loopback serviceUrls (see TEAMS_ALLOWED_SERVICE_URLS)');
+      throw new HttpError(403, 'serviceUrl not allowed without authentication');
+    }
     let logicRan = false;
     const logic = (context: TurnContext): Promise<void> => {
       logicRan = true;
@@ -127,17 +137,17 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
     };
     let result: InvokeResponse | undefined;
     try {
-      result = await options.adapter.processIncoming(String(req.headers.authorization ?? ''), activity, logic);
+      result = await options.adapter.processIncoming(String(authorization ?? ''), activity, logic);
     } catch (error) {
       // Authentication comes before any bot code: a failure before the bot ran is a refused token
       // (botbuilder's AuthenticationError carries 401/403), or, with auth on, one that could not be
       // validated at all. Errors inside the turn never get here (onTurnError handles them).
       const refused = isAuthFailure(error);
       if (!logicRan && (options.authRequired || refused)) {
-        if (refused) log.warn({ reason: firstLine(error, secrets) }, 'teams request rejected: not authenticated');
+        if (refused) log.warn({ reason: firstLine(error, redactor) }, 'teams request rejected: not authenticated');
         // Not a refusal of the token as such (signing keys unreachable, a misconfigured app): still
         // no answer without authentication, but worth an error line.
-        else log.error({ err: describeError(error, secrets) }, 'teams request rejected: not authenticated (the token could not be validated)');
+        else log.error({ err: error }, 'teams request rejected: not authenticated (the token could not be validated)');
         send(res, 401, 'unauthorized');
         return;
       }
@@ -150,11 +160,11 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        if (error.status === 413) res.setHeader('connection', 'close');
+        if (error.status === 413 || error.close) res.setHeader('connection', 'close');
         log.debug({ status: error.status, reason: error.message }, 'teams request refused');
         send(res, error.status, error.message);
       } else {
-        log.error({ err: describeError(error, secrets) }, 'teams request failed');
+        log.error({ err: error }, 'teams request failed');
         send(res, 500, 'internal error');
       }
     });

@@ -9,13 +9,15 @@
  * - 400 when the body is empty, not UTF-8 JSON, or the client aborts mid-way.
  */
 import type { IncomingMessage } from 'node:http';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../shared/json-body';
+import { declaredTooLarge, readBody, tooLarge } from '../shared/read-body';
 
 /** Default body limit: 64 KB (a 4,000-character question is at most 16 KB as UTF-8). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type BodyResult =
   | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+  | { ok: false; status: 400 | 413 | 415; message: string; /** The client went away: nothing to answer. */ aborted?: boolean };
 
 /** True when `header` is `application/json`, optionally with a UTF-8 `charset` parameter. */
 export function isJsonContentType(header: string | undefined): boolean {
@@ -26,56 +28,34 @@ export function isJsonContentType(header: string | undefined): boolean {
 }
 
 /**
- * Reads and parses `req`'s body as JSON. Stops buffering as soon as the limit is passed (the
- * rest of the body is drained and discarded, so the 413 response can still be delivered).
+ * Reads (the shared bounded reader: nothing buffered past the limit) and parses `req`'s body as
+ * JSON, too-deep nesting refused before parsing.
  */
-export function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    if (!isJsonContentType(req.headers['content-type'])) {
-      req.resume();
-      resolve({ ok: false, status: 415, message: `expected Content-Type application/json, got ${JSON.stringify(req.headers['content-type'] ?? '')}` });
-      return;
-    }
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      req.resume();
-      resolve({ ok: false, status: 413, message: `body of ${declared} bytes exceeds the limit of ${maxBytes} bytes` });
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const finish = (result: BodyResult): void => {
-      if (done) return;
-      done = true;
-      resolve(result);
-    };
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > maxBytes) {
-        chunks.length = 0;
-        finish({ ok: false, status: 413, message: `body exceeds the limit of ${maxBytes} bytes` });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', () => finish({ ok: false, status: 400, message: 'request body could not be read' }));
-    req.on('aborted', () => finish({ ok: false, status: 400, message: 'request aborted' }));
-    req.on('end', () => {
-      if (done) return;
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-      } catch {
-        return finish({ ok: false, status: 400, message: 'body is not valid UTF-8' });
-      }
-      if (text.trim() === '') return finish({ ok: false, status: 400, message: 'empty body, expected a JSON object' });
-      try {
-        finish({ ok: true, value: JSON.parse(text) as unknown });
-      } catch (error) {
-        finish({ ok: false, status: 400, message: `malformed JSON: ${(error as Error).message}` });
-      }
-    });
-  });
+export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
+  if (!isJsonContentType(req.headers['content-type'])) {
+    req.resume();
+    return { ok: false, status: 415, message: `expected Content-Type application/json, got ${JSON.stringify(req.headers['content-type'] ?? '')}` };
+  }
+  if (declaredTooLarge(req, maxBytes)) {
+    req.resume();
+    return { ok: false, status: 413, message: tooLarge(maxBytes) };
+  }
+  const read = await readBody(req, maxBytes);
+  if (!read.ok) {
+    if (read.aborted) return { ok: false, status: 400, message: 'request aborted', aborted: true };
+    return { ok: false, status: read.status, message: read.error };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.body);
+  } catch {
+    return { ok: false, status: 400, message: 'body is not valid UTF-8' };
+  }
+  if (text.trim() === '') return { ok: false, status: 400, message: 'empty body, expected a JSON object' };
+  if (nestedDeeperThan(read.body)) return { ok: false, status: 400, message: `body nests deeper than ${MAX_JSON_DEPTH} levels` };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, status: 400, message: `malformed JSON: ${(error as Error).message}` };
+  }
 }

@@ -10,8 +10,12 @@
  * - `POST /playground/feedback` — `{ answerId, question, vote, from? }` → recorded in the feedback
  *   store with platform `web`.
  *
+ * Every route answers only to this machine's host names and `publicHost` (403 otherwise: DNS
+ * rebinding), and, with a `token`, only to requests carrying it as the HTTP Basic password (401
+ * with a `WWW-Authenticate` challenge: the browser asks once; the user name is ignored).
+ *
  * Bad input never gets a 5xx: 400 (malformed JSON, schema errors, question empty or over 4,000
- * characters), 403 (cross-origin POST), 405 (wrong method), 413 (body over 64 KB), 415 (not JSON).
+ * characters), 403 (cross-origin POST, another host), 405 (wrong method), 413 (body over 64 KB), 415 (not JSON).
  * A 500 means the engine itself failed; it is logged and the server stays up.
  *
  * ```ts
@@ -19,11 +23,13 @@
  * http.createServer((req, res) => { if (!playground(req, res)) { res.statusCode = 404; res.end(); } });
  * ```
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
 import { renderSlack } from '../slack/render';
 import { renderTeams } from '../teams/render';
+import { hostPolicy } from './host-check';
 import { MAX_BODY_BYTES, readJsonBody } from './http-body';
 import { askRequestSchema, describeIssues, feedbackRequestSchema } from './schemas';
 import { defaultAssetsDir, readAsset } from './static-assets';
@@ -38,6 +44,10 @@ export interface PlaygroundOptions {
   assetsDir?: string;
   /** Largest accepted request body in bytes. Default: 64 KB. */
   maxBodyBytes?: number;
+  /** A host name served besides loopback names (`PUBLIC_HOST`). */
+  publicHost?: string;
+  /** `PLAYGROUND_TOKEN`: when set, every playground request must carry it (HTTP Basic password). */
+  token?: string;
 }
 
 /** Handles the request and returns `true`, or returns `false` when the route is not the playground's. */
@@ -96,6 +106,16 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
   const log = options.logger.child({ component: 'playground' });
   const assetsDir = options.assetsDir ?? defaultAssetsDir();
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const hostAllowed = hostPolicy(options.publicHost);
+  const token = options.token ? Buffer.from(options.token) : undefined;
+  const authorized = (req: IncomingMessage): boolean => {
+    if (!token) return true;
+    const match = /^Basic ([A-Za-z0-9+/=]{1,2048})$/.exec(String(req.headers.authorization ?? ''));
+    if (!match) return false;
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+    const given = Buffer.from(decoded.slice(decoded.indexOf(':') + 1));
+    return given.length === token.length && timingSafeEqual(given, token);
+  };
 
   async function serveFile(req: IncomingMessage, res: ServerResponse, name: string, page: boolean): Promise<void> {
     const asset = await readAsset(assetsDir, name);
@@ -117,7 +137,7 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
 
   async function ask(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJsonBody(req, maxBodyBytes);
-    if (!body.ok) return sendError(res, body.status, body.message);
+    if (!body.ok) return body.aborted ? log.debug('playground client went away mid-body') : sendError(res, body.status, body.message);
     const parsed = askRequestSchema.safeParse(body.value);
     if (!parsed.success) return sendError(res, 400, 'invalid ask request', { issues: describeIssues(parsed.error) });
     const started = performance.now();
@@ -130,7 +150,7 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
 
   async function feedback(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJsonBody(req, maxBodyBytes);
-    if (!body.ok) return sendError(res, body.status, body.message);
+    if (!body.ok) return body.aborted ? log.debug('playground client went away mid-body') : sendError(res, body.status, body.message);
     const parsed = feedbackRequestSchema.safeParse(body.value);
     if (!parsed.success) return sendError(res, 400, 'invalid feedback request', { issues: describeIssues(parsed.error) });
     const { answerId, question, vote, from } = parsed.data;
@@ -140,6 +160,14 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, route: NonNullable<Route>): Promise<void> {
+    if (!hostAllowed(req)) {
+      req.resume();
+      return sendError(res, 403, 'host not allowed');
+    }
+    if (!authorized(req)) {
+      req.resume();
+      return sendError(res, 401, 'the playground needs its token (PLAYGROUND_TOKEN)', {}, { 'WWW-Authenticate': 'Basic realm="aws-qa playground", charset="UTF-8"' });
+    }
     const isGet = req.method === 'GET' || req.method === 'HEAD';
     if (route.kind === 'page' || route.kind === 'asset') {
       if (!isGet) return sendError(res, 405, `${req.method} not allowed here`, {}, { Allow: 'GET, HEAD' });

@@ -3,57 +3,23 @@
  * `services.yml`, then builds the knowledge base from them. The only module of the core that
  * touches the file system.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
-import { CATALOG_FILE, emptyCatalog } from './catalog-file';
+import { emptyCatalog } from './catalog-file';
 import type { ParsedFile } from './document';
 import { comparisonProblems } from './comparison-problems';
 import { EntityRegistry } from './entities';
 import { extractKnowledge } from './extract';
 import type { KnowledgeBase } from './knowledge-base';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
+import { readDirectoryAsync, readDirectorySync, type ReadLimits } from './read-files';
 
-/** Largest knowledge file read, in bytes (a guard against pointing at the wrong directory). */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES, MAX_TOTAL_BYTES, type ReadLimits } from './read-files';
 
 export interface LoadResult {
   /** Present when there is no error-severity problem. */
   kb?: KnowledgeBase;
   /** Every problem found, errors and warnings, in file order. */
   problems: KnowledgeProblem[];
-}
-
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const full = join(d, name);
-      const st = statSync(full);
-      if (st.isDirectory()) walk(full);
-      else if (/\.(md|markdown)$/i.test(name)) out.push(full);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function readText(full: string, file: string, problems: KnowledgeProblem[]): string | undefined {
-  const size = statSync(full).size;
-  if (size > MAX_FILE_BYTES) {
-    problems.push({ file, line: 0, severity: 'error', message: `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit` });
-    return undefined;
-  }
-  const bytes = readFileSync(full);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0 || bytes.includes(0)) {
-    const line = bad >= 0 ? text.slice(0, bad).split('\n').length : 1;
-    problems.push({ file, line, severity: 'error', message: 'not UTF-8 text' });
-    return undefined;
-  }
-  return text.replace(/^\uFEFF/, '');
 }
 
 /** The knowledge directory's files as read: markdown texts, the catalog text, and reading problems. */
@@ -66,31 +32,18 @@ export interface KnowledgeSources {
   problems: KnowledgeProblem[];
 }
 
-/** Reads `dir` without parsing anything. Never throws for content problems. */
-export function readKnowledgeSources(dir: string): KnowledgeSources {
-  const problems: KnowledgeProblem[] = [];
-  let st;
-  try {
-    st = statSync(dir);
-  } catch {
-    return { markdown: [], problems: [{ file: dir, line: 0, severity: 'error', message: 'knowledge directory not found' }] };
-  }
-  if (!st.isDirectory()) return { markdown: [], problems: [{ file: dir, line: 0, severity: 'error', message: 'not a directory' }] };
-  let catalog: string | undefined;
-  const catalogPath = join(dir, CATALOG_FILE);
-  let hasCatalog = false;
-  try { hasCatalog = statSync(catalogPath).isFile(); } catch { hasCatalog = false; }
-  if (hasCatalog) catalog = readText(catalogPath, CATALOG_FILE, problems);
-  else problems.push({ file: CATALOG_FILE, line: 0, severity: 'warning', message: 'no services.yml: service names come from the markdown only' });
-  const files = markdownFiles(dir);
-  if (files.length === 0) problems.push({ file: dir, line: 0, severity: 'error', message: 'no markdown (*.md) files' });
-  const markdown: KnowledgeSources['markdown'] = [];
-  for (const full of files) {
-    const file = relative(dir, full).split(sep).join('/');
-    const text = readText(full, file, problems);
-    if (text !== undefined) markdown.push({ file, text });
-  }
-  return { markdown, catalog, problems };
+/**
+ * Reads `dir` without parsing anything, synchronously (the CLI). Only regular files, each read at
+ * most to its cap, the whole directory within `limits.maxTotalBytes` (see `read-files.ts`). Never
+ * throws for content problems.
+ */
+export function readKnowledgeSources(dir: string, limits: ReadLimits = {}): KnowledgeSources {
+  return readDirectorySync(dir, limits);
+}
+
+/** {@link readKnowledgeSources} with asynchronous file-system calls only: the server reads this way, never blocking its event loop. */
+export function readKnowledgeSourcesAsync(dir: string, limits: ReadLimits = {}): Promise<KnowledgeSources> {
+  return readDirectoryAsync(dir, limits);
 }
 
 /** A hash of everything a knowledge base is built from: equal fingerprints build equal knowledge bases. */

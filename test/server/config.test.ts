@@ -53,7 +53,7 @@ describe('config', () => {
     });
 
     it('lets PLAYGROUND, HOST, LOG_LEVEL and the rest override the defaults', () => {
-      const config = parseConfig({ PLAYGROUND: 'on', HOST: '::', LOG_LEVEL: 'DEBUG', PORT: '0', KNOWLEDGE_DIR: '/data/kb', KNOWLEDGE_WATCH: 'no', SHUTDOWN_TIMEOUT_MS: '2500', SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING });
+      const config = parseConfig({ PLAYGROUND: 'on', PLAYGROUND_TOKEN: 'playground-token-0123456789', HOST: '::', LOG_LEVEL: 'DEBUG', PORT: '0', KNOWLEDGE_DIR: '/data/kb', KNOWLEDGE_WATCH: 'no', SHUTDOWN_TIMEOUT_MS: '2500', SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING });
       expect(config).toMatchObject({ playground: true, host: '::', logLevel: 'debug', port: 0, knowledgeDir: '/data/kb', knowledgeWatch: false, shutdownTimeoutMs: 2500 });
     });
 
@@ -93,7 +93,7 @@ describe('config', () => {
       expect(issuesOf({ NODE_ENV: 'production' }).issues).toEqual([{ variable: 'NODE_ENV', message: expect.stringContaining('nothing is configured to serve') }]);
       const slackOnly = parseConfig({ NODE_ENV: 'production', SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP_TOKEN });
       expect(slackOnly).toMatchObject({ local: false, production: true, host: '0.0.0.0', playground: false, teams: { mode: 'off' } });
-      expect(parseConfig({ NODE_ENV: 'production', PLAYGROUND: '1' })).toMatchObject({ local: false, playground: true, teams: { mode: 'off' }, slack: { mode: 'off' } });
+      expect(parseConfig({ NODE_ENV: 'production', PLAYGROUND: '1', HOST: '127.0.0.1' })).toMatchObject({ local: false, playground: true, teams: { mode: 'off' }, slack: { mode: 'off' } });
     });
 
     it('requires the pieces of each Teams identity type', () => {
@@ -148,6 +148,58 @@ describe('config', () => {
 
     it('is fine without a .env file', () => {
       expect(loadConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'aws-qa-config-')) }).envFile).toBeUndefined();
+    });
+  });
+
+  describe('hardening (issue 12 items 10-14, issue 15 item 12)', () => {
+    it('names each variable once in a flag error', () => {
+      const error = issuesOf({ PLAYGROUND: 'maybe', KNOWLEDGE_WATCH: 'sometimes' });
+      expect(error.issues).toEqual([
+        { variable: 'KNOWLEDGE_WATCH', message: 'must be one of 1/0, true/false, yes/no, on/off' },
+        { variable: 'PLAYGROUND', message: 'must be one of 1/0, true/false, yes/no, on/off' },
+      ]);
+      for (const line of error.message.split('\n').slice(1)) expect(line.match(/PLAYGROUND|KNOWLEDGE_WATCH/g)).toHaveLength(1);
+    });
+
+    it('requires a sane minimum length for the signing secret and the app password, without echoing them', () => {
+      const error = issuesOf({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short-secret-1234', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'pw-1234' });
+      expect(error.issues.map((i) => i.variable)).toEqual(['SLACK_SIGNING_SECRET', 'MicrosoftAppPassword']);
+      expect(error.message).toMatch(/SLACK_SIGNING_SECRET: must be the app's signing secret \(at least 32 characters/);
+      expect(error.message).toMatch(/MicrosoftAppPassword: must be the app's client secret \(at least 16 characters/);
+      expect(error.message).not.toMatch(/short-secret-1234|pw-1234/);
+    });
+
+    it('refuses credentials in SLACK_API_URL without echoing them', () => {
+      const error = issuesOf({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: 'https://proxyuser:pr%40xy-pass@proxy.internal:8443/api/' });
+      expect(error.issues.map((i) => i.variable)).toEqual(['SLACK_API_URL']);
+      expect(error.message).toMatch(/must not carry credentials/);
+      expect(error.message).not.toMatch(/proxyuser|pr%40xy|pr@xy/);
+    });
+
+    it('refuses local mode on a non-loopback HOST unless LOCAL_ALLOW_REMOTE', () => {
+      expect(issuesOf({ HOST: '0.0.0.0' }).issues.map((i) => i.variable)).toEqual(['HOST']);
+      expect(issuesOf({ HOST: '192.168.1.10' }).issues.map((i) => i.variable)).toEqual(['HOST']);
+      expect(parseConfig({ HOST: '0.0.0.0', LOCAL_ALLOW_REMOTE: 'yes' })).toMatchObject({ local: true, host: '0.0.0.0' });
+      expect(parseConfig({ HOST: '::1' })).toMatchObject({ local: true });
+    });
+
+    it('requires PLAYGROUND_TOKEN (16+ characters) or a loopback HOST for the playground beside production settings', () => {
+      expect(issuesOf({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PLAYGROUND: '1' }).issues.map((i) => i.variable)).toEqual(['PLAYGROUND']);
+      expect(issuesOf({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PLAYGROUND: '1', PLAYGROUND_TOKEN: 'short' }).issues.map((i) => i.variable)).toEqual(['PLAYGROUND_TOKEN']);
+      const token = 'a-long-enough-playground-token';
+      const config = parseConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PLAYGROUND: '1', PLAYGROUND_TOKEN: token });
+      expect(config).toMatchObject({ playground: true, playgroundToken: token });
+      expect(config.secrets).toContain(token);
+      expect(parseConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PLAYGROUND: '1', HOST: '127.0.0.1' }).playground).toBe(true);
+    });
+
+    it('reads TEAMS_ALLOWED_SERVICE_URLS, PUBLIC_HOST and KNOWLEDGE_MAX_BYTES', () => {
+      const config = parseConfig({ TEAMS_ALLOWED_SERVICE_URLS: 'http://host.docker.internal:50000, https://emulator.example', PUBLIC_HOST: 'QA.Example.com', KNOWLEDGE_MAX_BYTES: '1048576' });
+      expect(config.teams).toMatchObject({ mode: 'open', allowedServiceUrls: ['http://host.docker.internal:50000', 'https://emulator.example'] });
+      expect(config).toMatchObject({ publicHost: 'qa.example.com', knowledgeMaxBytes: 1048576 });
+      expect(parseConfig({}).knowledgeMaxBytes).toBe(20 * 1024 * 1024);
+      expect(issuesOf({ TEAMS_ALLOWED_SERVICE_URLS: 'ftp://x', PUBLIC_HOST: 'http://x/', KNOWLEDGE_MAX_BYTES: '12' }).issues.map((i) => i.variable))
+        .toEqual(['KNOWLEDGE_MAX_BYTES', 'PUBLIC_HOST', 'TEAMS_ALLOWED_SERVICE_URLS']);
     });
   });
 });

@@ -113,8 +113,10 @@ describe('fuzz', () => {
     const dropped = all.filter((r) => r.status === 0 && r.category !== 'huge');
     expect(dropped.map(describe)).toEqual([]);
     const huge = all.filter((r) => r.category === 'huge');
-    expect(huge.every((r) => r.status === 413 || r.status === 0)).toBe(true);
-    expect(huge.filter((r) => r.status === 413).length).toBeGreaterThanOrEqual(Math.ceil(huge.length / 2));
+    // With auth on, a Teams request without a token is refused (401) before its body is read.
+    const refusedUnread = (r: Outcome): boolean => r.status === 401 && / prod POST \/api\/messages /.test(r.summary);
+    expect(huge.filter((r) => !(r.status === 413 || r.status === 0 || refusedUnread(r))).map((r) => r.summary.slice(0, 200))).toEqual([]);
+    expect(huge.filter((r) => r.status === 413 || refusedUnread(r)).length).toBeGreaterThanOrEqual(Math.ceil(huge.length / 2));
     expect(Object.keys(table).sort()).toEqual(['bad-json', 'content-type', 'empty', 'forged', 'hostile', 'huge', 'method-path', 'missing-fields']);
     expect(all.filter((r) => r.status === 200).length).toBeGreaterThan(COUNT / 5); // plenty got through to the bots
 

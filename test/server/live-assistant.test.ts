@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, type FSWatcher, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -17,10 +17,10 @@ function knowledgeCopy(): string {
   return dir;
 }
 
-function live(dir: string, build?: (d: string) => ReturnType<typeof createAssistant>) {
+function live(dir: string, build?: (d: string) => ReturnType<typeof createAssistant>, rewatchMs?: number) {
   const lines: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) });
-  const assistant = new LiveAssistant({ knowledgeDir: dir, logger, debounceMs: 100, build });
+  const assistant = new LiveAssistant({ knowledgeDir: dir, logger, debounceMs: 100, build, rewatchMs });
   return { assistant, logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
@@ -39,7 +39,7 @@ describe('LiveAssistant', () => {
     it('swaps in a new knowledge base, then keeps it when a later change is invalid (logged with file:line)', async () => {
       const dir = fresh();
       const { assistant, logs } = live(dir);
-      assistant.load();
+      await assistant.load();
       expect(assistant.generation).toBe(1);
       expect(neptune(assistant)).not.toContain('99.9%');
 
@@ -61,7 +61,7 @@ describe('LiveAssistant', () => {
     it('keeps the last good one when the directory disappears', async () => {
       const dir = fresh();
       const { assistant, logs } = live(dir);
-      assistant.load();
+      await assistant.load();
       rmSync(dir, { recursive: true, force: true });
       expect(await assistant.reload('gone')).toBe(false);
       expect(assistant.current().ask('SLA for EKS').answered).toBe(true);
@@ -72,7 +72,7 @@ describe('LiveAssistant', () => {
       const dir = fresh();
       let builds = 0;
       const { assistant } = live(dir, (d) => { builds += 1; return createAssistant({ knowledgeDir: d }); });
-      assistant.load();
+      await assistant.load();
       const results = await Promise.all([assistant.reload('a'), assistant.reload('b'), assistant.reload('c')]);
       expect(results).toEqual([true, true, true]);
       expect(builds).toBe(3); // the load, the first reload, one coalesced rerun
@@ -83,7 +83,7 @@ describe('LiveAssistant', () => {
     it('reloads by itself when a file changes, after the changes settle', async () => {
       const dir = fresh();
       const { assistant, logs } = live(dir);
-      assistant.load();
+      await assistant.load();
       assistant.watch();
       try {
         writeFileSync(join(dir, 'databases.md'), DATABASES.slice(0, 50));
@@ -103,10 +103,53 @@ describe('LiveAssistant', () => {
     });
   });
 
+  describe('watch errors (issue 12 item 7)', () => {
+    it('re-arms the watcher after an error, logs it, and reloads what changed meanwhile', async () => {
+      const dir = fresh();
+      const { assistant, logs } = live(dir, undefined, 50);
+      await assistant.load();
+      assistant.watch();
+      try {
+        const watcher = (assistant as unknown as { watcher: FSWatcher }).watcher;
+        watcher.emit('error', Object.assign(new Error('ELOOP: too many symbolic links encountered'), { code: 'ELOOP' }));
+        expect(assistant.watching).toBe(false);
+        expect(logs().find((l) => String(l.msg).startsWith('knowledge watch failed'))).toMatchObject({ level: 40, retryMs: 50, err: { code: 'ELOOP' } });
+        writeFileSync(join(dir, 'databases.md'), DATABASES); // changed while not watching
+        await waitFor(() => assistant.watching, 2000, 'the watcher re-armed');
+        await waitFor(() => assistant.generation === 2, 5000, 'the reload after re-arming');
+        await assistant.idle();
+        expect(neptune(assistant)).toContain('99.9%');
+        writeFileSync(join(dir, 'broken.md'), BROKEN); // and it watches again
+        await waitFor(() => logs().some((l) => String(l.msg).includes('broken.md:3:')), 5000, 'a reload from the re-armed watcher');
+      } finally {
+        assistant.close();
+      }
+    });
+
+    it('keeps trying, with a growing backoff, while the directory is gone, and watches again once it is back', async () => {
+      const dir = fresh();
+      const { assistant, logs } = live(dir, undefined, 50);
+      await assistant.load();
+      const saved = `${dir}-saved`;
+      renameSync(dir, saved);
+      try {
+        assistant.watch();
+        await waitFor(() => logs().filter((l) => String(l.msg).startsWith('knowledge watch failed')).length >= 3, 3000, 'three attempts');
+        const delays = logs().filter((l) => String(l.msg).startsWith('knowledge watch failed')).map((l) => l.retryMs);
+        expect(delays.slice(0, 3)).toEqual([50, 100, 200]);
+        renameSync(saved, dir);
+        await waitFor(() => assistant.watching, 5000, 'the watcher armed again');
+        expect(assistant.current().ask('SLA for EKS').answered).toBe(true);
+      } finally {
+        assistant.close();
+      }
+    });
+  });
+
   describe('forPlatform', () => {
-    it('answers with the current assistant and logs one line per question', () => {
+    it('answers with the current assistant and logs one line per question', async () => {
       const { assistant, logs } = live(KNOWLEDGE_DIR);
-      assistant.load();
+      await assistant.load();
       const slack = assistant.forPlatform('slack');
       expect(slack.ask('SLA for EKS').kind).toBe('sla');
       const lines = logs().filter((l) => l.msg === 'question answered');
@@ -114,9 +157,9 @@ describe('LiveAssistant', () => {
       expect(slack.stats().entries).toBeGreaterThan(0);
     });
 
-    it('hands the engine no word longer than 64 characters, so one hostile word cannot stall the server', () => {
+    it('hands the engine no word longer than 64 characters, so one hostile word cannot stall the server', async () => {
       const { assistant } = live(KNOWLEDGE_DIR);
-      assistant.load();
+      await assistant.load();
       const started = performance.now();
       expect(assistant.forPlatform('teams').ask('a'.repeat(4000)).kind).toEqual(expect.any(String));
       expect(performance.now() - started).toBeLessThan(1000); // uncapped: ~12 s of CPU

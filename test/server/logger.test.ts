@@ -32,8 +32,26 @@ describe('logger', () => {
       expect(text()).toContain('Bearer [redacted]');
     });
 
-    it('ignores secrets too short to scrub safely', () => {
-      expect(scrub('a short word', ['short'])).toBe('a short word');
+    it('scrubs every configured secret whatever its length (the configuration enforces sane lengths)', () => {
+      expect(scrub('a short word', ['short'])).toBe('a [redacted] word');
+      expect(scrub('pin 42!', ['42!'])).toBe('pin [redacted]');
+    });
+
+    it('scrubs a long hostile line in linear time', () => {
+      const line = `${'a.'.repeat(100_000)} ${'x://'.repeat(20_000)} ${'eyJ.'.repeat(20_000)} ${'eyJ-'.repeat(50_000)} ${'eyJa.a'.repeat(20_000)} `
+        + `${'xoxb-'.repeat(50_000)} xoxb-1-${'a-'.repeat(20_000)} ${'Bearer '.repeat(20_000)}`;
+      const started = performance.now();
+      scrub(line, ['secret-value-1234']);
+      expect(performance.now() - started).toBeLessThan(500);
+    });
+
+    it('scrubs URL userinfo (a proxy password in SLACK_API_URL) and the password wherever else it appears', () => {
+      const lines: string[] = [];
+      const logger = createLogger({ secrets: ['https://proxyuser:pr0xy%40pw@proxy.example:8080/api/'], destination: { write: (l: string) => void lines.push(l) } });
+      const text = (): string => lines.join('');
+      logger.info({ apiUrl: 'https://proxyuser:pr0xy%40pw@proxy.example:8080/api/' }, 'calling http://other:s3cret@host/ with pr0xy@pw');
+      expect(text()).not.toMatch(/proxyuser|pr0xy|s3cret/);
+      expect(text()).toContain('https://[redacted]@proxy.example:8080/api/');
     });
 
     it('adds the request id to every line written inside a request', async () => {

@@ -66,4 +66,12 @@ describe('log redaction (full run)', () => {
       expect([name, output.includes(value.slice(0, 20))]).toEqual([name, false]);
     }
   });
+
+  it('refuses proxy credentials in SLACK_API_URL at startup without echoing them', async () => {
+    const apiUrl = slack.apiUrl.replace('http://', 'http://proxyuser:Pr0xyPassw0rd@');
+    await expect(spawnServer({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'trace', SLACK_API_URL: apiUrl, SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET }))
+      .rejects.toThrow(/exited \(1\)[\s\S]*SLACK_API_URL: must not carry credentials/);
+    await expect(spawnServer({ PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: apiUrl, SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET }))
+      .rejects.not.toThrow(/Pr0xyPassw0rd|proxyuser/);
+  });
 });

@@ -44,7 +44,7 @@ describe('Slack app over HTTP', () => {
       const [shared, removed] = h.fake.responses.map((r) => r.body);
       expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
       expect(shared.blocks).toEqual(renderSlack(realAssistant().ask('SLA for EKS'), { askedBy: 'UA8RXUSPL' }).blocks);
-      expect(JSON.stringify(shared.blocks)).toContain('<@UA8RXUSPL> asked: SLA for EKS');
+      expect(JSON.stringify(shared.blocks)).toContain('"<@UA8RXUSPL> asked:"},{"type":"plain_text","text":"SLA for EKS"');
       expect(String(shared.text)).toMatch(/99\.95/);
       expect(JSON.stringify(shared)).not.toContain('aws_qa_share');
       expect(removed).toEqual({ delete_original: true });

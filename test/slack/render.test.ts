@@ -207,10 +207,24 @@ describe('renderSlack', () => {
   });
 
   describe('shared answers', () => {
-    it('starts with who asked, built by us, and the escaped question', () => {
+    it('starts with who asked, built by us, and the question as plain_text (never parsed as markup)', () => {
       const message = renderSlack(createAnswer('sla'), { askedBy: 'U2CERLKJA' });
-      expect(message.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '<@U2CERLKJA> asked: SLA for EKS' }] });
+      expect(message.blocks[0]).toEqual({
+        type: 'context', elements: [{ type: 'mrkdwn', text: '<@U2CERLKJA> asked:' }, { type: 'plain_text', text: 'SLA for EKS', emoji: false }],
+      });
       expect(message.text.startsWith('<@U2CERLKJA> asked: SLA for EKS\n')).toBe(true);
+    });
+
+    it('echoes the question without invisible format characters, line breaks, pings or markup', () => {
+      const question = 'SLA\u200b for\u202e EKS\u2066 *bold* <!channel> <@U0HOSTILE>\n\u00adnext\u{E0041} line';
+      const message = renderSlack(createAnswer('sla', { question }), { askedBy: 'U2CERLKJA' });
+      const [, echoed] = (message.blocks[0] as { elements: { type: string; text: string }[] }).elements;
+      expect(echoed).toEqual({ type: 'plain_text', text: 'SLA for EKS *bold* <!channel> <@U0HOSTILE> next line', emoji: false });
+      const firstLine = message.text.split('\n')[0];
+      expect(firstLine).toBe('<@U2CERLKJA> asked: SLA for EKS *bold* &lt;!channel&gt; &lt;@U0HOSTILE&gt; next line');
+      // Shown text only: button values carry the question back to us, never displayed.
+      expect(JSON.stringify([message.text, message.blocks[0]])).not.toMatch(/[\u200b\u202e\u2066\u00ad]|\u{E0041}/u);
+      expect(JSON.stringify(message)).not.toMatch(/"type":"mrkdwn","text":"[^"]*(<!channel>|<@U0HOSTILE>)/);
     });
   });
 });

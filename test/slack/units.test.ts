@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { askValueSchema, decodeValue, encodeValue, feedbackValueSchema } from '../../adapters/slack/actions';
 import { SeenIds } from '../../adapters/slack/dedupe';
-import { boltLogger, describeError, redact } from '../../adapters/slack/log';
+import { boltLogger, createRedactor } from '../../adapters/slack/log';
+import { errorSerializer } from '../../adapters/shared/redactor';
 import { markVoted, renderSlack } from '../../adapters/slack/render';
 import { createAnswer } from '../helpers/answer-factory';
 
@@ -88,12 +89,12 @@ describe('logging without secrets', () => {
   const secrets = ['my-signing-secret-123', 'xoxb-1-2-abc'];
 
   it('redacts known secrets and anything shaped like a Slack token', () => {
-    expect(redact('a my-signing-secret-123 b xoxb-1-2-abc c xapp-1-A1-9-zz d xoxp-9-9', secrets)).toBe('a [redacted] b [redacted] c [redacted] d [redacted]');
+    expect(createRedactor(secrets).text('a my-signing-secret-123 b xoxb-1-2-abc c xapp-1-A1-9-zz d xoxp-9-9')).toBe('a [redacted] b [redacted] c [redacted] d [redacted]');
   });
 
   it('reduces errors to safe, redacted fields', () => {
     const error = Object.assign(new Error('failed with xoxb-1-2-abc'), { code: 'slack_webapi_platform_error', data: { error: 'not_in_channel' } });
-    expect(describeError(error, secrets)).toMatchObject({ name: 'Error', code: 'slack_webapi_platform_error', slackError: 'not_in_channel', message: 'failed with [redacted]' });
+    expect(errorSerializer(createRedactor(secrets))(error)).toMatchObject({ type: 'Error', code: 'slack_webapi_platform_error', slackError: 'not_in_channel', message: 'failed with [redacted]' });
   });
 
   it('gives Bolt a logger that writes redacted lines to pino', () => {

@@ -186,7 +186,7 @@ describe('Teams bot over HTTP, connector timeout', () => {
       const res = await s.postActivity(fixture('personal-message', { conversation: { conversationType: 'personal', id: 'a:hanging' } }));
       expect(res.status).toBe(200);
       expect(Date.now() - started).toBeLessThan(3000);
-      expect(s.logs.entries().find((e) => e.msg === 'teams reply not delivered')).toMatchObject({ err: { name: 'TimeoutError' } });
+      expect(s.logs.entries().find((e) => e.msg === 'teams reply not delivered')).toMatchObject({ err: { type: 'TimeoutError' } });
       expect((await s.postActivity(fixture('personal-message'))).status).toBe(200);
     } finally {
       await s.close();

@@ -60,9 +60,10 @@ export interface Spawned {
 }
 
 /** Spawns `adapters/server/main.ts` with exactly `env` (plus PATH); resolves when it logs `ready`, rejects if it exits first. */
-export function spawnServer(env: Record<string, string>, options: { cwd?: string; timeoutMs?: number } = {}): Promise<Spawned> {
+export function spawnServer(env: Record<string, string>, options: { cwd?: string; timeoutMs?: number; /** Modules to `-r` first (e.g. `loopback-guard.js`). */ preload?: string[] } = {}): Promise<Spawned> {
   const started = Date.now();
-  const proc = spawn(process.execPath, ['-r', join(__dirname, 'ts-register.js'), join(ROOT, 'adapters/server/main.ts')], {
+  const preload = (options.preload ?? []).flatMap((file) => ['-r', file]);
+  const proc = spawn(process.execPath, [...preload, '-r', join(__dirname, 'ts-register.js'), join(ROOT, 'adapters/server/main.ts')], {
     cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
