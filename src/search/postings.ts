@@ -8,7 +8,7 @@
  * terms with boosts, so that sum can be read from a term → (document, weight) table, without the
  * per-match objects (`FieldRef`, `MatchData`, sets) Lunr allocates for features we do not use
  * (wildcards, presence, match metadata). Results equal `idx.query`'s: same documents, same
- * scores to the bit, same order, ties included (`test/core/search.test.ts` checks it against Lunr).
+ * scores to the bit, same order, ties included (`test/search/search.test.ts` checks it against Lunr).
  */
 import type lunr from 'lunr';
 
