@@ -50,5 +50,3 @@ export { SharedDedupe } from './store/shared-dedupe';
 export type { AnsweredQuestion, QuestionLogMode, StoreRecorderOptions } from './store/recorder';
 export { QUESTION_LOG_MODES, StoreRecorder } from './store/recorder';
 export { DAY_MS, purgeOnce, startRetention } from './store/retention';
-export type { StoreConfig, StoreLocation } from './store/store-config';
-export { describeStore, redactUrl, SQLITE_FILE, storeConfigFromEnv } from './store/store-config';

@@ -41,7 +41,7 @@ describe('architecture', () => {
     const offenders = adapterFiles.flatMap((f) => imports(f)
       .filter((s) => s.startsWith('.'))
       .map((s) => relative(root, join(f, '..', s)))
-      .filter((target) => target.startsWith('src/') && target !== 'src/index' && target !== 'src/config')
+      .filter((target) => target.startsWith('src/') && target !== 'src/index')
       .map((target) => `${relative(root, f)} imports ${target}`));
     expect(offenders).toEqual([]);
   });

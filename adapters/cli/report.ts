@@ -9,7 +9,8 @@
  * Exit codes: 0 ok, 1 no store or a store failure, 2 usage error.
  */
 import { existsSync } from 'node:fs';
-import { type Assistant, DEFAULT_REPORT_PLATFORMS, parseSince, redactUrl, type StorePlatform, storeConfigFromEnv } from '../../src/index';
+import { type Assistant, DEFAULT_REPORT_PLATFORMS, parseSince, type StorePlatform } from '../../src/index';
+import { redactUrl, storeConfigFromEnv } from '../store/store-config';
 import { openStore } from '../store/open-store';
 import { type Closest, formatCsv, formatText } from './report-format';
 

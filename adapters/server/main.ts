@@ -14,7 +14,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import { ConfigError, describeConfig, loadConfig, type ServerConfig } from '../../src/config';
+import { ConfigError, describeConfig, loadConfig, type ServerConfig } from './config';
 import { formatProblem, KnowledgeError, type FeedbackStore } from '../../src/index';
 import { startStoreRuntime, type StoreRuntime } from '../store/store-runtime';
 import { type AppServer, createAppServer } from './http-server';

@@ -12,7 +12,7 @@
  *
  * Every mount returns the human-readable lines the startup log prints about it.
  */
-import type { ServerConfig } from '../../src/config';
+import type { ServerConfig } from './config';
 import type { FeedbackStore } from '../../src/index';
 import type { Dedupe } from '../slack/dedupe';
 import type { AppServer } from './http-server';

@@ -3,7 +3,7 @@
  * or PostgreSQL at `DATABASE_URL`. Rejects with an Error naming the problem (unwritable
  * directory, unreachable database, a schema newer than this build).
  */
-import { redactUrl, type StoreLocation } from '../../src/index';
+import { redactUrl, type StoreLocation } from './store-config';
 import { migrate } from './migrations';
 import { openPostgres } from './postgres/postgres-client';
 import type { MigratableClient } from './sql-client';

@@ -5,10 +5,8 @@
  * the shared de-duplication, and the health `/healthz` reports. {@link StoreRuntime.close}
  * flushes what is pending (bounded) and closes the database.
  */
-import {
-  createIdHasher, describeStore, generateHashKey, HASH_KEY_SETTING, SharedDedupe, startRetention, type StoreConfig, StoreHealth, type StoreHealthSnapshot,
-  type StoreLogger, StoreRecorder, WriteBuffer,
-} from '../../src/index';
+import { createIdHasher, generateHashKey, HASH_KEY_SETTING, SharedDedupe, startRetention, StoreHealth, type StoreHealthSnapshot, type StoreLogger, StoreRecorder, WriteBuffer } from '../../src/index';
+import { describeStore, type StoreConfig } from './store-config';
 import { openStore } from './open-store';
 import type { SqlStore } from './sql-store';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, describeConfig, loadConfig, parseConfig } from '../../src/config';
+import { ConfigError, describeConfig, loadConfig, parseConfig } from '../../adapters/server/config';
 
 const BOT = 'xoxb-1234-5678-configTestBotToken';
 const SIGNING = '8f14e45fceea167a5a36dedd4bea2543';

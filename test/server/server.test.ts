@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StartupError, startServer } from '../../adapters/server/main';
-import { ConfigError } from '../../src/config';
+import { ConfigError } from '../../adapters/server/config';
 import { type Fake, type FakeSlack, startFakeConnector, startFakeSlack } from './helpers/fakes';
 import { raw, slackCommand, slackHeaders, slackMention, teamsMessage } from './helpers/requests';
 import { baseEnv, type InProcess, KNOWLEDGE_DIR, ROOT, startInProcess } from './helpers/server';

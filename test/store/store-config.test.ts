@@ -1,7 +1,7 @@
 /** The store's variables, validated with the server's configuration; and the core stays driver-free. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, parseConfig } from '../../src/config';
+import { ConfigError, parseConfig } from '../../adapters/server/config';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -12,7 +12,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { QUESTION_LOG_MODES, type QuestionLogMode } from './recorder';
+import { QUESTION_LOG_MODES, type QuestionLogMode } from '../../src/index';
 
 export type StoreLocation = { kind: 'sqlite'; dataDir: string; file: string } | { kind: 'postgres'; url: string };
 

@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { type StoreConfig, storeEnvShape, storeSecrets, toStoreConfig } from './store/store-config';
+import { type StoreConfig, storeEnvShape, storeSecrets, toStoreConfig } from '../store/store-config';
 
 /** Variables whose values are secrets: never echoed, and scrubbed from every log line. */
 export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'PLAYGROUND_TOKEN'] as const;
