@@ -12,12 +12,12 @@ import { words } from '../text/tokens';
 import { BoundedMemo } from '../util/bounded-memo';
 import { lunrWeights, type WeightedField } from './lunr-weights';
 import { NearTerms } from './near-terms';
-import { PassageTerms } from './passage-terms';
+import { TermRuns } from './term-runs';
 import { Postings } from './postings';
 
 export interface PassageIndex {
   /** Per passage id, its stemmed terms (text and context), for coverage checks. */
-  terms: PassageTerms;
+  terms: TermRuns;
   /** Every stemmed term of the knowledge base (passages and entry questions). */
   vocabulary: Set<string>;
   /** The vocabulary's typo neighbours (derived from `vocabulary`; not serialized). */
@@ -85,9 +85,9 @@ export function termNumbering(postings: Postings, extraTerms: readonly string[])
 }
 
 /** Passage terms numbered like the postings (a term no field holds, if any, numbered after them). */
-function passageTerms(postings: Postings, perPassage: Iterable<string>[]): PassageTerms {
+function passageTerms(postings: Postings, perPassage: Iterable<string>[]): TermRuns {
   const extraTerms = new Set<string>();
   for (const set of perPassage) for (const t of set) if (postings.idOf(t) === undefined) extraTerms.add(t);
   const list = [...extraTerms];
-  return PassageTerms.build(termNumbering(postings, list), perPassage, perPassage.length, list);
+  return TermRuns.build(termNumbering(postings, list), perPassage, perPassage.length, list);
 }
