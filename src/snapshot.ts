@@ -10,7 +10,7 @@ import type { KnowledgeProblem } from './knowledge/problems';
 import { termNumbering, type PassageIndex } from './search/build-index';
 import { seedStems, stemEntries } from './text/tokens';
 import { NearTerms } from './search/near-terms';
-import { PassageTerms } from './search/passage-terms';
+import { TermRuns } from './search/term-runs';
 import { Postings } from './search/postings';
 
 /** Bumped whenever the snapshot layout or anything it stores changes meaning. */
@@ -66,7 +66,7 @@ export function restoreSnapshot(snapshot: KnowledgeSnapshot): { kb: KnowledgeBas
     weights: new Float64Array(bytes(s.weights)), fieldCount: s.fieldCount, docCount: s.docCount,
   });
   const index: PassageIndex = {
-    terms: new PassageTerms(termNumbering(postings, s.extraTerms), new Int32Array(bytes(s.passageStarts)), new Int32Array(bytes(s.passageIds)), s.extraTerms),
+    terms: new TermRuns(termNumbering(postings, s.extraTerms), new Int32Array(bytes(s.passageStarts)), new Int32Array(bytes(s.passageIds)), s.extraTerms),
     vocabulary,
     near: new NearTerms(vocabulary),
     postings,

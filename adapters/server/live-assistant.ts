@@ -16,6 +16,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { type Assistant, createAssistant, formatProblem, KnowledgeError } from '../../src/index';
 import type { Logger } from './logger';
+import { type HeapRoom, heapRoomFor, mb } from './reload-memory';
 
 /** Who asked: the platform in the per-question log line. */
 export type Platform = 'slack' | 'teams' | 'web';
@@ -28,6 +29,11 @@ export interface LiveAssistantOptions {
   build?: (knowledgeDir: string) => Assistant;
   /** Quiet time after the last file event before reloading, in ms. Default 300. */
   debounceMs?: number;
+  /**
+   * Whether a reload of the directory fits in the heap (see `reload-memory.ts`); a reload that does
+   * not is refused and the last good knowledge base keeps serving. Default {@link heapRoomFor}.
+   */
+  heapRoom?: (knowledgeDir: string) => HeapRoom;
 }
 
 /** Longest run of non-space characters handed to the engine; longer runs are cut to this. */
@@ -166,6 +172,13 @@ export class LiveAssistant {
 
   private rebuild(reason: string): boolean {
     const started = performance.now();
+    const room = (this.options.heapRoom ?? heapRoomFor)(this.options.knowledgeDir);
+    if (!room.fits) {
+      this.log.error({ reason, markdownMb: mb(room.markdown), neededMb: mb(room.needed), availableMb: mb(room.available) },
+        `knowledge reload refused: building ${mb(room.markdown)} MB of markdown needs about ${mb(room.needed)} MB of heap and ${mb(room.available)} MB is left under the heap limit (--max-old-space-size in adapters/server/node-flags); raise the limit or split the knowledge base`);
+      this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
+      return false;
+    }
     let next: Assistant;
     try {
       next = this.build(this.options.knowledgeDir);
