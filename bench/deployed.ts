@@ -31,6 +31,8 @@ export interface Child {
   proc: ChildProcess;
   /** The base URL the process printed. */
   url: string;
+  /** Resolves once a stdout line after this call matches `pattern` (with that line); rejects after `timeoutMs`. */
+  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Its memory now (MB): RSS and the kernel's high-water mark. */
   memory(): { rss: number; hwm: number };
   stop(): Promise<void>;
@@ -54,6 +56,20 @@ export async function spawnNode(args: string[], env: Record<string, string>, tim
   const proc = spawn(process.execPath, args, { cwd: repoRoot(), env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let buffered = '';
   let found = false;
+  // Lines are only scanned while someone waits for one; otherwise stdout is drained unread.
+  let partial = '';
+  const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
+  proc.stdout!.on('data', (chunk: string | Buffer) => {
+    if (waiters.size === 0) { partial = ''; return; }
+    const lines = (partial + String(chunk)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) for (const w of waiters) if (w.pattern.test(line)) { waiters.delete(w); w.resolve(line); }
+  });
+  const waitForLine = (pattern: RegExp, timeoutMs = 180_000): Promise<string> => new Promise((resolve, reject) => {
+    const waiter = { pattern, resolve: (line: string) => { clearTimeout(timer); resolve(line); } };
+    const timer = setTimeout(() => { waiters.delete(waiter); reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms`)); }, timeoutMs);
+    waiters.add(waiter);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')}: no URL within ${timeoutMs} ms`)), timeoutMs);
     proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -66,7 +82,7 @@ export async function spawnNode(args: string[], env: Record<string, string>, tim
     proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${args.join(' ')} exited (${code}) before it listened`)); });
   });
   return {
-    proc, url,
+    proc, url, waitForLine,
     memory: () => processMemory(proc.pid!),
     stop: async () => {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
