@@ -27,13 +27,13 @@ import { type Load, LoadGenerator, meanLoad, THROUGHPUT_ROUNDS, throughputRow } 
 import { devQuestions } from './repo';
 import { signedSlashCommands, teamsActivities } from './requests';
 
-const SIGNING_SECRET = 'bench0signing0secret0123456789ab';
-const BOT_TOKEN = 'xoxb-bench-deployed-0000-token';
+export const SIGNING_SECRET = 'bench0signing0secret0123456789ab';
+export const BOT_TOKEN = 'xoxb-bench-deployed-0000-token';
 /** The peak RSS the deployed server must stay under while loaded. */
 export const PEAK_RSS_TARGET_MB = 200;
 
 /** A fake Slack Web API on loopback (`auth.test`, `chat.postMessage`, …: `{ ok: true }`). */
-async function fakeSlackApi(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function fakeSlackApi(): Promise<{ url: string; close: () => Promise<void> }> {
   let ts = 1_700_000_000;
   const server: Server = createServer((req, res) => {
     req.resume();
@@ -116,7 +116,7 @@ export async function measureDeployed(
 }
 
 /** A load with the CPU time (user + system, ms) the target process spent during it. */
-type CpuLoad = Load & { cpuMs: number };
+export type CpuLoad = Load & { cpuMs: number };
 
 /** CPU time (user + system) of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
@@ -128,7 +128,7 @@ function cpuMs(pid: number): number {
  * Like `loadInRounds` for two processes, recording each run's CPU time too: warm-up, then rounds
  * alternating which goes first (A B, B A, …).
  */
-async function loadPairInRounds(gen: LoadGenerator, targets: [Child, Child], requests: autocannon.Request[], o: { rounds: number; seconds: number; warmup: number; connections: number }): Promise<[CpuLoad[], CpuLoad[]]> {
+export async function loadPairInRounds(gen: LoadGenerator, targets: [Child, Child], requests: autocannon.Request[], o: { rounds: number; seconds: number; warmup: number; connections: number }): Promise<[CpuLoad[], CpuLoad[]]> {
   for (const t of targets) await gen.run(t.url, requests, o.warmup, o.connections);
   const runs: [CpuLoad[], CpuLoad[]] = [[], []];
   for (let round = 0; round < o.rounds; round += 1) {

@@ -8,7 +8,7 @@
  * timings depend on the machine.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchRow } from './bench-row';
 import { benchDeployed } from './deployed-throughput';
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const { rows, failed } = await runAll();
   process.stdout.write(`${renderTable(rows)}\n`);
   const out = join(repoRoot(), 'bench', 'results.json');
-  const machine = { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model, memoryMb: Math.round(totalmem() / 1048576) };
+  const machine = { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model, memoryMb: Math.round(totalmem() / 1048576), loadAverage: loadavg().map((l) => Number(l.toFixed(2))) };
   writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, rows: rows.map((r) => ({ ...r, value: Number.isFinite(r.value) ? r.value : null })) }, null, 2)}\n`);
   process.stdout.write(`\nwritten to ${out}\n`);
   if (failed.length) process.exitCode = 1;
