@@ -37,6 +37,8 @@ export class FactScorer {
   private readonly touchedBy: Uint32Array;
   private scorings = 0;
   private readonly facetEntities = new Map<string, string[]>();
+  /** Per facet, the facts that show it, ascending. */
+  private readonly facetFacts = new Map<string, Int32Array>();
 
   constructor(private readonly kb: KnowledgeBase) {
     const idOf = (s: string): number => {
@@ -74,15 +76,18 @@ export class FactScorer {
     this.facetIds = Object.keys(kb.facets);
     this.facetWords = Math.max(1, Math.ceil(this.facetIds.length / 32));
     this.factFacets = new Uint32Array(kb.facts.length * this.facetWords);
+    const facetFacts = new Map<string, number[]>();
     kb.facts.forEach((f, i) => {
       this.facetIds.forEach((id, k) => {
         if (!this.computeShows(attrStems[i], valueStems[i], id)) return;
         this.factFacets[i * this.facetWords + (k >> 5)] |= 1 << (k & 31);
+        appendTo(facetFacts, id, i);
         const list = this.facetEntities.get(id) ?? [];
         if (!list.includes(f.entity)) list.push(f.entity);
         this.facetEntities.set(id, list);
       });
     });
+    for (const [id, list] of facetFacts) this.facetFacts.set(id, Int32Array.from(list));
   }
 
   /** Entity ids having at least one fact that shows `facet`, in document order. */
@@ -129,6 +134,26 @@ export class FactScorer {
     return out.sort((a, b) => b.score - a.score || a.index - b.index);
   }
 
+  /**
+   * The facts that can score above 0 against `stems` and `facets` (those holding one of the stems,
+   * or showing one of the facets), ascending: across all facts, the rest would be visited for nothing.
+   */
+  private candidates(stems: string[], facets: string[]): number[] {
+    this.scorings = this.scorings >= 0xfffffffe ? 1 : this.scorings + 1;
+    if (this.scorings === 1) this.touchedBy.fill(0);
+    const out: number[] = [];
+    const visit = (list: ArrayLike<number> | undefined): void => {
+      if (!list) return;
+      for (let k = 0; k < list.length; k += 1) {
+        const i = list[k];
+        if (this.touchedBy[i] !== this.scorings) { this.touchedBy[i] = this.scorings; out.push(i); }
+      }
+    };
+    for (const st of stems) { visit(this.labelPostings.get(st)); visit(this.valuePostings.get(st)); }
+    for (const f of facets) visit(this.facetFacts.get(f));
+    return out.sort((a, b) => a - b);
+  }
+
   /** IDF of a stem; unseen stems weigh like the rarest. */
   weight(s: string): number {
     return this.idf.get(s) ?? Math.log(1 + this.kb.facts.length);
@@ -153,7 +178,7 @@ export class FactScorer {
    */
   score(entityId: string | undefined, stems: string[], facets: string[], keep?: (index: number) => boolean): ScoredFact[] {
     if (entityId === undefined && facets.length === 0) return this.scoreAll(stems, keep);
-    const indexes = entityId !== undefined ? this.kb.factsByEntity.get(entityId) ?? [] : this.kb.facts.map((_, i) => i);
+    const indexes = entityId !== undefined ? this.kb.factsByEntity.get(entityId) ?? [] : this.candidates(stems, facets);
     const out: ScoredFact[] = [];
     const ids = stems.map((s) => this.stemIds.get(s));
     for (const i of indexes) {
