@@ -27,9 +27,7 @@ RUN npm run build \
 
 # ---- runtime: built JavaScript and production dependencies only, as the unprivileged `node` user ----
 FROM ${NODE_IMAGE}
-# NODE_OPTIONS: the V8 heap settings of adapters/server/node-options.ts (peak RSS ~125 MB under load).
 ENV NODE_ENV=production \
-    NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=256" \
     PORT=3978
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
@@ -37,6 +35,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY knowledge ./knowledge
+# The node flags (V8 heap settings) `npm start` uses too: one file, read by both (docs/deploy.md, "Memory and V8 flags").
+COPY adapters/server/node-flags ./node-flags
 # The SQLite store (one replica). Mount a volume here to keep questions and votes across containers;
 # with several replicas set DATABASE_URL instead (docs/deploy.md, compose.yaml).
 ENV DATA_DIR=/app/data
@@ -47,5 +47,5 @@ EXPOSE 3978
 # node, not curl (not in -slim): 200 from /healthz once the knowledge base is loaded, else unhealthy.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "require('http').get('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz',r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1)).setTimeout(2500,()=>process.exit(1))"]
-# Exec form: node is PID 1 and gets SIGTERM itself (graceful shutdown, exit 0 within 10 s).
-CMD ["node", "dist/adapters/server/main.js"]
+# `exec`: node replaces the shell and is PID 1, so it gets SIGTERM itself (graceful shutdown, exit 0 within 10 s).
+CMD ["sh", "-c", "exec node $(cat node-flags) dist/adapters/server/main.js"]

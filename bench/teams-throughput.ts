@@ -21,7 +21,6 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { ActivityHandler, type Activity, type CloudAdapter } from 'botbuilder';
 import pino from 'pino';
@@ -29,55 +28,11 @@ import { createTeamsBot } from '../adapters/teams/create-teams-bot';
 import { renderTeams } from '../adapters/teams/render';
 import { createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
+import { startConnector } from './fake-connector';
+import { teamsActivities } from './requests';
 import { LoadGenerator, loadInRounds, meanLoad, medianRatio, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
 
-
-/** A fake connector in a worker thread: answers every POST/PUT with `{ id }` and counts them. */
-const CONNECTOR_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const http = require('node:http');
-let count = 0;
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    count += 1;
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"r' + count + '"}');
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
-parentPort.on('message', (m) => { if (m === 'count') parentPort.postMessage({ count }); });
-`;
-
-interface Connector { url: string; count(): Promise<number>; close(): Promise<void> }
-
-async function startConnector(): Promise<Connector> {
-  const worker = new Worker(CONNECTOR_SOURCE, { eval: true });
-  const port = await new Promise<number>((resolve) => worker.once('message', (m: { port: number }) => resolve(m.port)));
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    count: () => new Promise((resolve) => {
-      worker.once('message', (m: { count: number }) => resolve(m.count));
-      worker.postMessage('count');
-    }),
-    close: async () => { await worker.terminate(); },
-  };
-}
-
-/** One personal-chat message activity per question, shaped like Teams sends them. */
-function activityRequests(questions: string[], serviceUrl: string): autocannon.Request[] {
-  return questions.map((text, i) => ({
-    method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({
-      type: 'message', id: `17000000000${i}`, timestamp: '2024-11-14T21:14:00.000Z', serviceUrl, channelId: 'msteams',
-      from: { id: `29:bench-user-${i}`, name: 'Bench User', aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` },
-      conversation: { conversationType: 'personal', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', id: `a:bench-${i}` },
-      recipient: { id: '28:00000000-0000-4000-8000-00000000b07a', name: 'AWS QA' },
-      textFormat: 'plain', text, channelData: { tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' } }, locale: 'en-US',
-    }),
-  }));
-}
 
 /**
  * The baseline: `adapter` behind a bare node:http handler, running a bot that replies "ok", or,
@@ -131,7 +86,7 @@ export async function benchTeams(): Promise<BenchRow[]> {
     await serveOnLoopback(echoListener(real.adapter)), await serveOnLoopback(real.requestListener), await serveOnLoopback(uncached.requestListener),
     await serveOnLoopback(echoListener(real.adapter, cards)),
   ];
-  const requests = activityRequests(questions, connector.url);
+  const requests = teamsActivities(questions, connector.url);
   const gen = LoadGenerator.start();
   try {
     const [echoServer, realServer, uncachedServer, echoCardsServer] = servers;

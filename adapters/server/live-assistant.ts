@@ -23,6 +23,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { type Assistant, createAssistantFromSources, formatProblem, KnowledgeError, readKnowledgeSourcesAsync } from '../../src/index';
 import type { Logger } from './logger';
+import { type HeapRoom, heapRoomFor, mb } from './reload-memory';
 
 /** Who asked: the platform in the per-question log line. */
 export type Platform = 'slack' | 'teams' | 'web';
@@ -41,6 +42,11 @@ export interface LiveAssistantOptions {
   maxTotalBytes?: number;
   /** First delay before re-arming a failed watcher, in ms (doubling up to 30 s). Default 500. */
   rewatchMs?: number;
+  /**
+   * Whether a reload of the directory fits in the heap (see `reload-memory.ts`); a reload that does
+   * not is refused and the last good knowledge base keeps serving. Default {@link heapRoomFor}.
+   */
+  heapRoom?: (knowledgeDir: string) => HeapRoom;
 }
 
 const MAX_REWATCH_MS = 30_000;
@@ -226,6 +232,13 @@ export class LiveAssistant {
 
   private async rebuild(reason: string): Promise<boolean> {
     const started = performance.now();
+    const room = (this.options.heapRoom ?? heapRoomFor)(this.options.knowledgeDir);
+    if (!room.fits) {
+      this.log.error({ reason, markdownMb: mb(room.markdown), neededMb: mb(room.needed), availableMb: mb(room.available) },
+        `knowledge reload refused: building ${mb(room.markdown)} MB of markdown needs about ${mb(room.needed)} MB of heap and ${mb(room.available)} MB is left under the heap limit (--max-old-space-size in adapters/server/node-flags); raise the limit or split the knowledge base`);
+      this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
+      return false;
+    }
     let next: Assistant;
     try {
       next = await this.build(this.options.knowledgeDir);

@@ -1,13 +1,28 @@
 /**
- * The V8 heap settings the server is deployed with (`NODE_OPTIONS` in the Dockerfile; the same
- * string belongs on `npm start`). They have to be given when node starts: V8 sizes its heap then.
+ * The node flags the server is deployed with. They live in one file, `adapters/server/node-flags`
+ * (one line), which both `npm start` (`node $(cat adapters/server/node-flags) dist/…/main.js`) and
+ * the Dockerfile's command read, so the two cannot drift; the benchmarks start the server with the
+ * same flags read from the same file (`bench/deployed.ts`). V8 sizes its heap when node starts, so
+ * they have to be command-line flags (or `NODE_OPTIONS`), not settings applied later.
  *
- * - `--max-semi-space-size=2`: a 2 MB young generation instead of node 20's 16 MB. Request garbage
- *   is short-lived and small; the bigger nursery only buys resident memory (about 25 MB idle).
- * - `--max-old-space-size=256`: an explicit heap cap. The live heap is ~35 MB; with a cap V8
- *   collects before growing, and peak RSS under load stays ~125 MB instead of 150–190 MB (the
- *   in-memory feedback store's worst case, 10,000 votes of 4,000-character questions, still fits).
- *
- * `bench/server-rss.ts` measures the server with and without them; a test keeps the Dockerfile in step.
+ * Why these values: measured, not guessed; `docs/deploy.md` ("Memory and V8 flags") has the table of
+ * every setting tried with its throughput ratio and peak RSS from `npm run bench`.
  */
-export const SERVER_NODE_OPTIONS = '--max-semi-space-size=2 --max-old-space-size=256';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where the flags file is, from `adapters/server/` (tests) or `dist/adapters/server/` (built). */
+export function nodeFlagsFile(): string {
+  const candidates = [join(__dirname, 'node-flags'), join(__dirname, '..', '..', '..', 'adapters', 'server', 'node-flags')];
+  const found = candidates.find((f) => existsSync(f));
+  if (!found) throw new Error(`node-flags not found (looked at ${candidates.join(', ')})`);
+  return found;
+}
+
+/** The deployed node flags, as separate arguments. */
+export function serverNodeFlags(): string[] {
+  return readFileSync(nodeFlagsFile(), 'utf8').trim().split(/\s+/).filter(Boolean);
+}
+
+/** The deployed node flags as one string (the form `NODE_OPTIONS` takes). */
+export const SERVER_NODE_OPTIONS = serverNodeFlags().join(' ');

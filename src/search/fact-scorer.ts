@@ -6,6 +6,7 @@
 import type { Fact, KnowledgeBase } from '../knowledge/knowledge-base';
 import { contentStems } from '../text/tokens';
 import { appendTo } from '../util/append-to';
+import { TermRuns } from './term-runs';
 
 export interface ScoredFact {
   index: number;
@@ -15,54 +16,78 @@ export interface ScoredFact {
   facetHit: boolean;
 }
 
-interface FactTerms {
-  attribute: Set<string>;
-  value: Set<string>;
-}
-
 export class FactScorer {
-  private readonly terms: FactTerms[];
+  /** Stem → id, and per fact its label (attribute and group) stems and its value stems, as sorted id runs. */
+  private readonly stemIds = new Map<string, number>();
+  private readonly attribute: TermRuns;
+  private readonly value: TermRuns;
   private readonly idf = new Map<string, number>();
   /** Per facet, its attribute phrases as stem lists: a label shows the facet when it has every stem of one phrase. */
   private readonly facetAttr = new Map<string, string[][]>();
   private readonly facetValue = new Map<string, Set<string>>();
-  /** Per fact, the facets it shows; per facet, the entities with such a fact (document order). Computed once. */
-  private readonly factFacets: Set<string>[];
+  /** Facet ids in catalog order; per fact, a bit per facet it shows (`facetWords` words per fact). Computed once. */
+  private readonly facetIds: string[];
+  private readonly facetWords: number;
+  private readonly factFacets: Uint32Array;
   /** Per stem, the facts whose label holds it, and those whose value only does (so scoring across all facts visits only those). */
-  private readonly labelPostings = new Map<string, number[]>();
-  private readonly valuePostings = new Map<string, number[]>();
+  private readonly labelPostings = new Map<string, Int32Array>();
+  private readonly valuePostings = new Map<string, Int32Array>();
   /** Scratch space for scoring across all facts: running score per fact, and the scoring that last touched it. */
   private readonly scratch: Float64Array;
   private readonly touchedBy: Uint32Array;
   private scorings = 0;
   private readonly facetEntities = new Map<string, string[]>();
+  /** Per facet, the facts that show it, ascending. */
+  private readonly facetFacts = new Map<string, Int32Array>();
 
   constructor(private readonly kb: KnowledgeBase) {
-    this.terms = kb.facts.map((f) => ({ attribute: new Set(contentStems(`${f.attribute} ${f.group ?? ''}`)), value: new Set(contentStems(f.value)) }));
+    const idOf = (s: string): number => {
+      let id = this.stemIds.get(s);
+      if (id === undefined) { id = this.stemIds.size; this.stemIds.set(s, id); }
+      return id;
+    };
+    const attrStems = kb.facts.map((f) => contentStems(`${f.attribute} ${f.group ?? ''}`));
+    const valueStems = kb.facts.map((f) => contentStems(f.value));
+    for (const list of [attrStems, valueStems]) for (const stems of list) for (const st of stems) idOf(st);
+    const known = (st: string): number | undefined => this.stemIds.get(st);
+    this.attribute = TermRuns.build(known, attrStems, kb.facts.length);
+    this.value = TermRuns.build(known, valueStems, kb.facts.length);
     const df = new Map<string, number>();
-    this.terms.forEach((t, i) => {
-      for (const s of new Set([...t.attribute, ...t.value])) {
-        df.set(s, (df.get(s) ?? 0) + 1);
-        appendTo(t.attribute.has(s) ? this.labelPostings : this.valuePostings, s, i);
+    const label = new Map<string, number[]>();
+    const valueOnly = new Map<string, number[]>();
+    kb.facts.forEach((_, i) => {
+      const attr = new Set(attrStems[i]);
+      for (const st of new Set([...attrStems[i], ...valueStems[i]])) {
+        df.set(st, (df.get(st) ?? 0) + 1);
+        appendTo(attr.has(st) ? label : valueOnly, st, i);
       }
     });
+    for (const [st, list] of label) this.labelPostings.set(st, Int32Array.from(list));
+    for (const [st, list] of valueOnly) this.valuePostings.set(st, Int32Array.from(list));
     this.scratch = new Float64Array(kb.facts.length);
     this.touchedBy = new Uint32Array(kb.facts.length);
     const n = Math.max(1, kb.facts.length);
-    for (const [s, d] of df) this.idf.set(s, Math.log(1 + n / d));
+    for (const [st, d] of df) this.idf.set(st, Math.log(1 + n / d));
     for (const [id, f] of Object.entries(kb.facets)) {
       this.facetAttr.set(id, f.attributes.map((a) => contentStems(a)).filter((p) => p.length > 0));
       // Read like the facts' values (compounds whole, abbreviations expanded), so `auto-scaling` matches "Auto-scaling".
       this.facetValue.set(id, new Set(f.values.flatMap((a) => contentStems(a))));
     }
-    this.factFacets = this.terms.map((t) => new Set(Object.keys(kb.facets).filter((id) => this.computeShows(t, id))));
+    this.facetIds = Object.keys(kb.facets);
+    this.facetWords = Math.max(1, Math.ceil(this.facetIds.length / 32));
+    this.factFacets = new Uint32Array(kb.facts.length * this.facetWords);
+    const facetFacts = new Map<string, number[]>();
     kb.facts.forEach((f, i) => {
-      for (const id of this.factFacets[i]) {
+      this.facetIds.forEach((id, k) => {
+        if (!this.computeShows(attrStems[i], valueStems[i], id)) return;
+        this.factFacets[i * this.facetWords + (k >> 5)] |= 1 << (k & 31);
+        appendTo(facetFacts, id, i);
         const list = this.facetEntities.get(id) ?? [];
         if (!list.includes(f.entity)) list.push(f.entity);
         this.facetEntities.set(id, list);
-      }
+      });
     });
+    for (const [id, list] of facetFacts) this.facetFacts.set(id, Int32Array.from(list));
   }
 
   /** Entity ids having at least one fact that shows `facet`, in document order. */
@@ -72,13 +97,14 @@ export class FactScorer {
 
   /** True when the fact's value (not its label) contains the stem. */
   inValue(index: number, s: string): boolean {
-    return this.terms[index].value.has(s);
+    const id = this.stemIds.get(s);
+    return id !== undefined && this.value.hasId(index, id);
   }
 
   /** True when the fact's label, group or value contains the stem. */
   mentions(index: number, s: string): boolean {
-    const t = this.terms[index];
-    return t.attribute.has(s) || t.value.has(s);
+    const id = this.stemIds.get(s);
+    return id !== undefined && (this.attribute.hasId(index, id) || this.value.hasId(index, id));
   }
 
   /**
@@ -108,6 +134,26 @@ export class FactScorer {
     return out.sort((a, b) => b.score - a.score || a.index - b.index);
   }
 
+  /**
+   * The facts that can score above 0 against `stems` and `facets` (those holding one of the stems,
+   * or showing one of the facets), ascending: across all facts, the rest would be visited for nothing.
+   */
+  private candidates(stems: string[], facets: string[]): number[] {
+    this.scorings = this.scorings >= 0xfffffffe ? 1 : this.scorings + 1;
+    if (this.scorings === 1) this.touchedBy.fill(0);
+    const out: number[] = [];
+    const visit = (list: ArrayLike<number> | undefined): void => {
+      if (!list) return;
+      for (let k = 0; k < list.length; k += 1) {
+        const i = list[k];
+        if (this.touchedBy[i] !== this.scorings) { this.touchedBy[i] = this.scorings; out.push(i); }
+      }
+    };
+    for (const st of stems) { visit(this.labelPostings.get(st)); visit(this.valuePostings.get(st)); }
+    for (const f of facets) visit(this.facetFacts.get(f));
+    return out.sort((a, b) => a - b);
+  }
+
   /** IDF of a stem; unseen stems weigh like the rarest. */
   weight(s: string): number {
     return this.idf.get(s) ?? Math.log(1 + this.kb.facts.length);
@@ -115,13 +161,15 @@ export class FactScorer {
 
   /** True when the fact's label (or, for facets with value words, its value) shows `facet`. */
   showsFacet(index: number, facet: string): boolean {
-    return this.factFacets[index]?.has(facet) ?? false;
+    const k = this.facetIds.indexOf(facet);
+    if (k < 0 || index < 0 || index >= this.kb.facts.length) return false;
+    return (this.factFacets[index * this.facetWords + (k >> 5)] & (1 << (k & 31))) !== 0;
   }
 
-  private computeShows(t: FactTerms, facet: string): boolean {
+  private computeShows(attribute: readonly string[], value: readonly string[], facet: string): boolean {
     const attr = this.facetAttr.get(facet);
     const val = this.facetValue.get(facet);
-    return Boolean((attr && attr.some((phrase) => phrase.every((s) => t.attribute.has(s)))) || (val && [...t.value].some((s) => val.has(s))));
+    return Boolean((attr && attr.some((phrase) => phrase.every((s) => attribute.includes(s)))) || (val && value.some((s) => val.has(s))));
   }
 
   /**
@@ -130,16 +178,18 @@ export class FactScorer {
    */
   score(entityId: string | undefined, stems: string[], facets: string[], keep?: (index: number) => boolean): ScoredFact[] {
     if (entityId === undefined && facets.length === 0) return this.scoreAll(stems, keep);
-    const indexes = entityId !== undefined ? this.kb.factsByEntity.get(entityId) ?? [] : this.kb.facts.map((_, i) => i);
+    const indexes = entityId !== undefined ? this.kb.factsByEntity.get(entityId) ?? [] : this.candidates(stems, facets);
     const out: ScoredFact[] = [];
+    const ids = stems.map((s) => this.stemIds.get(s));
     for (const i of indexes) {
       if (keep && !keep(i)) continue;
-      const t = this.terms[i];
       let score = 0;
-      for (const s of stems) {
-        if (t.attribute.has(s)) score += 2 * this.weight(s);
-        else if (t.value.has(s)) score += this.weight(s);
-      }
+      stems.forEach((s, k) => {
+        const id = ids[k];
+        if (id === undefined) return;
+        if (this.attribute.hasId(i, id)) score += 2 * this.weight(s);
+        else if (this.value.hasId(i, id)) score += this.weight(s);
+      });
       const facetHit = facets.some((f) => this.showsFacet(i, f));
       if (facetHit) score += 3;
       if (score > 0) out.push({ index: i, fact: this.kb.facts[i], score, facetHit });

@@ -51,11 +51,11 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
   for (const r of results) {
     const id = r.id;
     if (q.filter && !q.filter(id)) continue;
-    const have = index.terms[id];
+    const have = index.terms;
     let found = 0;
     for (const t of measured) {
-      if (have.has(t)) found += 1;
-      else if (typos.get(t)?.some((n) => have.has(n))) found += 0.5;
+      if (have.has(id, t)) found += 1;
+      else if (typos.get(t)?.some((n) => have.has(id, n))) found += 0.5;
     }
     hits.push({ id, score: r.score, coverage: found / measured.length });
     if (hits.length >= (q.limit ?? 10)) break;

@@ -46,8 +46,13 @@ describe('Dockerfile', () => {
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user);
     expect(runtime).toContain('NODE_ENV=production');
-    expect(runtime).toContain(`NODE_OPTIONS="${SERVER_NODE_OPTIONS}"`);
-    expect(/^CMD (.*)$/m.exec(runtime)?.[1]).toBe('["node", "dist/adapters/server/main.js"]');
+    // The node flags come from the one file `npm start` reads too.
+    expect(runtime).toMatch(/^COPY adapters\/server\/node-flags \.\/node-flags$/m);
+    expect(/^CMD (.*)$/m.exec(runtime)?.[1]).toBe('["sh", "-c", "exec node $(cat node-flags) dist/adapters/server/main.js"]');
+    expect(runtime).not.toMatch(/NODE_OPTIONS/);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toContain('node $(cat adapters/server/node-flags) dist/adapters/server/main.js');
+    expect(SERVER_NODE_OPTIONS).toMatch(/^--/);
     expect(runtime).toMatch(/COPY knowledge \.\/knowledge/);
   });
 
