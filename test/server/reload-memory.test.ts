@@ -57,7 +57,7 @@ describe('reload memory guard', () => {
     const logger = pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) });
     let room = { needed: 10 * MB, available: 100 * MB, markdown: MB, fits: true };
     const live = new LiveAssistant({ knowledgeDir: dir, logger, heapRoom: () => room });
-    live.load();
+    await live.load();
     const before = JSON.stringify(live.current().ask('SLA for EKS'));
     room = { needed: 300 * MB, available: 100 * MB, markdown: 7 * MB, fits: false };
     expect(await live.reload('test')).toBe(false);
