@@ -18,9 +18,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type autocannon from 'autocannon';
 import { serverNodeFlags } from '../adapters/server/node-options';
 import type { BenchRow } from './bench-row';
-import type autocannon from 'autocannon';
 import { type Child, deployedServerArgs, freePort, spawnBaseline, spawnNode, untilHealthy } from './deployed';
 import { startConnector } from './fake-connector';
 import { type Load, LoadGenerator, meanLoad, THROUGHPUT_ROUNDS, throughputRow } from './load';
@@ -47,7 +47,11 @@ export async function fakeSlackApi(): Promise<{ url: string; close: () => Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -60,7 +64,9 @@ export interface DeployedResult {
 
 /** The as-deployed throughput rows; `flags` overrides the deployed node flags (for the flag table). */
 export async function measureDeployed(
-  flags: string[] = serverNodeFlags(), rounds: { rounds: number; seconds: number; warmup: number; connections: number } = THROUGHPUT_ROUNDS, env: Record<string, string> = {},
+  flags: string[] = serverNodeFlags(),
+  rounds: { rounds: number; seconds: number; warmup: number; connections: number } = THROUGHPUT_ROUNDS,
+  env: Record<string, string> = {},
 ): Promise<DeployedResult> {
   const questions = devQuestions();
   const slackApi = await fakeSlackApi();
@@ -69,10 +75,22 @@ export async function measureDeployed(
   const gen = LoadGenerator.start();
   try {
     const port = await freePort();
-    const server = await spawnNode(deployedServerArgs(flags), {
-      NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.url, TEAMS_ALLOW_UNAUTHENTICATED: 'true', ...env,
-    }, 180_000, `http://127.0.0.1:${port}`);
+    const server = await spawnNode(
+      deployedServerArgs(flags),
+      {
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slackApi.url,
+        TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+        ...env,
+      },
+      180_000,
+      `http://127.0.0.1:${port}`,
+    );
     children.push(server);
     await untilHealthy(server.url);
     const noop = await spawnBaseline('slack-noop', { SIGNING_SECRET, BOT_TOKEN }, flags);
@@ -82,28 +100,58 @@ export async function measureDeployed(
 
     const slack = await loadPairInRounds(gen, [server, noop], signedSlashCommands(questions, SIGNING_SECRET), rounds);
     const teams = await loadPairInRounds(gen, [server, echo], teamsActivities(questions, connector.url), rounds);
-    for (const [name, loads] of [['server /slack/events', slack[0]], ['no-op Bolt app', slack[1]], ['server /api/messages', teams[0]], ['echo bot', teams[1]]] as const) {
+    for (const [name, loads] of [
+      ['server /slack/events', slack[0]],
+      ['no-op Bolt app', slack[1]],
+      ['server /api/messages', teams[0]],
+      ['echo bot', teams[1]],
+    ] as const) {
       const r = meanLoad(loads);
-      if (r.non2xx > 0 || r.errors > 0) throw new Error(`deployed throughput: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
+      if (r.non2xx > 0 || r.errors > 0)
+        throw new Error(`deployed throughput: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
     }
     const sent = [...teams[0], ...teams[1]].reduce((sum, l) => sum + l.requests, 0);
     const replies = await connector.count();
-    if (replies < sent) throw new Error(`deployed throughput: the connector received ${replies} replies for ${sent} measured Teams requests`);
+    if (replies < sent)
+      throw new Error(`deployed throughput: the connector received ${replies} replies for ${sent} measured Teams requests`);
 
     const peak = server.memory().hwm;
     const label = flags.join(' ') || 'no flags';
-    const slackRow = throughputRow(`slack /aws throughput AS DEPLOYED (npm start in its own process; ${label})`, slack[0], slack[1], 'no-op Bolt app (default HTTPReceiver), own process, same flags');
-    const teamsRow = throughputRow(`teams /api/messages throughput AS DEPLOYED (npm start in its own process; ${label})`, teams[0], teams[1], 'echo bot (bare node:http + CloudAdapter), own process, same flags');
+    const slackRow = throughputRow(
+      `slack /aws throughput AS DEPLOYED (npm start in its own process; ${label})`,
+      slack[0],
+      slack[1],
+      'no-op Bolt app (default HTTPReceiver), own process, same flags',
+    );
+    const teamsRow = throughputRow(
+      `teams /api/messages throughput AS DEPLOYED (npm start in its own process; ${label})`,
+      teams[0],
+      teams[1],
+      'echo bot (bare node:http + CloudAdapter), own process, same flags',
+    );
     const baselinePeak = Math.max(noop.memory().hwm, echo.memory().hwm);
     const rows: BenchRow[] = [
       slackRow,
       teamsRow,
-      cpuRow('slack /aws requests per CPU-second of the server process (diagnostic: robust to other load on the machine)', slack, 'no-op Bolt app'),
-      cpuRow('teams /api/messages requests per CPU-second of the server process (diagnostic: robust to other load on the machine)', teams, 'echo bot'),
+      cpuRow(
+        'slack /aws requests per CPU-second of the server process (diagnostic: robust to other load on the machine)',
+        slack,
+        'no-op Bolt app',
+      ),
+      cpuRow(
+        'teams /api/messages requests per CPU-second of the server process (diagnostic: robust to other load on the machine)',
+        teams,
+        'echo bot',
+      ),
       {
-        name: `server peak RSS AS DEPLOYED (VmHWM over startup and both loads, ${THROUGHPUT_ROUNDS.connections} connections)`, value: round(peak), unit: 'MB',
-        baseline: round(baselinePeak), baselineName: 'larger baseline process peak (no knowledge base)', ratio: round(baselinePeak / peak, 3),
-        target: `<= ${PEAK_RSS_TARGET_MB} MB`, pass: peak <= PEAK_RSS_TARGET_MB,
+        name: `server peak RSS AS DEPLOYED (VmHWM over startup and both loads, ${THROUGHPUT_ROUNDS.connections} connections)`,
+        value: round(peak),
+        unit: 'MB',
+        baseline: round(baselinePeak),
+        baselineName: 'larger baseline process peak (no knowledge base)',
+        ratio: round(baselinePeak / peak, 3),
+        target: `<= ${PEAK_RSS_TARGET_MB} MB`,
+        pass: peak <= PEAK_RSS_TARGET_MB,
       },
     ];
     return { rows, slackRatio: slackRow.ratio ?? Number.NaN, teamsRatio: teamsRow.ratio ?? Number.NaN, peakRss: peak };
@@ -120,7 +168,9 @@ export type CpuLoad = Load & { cpuMs: number };
 
 /** CPU time (user + system) of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15), at 100 ticks/s
 }
 
@@ -128,7 +178,12 @@ function cpuMs(pid: number): number {
  * Like `loadInRounds` for two processes, recording each run's CPU time too: warm-up, then rounds
  * alternating which goes first (A B, B A, …).
  */
-export async function loadPairInRounds(gen: LoadGenerator, targets: [Child, Child], requests: autocannon.Request[], o: { rounds: number; seconds: number; warmup: number; connections: number }): Promise<[CpuLoad[], CpuLoad[]]> {
+export async function loadPairInRounds(
+  gen: LoadGenerator,
+  targets: [Child, Child],
+  requests: autocannon.Request[],
+  o: { rounds: number; seconds: number; warmup: number; connections: number },
+): Promise<[CpuLoad[], CpuLoad[]]> {
   for (const t of targets) await gen.run(t.url, requests, o.warmup, o.connections);
   const runs: [CpuLoad[], CpuLoad[]] = [[], []];
   for (let round = 0; round < o.rounds; round += 1) {
@@ -149,7 +204,14 @@ function cpuRow(name: string, [target, base]: [CpuLoad[], CpuLoad[]], baselineNa
   const mid = ratios.length >> 1;
   const median = ratios.length % 2 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
   const mean = (ls: CpuLoad[]): number => ls.reduce((sum, l) => sum + perCpu(l), 0) / ls.length;
-  return { name, value: Math.round(mean(target)), unit: 'req/CPU-s', baseline: Math.round(mean(base)), baselineName, ratio: Number(median.toFixed(3)) };
+  return {
+    name,
+    value: Math.round(mean(target)),
+    unit: 'req/CPU-s',
+    baseline: Math.round(mean(base)),
+    baselineName,
+    ratio: Number(median.toFixed(3)),
+  };
 }
 
 function round(x: number, digits = 1): number {
@@ -166,13 +228,28 @@ if (require.main === module) {
   const flags = arg === undefined ? undefined : arg.slice('--flags='.length).split(/\s+/).filter(Boolean);
   const roundsArg = process.argv.find((a) => a.startsWith('--rounds='));
   const rounds = roundsArg ? { ...THROUGHPUT_ROUNDS, rounds: Number(roundsArg.slice('--rounds='.length)) } : THROUGHPUT_ROUNDS;
-  const env = Object.fromEntries(process.argv.filter((a) => a.startsWith('--env=')).map((a) => a.slice('--env='.length).split('=', 2) as [string, string]));
+  const env = Object.fromEntries(
+    process.argv.filter((a) => a.startsWith('--env=')).map((a) => a.slice('--env='.length).split('=', 2) as [string, string]),
+  );
   measureDeployed(flags, rounds, env).then(
     (r) => {
       const cpu = r.rows.filter((row) => row.unit === 'req/CPU-s').map((row) => row.ratio);
-      console.log(JSON.stringify({ flags: flags ?? serverNodeFlags(), env, slack: r.slackRatio, teams: r.teamsRatio, peakRss: Math.round(r.peakRss), slackCpu: cpu[0], teamsCpu: cpu[1] }));
+      console.log(
+        JSON.stringify({
+          flags: flags ?? serverNodeFlags(),
+          env,
+          slack: r.slackRatio,
+          teams: r.teamsRatio,
+          peakRss: Math.round(r.peakRss),
+          slackCpu: cpu[0],
+          teamsCpu: cpu[1],
+        }),
+      );
       console.table(r.rows);
     },
-    (error: unknown) => { console.error(error); process.exitCode = 1; },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
   );
 }

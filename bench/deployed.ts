@@ -53,36 +53,72 @@ export async function freePort(): Promise<number> {
  * its log level), only for it to start.
  */
 export async function spawnNode(args: string[], env: Record<string, string>, timeoutMs = 180_000, knownUrl?: string): Promise<Child> {
-  const proc = spawn(process.execPath, args, { cwd: repoRoot(), env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, args, {
+    cwd: repoRoot(),
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let buffered = '';
   let found = false;
   // Lines are only scanned while someone waits for one; otherwise stdout is drained unread.
   let partial = '';
   const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
   proc.stdout!.on('data', (chunk: string | Buffer) => {
-    if (waiters.size === 0) { partial = ''; return; }
+    if (waiters.size === 0) {
+      partial = '';
+      return;
+    }
     const lines = (partial + String(chunk)).split('\n');
     partial = lines.pop() ?? '';
-    for (const line of lines) for (const w of waiters) if (w.pattern.test(line)) { waiters.delete(w); w.resolve(line); }
+    for (const line of lines)
+      for (const w of waiters)
+        if (w.pattern.test(line)) {
+          waiters.delete(w);
+          w.resolve(line);
+        }
   });
-  const waitForLine = (pattern: RegExp, timeoutMs = 180_000): Promise<string> => new Promise((resolve, reject) => {
-    const waiter = { pattern, resolve: (line: string) => { clearTimeout(timer); resolve(line); } };
-    const timer = setTimeout(() => { waiters.delete(waiter); reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms`)); }, timeoutMs);
-    waiters.add(waiter);
-  });
+  const waitForLine = (pattern: RegExp, timeoutMs = 180_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const waiter = {
+        pattern,
+        resolve: (line: string) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(waiter);
+        reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.add(waiter);
+    });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')}: no URL within ${timeoutMs} ms`)), timeoutMs);
     proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       if (found) return; // drained from here on
       buffered += chunk;
       const m = /"url":"(http:\/\/[^"]+)"/.exec(buffered) ?? /^(http:\/\/\S+)$/m.exec(buffered);
-      if (m) { found = true; buffered = ''; clearTimeout(timer); resolve(m[1]); }
+      if (m) {
+        found = true;
+        buffered = '';
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     });
-    if (knownUrl) { found = true; clearTimeout(timer); resolve(knownUrl); }
-    proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${args.join(' ')} exited (${code}) before it listened`)); });
+    if (knownUrl) {
+      found = true;
+      clearTimeout(timer);
+      resolve(knownUrl);
+    }
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited (${code}) before it listened`));
+    });
   });
   return {
-    proc, url, waitForLine,
+    proc,
+    url,
+    waitForLine,
     memory: () => processMemory(proc.pid!),
     stop: async () => {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
@@ -103,7 +139,10 @@ export function processMemory(pid: number): { rss: number; hwm: number } {
 /** GET `url`; resolves its status (0 on a connection error). */
 export function get(url: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request(url, { agent: false }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    const req = request(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
     req.on('error', () => resolve(0));
     req.end();
   });

@@ -21,17 +21,24 @@ server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.addres
 parentPort.on('message', (m) => { if (m === 'count') parentPort.postMessage({ count }); });
 `;
 
-export interface Connector { url: string; count(): Promise<number>; close(): Promise<void> }
+export interface Connector {
+  url: string;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
 
 export async function startConnector(): Promise<Connector> {
   const worker = new Worker(CONNECTOR_SOURCE, { eval: true });
   const port = await new Promise<number>((resolve) => worker.once('message', (m: { port: number }) => resolve(m.port)));
   return {
     url: `http://127.0.0.1:${port}/`,
-    count: () => new Promise((resolve) => {
-      worker.once('message', (m: { count: number }) => resolve(m.count));
-      worker.postMessage('count');
-    }),
-    close: async () => { await worker.terminate(); },
+    count: () =>
+      new Promise((resolve) => {
+        worker.once('message', (m: { count: number }) => resolve(m.count));
+        worker.postMessage('count');
+      }),
+    close: async () => {
+      await worker.terminate();
+    },
   };
 }

@@ -30,29 +30,58 @@ export async function compareFlags(a: string[], b: string[], rounds = 8): Promis
   try {
     for (const flags of [a, b]) {
       const port = await freePort();
-      const s = await spawnNode(deployedServerArgs(flags), {
-        NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info',
-        SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.url, TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-      }, 180_000, `http://127.0.0.1:${port}`);
+      const s = await spawnNode(
+        deployedServerArgs(flags),
+        {
+          NODE_ENV: 'production',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+          SLACK_BOT_TOKEN: BOT_TOKEN,
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: slackApi.url,
+          TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+        },
+        180_000,
+        `http://127.0.0.1:${port}`,
+      );
       servers.push(s);
       await untilHealthy(s.url);
     }
     const o = { ...THROUGHPUT_ROUNDS, rounds };
     const qs = devQuestions();
     const rows: BenchRow[] = [];
-    for (const [platform, requests] of [['slack', signedSlashCommands(qs, SIGNING_SECRET)], ['teams', teamsActivities(qs, connector.url)]] as const) {
+    for (const [platform, requests] of [
+      ['slack', signedSlashCommands(qs, SIGNING_SECRET)],
+      ['teams', teamsActivities(qs, connector.url)],
+    ] as const) {
       const [ra, rb] = await loadPairInRounds(gen, [servers[0], servers[1]], requests, o);
       const mean = (ls: CpuLoad[], f: (l: CpuLoad) => number): number => ls.reduce((sum, l) => sum + f(l), 0) / ls.length;
-      rows.push({
-        name: `${platform}: [${b.join(' ') || 'no flags'}] vs [${a.join(' ') || 'no flags'}], req/s`, value: Math.round(mean(rb, (l) => l.rps)), unit: 'req/s',
-        baseline: Math.round(mean(ra, (l) => l.rps)), ratio: Number(median(rb.map((l, i) => l.rps / ra[i].rps)).toFixed(3)),
-      }, {
-        name: `${platform}: [${b.join(' ') || 'no flags'}] vs [${a.join(' ') || 'no flags'}], req per CPU-s`, value: Math.round(mean(rb, perCpu)), unit: 'req/CPU-s',
-        baseline: Math.round(mean(ra, perCpu)), ratio: Number(median(rb.map((l, i) => perCpu(l) / perCpu(ra[i]))).toFixed(3)),
-      });
+      rows.push(
+        {
+          name: `${platform}: [${b.join(' ') || 'no flags'}] vs [${a.join(' ') || 'no flags'}], req/s`,
+          value: Math.round(mean(rb, (l) => l.rps)),
+          unit: 'req/s',
+          baseline: Math.round(mean(ra, (l) => l.rps)),
+          ratio: Number(median(rb.map((l, i) => l.rps / ra[i].rps)).toFixed(3)),
+        },
+        {
+          name: `${platform}: [${b.join(' ') || 'no flags'}] vs [${a.join(' ') || 'no flags'}], req per CPU-s`,
+          value: Math.round(mean(rb, perCpu)),
+          unit: 'req/CPU-s',
+          baseline: Math.round(mean(ra, perCpu)),
+          ratio: Number(median(rb.map((l, i) => perCpu(l) / perCpu(ra[i]))).toFixed(3)),
+        },
+      );
     }
     const [ma, mb] = servers.map((s) => s.memory().hwm);
-    rows.push({ name: `peak RSS (VmHWM): [${b.join(' ') || 'no flags'}] vs [${a.join(' ') || 'no flags'}]`, value: Math.round(mb), unit: 'MB', baseline: Math.round(ma), ratio: Number((ma / mb).toFixed(3)) });
+    rows.push({
+      name: `peak RSS (VmHWM): [${b.join(' ') || 'no flags'}] vs [${a.join(' ') || 'no flags'}]`,
+      value: Math.round(mb),
+      unit: 'MB',
+      baseline: Math.round(ma),
+      ratio: Number((ma / mb).toFixed(3)),
+    });
     return rows;
   } finally {
     await gen.close();
@@ -65,5 +94,11 @@ export async function compareFlags(a: string[], b: string[], rounds = 8): Promis
 if (require.main === module) {
   const [a = '', b = '', rounds = '8'] = process.argv.slice(2);
   const split = (f: string): string[] => f.split(/\s+/).filter(Boolean);
-  compareFlags(split(a), split(b), Number(rounds)).then((rows) => console.table(rows), (err) => { console.error(err); process.exitCode = 1; });
+  compareFlags(split(a), split(b), Number(rounds)).then(
+    (rows) => console.table(rows),
+    (err) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
 }

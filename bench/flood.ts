@@ -53,11 +53,14 @@ function runJunk(base: string): void {
   const forgedJwt = `Bearer ${Buffer.from('{"alg":"RS256","kid":"x"}').toString('base64url')}.${Buffer.from('{"iss":"x"}').toString('base64url')}.${'A'.repeat(342)}`;
   const slackHead = (): string => {
     const ts = Math.floor(Date.now() / 1000);
-    return `POST /slack/events HTTP/1.1\r\nhost: ${hostname}:${port}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n`
-      + `x-slack-request-timestamp: ${ts}\r\nx-slack-signature: v0=${'0'.repeat(64)}\r\n\r\n`;
+    return (
+      `POST /slack/events HTTP/1.1\r\nhost: ${hostname}:${port}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n` +
+      `x-slack-request-timestamp: ${ts}\r\nx-slack-signature: v0=${'0'.repeat(64)}\r\n\r\n`
+    );
   };
-  const teamsHead = (): string => `POST /api/messages HTTP/1.1\r\nhost: ${hostname}:${port}\r\ncontent-type: application/json\r\n`
-    + `authorization: ${forgedJwt}\r\ntransfer-encoding: chunked\r\n\r\n`;
+  const teamsHead = (): string =>
+    `POST /api/messages HTTP/1.1\r\nhost: ${hostname}:${port}\r\ncontent-type: application/json\r\n` +
+    `authorization: ${forgedJwt}\r\ntransfer-encoding: chunked\r\n\r\n`;
   const loop = (slack: boolean): void => {
     const socket = connect(Number(port), hostname);
     let next = false;
@@ -83,7 +86,9 @@ function runJunk(base: string): void {
         socket.write('0\r\n\r\n');
       }
     });
-    socket.on('data', (data: Buffer) => { if (/^HTTP\/1\.1 \d{3}/.test(data.toString('latin1', 0, 12))) again(); });
+    socket.on('data', (data: Buffer) => {
+      if (/^HTTP\/1\.1 \d{3}/.test(data.toString('latin1', 0, 12))) again();
+    });
     socket.on('error', again);
     socket.on('close', again);
   };
@@ -98,12 +103,20 @@ function runJunk(base: string): void {
 async function fakeSlackApi(): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'T0001' })));
+    req.on('end', () =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'T0001' })),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -112,10 +125,20 @@ async function startServer(root: string, apiUrl: string): Promise<{ proc: ChildP
   const main = join(root, 'dist/adapters/server/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build`);
   const proc = spawn(process.execPath, [...SERVER_NODE_OPTIONS.split(' '), main], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
     env: {
-      PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', KNOWLEDGE_WATCH: 'false', NODE_ENV: 'production',
-      SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${apiUrl}api/`, MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD,
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      KNOWLEDGE_WATCH: 'false',
+      NODE_ENV: 'production',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${apiUrl}api/`,
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: APP_PASSWORD,
     },
   });
   let lines = 0;
@@ -143,19 +166,36 @@ async function startServer(root: string, apiUrl: string): Promise<{ proc: ChildP
 /** One signed `/aws` command; resolves with its latency in ms and status. */
 function signedCommand(base: string, text: string): Promise<{ ms: number; status: number }> {
   const body = new URLSearchParams({
-    team_id: 'T0001', channel_id: 'C0001', user_id: 'U0001', command: '/aws', text, api_app_id: 'A0001', response_url: 'http://127.0.0.1:9/response', trigger_id: '1.2.3',
+    team_id: 'T0001',
+    channel_id: 'C0001',
+    user_id: 'U0001',
+    command: '/aws',
+    text,
+    api_app_id: 'A0001',
+    response_url: 'http://127.0.0.1:9/response',
+    trigger_id: '1.2.3',
   }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request(`${base}/slack/events`, {
-      method: 'POST', agent: false,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
-    });
+    const req = request(
+      `${base}/slack/events`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': signature,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
+      },
+    );
     req.on('error', () => resolve({ ms: performance.now() - started, status: 0 }));
     req.end(body);
   });
@@ -196,16 +236,40 @@ export async function benchFlood(): Promise<BenchRow[]> {
     const baseline = await probe(server.url, PHASE_SECONDS, questions);
     let junkSent = 0;
     junk = fork(__filename, ['--junk', server.url], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    junk.on('message', (m: { sent?: number }) => { junkSent = m.sent ?? junkSent; });
+    junk.on('message', (m: { sent?: number }) => {
+      junkSent = m.sent ?? junkSent;
+    });
     await new Promise((r) => setTimeout(r, 1000)); // let the flood build up
     const flooded = await probe(server.url, PHASE_SECONDS, questions);
     junk.kill('SIGKILL');
     const p99 = quantile(flooded.latencies, 0.99);
     const base99 = quantile(baseline.latencies, 0.99);
     return [
-      { name: 'signed /aws p50 under 16 junk connections (1 MB nested JSON, bad signatures/tokens)', value: round(quantile(flooded.latencies, 0.5)), unit: 'ms', baseline: round(quantile(baseline.latencies, 0.5)), baselineName: 'same server, no junk', ratio: round(quantile(baseline.latencies, 0.5) / quantile(flooded.latencies, 0.5), 2) },
-      { name: 'signed /aws p99 under 16 junk connections', value: round(p99), unit: 'ms', baseline: round(base99), baselineName: 'same server, no junk', ratio: round(base99 / p99, 2), target: `<= ${TARGET_P99_MS} ms`, pass: p99 <= TARGET_P99_MS },
-      { name: 'signed /aws failures (non-200) during the flood', value: flooded.failures + baseline.failures, unit: 'responses', target: '= 0', pass: flooded.failures + baseline.failures === 0 },
+      {
+        name: 'signed /aws p50 under 16 junk connections (1 MB nested JSON, bad signatures/tokens)',
+        value: round(quantile(flooded.latencies, 0.5)),
+        unit: 'ms',
+        baseline: round(quantile(baseline.latencies, 0.5)),
+        baselineName: 'same server, no junk',
+        ratio: round(quantile(baseline.latencies, 0.5) / quantile(flooded.latencies, 0.5), 2),
+      },
+      {
+        name: 'signed /aws p99 under 16 junk connections',
+        value: round(p99),
+        unit: 'ms',
+        baseline: round(base99),
+        baselineName: 'same server, no junk',
+        ratio: round(base99 / p99, 2),
+        target: `<= ${TARGET_P99_MS} ms`,
+        pass: p99 <= TARGET_P99_MS,
+      },
+      {
+        name: 'signed /aws failures (non-200) during the flood',
+        value: flooded.failures + baseline.failures,
+        unit: 'responses',
+        target: '= 0',
+        pass: flooded.failures + baseline.failures === 0,
+      },
       { name: `junk requests refused during the flood (${PHASE_SECONDS + 1} s)`, value: junkSent, unit: 'requests' },
     ];
   } finally {
@@ -222,16 +286,19 @@ if (require.main === module) {
   if (process.argv[2] === '--junk') {
     runJunk(process.argv[3]);
   } else {
-    void benchFlood().then((rows) => {
-      for (const r of rows) {
-        const base = r.baseline === undefined ? '' : ` (baseline ${r.baseline} ${r.unit}: ${r.baselineName}; ratio ${r.ratio})`;
-        const target = r.target ? ` target ${r.target}: ${r.pass ? 'PASS' : 'FAIL'}` : '';
-        process.stdout.write(`${r.name}: ${r.value} ${r.unit}${base}${target}\n`);
-      }
-      process.stdout.write(`${JSON.stringify(rows)}\n`);
-    }, (error: unknown) => {
-      process.stderr.write(`flood bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    });
+    void benchFlood().then(
+      (rows) => {
+        for (const r of rows) {
+          const base = r.baseline === undefined ? '' : ` (baseline ${r.baseline} ${r.unit}: ${r.baselineName}; ratio ${r.ratio})`;
+          const target = r.target ? ` target ${r.target}: ${r.pass ? 'PASS' : 'FAIL'}` : '';
+          process.stdout.write(`${r.name}: ${r.value} ${r.unit}${base}${target}\n`);
+        }
+        process.stdout.write(`${JSON.stringify(rows)}\n`);
+      },
+      (error: unknown) => {
+        process.stderr.write(`flood bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
   }
 }

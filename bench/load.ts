@@ -14,7 +14,14 @@ import type autocannon from 'autocannon';
 import type { BenchRow } from './bench-row';
 
 /** One target's measurement. Latencies in ms. */
-export interface Load { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number }
+export interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  requests: number;
+}
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -45,9 +52,19 @@ export class LoadGenerator {
   /** Loads `url` for `seconds` with `connections` connections cycling through `requests`; rejects if the worker fails. */
   run(url: string, requests: autocannon.Request[], seconds: number, connections: number): Promise<Load> {
     return new Promise((resolve, reject) => {
-      const onError = (error: Error): void => { done(); reject(error); };
-      const onExit = (code: number): void => { done(); reject(new Error(`load generator exited (code ${code})`)); };
-      const onMessage = (m: { load?: Load; error?: string }): void => { done(); if (m.load) resolve(m.load); else reject(new Error(m.error)); };
+      const onError = (error: Error): void => {
+        done();
+        reject(error);
+      };
+      const onExit = (code: number): void => {
+        done();
+        reject(new Error(`load generator exited (code ${code})`));
+      };
+      const onMessage = (m: { load?: Load; error?: string }): void => {
+        done();
+        if (m.load) resolve(m.load);
+        else reject(new Error(m.error));
+      };
       const done = (): void => {
         this.worker.off('error', onError).off('exit', onExit).off('message', onMessage);
       };
@@ -64,7 +81,8 @@ export class LoadGenerator {
 /** Every order of `0..n-1`, in lexicographic order. */
 function permutations(n: number): number[][] {
   if (n <= 1) return [[0].slice(0, n)];
-  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, at) => [...p.slice(0, at), n - 1, ...p.slice(at)]))
+  return permutations(n - 1)
+    .flatMap((p) => Array.from({ length: n }, (_, at) => [...p.slice(0, at), n - 1, ...p.slice(at)]))
     .sort((a, b) => a.join(',').localeCompare(b.join(',')));
 }
 
@@ -77,7 +95,9 @@ function permutations(n: number): number[][] {
  * loads, round by round.
  */
 export async function loadInRounds(
-  gen: LoadGenerator, urls: string[], requests: autocannon.Request[],
+  gen: LoadGenerator,
+  urls: string[],
+  requests: autocannon.Request[],
   o: { rounds: number; seconds: number; warmup: number; connections: number },
 ): Promise<Load[][]> {
   for (const url of urls) await gen.run(url, requests, o.warmup, o.connections);
@@ -102,14 +122,25 @@ export async function serveOnLoopback(listener: RequestListener): Promise<{ url:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** The mean of several loads of the same target. */
 export function meanLoad(loads: Load[]): Load {
   const avg = (f: (l: Load) => number) => loads.reduce((sum, l) => sum + f(l), 0) / loads.length;
-  return { rps: avg((l) => l.rps), p50: avg((l) => l.p50), p99: avg((l) => l.p99), non2xx: avg((l) => l.non2xx), errors: avg((l) => l.errors), requests: avg((l) => l.requests) };
+  return {
+    rps: avg((l) => l.rps),
+    p50: avg((l) => l.p50),
+    p99: avg((l) => l.p99),
+    non2xx: avg((l) => l.non2xx),
+    errors: avg((l) => l.errors),
+    requests: avg((l) => l.requests),
+  };
 }
 
 /** The median over rounds of `target`'s throughput over `base`'s in the same round. */
@@ -126,7 +157,11 @@ export function medianRatio(target: Load[], base: Load[]): number {
 export function throughputRow(name: string, target: Load[], base: Load[], baselineName: string, informational = false): BenchRow {
   const ratio = medianRatio(target, base);
   const row: BenchRow = {
-    name, value: Math.round(meanLoad(target).rps), unit: 'req/s', baseline: Math.round(meanLoad(base).rps), baselineName,
+    name,
+    value: Math.round(meanLoad(target).rps),
+    unit: 'req/s',
+    baseline: Math.round(meanLoad(base).rps),
+    baselineName,
     ratio: Number(ratio.toFixed(3)),
   };
   return informational ? row : { ...row, target: 'ratio >= 0.9 (median of rounds)', pass: ratio >= 0.9 };

@@ -11,6 +11,8 @@ export function repoRoot(): string {
 
 /** The sample questions of `test/eval/dev.jsonl` (its `q` field), in file order. */
 export function devQuestions(): string[] {
-  return readFileSync(join(repoRoot(), 'test', 'eval', 'dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
+  return readFileSync(join(repoRoot(), 'test', 'eval', 'dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
     .map((l) => (JSON.parse(l) as { q: string }).q);
 }

@@ -29,10 +29,12 @@ export const BENCHMARKS: readonly { name: string; run: () => Promise<BenchRow[]>
   { name: 'deployed', run: benchDeployed },
   { name: 'knowledge-scale', run: benchKnowledgeScale },
   { name: 'server', run: benchServerRss },
-  ...(process.env.BENCH_DIAGNOSTICS === '1' ? [
-    { name: 'slack (in-process diagnostic)', run: async () => (await benchSlack()).map(diagnostic) },
-    { name: 'teams (in-process diagnostic)', run: async () => (await benchTeams()).map(diagnostic) },
-  ] : []),
+  ...(process.env.BENCH_DIAGNOSTICS === '1'
+    ? [
+        { name: 'slack (in-process diagnostic)', run: async () => (await benchSlack()).map(diagnostic) },
+        { name: 'teams (in-process diagnostic)', run: async () => (await benchTeams()).map(diagnostic) },
+      ]
+    : []),
 ];
 
 /** An in-process row, labelled as a diagnostic, without a target (the targets are measured as deployed). */
@@ -62,7 +64,11 @@ function format(n: number): string {
 export function renderTable(rows: BenchRow[]): string {
   const cells = rows.map((r) => COLUMNS.map((c) => cell(r, c)));
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)));
-  const line = (values: readonly string[]): string => values.map((v, i) => (i === 1 || i === 4 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (values: readonly string[]): string =>
+    values
+      .map((v, i) => (i === 1 || i === 4 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(COLUMNS), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
@@ -77,7 +83,12 @@ export async function runAll(): Promise<{ rows: BenchRow[]; failed: string[] }> 
     } catch (error) {
       failed.push(bench.name);
       process.stderr.write(`bench: ${bench.name} failed: ${(error as Error)?.stack ?? String(error)}\n`);
-      rows.push({ name: `${bench.name}: FAILED (${(error as Error)?.message ?? String(error)})`, value: Number.NaN, unit: '', pass: false });
+      rows.push({
+        name: `${bench.name}: FAILED (${(error as Error)?.message ?? String(error)})`,
+        value: Number.NaN,
+        unit: '',
+        pass: false,
+      });
     }
     process.stderr.write(`bench: ${bench.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
@@ -88,8 +99,18 @@ async function main(): Promise<void> {
   const { rows, failed } = await runAll();
   process.stdout.write(`${renderTable(rows)}\n`);
   const out = join(repoRoot(), 'bench', 'results.json');
-  const machine = { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model, memoryMb: Math.round(totalmem() / 1048576), loadAverage: loadavg().map((l) => Number(l.toFixed(2))) };
-  writeFileSync(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, rows: rows.map((r) => ({ ...r, value: Number.isFinite(r.value) ? r.value : null })) }, null, 2)}\n`);
+  const machine = {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryMb: Math.round(totalmem() / 1048576),
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  };
+  writeFileSync(
+    out,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, rows: rows.map((r) => ({ ...r, value: Number.isFinite(r.value) ? r.value : null })) }, null, 2)}\n`,
+  );
   process.stdout.write(`\nwritten to ${out}\n`);
   if (failed.length) process.exitCode = 1;
 }

@@ -46,13 +46,20 @@ async function fakeApi(body: (path: string) => unknown): Promise<{ url: string; 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     calls: () => calls,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 function get(url: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request(url, { agent: false }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    const req = request(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
     req.on('error', () => resolve(0));
     req.end();
   });
@@ -101,7 +108,14 @@ function memory(pid: number): { rss: number; hwm?: number } {
     };
     return { rss: kb('VmRSS') ?? 0, hwm: kb('VmHWM') };
   } catch {
-    return { rss: Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024 };
+    return {
+      rss:
+        Number(
+          execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+            .toString()
+            .trim(),
+        ) / 1024,
+    };
   }
 }
 
@@ -141,13 +155,40 @@ export async function benchServerRss(): Promise<BenchRow[]> {
   const errors = deployed.errors + defaults.errors;
   return [
     {
-      name: `server peak RSS under mixed load (${CONNECTIONS} conns, Slack commands + mentions + Teams, deployed flags: ${serverNodeFlags().join(' ')})`, value: round(deployed.peak), unit: 'MB',
-      baseline: round(deployed.idle), baselineName: 'same server idle', ratio: round(deployed.idle / deployed.peak, 2), target: '<= 200 MB', pass: deployed.peak <= 200,
+      name: `server peak RSS under mixed load (${CONNECTIONS} conns, Slack commands + mentions + Teams, deployed flags: ${serverNodeFlags().join(' ')})`,
+      value: round(deployed.peak),
+      unit: 'MB',
+      baseline: round(deployed.idle),
+      baselineName: 'same server idle',
+      ratio: round(deployed.idle / deployed.peak, 2),
+      target: '<= 200 MB',
+      pass: deployed.peak <= 200,
     },
-    { name: 'server peak RSS under mixed load (no node flags: node defaults)', value: round(defaults.peak), unit: 'MB', baseline: round(defaults.idle), baselineName: 'same server idle', ratio: round(defaults.idle / defaults.peak, 2) },
-    { name: 'server mixed throughput (Slack + Teams, deployed flags)', value: round(deployed.rps), unit: 'req/s', baseline: round(defaults.rps), baselineName: 'node defaults', ratio: round(deployed.rps / defaults.rps, 2) },
+    {
+      name: 'server peak RSS under mixed load (no node flags: node defaults)',
+      value: round(defaults.peak),
+      unit: 'MB',
+      baseline: round(defaults.idle),
+      baselineName: 'same server idle',
+      ratio: round(defaults.idle / defaults.peak, 2),
+    },
+    {
+      name: 'server mixed throughput (Slack + Teams, deployed flags)',
+      value: round(deployed.rps),
+      unit: 'req/s',
+      baseline: round(defaults.rps),
+      baselineName: 'node defaults',
+      ratio: round(deployed.rps / defaults.rps, 2),
+    },
     { name: 'server non-2xx/errors under load', value: errors, unit: 'responses', target: '= 0', pass: errors === 0 },
-    { name: 'server cold start (spawn -> /healthz 200, median)', value: round(median(cold)), unit: 'ms', baseline: round(median(bare)), baselineName: 'bare node:http server', ratio: round(median(bare) / median(cold), 2) },
+    {
+      name: 'server cold start (spawn -> /healthz 200, median)',
+      value: round(median(cold)),
+      unit: 'ms',
+      baseline: round(median(bare)),
+      baselineName: 'bare node:http server',
+      ratio: round(median(bare) / median(cold), 2),
+    },
   ];
 }
 
@@ -161,51 +202,101 @@ interface LoadResult {
 /** Starts the server with `args` (node flags and the built server), loads it with mixed traffic, and returns its memory and throughput. */
 async function loadRun(args: string[], root: string, qs: string[]): Promise<LoadResult> {
   let ts = 1_700_000_000;
-  const slack = await fakeApi((path) => (path.includes('auth.test') ? { ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'T0001' } : { ok: true, channel: 'C1', ts: `${(ts += 1)}.000100` }));
+  const slack = await fakeApi((path) =>
+    path.includes('auth.test')
+      ? { ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'T0001' }
+      : { ok: true, channel: 'C1', ts: `${(ts += 1)}.000100` },
+  );
   const connector = await fakeApi(() => ({ id: randomUUID() }));
-  const child = spawnChild(args, {
-    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: `${slack.url}api/`, TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-  }, root);
+  const child = spawnChild(
+    args,
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `${slack.url}api/`,
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+    },
+    root,
+  );
   try {
     const url = await child.url;
     while ((await get(`${url}/healthz`)) !== 200) await new Promise((r) => setTimeout(r, 20));
     const idle = memory(child.proc.pid!).rss;
     const sign = (body: string): Record<string, string> => {
       const t = Math.floor(Date.now() / 1000);
-      return { 'x-slack-request-timestamp': String(t), 'x-slack-signature': `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${t}:${body}`).digest('hex')}` };
+      return {
+        'x-slack-request-timestamp': String(t),
+        'x-slack-signature': `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${t}:${body}`).digest('hex')}`,
+      };
     };
     let n = 0;
     const next = (): string => qs[(n += 1) % qs.length];
     const requests: autocannon.Request[] = [
       {
-        method: 'POST', path: '/slack/events',
+        method: 'POST',
+        path: '/slack/events',
         setupRequest: (req) => {
-          const body = new URLSearchParams({ team_id: 'T0001', channel_id: 'C0001', user_id: 'U0001', command: '/aws', text: next(), api_app_id: 'A0001', response_url: `${slack.url}response`, trigger_id: '1.2.3' }).toString();
+          const body = new URLSearchParams({
+            team_id: 'T0001',
+            channel_id: 'C0001',
+            user_id: 'U0001',
+            command: '/aws',
+            text: next(),
+            api_app_id: 'A0001',
+            response_url: `${slack.url}response`,
+            trigger_id: '1.2.3',
+          }).toString();
           return { ...req, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) } };
         },
       },
       {
-        method: 'POST', path: '/slack/events',
+        method: 'POST',
+        path: '/slack/events',
         setupRequest: (req) => {
-          const body = JSON.stringify({ team_id: 'T0001', api_app_id: 'A0001', type: 'event_callback', event_id: `Ev${randomUUID()}`, event_time: 1, event: { type: 'app_mention', user: 'U0001', text: `<@UBENCH> ${next()}`, ts: '1.000100', channel: 'C0001', event_ts: '1.000100' } });
+          const body = JSON.stringify({
+            team_id: 'T0001',
+            api_app_id: 'A0001',
+            type: 'event_callback',
+            event_id: `Ev${randomUUID()}`,
+            event_time: 1,
+            event: {
+              type: 'app_mention',
+              user: 'U0001',
+              text: `<@UBENCH> ${next()}`,
+              ts: '1.000100',
+              channel: 'C0001',
+              event_ts: '1.000100',
+            },
+          });
           return { ...req, body, headers: { 'content-type': 'application/json', ...sign(body) } };
         },
       },
       {
-        method: 'POST', path: '/api/messages',
+        method: 'POST',
+        path: '/api/messages',
         setupRequest: (req) => ({
           ...req,
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
-            type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: connector.url, text: next(), from: { id: '29:user' },
-            conversation: { id: 'a:bench', conversationType: 'personal' }, recipient: { id: '28:bot' },
+            type: 'message',
+            id: randomUUID(),
+            channelId: 'msteams',
+            serviceUrl: connector.url,
+            text: next(),
+            from: { id: '29:user' },
+            conversation: { id: 'a:bench', conversationType: 'personal' },
+            recipient: { id: '28:bot' },
           }),
         }),
       },
     ];
     let peakSample = idle;
-    const sampler = setInterval(() => { peakSample = Math.max(peakSample, memory(child.proc.pid!).rss); }, 50);
+    const sampler = setInterval(() => {
+      peakSample = Math.max(peakSample, memory(child.proc.pid!).rss);
+    }, 50);
     const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
     clearInterval(sampler);
     const mem = memory(child.proc.pid!);
@@ -224,5 +315,11 @@ function round(x: number, digits = 1): number {
 }
 
 if (require.main === module) {
-  benchServerRss().then((rows) => console.table(rows), (err) => { console.error(err); process.exitCode = 1; });
+  benchServerRss().then(
+    (rows) => console.table(rows),
+    (err) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
 }

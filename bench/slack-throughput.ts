@@ -28,8 +28,13 @@ const IDS = { botId: 'BBENCH001', botUserId: 'UBENCH001' };
 /** The real app on a bare node:http server, answering with `assistant`. */
 async function startReal(assistant: Pick<Assistant, 'ask'>): Promise<{ url: string; close: () => Promise<void> }> {
   const slack = createSlackApp({
-    signingSecret: SECRET, botToken: TOKEN, ...IDS, apiUrl: 'http://127.0.0.1:9/api/', assistant,
-    feedbackStore: new InMemoryFeedbackStore(), logger: pino({ level: 'warn' }),
+    signingSecret: SECRET,
+    botToken: TOKEN,
+    ...IDS,
+    apiUrl: 'http://127.0.0.1:9/api/',
+    assistant,
+    feedbackStore: new InMemoryFeedbackStore(),
+    logger: pino({ level: 'warn' }),
   });
   await slack.start();
   return serveOnLoopback(slack.requestListener as RequestListener);
@@ -38,11 +43,16 @@ async function startReal(assistant: Pick<Assistant, 'ask'>): Promise<{ url: stri
 /** The baseline: a no-op Bolt app on its default HTTPReceiver, acking a constant. */
 async function startNoop(): Promise<{ url: string; close: () => Promise<void> }> {
   const app = new App({ signingSecret: SECRET, token: TOKEN, ...IDS, logLevel: LogLevel.ERROR });
-  app.command('/aws', async ({ ack }) => { await ack({ response_type: 'ephemeral', text: 'ok' }); });
+  app.command('/aws', async ({ ack }) => {
+    await ack({ response_type: 'ephemeral', text: 'ok' });
+  });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => { server.closeAllConnections(); await app.stop(); },
+    close: async () => {
+      server.closeAllConnections();
+      await app.stop();
+    },
   };
 }
 
@@ -74,9 +84,14 @@ export async function benchSlack(): Promise<BenchRow[]> {
   try {
     const runs = await loadInRounds(gen, [noop.url, real.url, layer.url], requests, THROUGHPUT_ROUNDS);
     const [before, full, slackOnly] = runs;
-    for (const [name, loads] of [['no-op app', before], ['slack app', full], ['slack app (precomputed)', slackOnly]] as const) {
+    for (const [name, loads] of [
+      ['no-op app', before],
+      ['slack app', full],
+      ['slack app (precomputed)', slackOnly],
+    ] as const) {
       const r = meanLoad(loads);
-      if (r.non2xx > 0 || r.errors > 0) throw new Error(`benchSlack: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
+      if (r.non2xx > 0 || r.errors > 0)
+        throw new Error(`benchSlack: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
     }
     const baselineName = 'no-op Bolt app (default HTTPReceiver, acks a constant)';
     const [base, fullMean] = [meanLoad(before), meanLoad(full)];
@@ -84,7 +99,11 @@ export async function benchSlack(): Promise<BenchRow[]> {
       throughputRow('slack /aws throughput (signed, full answer path)', full, before, baselineName),
       throughputRow('slack /aws throughput, engine excluded (precomputed answers)', slackOnly, before, baselineName),
       {
-        name: 'slack /aws latency p99 (full answer path, 20 connections)', value: fullMean.p99, unit: 'ms', baseline: base.p99, baselineName,
+        name: 'slack /aws latency p99 (full answer path, 20 connections)',
+        value: fullMean.p99,
+        unit: 'ms',
+        baseline: base.p99,
+        baselineName,
         ratio: Number((base.p99 / Math.max(fullMean.p99, 0.001)).toFixed(3)),
       },
     ];
@@ -98,7 +117,12 @@ export async function benchSlack(): Promise<BenchRow[]> {
 
 if (require.main === module) {
   benchSlack().then(
-    (rows) => { console.table(rows); },
-    (error: unknown) => { console.error(error); process.exitCode = 1; },
+    (rows) => {
+      console.table(rows);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
   );
 }

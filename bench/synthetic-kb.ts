@@ -7,7 +7,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const WORDS = 'latency throughput storage cluster region replica backup snapshot queue stream batch cache index shard tenant quota gateway schema migration encryption audit'.split(' ');
+const WORDS =
+  'latency throughput storage cluster region replica backup snapshot queue stream batch cache index shard tenant quota gateway schema migration encryption audit'.split(
+    ' ',
+  );
 const pick = (i: number, k: number): string => WORDS[(i * 7 + k * 13) % WORDS.length];
 
 const GREEK = ['Alpha', 'Beta', 'Gamma'];
@@ -80,7 +83,9 @@ export function writeSyntheticKnowledge(realDir: string, sections: number, optio
   cpSync(realDir, dir, { recursive: true });
   const perFile = options.perFile ?? 50;
   for (let f = 0; f * perFile < sections; f += 1) {
-    const body = Array.from({ length: Math.min(perFile, sections - f * perFile) }, (_, i) => section(f * perFile + i + 1, options.pool)).join('\n');
+    const body = Array.from({ length: Math.min(perFile, sections - f * perFile) }, (_, i) =>
+      section(f * perFile + i + 1, options.pool),
+    ).join('\n');
     writeFileSync(join(dir, `synthetic-${String(f).padStart(3, '0')}.md`), `# Synthetic ${f}\n\n${body}`);
   }
   return dir;
@@ -88,7 +93,9 @@ export function writeSyntheticKnowledge(realDir: string, sections: number, optio
 
 /** Markdown bytes under `dir` (every `.md` file, not recursive). */
 export function markdownBytes(dir: string): number {
-  return readdirSync(dir).filter((n) => n.endsWith('.md')).reduce((sum, n) => sum + statSync(join(dir, n)).size, 0);
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .reduce((sum, n) => sum + statSync(join(dir, n)).size, 0);
 }
 
 /**

@@ -21,7 +21,6 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { ActivityHandler, type Activity, type CloudAdapter } from 'botbuilder';
 import pino from 'pino';
 import { createTeamsBot } from '../adapters/teams/create-teams-bot';
@@ -32,7 +31,6 @@ import { startConnector } from './fake-connector';
 import { teamsActivities } from './requests';
 import { LoadGenerator, loadInRounds, meanLoad, medianRatio, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
-
 
 /**
  * The baseline: `adapter` behind a bare node:http handler, running a bot that replies "ok", or,
@@ -51,15 +49,25 @@ function echoListener(adapter: CloudAdapter, cards?: Map<string, Partial<Activit
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
       const shim = {
         socket: req.socket,
-        status: (code: number) => { res.statusCode = code; },
-        header: (name: string, value: unknown) => { res.setHeader(name, String(value)); },
-        send: (payload: unknown) => { res.write(typeof payload === 'string' ? payload : JSON.stringify(payload)); },
-        end: () => { res.end(); },
+        status: (code: number) => {
+          res.statusCode = code;
+        },
+        header: (name: string, value: unknown) => {
+          res.setHeader(name, String(value));
+        },
+        send: (payload: unknown) => {
+          res.write(typeof payload === 'string' ? payload : JSON.stringify(payload));
+        },
+        end: () => {
+          res.end();
+        },
       };
-      adapter.process({ body, headers: req.headers, method: req.method }, shim, (context) => echo.run(context)).catch(() => {
-        res.statusCode = 500;
-        res.end();
-      });
+      adapter
+        .process({ body, headers: req.headers, method: req.method }, shim, (context) => echo.run(context))
+        .catch(() => {
+          res.statusCode = 500;
+          res.end();
+        });
     });
   };
 }
@@ -79,11 +87,17 @@ export async function benchTeams(): Promise<BenchRow[]> {
   const connector = await startConnector();
   const logger = pino({ level: 'warn' });
   const real = createTeamsBot({ assistant: createAssistant({ knowledgeDir }), feedbackStore: new InMemoryFeedbackStore(), logger });
-  const uncached = createTeamsBot({ assistant: createAssistant({ knowledgeDir, cacheSize: 0 }), feedbackStore: new InMemoryFeedbackStore(), logger });
+  const uncached = createTeamsBot({
+    assistant: createAssistant({ knowledgeDir, cacheSize: 0 }),
+    feedbackStore: new InMemoryFeedbackStore(),
+    logger,
+  });
   const answering = createAssistant({ knowledgeDir });
   const cards = new Map(questions.map((q) => [q, renderTeams(answering.ask(q))]));
   const servers = [
-    await serveOnLoopback(echoListener(real.adapter)), await serveOnLoopback(real.requestListener), await serveOnLoopback(uncached.requestListener),
+    await serveOnLoopback(echoListener(real.adapter)),
+    await serveOnLoopback(real.requestListener),
+    await serveOnLoopback(uncached.requestListener),
     await serveOnLoopback(echoListener(real.adapter, cards)),
   ];
   const requests = teamsActivities(questions, connector.url);
@@ -92,29 +106,59 @@ export async function benchTeams(): Promise<BenchRow[]> {
     const [echoServer, realServer, uncachedServer, echoCardsServer] = servers;
     // The bot without answer cache makes far more garbage than the others, and its collection would
     // land in whichever target runs next: it is compared with the echo bot in a phase of its own.
-    const [echo, full, echoCards] = await loadInRounds(gen, [echoServer.url, realServer.url, echoCardsServer.url], requests, THROUGHPUT_ROUNDS);
+    const [echo, full, echoCards] = await loadInRounds(
+      gen,
+      [echoServer.url, realServer.url, echoCardsServer.url],
+      requests,
+      THROUGHPUT_ROUNDS,
+    );
     const [echoAgain, routed] = await loadInRounds(gen, [echoServer.url, uncachedServer.url], requests, THROUGHPUT_ROUNDS);
     const runs = [echo, full, echoCards, echoAgain, routed];
     const sent = runs.flat().reduce((sum, l) => sum + l.requests, 0);
-    for (const [name, loads] of [['echo bot', echo], ['teams bot', full], ['echo bot (cards)', echoCards], ['echo bot (second phase)', echoAgain], ['teams bot (no answer cache)', routed]] as const) {
+    for (const [name, loads] of [
+      ['echo bot', echo],
+      ['teams bot', full],
+      ['echo bot (cards)', echoCards],
+      ['echo bot (second phase)', echoAgain],
+      ['teams bot (no answer cache)', routed],
+    ] as const) {
       const r = meanLoad(loads);
-      if (r.non2xx > 0 || r.errors > 0) throw new Error(`benchTeams: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
+      if (r.non2xx > 0 || r.errors > 0)
+        throw new Error(`benchTeams: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
     }
     const replies = await connector.count();
     if (replies < sent) throw new Error(`benchTeams: the connector received ${replies} replies for ${sent} measured requests`);
     const baselineName = 'echo bot (same CloudAdapter, bare node:http, constant text reply)';
     const [echoMean, fullMean] = [meanLoad(echo), meanLoad(full)];
     return [
-      throughputRow('teams /api/messages throughput (full answer path as deployed: answer cache, Adaptive Card reply)', full, echo, baselineName),
+      throughputRow(
+        'teams /api/messages throughput (full answer path as deployed: answer cache, Adaptive Card reply)',
+        full,
+        echo,
+        baselineName,
+      ),
       // Diagnostic: what answering costs when no question repeats (the deployed bot caches answers).
-      throughputRow('teams /api/messages throughput, answer cache off (every question routed and rendered; a phase of its own; informational)', routed, echoAgain, baselineName, true),
+      throughputRow(
+        'teams /api/messages throughput, answer cache off (every question routed and rendered; a phase of its own; informational)',
+        routed,
+        echoAgain,
+        baselineName,
+        true,
+      ),
       {
         name: 'teams adapter layer: full answer path vs an echo bot replying the same cards (card transport excluded)',
-        value: Math.round(fullMean.rps), unit: 'req/s', baseline: Math.round(meanLoad(echoCards).rps),
-        baselineName: 'echo bot replying the precomputed card for each question', ratio: Number(medianRatio(full, echoCards).toFixed(3)),
+        value: Math.round(fullMean.rps),
+        unit: 'req/s',
+        baseline: Math.round(meanLoad(echoCards).rps),
+        baselineName: 'echo bot replying the precomputed card for each question',
+        ratio: Number(medianRatio(full, echoCards).toFixed(3)),
       },
       {
-        name: 'teams /api/messages latency p99 (full answer path, 20 connections)', value: fullMean.p99, unit: 'ms', baseline: echoMean.p99, baselineName,
+        name: 'teams /api/messages latency p99 (full answer path, 20 connections)',
+        value: fullMean.p99,
+        unit: 'ms',
+        baseline: echoMean.p99,
+        baselineName,
         ratio: Number((echoMean.p99 / Math.max(fullMean.p99, 0.001)).toFixed(3)),
       },
     ];
@@ -127,7 +171,12 @@ export async function benchTeams(): Promise<BenchRow[]> {
 
 if (require.main === module) {
   benchTeams().then(
-    (rows) => { console.table(rows); },
-    (error: unknown) => { console.error(error); process.exitCode = 1; },
+    (rows) => {
+      console.table(rows);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
   );
 }

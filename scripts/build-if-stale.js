@@ -22,7 +22,11 @@ const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'pa
 function newest(dir) {
   let latest = 0;
   let names;
-  try { names = readdirSync(dir, { withFileTypes: true }); } catch { return 0; }
+  try {
+    names = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
   for (const entry of names) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) latest = Math.max(latest, newest(full));

@@ -60,7 +60,10 @@ export function createAssistantFromSources(sources: KnowledgeSources, options: O
  * Builds from sources and also returns the snapshot of what was built (JSON-ready), for a
  * caller that keeps it to start faster next time (`createAssistantFromSnapshot`).
  */
-export function buildWithSnapshot(sources: KnowledgeSources, options: Omit<AssistantOptions, 'knowledgeDir'> = {}): { assistant: Assistant; snapshot: () => KnowledgeSnapshot } {
+export function buildWithSnapshot(
+  sources: KnowledgeSources,
+  options: Omit<AssistantOptions, 'knowledgeDir'> = {},
+): { assistant: Assistant; snapshot: () => KnowledgeSnapshot } {
   const { kb, problems } = buildKnowledgeOrThrow(sources);
   const warnings = problems.filter((p) => p.severity === 'warning');
   const fingerprint = knowledgeFingerprint(sources);
@@ -74,11 +77,21 @@ export function createAssistantFromSnapshot(snapshot: KnowledgeSnapshot, options
   return assemble(kb, index, warnings, options);
 }
 
-function assemble(kb: KnowledgeBase, index: PassageIndex, warnings: KnowledgeProblem[], options: Omit<AssistantOptions, 'knowledgeDir'>): Assistant {
+function assemble(
+  kb: KnowledgeBase,
+  index: PassageIndex,
+  warnings: KnowledgeProblem[],
+  options: Omit<AssistantOptions, 'knowledgeDir'>,
+): Assistant {
   const ctx = createRouterContext(kb, index);
   const stats: KnowledgeStats = {
-    files: kb.files, entries: kb.entries.length, passages: kb.passages.length, facts: kb.facts.length,
-    comparisons: kb.comparisons.length, services: kb.covered.size, warnings,
+    files: kb.files,
+    entries: kb.entries.length,
+    passages: kb.passages.length,
+    facts: kb.facts.length,
+    comparisons: kb.comparisons.length,
+    services: kb.covered.size,
+    warnings,
   };
   const capacity = options.cacheSize ?? 500;
   const cache = new AnswerCache(capacity);

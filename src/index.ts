@@ -8,16 +8,20 @@
  * console.log(renderText(answer));
  * ```
  */
-export type {
-  Answer, AnswerBase, AnswerKind, Part, FactPair, ComparisonRow, Source, Suggestion, Render,
-} from './answer/answer';
+export type { Answer, AnswerBase, AnswerKind, Part, FactPair, ComparisonRow, Source, Suggestion, Render } from './answer/answer';
 export { ANSWER_KINDS, assertNever } from './answer/answer';
 export { renderText } from './answer/text';
 export type { AnswerActions } from './answer/actions';
 export { answerActions } from './answer/actions';
 export { memoizeRender } from './answer/memoize-render';
 export type { Assistant, AssistantOptions, KnowledgeStats } from './assistant';
-export { buildWithSnapshot, createAssistant, createAssistantFromSources, createAssistantFromSnapshot, MAX_QUESTION_LENGTH } from './assistant';
+export {
+  buildWithSnapshot,
+  createAssistant,
+  createAssistantFromSources,
+  createAssistantFromSnapshot,
+  MAX_QUESTION_LENGTH,
+} from './assistant';
 export type { KnowledgeSnapshot } from './snapshot';
 export type { KnowledgeSources } from './knowledge/load';
 export { readKnowledgeSources, readKnowledgeSourcesAsync, knowledgeFingerprint } from './knowledge/load';

@@ -24,8 +24,17 @@ export interface KnowledgeSnapshot {
   entities: Entity[];
   /** The passage index; typed arrays as base64 of their bytes (little-endian, as written). */
   index: {
-    terms: string[]; offsets: string; docs: string; fields: string; weights: string; fieldCount: number; docCount: number;
-    passageStarts: string; passageIds: string; extraTerms: string[]; vocabulary: string[];
+    terms: string[];
+    offsets: string;
+    docs: string;
+    fields: string;
+    weights: string;
+    fieldCount: number;
+    docCount: number;
+    passageStarts: string;
+    passageIds: string;
+    extraTerms: string[];
+    vocabulary: string[];
   };
   warnings: KnowledgeProblem[];
   /** Word → stem pairs known when the snapshot was taken (the knowledge base's words), to seed the stem memo. */
@@ -41,8 +50,17 @@ export function takeSnapshot(fingerprint: string, kb: KnowledgeBase, index: Pass
     kb: { ...plain, covered: [...covered], factsByEntity: [...factsByEntity.entries()] },
     entities: [...registry.all()],
     index: {
-      terms: p.terms, offsets: b64(p.offsets), docs: b64(p.docs), fields: b64(p.fields), weights: b64(p.weights), fieldCount: p.fieldCount, docCount: p.docCount,
-      passageStarts: b64(index.terms.starts), passageIds: b64(index.terms.ids), extraTerms: [...index.terms.extraTerms], vocabulary: [...index.vocabulary],
+      terms: p.terms,
+      offsets: b64(p.offsets),
+      docs: b64(p.docs),
+      fields: b64(p.fields),
+      weights: b64(p.weights),
+      fieldCount: p.fieldCount,
+      docCount: p.docCount,
+      passageStarts: b64(index.terms.starts),
+      passageIds: b64(index.terms.ids),
+      extraTerms: [...index.terms.extraTerms],
+      vocabulary: [...index.vocabulary],
     },
     warnings,
     stems: stemEntries(),
@@ -51,7 +69,8 @@ export function takeSnapshot(fingerprint: string, kb: KnowledgeBase, index: Pass
 
 /** The knowledge base and index of a snapshot; throws when its format is not this version's. */
 export function restoreSnapshot(snapshot: KnowledgeSnapshot): { kb: KnowledgeBase; index: PassageIndex; warnings: KnowledgeProblem[] } {
-  if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${String(snapshot?.format)} is not ${SNAPSHOT_FORMAT}`);
+  if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT)
+    throw new Error(`snapshot format ${String(snapshot?.format)} is not ${SNAPSHOT_FORMAT}`);
   seedStems(snapshot.stems);
   const kb: KnowledgeBase = {
     ...snapshot.kb,
@@ -62,11 +81,21 @@ export function restoreSnapshot(snapshot: KnowledgeSnapshot): { kb: KnowledgeBas
   const s = snapshot.index;
   const vocabulary = new Set(s.vocabulary);
   const postings = new Postings({
-    terms: s.terms, offsets: new Int32Array(bytes(s.offsets)), docs: new Int32Array(bytes(s.docs)), fields: new Uint8Array(bytes(s.fields)),
-    weights: new Float64Array(bytes(s.weights)), fieldCount: s.fieldCount, docCount: s.docCount,
+    terms: s.terms,
+    offsets: new Int32Array(bytes(s.offsets)),
+    docs: new Int32Array(bytes(s.docs)),
+    fields: new Uint8Array(bytes(s.fields)),
+    weights: new Float64Array(bytes(s.weights)),
+    fieldCount: s.fieldCount,
+    docCount: s.docCount,
   });
   const index: PassageIndex = {
-    terms: new TermRuns(termNumbering(postings, s.extraTerms), new Int32Array(bytes(s.passageStarts)), new Int32Array(bytes(s.passageIds)), s.extraTerms),
+    terms: new TermRuns(
+      termNumbering(postings, s.extraTerms),
+      new Int32Array(bytes(s.passageStarts)),
+      new Int32Array(bytes(s.passageIds)),
+      s.extraTerms,
+    ),
     vocabulary,
     near: new NearTerms(vocabulary),
     postings,

@@ -7,7 +7,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
 import { knowledgeCopy } from './helpers/knowledge';
 
 const root = join(__dirname, '..');
@@ -24,8 +23,17 @@ const figures = JSON.parse(readFileSync(join(__dirname, 'eval', 'figures.json'),
 function score(set: string, format: string): { passed: number; total: number; failures: string[] } {
   const r = spawnSync(
     process.execPath,
-    [join(__dirname, 'eval', 'score.mjs'), join(__dirname, 'eval', `${set}.jsonl`), '--format', format, '--', process.execPath, join(root, 'bin', 'aws-qa.js'), 'batch',
-      ...(knowledgeFor[set] ? ['--knowledge', knowledgeFor[set]()] : [])],
+    [
+      join(__dirname, 'eval', 'score.mjs'),
+      join(__dirname, 'eval', `${set}.jsonl`),
+      '--format',
+      format,
+      '--',
+      process.execPath,
+      join(root, 'bin', 'aws-qa.js'),
+      'batch',
+      ...(knowledgeFor[set] ? ['--knowledge', knowledgeFor[set]()] : []),
+    ],
     { cwd: root, encoding: 'utf8' },
   );
   const m = /score \(\w+\): (\d+)\/(\d+)/.exec(r.stdout);
@@ -36,11 +44,15 @@ function score(set: string, format: string): { passed: number; total: number; fa
 describe('answer quality', () => {
   const cases = ['dev', 'probe', 'real', 'unseen'].flatMap((set) => ['text', 'slack', 'teams'].map((format) => [set, format] as const));
   it.each(cases)('%s set in %s format scores at least its committed figure', (set, format) => {
-    if (format !== 'text' && !existsSync(join(root, 'dist', 'adapters', format, 'render.js'))) throw new Error(`the ${format} renderer is not built`);
+    if (format !== 'text' && !existsSync(join(root, 'dist', 'adapters', format, 'render.js')))
+      throw new Error(`the ${format} renderer is not built`);
     const { passed, total, failures } = score(set, format);
     expect(total).toBeGreaterThanOrEqual(figures[set]);
     // On failure, the questions that fail are printed with the figure.
-    expect({ passed: Math.min(passed, figures[set]), failures: passed >= figures[set] ? [] : failures }).toEqual({ passed: figures[set], failures: [] });
+    expect({ passed: Math.min(passed, figures[set]), failures: passed >= figures[set] ? [] : failures }).toEqual({
+      passed: figures[set],
+      failures: [],
+    });
   });
 
   it('the sample set is the shared one, unchanged', () => {

@@ -39,7 +39,13 @@ function idOf(raw: unknown, lineNo: number): string | number {
 }
 
 /** One output record for one input line. Never throws. */
-export function answerLine(assistant: Assistant, line: string, lineNo: number, render?: Renderer, explain = false): Record<string, unknown> {
+export function answerLine(
+  assistant: Assistant,
+  line: string,
+  lineNo: number,
+  render?: Renderer,
+  explain = false,
+): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -73,7 +79,13 @@ export function answerLine(assistant: Assistant, line: string, lineNo: number, r
 }
 
 /** Runs the batch protocol from `input` to `output`; resolves with the number of lines read. */
-export async function runBatch(assistant: Assistant, input: Readable, output: Writable, render?: Renderer, explain = false): Promise<number> {
+export async function runBatch(
+  assistant: Assistant,
+  input: Readable,
+  output: Writable,
+  render?: Renderer,
+  explain = false,
+): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   for await (const line of rl) {

@@ -59,8 +59,16 @@ export const COMMANDS = {
   }),
   report: defineCommand({
     usage: '[--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]',
-    summary: 'what was asked and not answered, what was voted down, the most asked questions, totals per platform (DATA_DIR or DATABASE_URL)',
-    options: { since: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, limit: { type: 'string' }, playground: { type: 'boolean' }, ...KNOWLEDGE },
+    summary:
+      'what was asked and not answered, what was voted down, the most asked questions, totals per platform (DATA_DIR or DATABASE_URL)',
+    options: {
+      since: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      limit: { type: 'string' },
+      playground: { type: 'boolean' },
+      ...KNOWLEDGE,
+    },
     positionals: NONE,
     run: ({ values, io }): Promise<number> => (require('./report') as typeof import('./report')).runReport(values, io),
   }),

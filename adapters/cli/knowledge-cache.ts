@@ -14,12 +14,27 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync,
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
-  buildWithSnapshot, createAssistantFromSnapshot, knowledgeFingerprint, readKnowledgeSources,
-  type Assistant, type KnowledgeSnapshot,
+  buildWithSnapshot,
+  createAssistantFromSnapshot,
+  knowledgeFingerprint,
+  readKnowledgeSources,
+  type Assistant,
+  type KnowledgeSnapshot,
 } from '../../src/index';
 
 /** Snapshots kept; older ones are removed when a new one is written. */
@@ -56,7 +71,11 @@ export function codeStamp(coreDir: string = CORE_DIR): string {
       else hash.update(`${relative(coreDir, full)}\0${st.size}\0${st.mtimeMs}\0`);
     }
   };
-  try { walk(coreDir); } catch { hash.update('unreadable'); }
+  try {
+    walk(coreDir);
+  } catch {
+    hash.update('unreadable');
+  }
   return hash.digest('hex');
 }
 
@@ -146,7 +165,8 @@ function writeSnapshot(dir: string, file: string, snapshot: KnowledgeSnapshot): 
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(snapshot));
     renameSync(tmp, file);
-    const old = readdirSync(dir).filter((n) => n.endsWith('.json'))
+    const old = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
       .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
       .sort((a, b) => b.t - a.t)
       .slice(KEEP);
@@ -164,18 +184,27 @@ const warnOnStderr = (message: string): void => void process.stderr.write(`aws-q
  * `KnowledgeError` like `createAssistant`. An unusable cache directory is reported through `warn`
  * (default: stderr) and the run goes on without a cache.
  */
-export function loadAssistant(knowledgeDir: string, env: NodeJS.ProcessEnv = process.env, coreDir: string = CORE_DIR, warn: (message: string) => void = warnOnStderr): Assistant {
+export function loadAssistant(
+  knowledgeDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  coreDir: string = CORE_DIR,
+  warn: (message: string) => void = warnOnStderr,
+): Assistant {
   const sources = readKnowledgeSources(knowledgeDir);
   let dir = cacheDirectory(env);
   if (dir) {
     const prepared = prepareCacheDirectory(dir);
     if (!prepared.ok) {
-      warn(`cache directory unusable (${prepared.reason}); continuing without a cache (set AWS_QA_CACHE_DIR to a writable directory, or off)`);
+      warn(
+        `cache directory unusable (${prepared.reason}); continuing without a cache (set AWS_QA_CACHE_DIR to a writable directory, or off)`,
+      );
       dir = undefined;
     }
   }
   const fingerprint = knowledgeFingerprint(sources);
-  const key = createHash('sha256').update(`${fingerprint}\0${codeStamp(coreDir)}`).digest('hex');
+  const key = createHash('sha256')
+    .update(`${fingerprint}\0${codeStamp(coreDir)}`)
+    .digest('hex');
   const file = dir && join(dir, `${key}.json`);
   const cached = file ? readSnapshot(file, fingerprint) : undefined;
   if (cached) {

@@ -34,18 +34,30 @@ export function formatCsv(report: Report): string {
   for (const u of report.unanswered) rows.push(['unanswered', u.question, u.count, u.lastAsked, '', '', '', '']);
   for (const d of report.downvoted) rows.push(['downvoted', d.question, d.up + d.down, '', d.answerId, d.up, d.down, '']);
   for (const t of report.top) rows.push(['top', t.question, t.count, '', '', '', '', t.answered]);
-  for (const [platform, t] of Object.entries(report.totals)) rows.push([`totals:${platform}`, '', t.questions, '', '', t.up, t.down, t.answered]);
-  return stringify(rows.map((r) => r.map(safeCell)), {
-    header: true,
-    columns: ['section', 'question', 'count', 'last_asked', 'answer_id', 'up', 'down', 'answered'],
-    record_delimiter: 'unix',
-  });
+  for (const [platform, t] of Object.entries(report.totals))
+    rows.push([`totals:${platform}`, '', t.questions, '', '', t.up, t.down, t.answered]);
+  return stringify(
+    rows.map((r) => r.map(safeCell)),
+    {
+      header: true,
+      columns: ['section', 'question', 'count', 'last_asked', 'answer_id', 'up', 'down', 'answered'],
+      record_delimiter: 'unix',
+    },
+  );
 }
 
 function totalsTable(totals: Record<string, Totals>): string[] {
   const head = ['', 'questions', 'answered', 'unanswered', 'up', 'down'];
-  const rows = Object.entries(totals).sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))
-    .map(([p, t]) => [p === 'web' ? 'playground' : p, String(t.questions), String(t.answered), String(t.unanswered), String(t.up), String(t.down)]);
+  const rows = Object.entries(totals)
+    .sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))
+    .map(([p, t]) => [
+      p === 'web' ? 'playground' : p,
+      String(t.questions),
+      String(t.answered),
+      String(t.unanswered),
+      String(t.up),
+      String(t.down),
+    ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
   return [line(head), ...rows.map(line)];
@@ -56,21 +68,32 @@ export function formatText(report: Report, ctx: TextContext): string {
   const all = report.totals.all;
   out.push(`aws-qa report: ${ctx.period}`);
   const seen = ctx.platforms.filter((p) => report.totals[p === 'playground' ? 'web' : p]);
-  out.push(`${all.questions} question(s) on ${(seen.length ? seen : ctx.platforms).join(', ')}: ${all.answered} answered, ${all.unanswered} not in the knowledge base; ${all.up} up / ${all.down} down vote(s). Store: ${ctx.source}.`);
+  out.push(
+    `${all.questions} question(s) on ${(seen.length ? seen : ctx.platforms).join(', ')}: ${all.answered} answered, ${all.unanswered} not in the knowledge base; ${all.up} up / ${all.down} down vote(s). Store: ${ctx.source}.`,
+  );
   out.push('');
-  out.push(report.unanswered.length ? `Not answered by the knowledge base (${report.unanswered.length}, most asked first)` : 'Not answered by the knowledge base: nothing. Every question had an answer.');
+  out.push(
+    report.unanswered.length
+      ? `Not answered by the knowledge base (${report.unanswered.length}, most asked first)`
+      : 'Not answered by the knowledge base: nothing. Every question had an answer.',
+  );
   for (const u of report.unanswered) {
     out.push(`  ${String(u.count).padStart(4)}×  ${u.question}   (last ${day(u.lastAsked)} UTC)`);
     const c = ctx.closest(u.question);
     if (c.nowAnswered) out.push(`         now answered: ${c.nowAnswered}`);
-    else out.push(`         closest the knowledge base holds: ${c.suggestions.length ? c.suggestions.map(quote).join(', ') : 'nothing close'}`);
+    else
+      out.push(
+        `         closest the knowledge base holds: ${c.suggestions.length ? c.suggestions.map(quote).join(', ') : 'nothing close'}`,
+      );
   }
   out.push('');
   out.push(report.downvoted.length ? `Voted down (${report.downvoted.length})` : 'Voted down: nothing.');
-  for (const d of report.downvoted) out.push(`  ${String(d.down).padStart(4)} down ${String(d.up).padStart(3)} up  ${d.question}   (answer ${d.answerId})`);
+  for (const d of report.downvoted)
+    out.push(`  ${String(d.down).padStart(4)} down ${String(d.up).padStart(3)} up  ${d.question}   (answer ${d.answerId})`);
   out.push('');
   out.push(report.top.length ? 'Most asked' : 'Most asked: nothing asked yet.');
-  for (const t of report.top.slice(0, 10)) out.push(`  ${String(t.count).padStart(4)}×  ${t.question}${t.answered < t.count ? `   (${t.count - t.answered} not answered)` : ''}`);
+  for (const t of report.top.slice(0, 10))
+    out.push(`  ${String(t.count).padStart(4)}×  ${t.question}${t.answered < t.count ? `   (${t.count - t.answered} not answered)` : ''}`);
   out.push('');
   out.push('Totals per platform');
   out.push(...totalsTable(report.totals));

@@ -56,7 +56,8 @@ function parseReportArgs(values: ReportValues, env: NodeJS.ProcessEnv, now: numb
   if (values.json && values.csv) throw new Error('--json and --csv cannot be used together');
   const format = values.json ? 'json' : values.csv ? 'csv' : 'text';
   const limit = values.limit === undefined ? (format === 'text' ? 20 : 100) : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new Error(`--limit must be an integer from 1 to 10000 (got "${values.limit}")`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new Error(`--limit must be an integer from 1 to 10000 (got "${values.limit}")`);
   return {
     since: parseSince(values.since ?? '7d', now),
     sinceText: values.since ?? '7d',
@@ -92,7 +93,9 @@ export async function runReport(values: ReportValues, io: ReportIo): Promise<num
   }
   const { location } = config;
   if (location.kind === 'sqlite' && !existsSync(location.file)) {
-    io.stderr.write(`aws-qa report: no store at ${location.file} (the server creates it on first start; set DATA_DIR or DATABASE_URL to read another)\n`);
+    io.stderr.write(
+      `aws-qa report: no store at ${location.file} (the server creates it on first start; set DATA_DIR or DATABASE_URL to read another)\n`,
+    );
     return 1;
   }
   let report;
@@ -119,7 +122,8 @@ export async function runReport(values: ReportValues, io: ReportIo): Promise<num
   let assistant: Pick<Assistant, 'ask'> | undefined;
   const closest = (question: string): Closest => {
     try {
-      assistant ??= io.assistant?.() ?? (require('./knowledge-cache') as typeof import('./knowledge-cache')).loadAssistant(knowledgeDir, io.env);
+      assistant ??=
+        io.assistant?.() ?? (require('./knowledge-cache') as typeof import('./knowledge-cache')).loadAssistant(knowledgeDir, io.env);
       return closestFor(assistant, question);
     } catch {
       return { suggestions: [] };

@@ -22,13 +22,19 @@ export type GatedRequest = IncomingMessage & { rawBody: Buffer; body?: Record<st
 export type GateResult =
   | { ok: true; req: GatedRequest }
   | {
-    ok: false; status: 400 | 413 | 415; error: string; /** The rest of the body was not read: close the connection. */ close: boolean;
-    /** The client went away mid-body: nothing to answer (a debug line at most). */ aborted?: boolean;
-  };
+      ok: false;
+      status: 400 | 413 | 415;
+      error: string;
+      /** The rest of the body was not read: close the connection. */ close: boolean;
+      /** The client went away mid-body: nothing to answer (a debug line at most). */ aborted?: boolean;
+    };
 
 /** The media type of `req` (`application/json`), lower-cased, without parameters; `''` when absent. */
 export function mediaType(req: IncomingMessage): string {
-  return String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 }
 
 /**

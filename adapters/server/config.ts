@@ -25,7 +25,13 @@ import { z } from 'zod';
 import { type StoreConfig, storeEnvShape, storeSecrets, toStoreConfig } from '../store/store-config';
 
 /** Variables whose values are secrets: never echoed, and scrubbed from every log line. */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'PLAYGROUND_TOKEN'] as const;
+export const SECRET_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'MicrosoftAppPassword',
+  'PLAYGROUND_TOKEN',
+] as const;
 
 /** Shortest accepted secrets: Slack signing secrets are 32 characters, Entra client secrets about 40. */
 export const MIN_SIGNING_SECRET_LENGTH = 32;
@@ -47,7 +53,11 @@ export type SlackConfig =
 
 export type TeamsConfig =
   /** `open`: no authentication (local mode, or `TEAMS_ALLOW_UNAUTHENTICATED`: Bot Framework Emulator). `off`: not served. */
-  | { mode: 'off' | 'open'; allowedTenantIds: string[]; /** `TEAMS_ALLOWED_SERVICE_URLS`: origins besides loopback that replies may go to. */ allowedServiceUrls: string[] }
+  | {
+      mode: 'off' | 'open';
+      allowedTenantIds: string[];
+      /** `TEAMS_ALLOWED_SERVICE_URLS`: origins besides loopback that replies may go to. */ allowedServiceUrls: string[];
+    }
   | { mode: 'auth'; appId: string; appPassword?: string; appType: TeamsAppType; tenantId?: string; allowedTenantIds: string[] };
 
 export interface ServerConfig {
@@ -99,18 +109,30 @@ export interface ConfigIssue {
 /** Thrown by {@link parseConfig} / {@link loadConfig}: every problem, one per line, no secret values. */
 export class ConfigError extends Error {
   constructor(readonly issues: ConfigIssue[]) {
-    super(`invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
+    super(
+      `invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
 
 /** Trimmed string; empty counts as unset (so `SLACK_BOT_TOKEN=` in a .env template is "not set"). */
 const opt = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.string().optional());
-const flag = opt.refine((v) => v === undefined || /^(1|0|true|false|yes|no|on|off)$/i.test(v), 'must be one of 1/0, true/false, yes/no, on/off');
+const flag = opt.refine(
+  (v) => v === undefined || /^(1|0|true|false|yes|no|on|off)$/i.test(v),
+  'must be one of 1/0, true/false, yes/no, on/off',
+);
 const asFlag = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : /^(1|true|yes|on)$/i.test(v));
-const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const intIn = (min: number, max: number) =>
-  opt.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), `must be an integer from ${min} to ${max}`);
+  opt.refine(
+    (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max),
+    `must be an integer from ${min} to ${max}`,
+  );
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Loopback interface names and addresses (what local mode may bind). */
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
@@ -125,71 +147,121 @@ const isHttpUrl = (v: string): boolean => {
 };
 
 /** The schema over the raw environment: field checks, then the rules between variables (run even when a field failed, so every problem is listed). */
-export const envSchema = z.object({
-  NODE_ENV: opt,
-  PORT: intIn(0, 65535),
-  HOST: opt,
-  LOG_LEVEL: opt.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()), `must be one of ${LOG_LEVELS.join(', ')}`),
-  KNOWLEDGE_DIR: opt,
-  KNOWLEDGE_WATCH: flag,
-  KNOWLEDGE_MAX_BYTES: intIn(1024, 1024 * 1024 * 1024),
-  SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000),
-  SHUTDOWN_DELAY_MS: intIn(0, 60_000),
-  PLAYGROUND: flag,
-  PLAYGROUND_TOKEN: secretOfAtLeast(MIN_PLAYGROUND_TOKEN_LENGTH, 'a random token'),
-  PUBLIC_HOST: opt.refine((v) => v === undefined || /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(v), 'must be a host name without scheme or port (e.g. bot.example.com)'),
-  LOCAL_ALLOW_REMOTE: flag,
-  SLACK_BOT_TOKEN: opt.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), 'must be a bot token (starts with xoxb-)'),
-  SLACK_SIGNING_SECRET: secretOfAtLeast(MIN_SIGNING_SECRET_LENGTH, 'the app\'s signing secret'),
-  SLACK_APP_TOKEN: opt.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), 'must be an app-level token (starts with xapp-)'),
-  SLACK_API_URL: opt
-    .refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), 'must be an http(s) URL ending in / (e.g. https://slack.com/api/)')
-    .refine((v) => v === undefined || !/^https?:\/\/[^/?#]*@/.test(v), 'must not carry credentials (user:password@): the Slack client cannot send them, and they would be a secret in a URL'),
-  SLACK_ALLOWED_TEAM_IDS: opt.refine((v) => list(v).every((id) => /^[TE][A-Z0-9]{2,}$/.test(id)), 'must be a comma-separated list of workspace ids (T…) or enterprise ids (E…)'),
-  MicrosoftAppId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the bot\'s Microsoft Entra app or managed identity client id)'),
-  MicrosoftAppPassword: secretOfAtLeast(MIN_APP_PASSWORD_LENGTH, 'the app\'s client secret'),
-  MicrosoftAppType: opt.refine((v) => v === undefined || TEAMS_APP_TYPES.some((t) => t.toLowerCase() === v.toLowerCase()), `must be one of ${TEAMS_APP_TYPES.join(', ')}`),
-  MicrosoftAppTenantId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the Microsoft Entra tenant id)'),
-  TEAMS_ALLOW_UNAUTHENTICATED: flag,
-  TEAMS_ALLOWED_SERVICE_URLS: opt.refine((v) => list(v).every(isHttpUrl), 'must be a comma-separated list of http(s) URLs (e.g. http://host.docker.internal:50000)'),
-  TEAMS_ALLOWED_TENANT_IDS: opt.refine((v) => list(v).every((id) => GUID.test(id)), 'must be a comma-separated list of tenant ids (GUIDs)'),
-  // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): src/store/store-config.ts.
-  ...storeEnvShape,
-}).superRefine((env, ctx) => {
-  const issue = (variable: string, message: string): void => void ctx.addIssue({ code: 'custom', path: [variable], message });
-  const has = (name: keyof typeof env): boolean => typeof env[name] === 'string';
-  if (!has('SLACK_BOT_TOKEN')) {
-    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const) {
-      if (has(name)) issue('SLACK_BOT_TOKEN', `required when ${name} is set (the bot token, xoxb-…)`);
-    }
-  } else if (!has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
-    issue('SLACK_SIGNING_SECRET', 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode');
-  }
-  const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === String(env.MicrosoftAppType ?? 'MultiTenant').toLowerCase());
-  if (has('MicrosoftAppId') && asFlag(env.TEAMS_ALLOW_UNAUTHENTICATED)) issue('TEAMS_ALLOW_UNAUTHENTICATED', 'must not be set with MicrosoftAppId (authentication is on)');
-  if (!has('MicrosoftAppId')) {
-    for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
-      if (has(name)) issue('MicrosoftAppId', `required when ${name} is set`);
-    }
-    if (appType === 'SingleTenant' || appType === 'UserAssignedMSI') issue('MicrosoftAppId', `required when MicrosoftAppType is ${appType}`);
-  } else {
-    if (appType !== 'UserAssignedMSI' && !has('MicrosoftAppPassword')) issue('MicrosoftAppPassword', `required when MicrosoftAppId is set (MicrosoftAppType ${appType ?? 'MultiTenant'})`);
-    if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword')) issue('MicrosoftAppPassword', 'must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret)');
-    if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) issue('MicrosoftAppTenantId', `required when MicrosoftAppType is ${appType}`);
-  }
-  const local = env.NODE_ENV !== 'production' && !has('SLACK_BOT_TOKEN') && !has('MicrosoftAppId');
-  const loopbackHost = LOOPBACK_HOST.test(env.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'));
-  if (local && !loopbackHost && !asFlag(env.LOCAL_ALLOW_REMOTE)) {
-    issue('HOST', `is ${env.HOST}, not loopback: local mode serves the Teams endpoint without authentication and the playground to anyone who can reach it; set LOCAL_ALLOW_REMOTE=1 to allow it, or configure credentials`);
-  }
-  if (!local && asFlag(env.PLAYGROUND) && !loopbackHost && !has('PLAYGROUND_TOKEN')) {
-    issue('PLAYGROUND', 'is on beside production settings: the playground is public and anonymous; bind HOST to loopback (127.0.0.1) or set PLAYGROUND_TOKEN');
-  }
-  if (env.NODE_ENV === 'production' && !has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN') && !has('MicrosoftAppId')
-    && !asFlag(env.TEAMS_ALLOW_UNAUTHENTICATED) && !asFlag(env.PLAYGROUND)) {
-    issue('NODE_ENV', 'is production but nothing is configured to serve: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, and/or MicrosoftAppId with MicrosoftAppPassword (or PLAYGROUND=1)');
-  }
-}, { when: () => true } as never);
+export const envSchema = z
+  .object({
+    NODE_ENV: opt,
+    PORT: intIn(0, 65535),
+    HOST: opt,
+    LOG_LEVEL: opt.refine(
+      (v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()),
+      `must be one of ${LOG_LEVELS.join(', ')}`,
+    ),
+    KNOWLEDGE_DIR: opt,
+    KNOWLEDGE_WATCH: flag,
+    KNOWLEDGE_MAX_BYTES: intIn(1024, 1024 * 1024 * 1024),
+    SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000),
+    SHUTDOWN_DELAY_MS: intIn(0, 60_000),
+    PLAYGROUND: flag,
+    PLAYGROUND_TOKEN: secretOfAtLeast(MIN_PLAYGROUND_TOKEN_LENGTH, 'a random token'),
+    PUBLIC_HOST: opt.refine(
+      (v) => v === undefined || /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(v),
+      'must be a host name without scheme or port (e.g. bot.example.com)',
+    ),
+    LOCAL_ALLOW_REMOTE: flag,
+    SLACK_BOT_TOKEN: opt.refine((v) => v === undefined || /^xoxb-[\w-]+$/.test(v), 'must be a bot token (starts with xoxb-)'),
+    SLACK_SIGNING_SECRET: secretOfAtLeast(MIN_SIGNING_SECRET_LENGTH, "the app's signing secret"),
+    SLACK_APP_TOKEN: opt.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), 'must be an app-level token (starts with xapp-)'),
+    SLACK_API_URL: opt
+      .refine((v) => v === undefined || /^https?:\/\/[^\s]+\/$/.test(v), 'must be an http(s) URL ending in / (e.g. https://slack.com/api/)')
+      .refine(
+        (v) => v === undefined || !/^https?:\/\/[^/?#]*@/.test(v),
+        'must not carry credentials (user:password@): the Slack client cannot send them, and they would be a secret in a URL',
+      ),
+    SLACK_ALLOWED_TEAM_IDS: opt.refine(
+      (v) => list(v).every((id) => /^[TE][A-Z0-9]{2,}$/.test(id)),
+      'must be a comma-separated list of workspace ids (T…) or enterprise ids (E…)',
+    ),
+    MicrosoftAppId: opt.refine(
+      (v) => v === undefined || GUID.test(v),
+      "must be a GUID (the bot's Microsoft Entra app or managed identity client id)",
+    ),
+    MicrosoftAppPassword: secretOfAtLeast(MIN_APP_PASSWORD_LENGTH, "the app's client secret"),
+    MicrosoftAppType: opt.refine(
+      (v) => v === undefined || TEAMS_APP_TYPES.some((t) => t.toLowerCase() === v.toLowerCase()),
+      `must be one of ${TEAMS_APP_TYPES.join(', ')}`,
+    ),
+    MicrosoftAppTenantId: opt.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the Microsoft Entra tenant id)'),
+    TEAMS_ALLOW_UNAUTHENTICATED: flag,
+    TEAMS_ALLOWED_SERVICE_URLS: opt.refine(
+      (v) => list(v).every(isHttpUrl),
+      'must be a comma-separated list of http(s) URLs (e.g. http://host.docker.internal:50000)',
+    ),
+    TEAMS_ALLOWED_TENANT_IDS: opt.refine(
+      (v) => list(v).every((id) => GUID.test(id)),
+      'must be a comma-separated list of tenant ids (GUIDs)',
+    ),
+    // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): src/store/store-config.ts.
+    ...storeEnvShape,
+  })
+  .superRefine(
+    (env, ctx) => {
+      const issue = (variable: string, message: string): void => void ctx.addIssue({ code: 'custom', path: [variable], message });
+      const has = (name: keyof typeof env): boolean => typeof env[name] === 'string';
+      if (!has('SLACK_BOT_TOKEN')) {
+        for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const) {
+          if (has(name)) issue('SLACK_BOT_TOKEN', `required when ${name} is set (the bot token, xoxb-…)`);
+        }
+      } else if (!has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
+        issue('SLACK_SIGNING_SECRET', 'required when SLACK_BOT_TOKEN is set (HTTP mode); or set SLACK_APP_TOKEN for Socket Mode');
+      }
+      const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === String(env.MicrosoftAppType ?? 'MultiTenant').toLowerCase());
+      if (has('MicrosoftAppId') && asFlag(env.TEAMS_ALLOW_UNAUTHENTICATED))
+        issue('TEAMS_ALLOW_UNAUTHENTICATED', 'must not be set with MicrosoftAppId (authentication is on)');
+      if (!has('MicrosoftAppId')) {
+        for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
+          if (has(name)) issue('MicrosoftAppId', `required when ${name} is set`);
+        }
+        if (appType === 'SingleTenant' || appType === 'UserAssignedMSI')
+          issue('MicrosoftAppId', `required when MicrosoftAppType is ${appType}`);
+      } else {
+        if (appType !== 'UserAssignedMSI' && !has('MicrosoftAppPassword'))
+          issue('MicrosoftAppPassword', `required when MicrosoftAppId is set (MicrosoftAppType ${appType ?? 'MultiTenant'})`);
+        if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword'))
+          issue('MicrosoftAppPassword', 'must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret)');
+        if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId'))
+          issue('MicrosoftAppTenantId', `required when MicrosoftAppType is ${appType}`);
+      }
+      const local = env.NODE_ENV !== 'production' && !has('SLACK_BOT_TOKEN') && !has('MicrosoftAppId');
+      const loopbackHost = LOOPBACK_HOST.test(env.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'));
+      if (local && !loopbackHost && !asFlag(env.LOCAL_ALLOW_REMOTE)) {
+        issue(
+          'HOST',
+          `is ${env.HOST}, not loopback: local mode serves the Teams endpoint without authentication and the playground to anyone who can reach it; set LOCAL_ALLOW_REMOTE=1 to allow it, or configure credentials`,
+        );
+      }
+      if (!local && asFlag(env.PLAYGROUND) && !loopbackHost && !has('PLAYGROUND_TOKEN')) {
+        issue(
+          'PLAYGROUND',
+          'is on beside production settings: the playground is public and anonymous; bind HOST to loopback (127.0.0.1) or set PLAYGROUND_TOKEN',
+        );
+      }
+      if (
+        env.NODE_ENV === 'production' &&
+        !has('SLACK_BOT_TOKEN') &&
+        !has('SLACK_SIGNING_SECRET') &&
+        !has('SLACK_APP_TOKEN') &&
+        !has('MicrosoftAppId') &&
+        !asFlag(env.TEAMS_ALLOW_UNAUTHENTICATED) &&
+        !asFlag(env.PLAYGROUND)
+      ) {
+        issue(
+          'NODE_ENV',
+          'is production but nothing is configured to serve: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, and/or MicrosoftAppId with MicrosoftAppPassword (or PLAYGROUND=1)',
+        );
+      }
+    },
+    { when: () => true } as never,
+  );
 
 export type RawEnv = z.infer<typeof envSchema>;
 
@@ -214,15 +286,39 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
   const slack: SlackConfig = !e.SLACK_BOT_TOKEN
     ? { mode: 'off' }
     : e.SLACK_APP_TOKEN
-      ? { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL, allowedTeamIds }
-      : { mode: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET as string, apiUrl: e.SLACK_API_URL, allowedTeamIds };
+      ? {
+          mode: 'socket',
+          botToken: e.SLACK_BOT_TOKEN,
+          appToken: e.SLACK_APP_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          apiUrl: e.SLACK_API_URL,
+          allowedTeamIds,
+        }
+      : {
+          mode: 'http',
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET as string,
+          apiUrl: e.SLACK_API_URL,
+          allowedTeamIds,
+        };
   const production = e.NODE_ENV === 'production';
   const local = !production && slack.mode === 'off' && !e.MicrosoftAppId;
   const allowedTenantIds = list(e.TEAMS_ALLOWED_TENANT_IDS);
   const appType = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === (e.MicrosoftAppType ?? 'MultiTenant').toLowerCase()) as TeamsAppType;
   const teams: TeamsConfig = e.MicrosoftAppId
-    ? { mode: 'auth', appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType, tenantId: e.MicrosoftAppTenantId, allowedTenantIds }
-    : { mode: local || asFlag(e.TEAMS_ALLOW_UNAUTHENTICATED) ? 'open' : 'off', allowedTenantIds, allowedServiceUrls: list(e.TEAMS_ALLOWED_SERVICE_URLS) };
+    ? {
+        mode: 'auth',
+        appId: e.MicrosoftAppId,
+        appPassword: e.MicrosoftAppPassword,
+        appType,
+        tenantId: e.MicrosoftAppTenantId,
+        allowedTenantIds,
+      }
+    : {
+        mode: local || asFlag(e.TEAMS_ALLOW_UNAUTHENTICATED) ? 'open' : 'off',
+        allowedTenantIds,
+        allowedServiceUrls: list(e.TEAMS_ALLOWED_SERVICE_URLS),
+      };
   return {
     port: e.PORT === undefined ? 3978 : Number(e.PORT),
     host: e.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'),
@@ -239,7 +335,9 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
     playground: asFlag(e.PLAYGROUND) ?? local,
     slack,
     teams,
-    secrets: SECRET_VARIABLES.map((name) => e[name]).filter((v): v is string => Boolean(v)).concat(storeSecrets(e)),
+    secrets: SECRET_VARIABLES.map((name) => e[name])
+      .filter((v): v is string => Boolean(v))
+      .concat(storeSecrets(e)),
     store: toStoreConfig(e, cwd),
   };
 }
@@ -261,7 +359,10 @@ export function loadConfig(options: LoadConfigOptions = {}): ServerConfig {
   let envFile: string | undefined;
   if (existsSync(file)) {
     const result = dotenv.config({ path: file, processEnv: env as Record<string, string>, override: false, quiet: true });
-    if (result.error) throw new ConfigError([{ variable: file, message: `cannot read the .env file (${(result.error as NodeJS.ErrnoException).code ?? 'error'})` }]);
+    if (result.error)
+      throw new ConfigError([
+        { variable: file, message: `cannot read the .env file (${(result.error as NodeJS.ErrnoException).code ?? 'error'})` },
+      ]);
     envFile = file;
   }
   return { ...parseConfig(env, cwd), envFile };
@@ -271,18 +372,41 @@ export function loadConfig(options: LoadConfigOptions = {}): ServerConfig {
 export function describeConfig(config: ServerConfig): Record<string, unknown> {
   const { slack, teams } = config;
   return {
-    port: config.port, host: config.host, logLevel: config.logLevel, knowledgeDir: config.knowledgeDir,
-    knowledgeWatch: config.knowledgeWatch, knowledgeMaxBytes: config.knowledgeMaxBytes, publicHost: config.publicHost ?? null,
-    playgroundToken: config.playgroundToken ? 'set' : 'unset', shutdownTimeoutMs: config.shutdownTimeoutMs, shutdownDelayMs: config.shutdownDelayMs, local: config.local, production: config.production,
-    playground: config.playground, envFile: config.envFile ?? null,
-    slack: slack.mode === 'off' ? { mode: 'off' } : {
-      mode: slack.mode, botToken: 'set', signingSecret: slack.signingSecret ? 'set' : 'unset',
-      ...(slack.mode === 'socket' ? { appToken: 'set' } : {}), apiUrl: slack.apiUrl ?? null, allowedTeamIds: slack.allowedTeamIds,
-    },
-    teams: teams.mode !== 'auth' ? { mode: teams.mode, allowedTenantIds: teams.allowedTenantIds, allowedServiceUrls: teams.allowedServiceUrls } : {
-      mode: 'auth', appId: teams.appId, appPassword: teams.appPassword ? 'set' : 'unset', appType: teams.appType,
-      tenantId: teams.tenantId ?? null, allowedTenantIds: teams.allowedTenantIds,
-    },
+    port: config.port,
+    host: config.host,
+    logLevel: config.logLevel,
+    knowledgeDir: config.knowledgeDir,
+    knowledgeWatch: config.knowledgeWatch,
+    knowledgeMaxBytes: config.knowledgeMaxBytes,
+    publicHost: config.publicHost ?? null,
+    playgroundToken: config.playgroundToken ? 'set' : 'unset',
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    shutdownDelayMs: config.shutdownDelayMs,
+    local: config.local,
+    production: config.production,
+    playground: config.playground,
+    envFile: config.envFile ?? null,
+    slack:
+      slack.mode === 'off'
+        ? { mode: 'off' }
+        : {
+            mode: slack.mode,
+            botToken: 'set',
+            signingSecret: slack.signingSecret ? 'set' : 'unset',
+            ...(slack.mode === 'socket' ? { appToken: 'set' } : {}),
+            apiUrl: slack.apiUrl ?? null,
+            allowedTeamIds: slack.allowedTeamIds,
+          },
+    teams:
+      teams.mode !== 'auth'
+        ? { mode: teams.mode, allowedTenantIds: teams.allowedTenantIds, allowedServiceUrls: teams.allowedServiceUrls }
+        : {
+            mode: 'auth',
+            appId: teams.appId,
+            appPassword: teams.appPassword ? 'set' : 'unset',
+            appType: teams.appType,
+            tenantId: teams.tenantId ?? null,
+            allowedTenantIds: teams.allowedTenantIds,
+          },
   };
 }
-

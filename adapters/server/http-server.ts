@@ -87,11 +87,17 @@ export interface AppServer {
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
-const sendError = (res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void => sendJson(res, status, { error }, headers);
+const sendError = (res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void =>
+  sendJson(res, status, { error }, headers);
 
 /** Creates the server (not listening yet). */
 export function createAppServer(options: AppServerOptions): AppServer {
@@ -108,7 +114,10 @@ export function createAppServer(options: AppServerOptions): AppServer {
       return sendJson(res, health === 'ready' ? 200 : 503, { status: health, ...options.healthDetails?.() });
     }
     if (options.hostAllowed && !options.hostAllowed(req)) {
-      log.debug({ host: String(req.headers.host ?? '').slice(0, 100), origin: String(req.headers.origin ?? '').slice(0, 100) }, 'request for another host refused');
+      log.debug(
+        { host: String(req.headers.host ?? '').slice(0, 100), origin: String(req.headers.origin ?? '').slice(0, 100) },
+        'request for another host refused',
+      );
       return sendError(res, 403, 'host not allowed', { connection: 'close' });
     }
     if (health === 'starting') {
@@ -155,7 +164,17 @@ export function createAppServer(options: AppServerOptions): AppServer {
         // A request the client abandoned is a debug line: anyone can abort uploads by the thousand.
         const level = !res.writableFinished ? 'debug' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
         if (log.isLevelEnabled(level)) {
-          log[level]({ reqId: context.id, method: req.method, path, status, ms: Math.round(performance.now() - context.started), ...(res.writableFinished ? {} : { aborted: true }) }, 'request');
+          log[level](
+            {
+              reqId: context.id,
+              method: req.method,
+              path,
+              status,
+              ms: Math.round(performance.now() - context.started),
+              ...(res.writableFinished ? {} : { aborted: true }),
+            },
+            'request',
+          );
         }
         if (health === 'stopping') server.closeIdleConnections();
       });
@@ -178,16 +197,21 @@ export function createAppServer(options: AppServerOptions): AppServer {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Node checks these timeouts every `connectionsCheckingInterval` (30 s by default: a slow request
   // then lived up to ~60 s); checking every second keeps them what they say.
-  const server = createServer({
-    requestTimeout, headersTimeout: Math.min(20_000, requestTimeout), connectionsCheckingInterval: CONNECTION_CHECK_MS,
-  }, (req, res) => {
-    try {
-      onRequest(req, res);
-    } catch (error) {
-      log.error({ err: error }, 'request handler failed');
-      if (!res.headersSent) sendError(res, 500, 'internal error');
-    }
-  });
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(20_000, requestTimeout),
+      connectionsCheckingInterval: CONNECTION_CHECK_MS,
+    },
+    (req, res) => {
+      try {
+        onRequest(req, res);
+      } catch (error) {
+        log.error({ err: error }, 'request handler failed');
+        if (!res.headersSent) sendError(res, 500, 'internal error');
+      }
+    },
+  );
   // Longer than a load balancer's idle timeout (AWS ALB: 60 s), so the balancer closes first.
   server.keepAliveTimeout = 65_000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -199,9 +223,15 @@ export function createAppServer(options: AppServerOptions): AppServer {
 
   return {
     server,
-    get health() { return health; },
-    mount(route) { routes.set(route.path, route); },
-    fallback(handler) { fallback = handler; },
+    get health() {
+      return health;
+    },
+    mount(route) {
+      routes.set(route.path, route);
+    },
+    fallback(handler) {
+      fallback = handler;
+    },
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -211,7 +241,9 @@ export function createAppServer(options: AppServerOptions): AppServer {
         });
       });
     },
-    ready() { if (health === 'starting') health = 'ready'; },
+    ready() {
+      if (health === 'starting') health = 'ready';
+    },
     inFlight: () => active.size,
     async close(timeoutMs, delayMs = 0) {
       health = 'stopping';

@@ -81,8 +81,10 @@ export class LiveAssistant {
   private readonly log: Logger;
 
   constructor(private readonly options: LiveAssistantOptions) {
-    this.build = options.build
-      ?? (async (knowledgeDir) => createAssistantFromSources(await readKnowledgeSourcesAsync(knowledgeDir, { maxTotalBytes: options.maxTotalBytes })));
+    this.build =
+      options.build ??
+      (async (knowledgeDir) =>
+        createAssistantFromSources(await readKnowledgeSourcesAsync(knowledgeDir, { maxTotalBytes: options.maxTotalBytes })));
     this.log = options.logger.child({ component: 'knowledge' });
     this.rewatchDelay = options.rewatchMs ?? 500;
   }
@@ -122,14 +124,16 @@ export class LiveAssistant {
       return this.running;
     }
     this.running = (async () => {
-      let swapped = false;
+      let swapped: boolean;
       do {
         this.again = false;
         await new Promise<void>((resolve) => setImmediate(resolve)); // off the current call stack
         swapped = await this.rebuild(reason);
       } while (this.again);
       return swapped;
-    })().finally(() => { this.running = undefined; });
+    })().finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 
@@ -211,10 +215,17 @@ export class LiveAssistant {
       const started = performance.now();
       const result = this.current().route(typeof question === 'string' ? capWordLength(question) : question);
       const { answer, intent } = result;
-      this.options.logger.info({
-        platform, intent, kind: answer.kind, answered: answer.answered, confidence: answer.confidence,
-        latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      }, 'question answered');
+      this.options.logger.info(
+        {
+          platform,
+          intent,
+          kind: answer.kind,
+          answered: answer.answered,
+          confidence: answer.confidence,
+          latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        },
+        'question answered',
+      );
       try {
         this.options.onQuestion?.({ platform, question, intent, answer });
       } catch (error) {
@@ -234,8 +245,10 @@ export class LiveAssistant {
     const started = performance.now();
     const room = (this.options.heapRoom ?? heapRoomFor)(this.options.knowledgeDir);
     if (!room.fits) {
-      this.log.error({ reason, markdownMb: mb(room.markdown), neededMb: mb(room.needed), availableMb: mb(room.available) },
-        `knowledge reload refused: building ${mb(room.markdown)} MB of markdown needs about ${mb(room.needed)} MB of heap and ${mb(room.available)} MB is left under the heap limit (--max-old-space-size in adapters/server/node-flags); raise the limit or split the knowledge base`);
+      this.log.error(
+        { reason, markdownMb: mb(room.markdown), neededMb: mb(room.needed), availableMb: mb(room.available) },
+        `knowledge reload refused: building ${mb(room.markdown)} MB of markdown needs about ${mb(room.needed)} MB of heap and ${mb(room.available)} MB is left under the heap limit (--max-old-space-size in adapters/server/node-flags); raise the limit or split the knowledge base`,
+      );
       this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
       return false;
     }
@@ -262,9 +275,17 @@ export class LiveAssistant {
     this.gen += 1;
     const s = next.stats();
     for (const w of s.warnings) this.log.warn({ file: w.file, line: w.line }, `knowledge: ${formatProblem(w)}`);
-    this.log.info({
-      generation: this.gen, reason, files: s.files.length, entries: s.entries, facts: s.facts, services: s.services,
-      ms: Math.round(performance.now() - started),
-    }, this.gen === 1 ? 'knowledge base loaded' : 'knowledge base reloaded');
+    this.log.info(
+      {
+        generation: this.gen,
+        reason,
+        files: s.files.length,
+        entries: s.entries,
+        facts: s.facts,
+        services: s.services,
+        ms: Math.round(performance.now() - started),
+      },
+      this.gen === 1 ? 'knowledge base loaded' : 'knowledge base reloaded',
+    );
   }
 }

@@ -18,12 +18,42 @@ export type { Logger } from 'pino';
 
 /** Key paths censored (one level of nesting under `*`, plus the usual request shapes); see {@link censorKeys}. */
 export const REDACT_PATHS = [
-  'token', 'botToken', 'appToken', 'accessToken', 'secret', 'signingSecret', 'password', 'appPassword', 'authorization', 'cookie',
-  '*.token', '*.botToken', '*.appToken', '*.accessToken', '*.secret', '*.signingSecret', '*.password', '*.appPassword', '*.authorization', '*.Authorization', '*.cookie',
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-slack-signature"]',
-  'headers.authorization', 'headers.Authorization', 'headers.cookie', 'headers["x-slack-signature"]',
-  'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword',
-  '*.SLACK_BOT_TOKEN', '*.SLACK_SIGNING_SECRET', '*.SLACK_APP_TOKEN', '*.MicrosoftAppPassword',
+  'token',
+  'botToken',
+  'appToken',
+  'accessToken',
+  'secret',
+  'signingSecret',
+  'password',
+  'appPassword',
+  'authorization',
+  'cookie',
+  '*.token',
+  '*.botToken',
+  '*.appToken',
+  '*.accessToken',
+  '*.secret',
+  '*.signingSecret',
+  '*.password',
+  '*.appPassword',
+  '*.authorization',
+  '*.Authorization',
+  '*.cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-slack-signature"]',
+  'headers.authorization',
+  'headers.Authorization',
+  'headers.cookie',
+  'headers["x-slack-signature"]',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'MicrosoftAppPassword',
+  '*.SLACK_BOT_TOKEN',
+  '*.SLACK_SIGNING_SECRET',
+  '*.SLACK_APP_TOKEN',
+  '*.MicrosoftAppPassword',
 ];
 
 /**
@@ -46,7 +76,8 @@ const CENSORED = (() => {
   return { top, nested, deep };
 })();
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Error);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Error);
 
 /** `value` with the literal sub-path `path` censored (copied along the path only), or `value` itself when it has no such path. */
 function censorPath(value: Record<string, unknown>, path: string[]): Record<string, unknown> {
@@ -68,12 +99,16 @@ export function censorKeys(obj: Record<string, unknown>): Record<string, unknown
   let out: Record<string, unknown> | undefined;
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
-    if (CENSORED.top.has(key)) { (out ??= { ...obj })[key] = CENSOR; continue; }
+    if (CENSORED.top.has(key)) {
+      (out ??= { ...obj })[key] = CENSOR;
+      continue;
+    }
     const value = obj[key];
     if (!isPlainObject(value)) continue;
     let inner = value;
     for (const k in value) {
-      if (CENSORED.nested.has(k) && Object.prototype.hasOwnProperty.call(value, k)) inner = inner === value ? { ...value, [k]: CENSOR } : Object.assign(inner, { [k]: CENSOR });
+      if (CENSORED.nested.has(k) && Object.prototype.hasOwnProperty.call(value, k))
+        inner = inner === value ? { ...value, [k]: CENSOR } : Object.assign(inner, { [k]: CENSOR });
     }
     for (const path of CENSORED.deep.get(key) ?? []) inner = censorPath(inner, path);
     if (inner !== value) (out ??= { ...obj })[key] = inner;
@@ -111,21 +146,34 @@ function bufferedStdout(): { stream: DestinationStream; written: () => void } {
     waiting = false;
     stream.flush();
   }, FLUSH_MS).unref();
-  return { stream, written: () => { waiting = true; } };
+  return {
+    stream,
+    written: () => {
+      waiting = true;
+    },
+  };
 }
 
 /** A pino logger as described above; `err` fields go through pino's error serializer (`errorSerializer`). */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const redactor = createRedactor(options.secrets ?? []);
   const stdout = options.destination ? undefined : bufferedStdout();
-  return pino({
-    level: options.level ?? 'info',
-    base: { pid: process.pid },
-    formatters: { log: censorKeys, bindings: censorKeys },
-    serializers: { err: errorSerializer(redactor) },
-    mixin: requestFields,
-    hooks: { streamWrite: (line) => { stdout?.written(); return redactor.text(line); } },
-  }, options.destination ?? stdout!.stream);
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: { pid: process.pid },
+      formatters: { log: censorKeys, bindings: censorKeys },
+      serializers: { err: errorSerializer(redactor) },
+      mixin: requestFields,
+      hooks: {
+        streamWrite: (line) => {
+          stdout?.written();
+          return redactor.text(line);
+        },
+      },
+    },
+    options.destination ?? stdout!.stream,
+  );
 }
 
 /**
@@ -137,12 +185,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 export function routeConsole(logger: Logger): () => void {
   const child = logger.child({ component: 'console' });
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
-  const to = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]): void => {
-    // botbuilder prints a stack for every unauthenticated request (the Teams adapter already logs
-    // it as one warn line): keep those at debug, so anyone on the internet cannot flood error logs.
-    const actual = level === 'error' && args[0] instanceof Error && args[0].name === 'AuthenticationError' ? 'debug' : level;
-    if (child.isLevelEnabled(actual)) child[actual](format(...args));
-  };
+  const to =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]): void => {
+      // botbuilder prints a stack for every unauthenticated request (the Teams adapter already logs
+      // it as one warn line): keep those at debug, so anyone on the internet cannot flood error logs.
+      const actual = level === 'error' && args[0] instanceof Error && args[0].name === 'AuthenticationError' ? 'debug' : level;
+      if (child.isLevelEnabled(actual)) child[actual](format(...args));
+    };
   Object.assign(console, { log: to('info'), info: to('info'), warn: to('warn'), error: to('error'), debug: to('debug') });
   return () => void Object.assign(console, saved);
 }

@@ -14,13 +14,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import { ConfigError, describeConfig, loadConfig, type ServerConfig } from './config';
 import { formatProblem, KnowledgeError, type FeedbackStore } from '../../src/index';
 import { startStoreRuntime, type StoreRuntime } from '../store/store-runtime';
+import { hostPolicy } from '../web/host-check';
+import { ConfigError, describeConfig, loadConfig, type ServerConfig } from './config';
 import { type AppServer, createAppServer } from './http-server';
 import { LiveAssistant } from './live-assistant';
 import { createLogger, type Logger, routeConsole } from './logger';
-import { hostPolicy } from '../web/host-check';
 import { type Mounted, mountPlayground, mountSlack, mountTeams } from './platforms';
 import { installShutdown } from './shutdown';
 
@@ -72,19 +72,27 @@ const LOOPBACK_OR_ANY = new Set(['0.0.0.0', '::', ...LOOPBACK]);
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig({ env: options.env, cwd: options.cwd });
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets, destination: options.destination });
-  const restoreConsole = options.captureConsole ?? true ? routeConsole(logger) : () => undefined;
+  const restoreConsole = (options.captureConsole ?? true) ? routeConsole(logger) : () => undefined;
   logger.info({ config: describeConfig(config), node: process.version }, 'starting');
 
   let store: StoreRuntime | undefined;
   const live = new LiveAssistant({
-    knowledgeDir: config.knowledgeDir, logger, maxTotalBytes: config.knowledgeMaxBytes, onQuestion: (event) => store?.recorder.question(event),
+    knowledgeDir: config.knowledgeDir,
+    logger,
+    maxTotalBytes: config.knowledgeMaxBytes,
+    onQuestion: (event) => store?.recorder.question(event),
   });
   // Local mode serves this machine only: a request naming another host (DNS rebinding) gets 403.
   const app = createAppServer({
-    logger, healthDetails: () => (store ? { store: store.health.state } : {}), ...(config.local ? { hostAllowed: hostPolicy(config.publicHost) } : {}),
+    logger,
+    healthDetails: () => (store ? { store: store.health.state } : {}),
+    ...(config.local ? { hostAllowed: hostPolicy(config.publicHost) } : {}),
   });
   if (config.local && !LOOPBACK.has(config.host)) {
-    logger.warn({ host: config.host }, `LOCAL MODE ON A NON-LOOPBACK INTERFACE (${config.host}, LOCAL_ALLOW_REMOTE): the Teams endpoint has NO authentication and the playground is open to anyone who can reach this port`);
+    logger.warn(
+      { host: config.host },
+      `LOCAL MODE ON A NON-LOOPBACK INTERFACE (${config.host}, LOCAL_ALLOW_REMOTE): the Teams endpoint has NO authentication and the playground is open to anyone who can reach this port`,
+    );
   }
   let address: AddressInfo;
   try {
@@ -119,7 +127,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   } catch (error) {
     if (error instanceof KnowledgeError) {
       for (const p of error.problems) logger.fatal({ file: p.file, line: p.line }, `knowledge: ${formatProblem(p)}`);
-      logger.fatal({ dir: config.knowledgeDir, problems: error.problems.length }, 'the knowledge base is invalid (run npx aws-qa check); not starting');
+      logger.fatal(
+        { dir: config.knowledgeDir, problems: error.problems.length },
+        'the knowledge base is invalid (run npx aws-qa check); not starting',
+      );
     } else {
       logger.fatal({ err: error }, 'cannot load the knowledge base; not starting');
     }
@@ -147,7 +158,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     process.stderr.write(`\naws-qa server ready on ${baseUrl}\n${served.map((l) => `  ${l}`).join('\n')}\n\n`);
   }
   const stats = live.current().stats();
-  logger.info({ url, local: config.local, entries: stats.entries, startupMs: Math.round(process.uptime() * 1000) }, `ready: serving on ${baseUrl}`);
+  logger.info(
+    { url, local: config.local, entries: stats.entries, startupMs: Math.round(process.uptime() * 1000) },
+    `ready: serving on ${baseUrl}`,
+  );
 
   let stopping: Promise<boolean> | undefined;
   const stop = (reason = 'stop'): Promise<boolean> => {

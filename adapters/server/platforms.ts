@@ -12,9 +12,9 @@
  *
  * Every mount returns the human-readable lines the startup log prints about it.
  */
-import type { ServerConfig } from './config';
 import type { FeedbackStore } from '../../src/index';
 import type { Dedupe } from '../slack/dedupe';
+import type { ServerConfig } from './config';
 import type { AppServer } from './http-server';
 import type { LiveAssistant } from './live-assistant';
 import type { Logger } from './logger';
@@ -39,7 +39,8 @@ export interface Mounted {
 }
 
 /** The Slack variables that turn it on, for the "disabled" line. */
-export const SLACK_SETUP_HINT = 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, Events URL {base}/slack/events), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)';
+export const SLACK_SETUP_HINT =
+  'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, Events URL {base}/slack/events), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)';
 
 export async function mountTeams(ctx: MountContext): Promise<Mounted> {
   const teams = ctx.config.teams;
@@ -49,7 +50,9 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
   const { createTeamsBot } = require('../teams/create-teams-bot') as typeof import('../teams/create-teams-bot');
   const { TEAMS_MAX_BODY_BYTES } = require('../teams/http') as typeof import('../teams/http');
   const bot = createTeamsBot({
-    ...(teams.mode === 'auth' ? { appId: teams.appId, appPassword: teams.appPassword, appType: teams.appType, tenantId: teams.tenantId } : {}),
+    ...(teams.mode === 'auth'
+      ? { appId: teams.appId, appPassword: teams.appPassword, appType: teams.appType, tenantId: teams.tenantId }
+      : {}),
     allowedTenantIds: teams.allowedTenantIds,
     ...(teams.mode === 'open' ? { allowedServiceUrls: teams.allowedServiceUrls } : {}),
     secrets: ctx.config.secrets,
@@ -57,15 +60,25 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     feedbackStore: ctx.feedbackStore,
     logger: ctx.logger,
   });
-  ctx.app.mount({ path: '/api/messages', method: 'POST', accept: ['application/json'], buffer: false, maxBodyBytes: TEAMS_MAX_BODY_BYTES, handler: bot.requestListener });
+  ctx.app.mount({
+    path: '/api/messages',
+    method: 'POST',
+    accept: ['application/json'],
+    buffer: false,
+    maxBodyBytes: TEAMS_MAX_BODY_BYTES,
+    handler: bot.requestListener,
+  });
   const url = `${ctx.baseUrl}/api/messages`;
   if (teams.mode === 'open' && !ctx.config.local) {
-    ctx.logger.warn('teams: serving /api/messages WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED): anyone who can reach it gets answers (replies go to loopback serviceUrls and TEAMS_ALLOWED_SERVICE_URLS only)');
+    ctx.logger.warn(
+      'teams: serving /api/messages WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED): anyone who can reach it gets answers (replies go to loopback serviceUrls and TEAMS_ALLOWED_SERVICE_URLS only)',
+    );
   }
   return {
-    lines: teams.mode === 'auth'
-      ? [`teams: POST ${url} (Bot Framework auth, ${teams.appType})`]
-      : [`teams: POST ${url} without auth: connect the Bot Framework Emulator to it with an empty app id and password`],
+    lines:
+      teams.mode === 'auth'
+        ? [`teams: POST ${url} (Bot Framework auth, ${teams.appType})`]
+        : [`teams: POST ${url} without auth: connect the Bot Framework Emulator to it with an empty app id and password`],
   };
 }
 
@@ -88,10 +101,17 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
   await app.start();
   if (slack.mode === 'http' && app.requestListener) {
     ctx.app.mount({
-      path: '/slack/events', method: 'POST', accept: ['application/json', 'application/x-www-form-urlencoded'], buffer: false, maxBodyBytes: SLACK_MAX_BODY_BYTES,
+      path: '/slack/events',
+      method: 'POST',
+      accept: ['application/json', 'application/x-www-form-urlencoded'],
+      buffer: false,
+      maxBodyBytes: SLACK_MAX_BODY_BYTES,
       handler: app.requestListener,
     });
-    return { lines: [`slack: POST ${ctx.baseUrl}/slack/events (HTTP mode: Events, Interactivity and /aws all use this URL)`], stop: () => app.stop() };
+    return {
+      lines: [`slack: POST ${ctx.baseUrl}/slack/events (HTTP mode: Events, Interactivity and /aws all use this URL)`],
+      stop: () => app.stop(),
+    };
   }
   return { lines: ['slack: Socket Mode (one WebSocket to Slack; no public URL needed)'], stop: () => app.stop() };
 }
@@ -100,8 +120,14 @@ export async function mountPlayground(ctx: MountContext): Promise<Mounted> {
   if (!ctx.config.playground) return { lines: [] };
   const { createPlaygroundHandler } = require('../web/playground') as typeof import('../web/playground');
   const web = ctx.live.forPlatform('web');
-  ctx.app.fallback(createPlaygroundHandler({
-    assistant: () => web, feedbackStore: ctx.feedbackStore, logger: ctx.logger, publicHost: ctx.config.publicHost, token: ctx.config.playgroundToken,
-  }));
+  ctx.app.fallback(
+    createPlaygroundHandler({
+      assistant: () => web,
+      feedbackStore: ctx.feedbackStore,
+      logger: ctx.logger,
+      publicHost: ctx.config.publicHost,
+      token: ctx.config.playgroundToken,
+    }),
+  );
   return { lines: [`playground: ${ctx.baseUrl}/ (ask in a browser, see the Slack and Teams renderings side by side)`] };
 }

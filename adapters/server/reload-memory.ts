@@ -27,7 +27,11 @@ export function markdownBytes(dir: string): number {
   const walk = (d: string, depth: number): void => {
     if (depth > 16) return;
     let names: string[];
-    try { names = readdirSync(d); } catch { return; }
+    try {
+      names = readdirSync(d);
+    } catch {
+      return;
+    }
     for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const full = join(d, name);

@@ -41,17 +41,23 @@ export function installShutdown(options: ShutdownOptions): ShutdownHandle {
       exit(0);
     }, options.deadlineMs ?? 9_500);
     deadline.unref();
-    running = options.stop(reason).then(
-      (clean) => {
-        options.logger.info({ reason, clean, ms: Date.now() - started }, clean ? 'stopped cleanly' : 'stopped; some requests were dropped');
-      },
-      (error: unknown) => {
-        options.logger.error({ err: error, reason }, 'error while stopping');
-      },
-    ).finally(() => {
-      clearTimeout(deadline);
-      exit(0);
-    });
+    running = options
+      .stop(reason)
+      .then(
+        (clean) => {
+          options.logger.info(
+            { reason, clean, ms: Date.now() - started },
+            clean ? 'stopped cleanly' : 'stopped; some requests were dropped',
+          );
+        },
+        (error: unknown) => {
+          options.logger.error({ err: error, reason }, 'error while stopping');
+        },
+      )
+      .finally(() => {
+        clearTimeout(deadline);
+        exit(0);
+      });
     return running;
   };
 

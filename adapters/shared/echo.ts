@@ -10,7 +10,16 @@ const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]+/gu;
 
 /** `text` without format characters, with controls and line breaks as single spaces, trimmed, at most `max` characters (ending in `…` when cut). */
 export function echoText(text: string, max = 300): string {
-  const clean = text.replace(FORMAT, '').replace(CONTROL_OR_BREAK, ' ').replace(/\s{2,}/g, ' ').trim();
+  const clean = text
+    .replace(FORMAT, '')
+    .replace(CONTROL_OR_BREAK, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   const chars = Array.from(clean);
-  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? clean
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }

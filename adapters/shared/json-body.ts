@@ -43,6 +43,7 @@ export function parseJsonObject(bytes: Buffer, maxDepth: number = MAX_JSON_DEPTH
   } catch {
     return { ok: false, error: 'request body is not valid JSON' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'request body must be a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: 'request body must be a JSON object' };
   return { ok: true, value: value as Record<string, unknown> };
 }

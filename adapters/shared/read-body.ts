@@ -12,14 +12,14 @@ import type { IncomingMessage } from 'node:http';
 export type BodyRead =
   | { ok: true; body: Buffer }
   | {
-    ok: false;
-    status: 400 | 413;
-    error: string;
-    /** The rest of the body was not read: answer with `Connection: close`. */
-    close: boolean;
-    /** The client went away mid-body: there is no one to answer. */
-    aborted?: boolean;
-  };
+      ok: false;
+      status: 400 | 413;
+      error: string;
+      /** The rest of the body was not read: answer with `Connection: close`. */
+      close: boolean;
+      /** The client went away mid-body: there is no one to answer. */
+      aborted?: boolean;
+    };
 
 /** True when `req` declares a body over `limit` bytes (decided from the header, nothing read). */
 export function declaredTooLarge(req: IncomingMessage, limit: number): boolean {

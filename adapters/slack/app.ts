@@ -16,18 +16,26 @@
  * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type AppOptions, AuthorizationError, ErrorCode, HTTPReceiver, type ReceiverProcessEventErrorHandlerArgs, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  type AppOptions,
+  AuthorizationError,
+  ErrorCode,
+  HTTPReceiver,
+  type ReceiverProcessEventErrorHandlerArgs,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
+import { parseJsonObject } from '../shared/json-body';
+import { readBody, tooLarge } from '../shared/read-body';
+import { createRedactor, urlPassword, withErrorSerializer } from '../shared/redactor';
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
 import { askerContext } from './asker-context';
 import type { ListenerDeps } from './deps';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
-import { parseJsonObject } from '../shared/json-body';
-import { readBody, tooLarge } from '../shared/read-body';
-import { createRedactor, urlPassword, withErrorSerializer } from '../shared/redactor';
 import { boltLogger } from './log';
 import { allowTeams, dedupeEvents } from './middleware';
 import { checkEnvelope, checkSignatureHeaders, isSslCheck, verifySignature } from './verify-request';
@@ -103,8 +111,13 @@ export interface SlackApp {
 
 /** Builds the Slack app; throws when the options cannot work (HTTP mode without a signing secret). */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const secrets = [options.botToken, options.signingSecret, options.appToken, urlPassword(options.apiUrl ?? ''), ...(options.secrets ?? [])]
-    .filter((s): s is string => Boolean(s));
+  const secrets = [
+    options.botToken,
+    options.signingSecret,
+    options.appToken,
+    urlPassword(options.apiUrl ?? ''),
+    ...(options.secrets ?? []),
+  ].filter((s): s is string => Boolean(s));
   const redactor = createRedactor(secrets);
   const logger = withErrorSerializer(options.logger, { adapter: 'slack' }, redactor);
   const bolt = boltLogger(logger, redactor);
@@ -115,13 +128,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: options.appToken as string, logger: bolt })
     : new HTTPReceiver({
-      signingSecret: options.signingSecret as string,
-      signatureVerification: true,
-      endpoints: [options.endpoint ?? '/slack/events'],
-      logger: bolt,
-      unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? 3001,
-      processEventErrorHandler: (args) => rejectUnprocessable(args, logger),
-    });
+        signingSecret: options.signingSecret as string,
+        signatureVerification: true,
+        endpoints: [options.endpoint ?? '/slack/events'],
+        logger: bolt,
+        unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? 3001,
+        processEventErrorHandler: (args) => rejectUnprocessable(args, logger),
+      });
   const knownIds = options.botId !== undefined && options.botUserId !== undefined;
   const app = new App({
     receiver,
@@ -160,7 +173,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.debug({ status, reason }, 'slack: request refused');
     if (res.headersSent || res.destroyed) return;
     const text = JSON.stringify({ error: reason });
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...(close ? { connection: 'close' } : {}) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+      ...(close ? { connection: 'close' } : {}),
+    });
     res.end(text);
   };
   const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
@@ -180,7 +197,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   /** Authenticates (headers, then the signature over the raw bytes), then lets Bolt parse and route. */
   const authenticateThenDispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (!SLACK_MEDIA_TYPES.includes(type)) return refuse(res, 415, `content type must be ${SLACK_MEDIA_TYPES.join(' or ')}`, !req.complete);
     const early = checkSignatureHeaders(req.headers);
     // An unsigned request could still be Slack's ssl_check (a short form): only that is read.
@@ -194,27 +214,30 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     if (early) {
       if (!isSslCheck(type, read.body)) return refuse(res, early.status, early.reason, false);
     } else {
-      if (!verifySignature(options.signingSecret as string, req.headers, read.body)) return refuse(res, 401, 'invalid Slack signature', false);
+      if (!verifySignature(options.signingSecret as string, req.headers, read.body))
+        return refuse(res, 401, 'invalid Slack signature', false);
       const bad = checkEnvelope(type, read.body, (bytes) => parseJsonObject(bytes));
       if (bad) return refuse(res, bad.status, bad.reason, false);
     }
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = read.body;
     dispatch(req, res);
   };
-  const requestListener = socketMode ? undefined : (req: IncomingMessage, res: ServerResponse): void => {
-    if (!ready) {
-      req.resume();
-      res.writeHead(503, { 'retry-after': '1' }).end();
-      return;
-    }
-    const path = (req.url ?? '/').split('?')[0];
-    if (req.method !== 'POST' || path !== endpoint) return dispatch(req, res);
-    authenticateThenDispatch(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, 'slack: request dispatch failed');
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
-  };
+  const requestListener = socketMode
+    ? undefined
+    : (req: IncomingMessage, res: ServerResponse): void => {
+        if (!ready) {
+          req.resume();
+          res.writeHead(503, { 'retry-after': '1' }).end();
+          return;
+        }
+        const path = (req.url ?? '/').split('?')[0];
+        if (req.method !== 'POST' || path !== endpoint) return dispatch(req, res);
+        authenticateThenDispatch(req, res).catch((error: unknown) => {
+          logger.error({ err: error }, 'slack: request dispatch failed');
+          if (!res.headersSent) res.writeHead(500).end();
+          else res.destroy();
+        });
+      };
 
   return {
     app,

@@ -29,9 +29,11 @@ export function fieldSections(lead: string | undefined, fields: string[]): Secti
   const lastLead = leadChunks[leadChunks.length - 1];
   groups.forEach((group, i) => {
     const fieldsOf = group.map((text) => ({ type: 'mrkdwn' as const, text }));
-    blocks.push(i === 0 && lastLead
-      ? { type: 'section', text: { type: 'mrkdwn', text: lastLead }, fields: fieldsOf }
-      : { type: 'section', fields: fieldsOf });
+    blocks.push(
+      i === 0 && lastLead
+        ? { type: 'section', text: { type: 'mrkdwn', text: lastLead }, fields: fieldsOf }
+        : { type: 'section', fields: fieldsOf },
+    );
   });
   if (groups.length === 0 && lastLead) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lastLead } });
   return blocks;
@@ -45,7 +47,11 @@ export function contextBlocks(lines: string[], blockId?: string): ContextBlock[]
   const elements: string[] = [];
   for (const line of lines.flatMap((l) => splitText(l, SLACK_LIMITS.contextText))) {
     const last = elements.length - 1;
-    if (last >= 0 && elements[last].length + 1 + line.length <= SLACK_LIMITS.contextText && elements.length >= SLACK_LIMITS.contextElements) {
+    if (
+      last >= 0 &&
+      elements[last].length + 1 + line.length <= SLACK_LIMITS.contextText &&
+      elements.length >= SLACK_LIMITS.contextElements
+    ) {
       elements[last] += `\n${line}`;
     } else {
       elements.push(line);

@@ -3,10 +3,10 @@
  * ephemeral message with a "Share in channel" button. `/aws` and `/aws help` give the help answer.
  */
 import type { App } from '@slack/bolt';
+import { memoizeRender, type Answer } from '../../src/index';
 import { answerFor, APOLOGY, type ListenerDeps, logFailure } from './deps';
 import { slashCommandSchema } from './payloads';
 import { renderSlack } from './render';
-import { memoizeRender, type Answer } from '../../src/index';
 
 /** The ephemeral answer with its "Share in channel" button, as the command's acknowledgement. */
 function ackBody(answer: Answer) {

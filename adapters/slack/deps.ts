@@ -24,7 +24,10 @@ export interface ListenerDeps {
 export const APOLOGY = 'Sorry, something went wrong while answering that. Please try again in a moment.';
 
 /** The apology as a message. */
-export const apologyMessage = (): SlackMessage => ({ text: APOLOGY, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${APOLOGY}` } }] });
+export const apologyMessage = (): SlackMessage => ({
+  text: APOLOGY,
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${APOLOGY}` } }],
+});
 
 /** Asks `raw` (a platform message, mentions included); a blank question (`/aws`, a bare @mention) asks for help. */
 export function answerFor(deps: ListenerDeps, raw: string): Answer {

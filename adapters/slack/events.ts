@@ -40,7 +40,10 @@ function parseEvent(deps: ListenerDeps, event: unknown): MessageEvent | undefine
 
 /** Answers `event.text` with `chat.postMessage` at `target`; a failure to answer posts an apology there. */
 async function answerInConversation(
-  client: SlackClient, deps: ListenerDeps, target: { channel: string; thread_ts?: string }, event: MessageEvent,
+  client: SlackClient,
+  deps: ListenerDeps,
+  target: { channel: string; thread_ts?: string },
+  event: MessageEvent,
 ): Promise<void> {
   let message: SlackMessage;
   try {
@@ -56,10 +59,18 @@ async function answerInConversation(
 
 /** `chat.postMessage` (retried by the client's policy); a final failure is logged, never thrown. */
 export async function postMessage(
-  client: SlackClient, deps: ListenerDeps, target: { channel: string; thread_ts?: string }, message: SlackMessage,
+  client: SlackClient,
+  deps: ListenerDeps,
+  target: { channel: string; thread_ts?: string },
+  message: SlackMessage,
 ): Promise<boolean> {
   try {
-    await client.chat.postMessage({ channel: target.channel, ...(target.thread_ts ? { thread_ts: target.thread_ts } : {}), text: message.text, blocks: message.blocks });
+    await client.chat.postMessage({
+      channel: target.channel,
+      ...(target.thread_ts ? { thread_ts: target.thread_ts } : {}),
+      text: message.text,
+      blocks: message.blocks,
+    });
     return true;
   } catch (error) {
     logFailure(deps, 'chat.postMessage failed', error, { channel: target.channel });

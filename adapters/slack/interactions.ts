@@ -14,10 +14,17 @@
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import {
-  APP_ACTION_PATTERN, ASK_ACTION_PATTERN, askValueSchema, decodeValue, FEEDBACK_ACTION_PATTERN, FEEDBACK_UP_ACTION, feedbackValueSchema, SHARE_ACTION,
-} from './actions';
 import { withoutQuestionLog } from '../../src/index';
+import {
+  APP_ACTION_PATTERN,
+  ASK_ACTION_PATTERN,
+  askValueSchema,
+  decodeValue,
+  FEEDBACK_ACTION_PATTERN,
+  FEEDBACK_UP_ACTION,
+  feedbackValueSchema,
+  SHARE_ACTION,
+} from './actions';
 import type { Dedupe } from './dedupe';
 import { answerFor, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { blockActionSchema, type BlockActionPayload, isDirectMessageChannel } from './payloads';
@@ -53,7 +60,8 @@ export function registerInteractions(app: App, deps: ListenerDeps, seen?: Dedupe
 export function interactionId(body: unknown, action: { action_id?: string; action_ts?: string }): string | undefined {
   const b = body as { trigger_id?: unknown; user?: { id?: unknown } } | undefined;
   if (typeof b?.trigger_id === 'string' && b.trigger_id !== '') return `action:${b.trigger_id}`;
-  if (typeof b?.user?.id === 'string' && typeof action.action_ts === 'string') return `action:${b.user.id}:${action.action_ts}:${action.action_id ?? ''}`;
+  if (typeof b?.user?.id === 'string' && typeof action.action_ts === 'string')
+    return `action:${b.user.id}:${action.action_ts}:${action.action_id ?? ''}`;
   return undefined;
 }
 
@@ -90,7 +98,12 @@ async function onFeedback(deps: ListenerDeps, { body, action, respond }: ActionA
   const vote = action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down';
   try {
     await deps.feedbackStore.record({
-      platform: 'slack', question: click.value.q, answerId: click.value.a, vote, user: click.payload.user.id, at: new Date().toISOString(),
+      platform: 'slack',
+      question: click.value.q,
+      answerId: click.value.a,
+      vote,
+      user: click.payload.user.id,
+      at: new Date().toISOString(),
     });
   } catch (error) {
     logFailure(deps, 'recording feedback failed', error, { answerId: click.value.a });
@@ -106,7 +119,11 @@ async function onFeedback(deps: ListenerDeps, { body, action, respond }: ActionA
 }
 
 /** The validated payload and decoded button value, or `undefined` (logged) when either is malformed. */
-function parseClick<T>(deps: ListenerDeps, body: unknown, schema: Parameters<typeof decodeValue<T>>[1]): { payload: BlockActionPayload; value: T } | undefined {
+function parseClick<T>(
+  deps: ListenerDeps,
+  body: unknown,
+  schema: Parameters<typeof decodeValue<T>>[1],
+): { payload: BlockActionPayload; value: T } | undefined {
   const parsed = blockActionSchema.safeParse(body);
   if (!parsed.success) {
     deps.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'slack: malformed block_actions payload');
@@ -141,7 +158,12 @@ async function answerWhereClicked(args: ClickArgs, deps: ListenerDeps, payload: 
   const channel = payload.channel.id;
   const threadTs = payload.message?.thread_ts ?? (isDirectMessageChannel(channel) ? undefined : payload.message?.ts);
   try {
-    await args.client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, blocks: message.blocks });
+    await args.client.chat.postMessage({
+      channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      text: message.text,
+      blocks: message.blocks,
+    });
   } catch (error) {
     logFailure(deps, 'chat.postMessage failed', error, { channel });
     // A message shared into a channel the bot is not a member of: answer the clicker privately.

@@ -11,7 +11,13 @@ import { createRedactor, type Redactor, withErrorSerializer } from '../shared/re
 export { createRedactor, type Redactor };
 
 const fromPino = (level: string): LogLevel =>
-  level === 'trace' || level === 'debug' ? LogLevel.DEBUG : level === 'info' ? LogLevel.INFO : level === 'warn' ? LogLevel.WARN : LogLevel.ERROR;
+  level === 'trace' || level === 'debug'
+    ? LogLevel.DEBUG
+    : level === 'info'
+      ? LogLevel.INFO
+      : level === 'warn'
+        ? LogLevel.WARN
+        : LogLevel.ERROR;
 
 /**
  * Bolt's (and the WebClient's) logger writing to `logger` (a child with `component: 'bolt'`).
@@ -24,7 +30,10 @@ export function boltLogger(logger: PinoLogger, secrets: Redactor | readonly stri
   const write = (level: 'debug' | 'info' | 'warn' | 'error', args: unknown[]): void => {
     if (!child.isLevelEnabled(level)) return;
     const error = args.find((a): a is Error => a instanceof Error);
-    const text = args.filter((a) => !(a instanceof Error)).map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' ');
+    const text = args
+      .filter((a) => !(a instanceof Error))
+      .map((a) => (typeof a === 'string' ? a : safeJson(a)))
+      .join(' ');
     const msg = redactor.text(text);
     if (error) child[level]({ err: error }, msg || redactor.text(error.message));
     else child[level](msg);

@@ -34,8 +34,11 @@ export function allowTeams(allowed: readonly string[] | undefined, logger: PinoL
 export function dedupeEvents(seen: Dedupe, logger: PinoLogger): Middleware<SlackEventMiddlewareArgs> {
   return async (args) => {
     const eventId = (args.body as { event_id?: unknown }).event_id;
-    if (typeof eventId !== 'string' || await seen.firstSeen(eventId)) return args.next();
-    logger.info({ eventId, retryNum: args.context.retryNum ?? null, retryReason: args.context.retryReason ?? null }, 'slack: duplicate event ignored');
+    if (typeof eventId !== 'string' || (await seen.firstSeen(eventId))) return args.next();
+    logger.info(
+      { eventId, retryNum: args.context.retryNum ?? null, retryReason: args.context.retryReason ?? null },
+      'slack: duplicate event ignored',
+    );
     return undefined;
   };
 }

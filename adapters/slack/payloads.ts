@@ -29,12 +29,14 @@ export const blockActionSchema = z.object({
   user: z.object({ id: z.string().min(1) }),
   container: z.looseObject({ is_ephemeral: z.boolean().optional() }).optional(),
   channel: z.object({ id: z.string().min(1) }).optional(),
-  message: z.object({
-    ts: z.string().min(1),
-    thread_ts: z.string().optional(),
-    text: z.string().optional(),
-    blocks: z.array(z.looseObject({ type: z.string() })).optional(),
-  }).optional(),
+  message: z
+    .object({
+      ts: z.string().min(1),
+      thread_ts: z.string().optional(),
+      text: z.string().optional(),
+      blocks: z.array(z.looseObject({ type: z.string() })).optional(),
+    })
+    .optional(),
   response_url: z.string().optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
 });

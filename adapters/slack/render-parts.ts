@@ -32,7 +32,10 @@ export function partBlocks(part: Part): SectionBlock[] {
       return textSections(lines.join('\n'));
     }
     case 'facts':
-      return fieldSections(part.heading ? bold(part.heading) : undefined, part.facts.map((f) => labelled(f.label, f.value)));
+      return fieldSections(
+        part.heading ? bold(part.heading) : undefined,
+        part.facts.map((f) => labelled(f.label, f.value)),
+      );
     case 'comparison': {
       const blocks: SectionBlock[] = part.heading ? textSections(bold(part.heading)) : [];
       for (const row of part.rows) {

@@ -9,13 +9,20 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import { answerActions, type Answer, type AnswerActions } from '../../src/index';
+import { echoText } from '../shared/echo';
 import {
-  ASK_ACTION_PREFIX, encodeValue, FEEDBACK_BLOCK_ID, FEEDBACK_DONE_BLOCK_ID, FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION,
-  SHARE_ACTION, SHARE_BLOCK_ID, SUGGEST_BLOCK_ID,
+  ASK_ACTION_PREFIX,
+  encodeValue,
+  FEEDBACK_BLOCK_ID,
+  FEEDBACK_DONE_BLOCK_ID,
+  FEEDBACK_DOWN_ACTION,
+  FEEDBACK_UP_ACTION,
+  SHARE_ACTION,
+  SHARE_BLOCK_ID,
+  SUGGEST_BLOCK_ID,
 } from './actions';
 import { actionsBlocks, button, contextBlocks, header, textSections } from './blocks';
 import { escapeMrkdwn as esc, mentionUser } from './escape';
-import { echoText } from '../shared/echo';
 import { SLACK_LIMITS, truncateText } from './limits';
 import { partBlocks, partLines } from './render-parts';
 
@@ -33,7 +40,6 @@ export interface RenderSlackOptions {
   /** The vote already given: the 👍/👎 buttons become "Thanks for the feedback". */
   vote?: 'up' | 'down';
 }
-
 
 /** The context line shown after a vote, e.g. `Thanks for the feedback 👍`. */
 export function feedbackThanks(vote: 'up' | 'down'): string {
@@ -81,8 +87,16 @@ function compactSections(blocks: KnownBlock[]): KnownBlock[] {
   const out: KnownBlock[] = [];
   for (const block of blocks) {
     const prev = out[out.length - 1];
-    if (prev?.type === 'section' && block.type === 'section' && !prev.fields && !block.fields && !prev.accessory && prev.text && block.text
-      && prev.text.text.length + 2 + block.text.text.length <= SLACK_LIMITS.sectionText) {
+    if (
+      prev?.type === 'section' &&
+      block.type === 'section' &&
+      !prev.fields &&
+      !block.fields &&
+      !prev.accessory &&
+      prev.text &&
+      block.text &&
+      prev.text.text.length + 2 + block.text.text.length <= SLACK_LIMITS.sectionText
+    ) {
       out[out.length - 1] = { type: 'section', text: { type: 'mrkdwn', text: `${prev.text.text}\n\n${block.text.text}` } };
     } else {
       out.push(block);
@@ -116,7 +130,10 @@ function askedByBlock(userId: string, question: string): KnownBlock {
   const text = echoText(question, SLACK_LIMITS.contextText);
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: `${mentionUser(userId)} asked:` }, ...(text ? [{ type: 'plain_text' as const, text, emoji: false }] : [])],
+    elements: [
+      { type: 'mrkdwn', text: `${mentionUser(userId)} asked:` },
+      ...(text ? [{ type: 'plain_text' as const, text, emoji: false }] : []),
+    ],
   };
 }
 
@@ -145,7 +162,9 @@ export type PayloadBlock = { type: string; block_id?: string; elements?: unknown
 export function markVoted(blocks: readonly PayloadBlock[], vote: 'up' | 'down'): PayloadBlock[] {
   return blocks.flatMap((block): PayloadBlock[] => {
     if (block.block_id !== FEEDBACK_BLOCK_ID) return [block];
-    const rest = (block.elements ?? []).filter((e) => !String((e as { action_id?: unknown }).action_id ?? '').startsWith('aws_qa_feedback_'));
+    const rest = (block.elements ?? []).filter(
+      (e) => !String((e as { action_id?: unknown }).action_id ?? '').startsWith('aws_qa_feedback_'),
+    );
     const thanks = contextBlocks([feedbackThanks(vote)], FEEDBACK_DONE_BLOCK_ID) as unknown as PayloadBlock[];
     return rest.length > 0 ? [...thanks, { type: 'actions', block_id: SHARE_BLOCK_ID, elements: rest }] : thanks;
   });

@@ -59,7 +59,11 @@ export function verifySignature(secret: string, headers: IncomingHttpHeaders, bo
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Step 3: the signed body is something Bolt can route; else a 400 naming what is wrong. */
-export function checkEnvelope(contentType: string, body: Buffer, parseJson: (bytes: Buffer) => { ok: true; value: Record<string, unknown> } | { ok: false; error: string }): Refusal | undefined {
+export function checkEnvelope(
+  contentType: string,
+  body: Buffer,
+  parseJson: (bytes: Buffer) => { ok: true; value: Record<string, unknown> } | { ok: false; error: string },
+): Refusal | undefined {
   if (body.length === 0) return { status: 400, reason: 'empty request body' };
   if (contentType === 'application/json') {
     const parsed = parseJson(body);
@@ -78,7 +82,8 @@ export function checkEnvelope(contentType: string, body: Buffer, parseJson: (byt
   const value = parsed.value;
   if (typeof value.type !== 'string') return { status: 400, reason: 'payload has no type' };
   if (value.type === 'block_actions') {
-    if (!Array.isArray(value.actions) || value.actions.length === 0 || !value.actions.every(isObject)) return { status: 400, reason: 'block_actions payload without actions' };
+    if (!Array.isArray(value.actions) || value.actions.length === 0 || !value.actions.every(isObject))
+      return { status: 400, reason: 'block_actions payload without actions' };
     if (!isObject(value.user) || typeof value.user.id !== 'string') return { status: 400, reason: 'block_actions payload without a user' };
   }
   return undefined;

@@ -22,7 +22,8 @@ interface Migration {
 
 const both = (sql: string): Record<Dialect, string[]> => ({ sqlite: [sql], postgres: [sql] });
 const merge = (...parts: Record<Dialect, string[]>[]): Record<Dialect, string[]> => ({
-  sqlite: parts.flatMap((p) => p.sqlite), postgres: parts.flatMap((p) => p.postgres),
+  sqlite: parts.flatMap((p) => p.sqlite),
+  postgres: parts.flatMap((p) => p.postgres),
 });
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,11 +31,17 @@ export const MIGRATIONS: readonly Migration[] = [
     name: '001-questions-votes-settings',
     up: merge(
       {
-        sqlite: ['CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, platform TEXT NOT NULL, answered INTEGER NOT NULL, intent TEXT NOT NULL, answer_id TEXT NOT NULL, question TEXT NOT NULL, workspace_hash TEXT, team_hash TEXT, channel_hash TEXT, user_hash TEXT)'],
-        postgres: ['CREATE TABLE questions (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, platform TEXT NOT NULL, answered SMALLINT NOT NULL, intent TEXT NOT NULL, answer_id TEXT NOT NULL, question TEXT NOT NULL, workspace_hash TEXT, team_hash TEXT, channel_hash TEXT, user_hash TEXT)'],
+        sqlite: [
+          'CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, platform TEXT NOT NULL, answered INTEGER NOT NULL, intent TEXT NOT NULL, answer_id TEXT NOT NULL, question TEXT NOT NULL, workspace_hash TEXT, team_hash TEXT, channel_hash TEXT, user_hash TEXT)',
+        ],
+        postgres: [
+          'CREATE TABLE questions (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, platform TEXT NOT NULL, answered SMALLINT NOT NULL, intent TEXT NOT NULL, answer_id TEXT NOT NULL, question TEXT NOT NULL, workspace_hash TEXT, team_hash TEXT, channel_hash TEXT, user_hash TEXT)',
+        ],
       },
       both('CREATE INDEX questions_at ON questions (at)'),
-      both("CREATE TABLE votes (platform TEXT NOT NULL, answer_id TEXT NOT NULL, user_hash TEXT NOT NULL, question TEXT NOT NULL, vote TEXT NOT NULL CHECK (vote IN ('up', 'down')), at BIGINT NOT NULL, PRIMARY KEY (platform, answer_id, user_hash))"),
+      both(
+        "CREATE TABLE votes (platform TEXT NOT NULL, answer_id TEXT NOT NULL, user_hash TEXT NOT NULL, question TEXT NOT NULL, vote TEXT NOT NULL CHECK (vote IN ('up', 'down')), at BIGINT NOT NULL, PRIMARY KEY (platform, answer_id, user_hash))",
+      ),
       both('CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)'),
     ),
   },
@@ -87,7 +94,9 @@ export async function migrate(executor: SqlExecutor, options: { to?: string } = 
   const applied = await storage().executed({ context: executor });
   const unknown = applied.filter((n) => !known.has(n));
   if (unknown.length > 0) {
-    throw new Error(`the database has schema version ${unknown.join(', ')}, newer than this build knows (${SCHEMA_VERSION}): run the newer version, or point it at another database`);
+    throw new Error(
+      `the database has schema version ${unknown.join(', ')}, newer than this build knows (${SCHEMA_VERSION}): run the newer version, or point it at another database`,
+    );
   }
   const done = await umzug.up(options.to ? { to: options.to } : {});
   return done.map((m) => m.name);

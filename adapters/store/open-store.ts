@@ -45,6 +45,8 @@ export async function openStore(location: StoreLocation, options: OpenStoreOptio
     await client.close().catch(() => undefined);
     const where = location.kind === 'sqlite' ? location.file : redactUrl(location.url);
     const e = error as { code?: string; message?: string };
-    throw new Error(`cannot open the ${location.kind} store at ${where}: ${e.code ? `${e.code} ` : ''}${e.message ?? String(error)}`);
+    throw new Error(`cannot open the ${location.kind} store at ${where}: ${e.code ? `${e.code} ` : ''}${e.message ?? String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -5,7 +5,16 @@
  * never touch Slack or Teams votes); a de-duplication claim is one atomic upsert.
  */
 import {
-  DEFAULT_REPORT_PLATFORMS, type PurgeCounts, type QuestionRow, type Report, type ReportQuery, type Store, type Totals, type VoteRow, type WriteBatch, zeroTotals,
+  DEFAULT_REPORT_PLATFORMS,
+  type PurgeCounts,
+  type QuestionRow,
+  type Report,
+  type ReportQuery,
+  type Store,
+  type Totals,
+  type VoteRow,
+  type WriteBatch,
+  zeroTotals,
 } from '../../src/index';
 import type { SqlClient, Statement } from './sql-client';
 
@@ -24,7 +33,18 @@ const placeholders = (rows: number, columns: number): string =>
 function questionInserts(rows: readonly QuestionRow[]): Statement[] {
   return chunks(rows, ROWS_PER_INSERT).map((chunk) => ({
     sql: `INSERT INTO questions (at, platform, answered, intent, answer_id, question, workspace_hash, team_hash, channel_hash, user_hash) VALUES ${placeholders(chunk.length, 10)}`,
-    params: chunk.flatMap((r) => [r.at, r.platform, r.answered ? 1 : 0, r.intent, r.answerId, r.question, r.workspace, r.team, r.channel, r.user]),
+    params: chunk.flatMap((r) => [
+      r.at,
+      r.platform,
+      r.answered ? 1 : 0,
+      r.intent,
+      r.answerId,
+      r.question,
+      r.workspace,
+      r.team,
+      r.channel,
+      r.user,
+    ]),
   }));
 }
 
@@ -37,8 +57,9 @@ function voteUpserts(rows: readonly VoteRow[]): Statement[] {
     if (!prev || prev.at <= r.at) latest.set(key, r);
   }
   return chunks([...latest.values()], ROWS_PER_INSERT).map((chunk) => ({
-    sql: `INSERT INTO votes (platform, answer_id, user_hash, question, vote, at) VALUES ${placeholders(chunk.length, 6)} `
-      + 'ON CONFLICT (platform, answer_id, user_hash) DO UPDATE SET question = excluded.question, vote = excluded.vote, at = excluded.at WHERE votes.at <= excluded.at',
+    sql:
+      `INSERT INTO votes (platform, answer_id, user_hash, question, vote, at) VALUES ${placeholders(chunk.length, 6)} ` +
+      'ON CONFLICT (platform, answer_id, user_hash) DO UPDATE SET question = excluded.question, vote = excluded.vote, at = excluded.at WHERE votes.at <= excluded.at',
     params: chunk.flatMap((r) => [r.platform, r.answerId, r.user, r.question, r.vote, r.at]),
   }));
 }
@@ -75,7 +96,8 @@ export class SqlStore implements Store {
   }
 
   async setting(name: string, create: () => string): Promise<string> {
-    const read = async (): Promise<string | undefined> => (await this.client.all<{ value: string }>('SELECT value FROM settings WHERE name = ?', [name]))[0]?.value;
+    const read = async (): Promise<string | undefined> =>
+      (await this.client.all<{ value: string }>('SELECT value FROM settings WHERE name = ?', [name]))[0]?.value;
     const existing = await read();
     if (existing !== undefined) return existing;
     await this.client.run('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [name, create()]);
@@ -99,8 +121,8 @@ export class SqlStore implements Store {
         [since, ...platforms, limit],
       ),
       this.client.all<{ answer_id: string; question: string; up: unknown; down: unknown }>(
-        'SELECT answer_id, MAX(question) AS question, SUM(CASE WHEN vote = \'up\' THEN 1 ELSE 0 END) AS up, SUM(CASE WHEN vote = \'down\' THEN 1 ELSE 0 END) AS down '
-        + `FROM votes WHERE at >= ? AND platform IN (${inP}) GROUP BY answer_id HAVING SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) > 0 ORDER BY down DESC, up, answer_id LIMIT ?`,
+        "SELECT answer_id, MAX(question) AS question, SUM(CASE WHEN vote = 'up' THEN 1 ELSE 0 END) AS up, SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) AS down " +
+          `FROM votes WHERE at >= ? AND platform IN (${inP}) GROUP BY answer_id HAVING SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) > 0 ORDER BY down DESC, up, answer_id LIMIT ?`,
         [since, ...platforms, limit],
       ),
       this.client.all<{ question: string; n: unknown; answered: unknown }>(
@@ -108,10 +130,12 @@ export class SqlStore implements Store {
         [since, ...platforms, limit],
       ),
       this.client.all<{ platform: string; n: unknown; answered: unknown }>(
-        'SELECT platform, COUNT(*) AS n, SUM(answered) AS answered FROM questions WHERE at >= ? GROUP BY platform', [since],
+        'SELECT platform, COUNT(*) AS n, SUM(answered) AS answered FROM questions WHERE at >= ? GROUP BY platform',
+        [since],
       ),
       this.client.all<{ platform: string; up: unknown; down: unknown }>(
-        'SELECT platform, SUM(CASE WHEN vote = \'up\' THEN 1 ELSE 0 END) AS up, SUM(CASE WHEN vote = \'down\' THEN 1 ELSE 0 END) AS down FROM votes WHERE at >= ? GROUP BY platform', [since],
+        "SELECT platform, SUM(CASE WHEN vote = 'up' THEN 1 ELSE 0 END) AS up, SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) AS down FROM votes WHERE at >= ? GROUP BY platform",
+        [since],
       ),
     ]);
     const totals: Record<string, Totals> = { all: zeroTotals() };

@@ -33,8 +33,14 @@ const opt = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.tr
 export const storeEnvShape = {
   DATA_DIR: opt,
   DATABASE_URL: opt.refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v), 'must be a postgres:// or postgresql:// URL'),
-  QUESTION_LOG: opt.refine((v) => v === undefined || (QUESTION_LOG_MODES as readonly string[]).includes(v.toLowerCase()), `must be one of ${QUESTION_LOG_MODES.join(', ')}`),
-  RETENTION_DAYS: opt.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 36_500), 'must be an integer from 1 to 36500 (days)'),
+  QUESTION_LOG: opt.refine(
+    (v) => v === undefined || (QUESTION_LOG_MODES as readonly string[]).includes(v.toLowerCase()),
+    `must be one of ${QUESTION_LOG_MODES.join(', ')}`,
+  ),
+  RETENTION_DAYS: opt.refine(
+    (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 36_500),
+    'must be an integer from 1 to 36500 (days)',
+  ),
   STORE_HASH_KEY: opt.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters (e.g. openssl rand -base64 32)'),
 };
 
@@ -69,10 +75,16 @@ export function storeSecrets(e: StoreEnv): string[] {
 
 /** For the startup log: where the store is, never a password. */
 export function describeStore(config: StoreConfig): Record<string, unknown> {
-  const where = config.location.kind === 'sqlite'
-    ? { kind: 'sqlite', file: config.location.file }
-    : { kind: 'postgres', url: redactUrl(config.location.url) };
-  return { ...where, questionLog: config.questionLog, retentionDays: config.retentionDays, hashKey: config.hashKey ? 'set' : 'kept in the store' };
+  const where =
+    config.location.kind === 'sqlite'
+      ? { kind: 'sqlite', file: config.location.file }
+      : { kind: 'postgres', url: redactUrl(config.location.url) };
+  return {
+    ...where,
+    questionLog: config.questionLog,
+    retentionDays: config.retentionDays,
+    hashKey: config.hashKey ? 'set' : 'kept in the store',
+  };
 }
 
 /** `postgres://user:secret@host/db` → `postgres://user:***@host/db`. */

@@ -5,7 +5,18 @@
  * the shared de-duplication, and the health `/healthz` reports. {@link StoreRuntime.close}
  * flushes what is pending (bounded) and closes the database.
  */
-import { createIdHasher, generateHashKey, HASH_KEY_SETTING, SharedDedupe, startRetention, StoreHealth, type StoreHealthSnapshot, type StoreLogger, StoreRecorder, WriteBuffer } from '../../src/index';
+import {
+  createIdHasher,
+  generateHashKey,
+  HASH_KEY_SETTING,
+  SharedDedupe,
+  startRetention,
+  StoreHealth,
+  type StoreHealthSnapshot,
+  type StoreLogger,
+  StoreRecorder,
+  WriteBuffer,
+} from '../../src/index';
 import { describeStore, type StoreConfig } from './store-config';
 import { openStore } from './open-store';
 import type { SqlStore } from './sql-store';
@@ -38,15 +49,22 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
   const started = performance.now();
   const { store, applied } = await openStore(config.location, { worker: true });
   try {
-    const key = config.hashKey ?? await store.setting(HASH_KEY_SETTING, generateHashKey);
+    const key = config.hashKey ?? (await store.setting(HASH_KEY_SETTING, generateHashKey));
     const health = new StoreHealth(logger, { intervalMs: options.lossLogIntervalMs });
     const buffer = new WriteBuffer({ store, health, logger, maxPending: options.maxPending });
     const recorder = new StoreRecorder({ buffer, hash: createIdHasher(key), questionLog: config.questionLog });
     const slackDedupe = new SharedDedupe({ store, health, prefix: 'slack:' });
     const stopRetention = await startRetention(store, config.retentionDays, logger);
-    logger.info({ component: 'store', ...describeStore(config), migrationsApplied: applied, ms: Math.round(performance.now() - started) }, `store: ${store.kind} ready`);
+    logger.info(
+      { component: 'store', ...describeStore(config), migrationsApplied: applied, ms: Math.round(performance.now() - started) },
+      `store: ${store.kind} ready`,
+    );
     return {
-      store, health, buffer, recorder, slackDedupe,
+      store,
+      health,
+      buffer,
+      recorder,
+      slackDedupe,
       snapshot: () => ({ kind: store.kind, ...health.snapshot(), pending: buffer.pending }),
       async close(timeoutMs = 5000) {
         stopRetention();

@@ -11,9 +11,9 @@
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { withErrorSerializer } from '../shared/redactor';
 import { scopeOf } from './conversation';
 import { createRedactor, type Redactor } from './log';
-import { withErrorSerializer } from '../shared/redactor';
 import { withTimeout } from './with-timeout';
 
 /** Azure Bot identity types that botbuilder supports. */
@@ -39,7 +39,12 @@ export const APOLOGY_TEXT = 'Sorry, something went wrong while answering that. P
  * short {@link APOLOGY_TEXT} to the conversation (a failure to send that is only logged) and
  * returns normally, so the bot keeps serving and the incoming request still gets its 2xx.
  */
-export function createTurnErrorHandler(options: { logger: Logger; secrets?: readonly string[]; redactor?: Redactor; replyTimeoutMs?: number }) {
+export function createTurnErrorHandler(options: {
+  logger: Logger;
+  secrets?: readonly string[];
+  redactor?: Redactor;
+  replyTimeoutMs?: number;
+}) {
   const log = withErrorSerializer(options.logger, {}, options.redactor ?? createRedactor(options.secrets ?? []));
   return async (context: TurnContext, error: Error): Promise<void> => {
     const { activity } = context;
@@ -70,7 +75,11 @@ export class TeamsCloudAdapter extends CloudAdapter {
    * response an `invoke` (or an expect-replies request) asks for, `undefined` otherwise. Rejects,
    * before `logic` runs, when the request cannot be authenticated.
    */
-  processIncoming(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  processIncoming(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     // processActivity skips authentication when handed an already-authenticated result object:
     // only a header string (authenticated here, whatever it holds) may come in this way.
     if (typeof authHeader !== 'string') return Promise.reject(new TypeError('processIncoming: authHeader must be a string'));
@@ -83,7 +92,9 @@ export class TeamsCloudAdapter extends CloudAdapter {
  * Throws at once when botbuilder finds the options inconsistent (for example `SingleTenant`
  * without a tenant id).
  */
-export function createTeamsAdapter(options: TeamsAuthOptions & { logger: Logger; replyTimeoutMs?: number; redactor?: Redactor }): TeamsCloudAdapter {
+export function createTeamsAdapter(
+  options: TeamsAuthOptions & { logger: Logger; replyTimeoutMs?: number; redactor?: Redactor },
+): TeamsCloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: options.appId ?? '',
     MicrosoftAppPassword: options.appPassword ?? '',
@@ -92,7 +103,9 @@ export function createTeamsAdapter(options: TeamsAuthOptions & { logger: Logger;
   });
   const adapter = new TeamsCloudAdapter(auth);
   adapter.onTurnError = createTurnErrorHandler({
-    logger: options.logger, redactor: options.redactor ?? createRedactor([options.appPassword]), replyTimeoutMs: options.replyTimeoutMs,
+    logger: options.logger,
+    redactor: options.redactor ?? createRedactor([options.appPassword]),
+    replyTimeoutMs: options.replyTimeoutMs,
   });
   return adapter;
 }

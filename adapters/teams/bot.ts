@@ -22,7 +22,8 @@ import { parseSubmitValue, type FeedbackSubmit } from './submit-data';
 import { withTimeout } from './with-timeout';
 
 /** The line above the help card when the bot is installed in personal scope. */
-export const WELCOME_TEXT = 'Hi! I answer AWS questions from our team knowledge base: SLAs, comparisons, limits and which service fits. Ask me anything, or try one of these.';
+export const WELCOME_TEXT =
+  'Hi! I answer AWS questions from our team knowledge base: SLAs, comparisons, limits and which service fits. Ask me anything, or try one of these.';
 
 export interface TeamsQaBotOptions {
   /** Answers questions (`createAssistant(...)`; only `ask` is used). */
@@ -60,7 +61,12 @@ export class TeamsQaBot extends TeamsActivityHandler {
       const { activity } = context;
       // In a channel, `conversation.id` names the thread (`…;messageid=…`): the channel is channelData's.
       const data = activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
-      const asker = { workspace: tenantOf(activity), team: data?.team?.id, channel: data?.channel?.id ?? activity.conversation?.id, user: userOf(activity) };
+      const asker = {
+        workspace: tenantOf(activity),
+        team: data?.team?.id,
+        channel: data?.channel?.id ?? activity.conversation?.id,
+        user: userOf(activity),
+      };
       await withAsker(asker, () => this.handleMessage(context));
       await next();
     });
@@ -133,7 +139,10 @@ export class TeamsQaBot extends TeamsActivityHandler {
     const started = process.hrtime.bigint();
     const answer = this.assistant.ask(question);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    this.log.debug({ scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) }, 'teams question answered');
+    this.log.debug(
+      { scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) },
+      'teams question answered',
+    );
     return answer;
   }
 
@@ -154,8 +163,12 @@ export class TeamsQaBot extends TeamsActivityHandler {
   private async recordFeedback(context: TurnContext, submit: FeedbackSubmit): Promise<void> {
     const { activity } = context;
     await this.feedbackStore.record({
-      platform: 'teams', question: submit.question, answerId: submit.answerId, vote: submit.vote,
-      user: userOf(activity), at: new Date().toISOString(),
+      platform: 'teams',
+      question: submit.question,
+      answerId: submit.answerId,
+      vote: submit.vote,
+      user: userOf(activity),
+      at: new Date().toISOString(),
     });
     this.log.info({ answerId: submit.answerId, vote: submit.vote }, 'teams feedback recorded');
     const cardId = activity.replyToId;

@@ -49,10 +49,13 @@ function bulletList(items: string[]): CardElement {
 /** A Table (Adaptive Cards 1.5): a dimension column, then one column per service. */
 function comparisonTable(columns: string[], rows: { dimension: string; values: string[] }[]): CardElement {
   const cell = (text: string, bold = false): CardElement => ({
-    type: 'TableCell', items: [textBlock(text, bold ? { weight: 'Bolder' } : {})],
+    type: 'TableCell',
+    items: [textBlock(text, bold ? { weight: 'Bolder' } : {})],
   });
   const headerRow: CardElement = {
-    type: 'TableRow', style: 'accent', cells: [cell('Aspect', true), ...columns.map((c) => cell(c, true))],
+    type: 'TableRow',
+    style: 'accent',
+    cells: [cell('Aspect', true), ...columns.map((c) => cell(c, true))],
   };
   const bodyRows: CardElement[] = rows.map((row) => ({
     type: 'TableRow',
@@ -79,10 +82,13 @@ export function partElements(part: Part): CardElement[] {
       return part.items.length ? [...head, bulletList(part.items)] : head;
     case 'facts':
       if (!part.facts.length) return head;
-      return [...head, {
-        type: 'FactSet',
-        facts: part.facts.map((f) => ({ title: escapeMarkdown(f.label), value: f.value.trim() ? escapeMarkdown(f.value) : '—' })),
-      }];
+      return [
+        ...head,
+        {
+          type: 'FactSet',
+          facts: part.facts.map((f) => ({ title: escapeMarkdown(f.label), value: f.value.trim() ? escapeMarkdown(f.value) : '—' })),
+        },
+      ];
     case 'comparison':
       return part.columns.length ? [...head, comparisonTable(part.columns, part.rows)] : head;
   }

@@ -61,7 +61,8 @@ export function teamsAuthProblems(options: TeamsAuthOptions): string[] {
     return problems;
   }
   if (!GUID.test(appId)) problems.push(`MicrosoftAppId must be a GUID, not "${appId}"`);
-  if (type !== 'UserAssignedMSI' && !options.appPassword) problems.push(`MicrosoftAppPassword is required when MicrosoftAppId is set (${type})`);
+  if (type !== 'UserAssignedMSI' && !options.appPassword)
+    problems.push(`MicrosoftAppPassword is required when MicrosoftAppId is set (${type})`);
   if (type === 'UserAssignedMSI' && options.appPassword) problems.push('MicrosoftAppPassword must be empty for UserAssignedMSI');
   if (type !== 'MultiTenant' && !options.tenantId) problems.push(`MicrosoftAppTenantId is required for ${type}`);
   return problems;
@@ -75,12 +76,21 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const logger = teamsLogger(options.logger, redactor);
   const adapter = createTeamsAdapter({ ...options, appId: options.appId?.trim(), logger, redactor });
   const bot = new TeamsQaBot({
-    assistant: options.assistant, feedbackStore: options.feedbackStore, logger,
-    allowedTenantIds: options.allowedTenantIds, replyTimeoutMs: options.replyTimeoutMs,
+    assistant: options.assistant,
+    feedbackStore: options.feedbackStore,
+    logger,
+    allowedTenantIds: options.allowedTenantIds,
+    replyTimeoutMs: options.replyTimeoutMs,
   });
   const requestListener = createMessagesListener({
-    adapter, bot, logger, path: options.path, maxBodyBytes: options.maxBodyBytes, authRequired: Boolean(options.appId?.trim()),
-    redactor, allowedServiceUrls: options.allowedServiceUrls,
+    adapter,
+    bot,
+    logger,
+    path: options.path,
+    maxBodyBytes: options.maxBodyBytes,
+    authRequired: Boolean(options.appId?.trim()),
+    redactor,
+    allowedServiceUrls: options.allowedServiceUrls,
   });
   return { adapter, bot, requestListener };
 }

@@ -19,7 +19,8 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*[\]]/g, (c) => `\\${c}`)
     .replace(/_/g, (c, offset: number, whole: string) =>
-      /[\p{L}\p{N}]/u.test(whole.charAt(offset - 1)) && /[\p{L}\p{N}]/u.test(whole.charAt(offset + 1)) ? c : `\\${c}`);
+      /[\p{L}\p{N}]/u.test(whole.charAt(offset - 1)) && /[\p{L}\p{N}]/u.test(whole.charAt(offset + 1)) ? c : `\\${c}`,
+    );
 }
 
 const SSML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

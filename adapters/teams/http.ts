@@ -58,7 +58,11 @@ export interface MessagesListenerOptions {
 
 class HttpError extends Error {
   /** `close`: the body was not read, answer with `Connection: close`. */
-  constructor(readonly status: number, message: string, readonly close = false) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly close = false,
+  ) {
     super(message);
   }
 }
@@ -111,10 +115,16 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
       res.setHeader('allow', 'POST');
       throw new HttpError(405, 'use POST');
     }
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (type !== 'application/json') throw new HttpError(415, 'content-type must be application/json');
     const authorization = req.headers.authorization;
-    if (options.authRequired && (typeof authorization !== 'string' || authorization.length > MAX_AUTH_HEADER || !BEARER_JWT.test(authorization))) {
+    if (
+      options.authRequired &&
+      (typeof authorization !== 'string' || authorization.length > MAX_AUTH_HEADER || !BEARER_JWT.test(authorization))
+    ) {
       throw new HttpError(401, 'unauthorized', !req.complete);
     }
     const read = await readBody(req, max);
@@ -127,7 +137,10 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
     }
     const activity = parseActivity(read.body);
     if (!options.authRequired && !serviceUrlAllowed(activity.serviceUrl, options.allowedServiceUrls)) {
-      log.warn({ serviceUrl: String(activity.serviceUrl).slice(0, 200) }, 'teams activity refused: without authentication, replies go only to loopback serviceUrls (see TEAMS_ALLOWED_SERVICE_URLS)');
+      log.warn(
+        { serviceUrl: String(activity.serviceUrl).slice(0, 200) },
+        'teams activity refused: without authentication, replies go only to loopback serviceUrls (see TEAMS_ALLOWED_SERVICE_URLS)',
+      );
       throw new HttpError(403, 'serviceUrl not allowed without authentication');
     }
     let logicRan = false;

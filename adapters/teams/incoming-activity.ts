@@ -29,7 +29,9 @@ export interface IncomingActivity {
 }
 
 const withId: JSONSchemaType<{ id: string }> = {
-  type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1 } },
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1 } },
 };
 
 /**
@@ -104,7 +106,11 @@ export function checkIncomingActivity(value: unknown): { ok: true; activity: Inc
  */
 export function withDateTimestamps(activity: IncomingActivity): Activity {
   const a = activity as IncomingActivity & Record<string, unknown>;
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     const value = a[field];
     if (typeof value === 'string') {
       a[raw] = value;

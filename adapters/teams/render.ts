@@ -16,9 +16,7 @@
 import type { Activity, Attachment } from 'botbuilder';
 import { answerActions, type Answer, type Part, type Source } from '../../src/index';
 import { TEAMS_LIMITS, messageBytes, truncateText } from './card-limits';
-import {
-  actionSets, partElements, partUnits, shortenPart, submitAction, textBlock, type CardElement,
-} from './card-elements';
+import { actionSets, partElements, partUnits, shortenPart, submitAction, textBlock, type CardElement } from './card-elements';
 import { escapeSsml } from './escape';
 import { askData, feedbackData } from './submit-data';
 
@@ -43,7 +41,6 @@ export interface TeamsCardOptions {
   intro?: string;
 }
 
-
 /** `Source: aws-qa.md › What are …? (line 46)`; several sources joined by ` · `, duplicates once. */
 function sourcesLine(sources: Source[]): string {
   const seen = new Set<string>();
@@ -64,7 +61,11 @@ function plainDigest(answer: Answer): string {
     if (part.type === 'text') lines.push(part.text);
     else if (part.type === 'bullets') lines.push(...(part.heading ? [part.heading] : []), ...part.items.map((i) => `- ${i}`));
     else if (part.type === 'facts') lines.push(...(part.heading ? [part.heading] : []), ...part.facts.map((f) => `${f.label}: ${f.value}`));
-    else lines.push(...(part.heading ? [part.heading] : []), ...part.rows.map((r) => `${r.dimension}: ${part.columns.map((c, i) => `${c}: ${r.values[i] || '—'}`).join('; ')}`));
+    else
+      lines.push(
+        ...(part.heading ? [part.heading] : []),
+        ...part.rows.map((r) => `${r.dimension}: ${part.columns.map((c, i) => `${c}: ${r.values[i] || '—'}`).join('; ')}`),
+      );
   }
   return truncateText(lines.join('\n'), TEAMS_LIMITS.fallbackText);
 }
@@ -87,7 +88,10 @@ function frameFor(answer: Answer, options: TeamsCardOptions): Frame {
   const feedback = options.feedback ?? (rateable ? 'buttons' : 'none');
   if (feedback === 'buttons') {
     tail.push({
-      type: 'ActionSet', id: FEEDBACK_SET_ID, spacing: 'Medium', actions: [
+      type: 'ActionSet',
+      id: FEEDBACK_SET_ID,
+      spacing: 'Medium',
+      actions: [
         submitAction('👍 Helpful', feedbackData('up', answer.id, answer.question)),
         submitAction('👎 Not helpful', feedbackData('down', answer.id, answer.question)),
       ],
@@ -118,7 +122,9 @@ function assemble(frame: Frame, body: CardElement[], wide: boolean): Partial<Act
 function shortenedNotice(shown: number, total: number, partial: boolean): CardElement {
   const what = partial ? `${shown} of ${total} sections shown, the last one cut short` : `${shown} of ${total} sections shown`;
   return textBlock(`⚠️ Answer shortened to fit in one Teams message (${what}). Ask a narrower question to see the rest.`, {
-    size: 'Small', weight: 'Bolder', spacing: 'Medium',
+    size: 'Small',
+    weight: 'Bolder',
+    spacing: 'Medium',
   });
 }
 

@@ -16,8 +16,14 @@ export function withTimeout<T>(work: Promise<T>, ms: number, what = 'operation')
     const timer = setTimeout(() => reject(new TimeoutError(what, ms)), ms);
     timer.unref();
     work.then(
-      (value) => { clearTimeout(timer); resolve(value); },
-      (error: unknown) => { clearTimeout(timer); reject(error); },
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
     );
   });
 }

@@ -34,7 +34,11 @@ export function isJsonContentType(header: string | undefined): boolean {
 export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
   if (!isJsonContentType(req.headers['content-type'])) {
     req.resume();
-    return { ok: false, status: 415, message: `expected Content-Type application/json, got ${JSON.stringify(req.headers['content-type'] ?? '')}` };
+    return {
+      ok: false,
+      status: 415,
+      message: `expected Content-Type application/json, got ${JSON.stringify(req.headers['content-type'] ?? '')}`,
+    };
   }
   if (declaredTooLarge(req, maxBytes)) {
     req.resume();

@@ -62,19 +62,37 @@ export const PLAYGROUND_USER = 'playground';
  * sets them. No inline scripts, no frames.
  */
 export const PAGE_CSP = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "connect-src 'self'", "font-src 'self'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' };
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json), ...headers });
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+    ...headers,
+  });
   res.end(json);
 }
 
-function sendError(res: ServerResponse, status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { error: { status, message, ...extra } }, status === 413 ? { Connection: 'close', ...headers } : headers);
 }
 
@@ -129,7 +147,11 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
       sendError(res, 404, `no playground asset named ${JSON.stringify(name)}`);
       return;
     }
-    const headers: Record<string, string | number> = { ...COMMON_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': asset.body.length };
+    const headers: Record<string, string | number> = {
+      ...COMMON_HEADERS,
+      'Content-Type': asset.contentType,
+      'Content-Length': asset.body.length,
+    };
     if (page) Object.assign(headers, { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : asset.body);
@@ -166,7 +188,13 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
     }
     if (!authorized(req)) {
       req.resume();
-      return sendError(res, 401, 'the playground needs its token (PLAYGROUND_TOKEN)', {}, { 'WWW-Authenticate': 'Basic realm="aws-qa playground", charset="UTF-8"' });
+      return sendError(
+        res,
+        401,
+        'the playground needs its token (PLAYGROUND_TOKEN)',
+        {},
+        { 'WWW-Authenticate': 'Basic realm="aws-qa playground", charset="UTF-8"' },
+      );
     }
     const isGet = req.method === 'GET' || req.method === 'HEAD';
     if (route.kind === 'page' || route.kind === 'asset') {

@@ -7,7 +7,11 @@ import { MAX_QUESTION_LENGTH } from '../../src/index';
 
 /** `POST /playground/ask`: `{ question }`, 1..4,000 characters after trimming. */
 export const askRequestSchema = z.strictObject({
-  question: z.string().trim().min(1, 'question is empty').max(MAX_QUESTION_LENGTH, `question is longer than ${MAX_QUESTION_LENGTH} characters`),
+  question: z
+    .string()
+    .trim()
+    .min(1, 'question is empty')
+    .max(MAX_QUESTION_LENGTH, `question is longer than ${MAX_QUESTION_LENGTH} characters`),
 });
 
 /**

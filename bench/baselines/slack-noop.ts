@@ -9,12 +9,21 @@ import { App, LogLevel } from '@slack/bolt';
 
 async function main(): Promise<void> {
   const app = new App({
-    signingSecret: process.env.SIGNING_SECRET ?? '', token: process.env.BOT_TOKEN, botId: 'BBENCH001', botUserId: 'UBENCH001', logLevel: LogLevel.ERROR,
+    signingSecret: process.env.SIGNING_SECRET ?? '',
+    token: process.env.BOT_TOKEN,
+    botId: 'BBENCH001',
+    botUserId: 'UBENCH001',
+    logLevel: LogLevel.ERROR,
   });
-  app.command('/aws', async ({ ack }) => { await ack({ response_type: 'ephemeral', text: 'ok' }); });
+  app.command('/aws', async ({ ack }) => {
+    await ack({ response_type: 'ephemeral', text: 'ok' });
+  });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}\n`);
-  process.on('SIGTERM', () => { server.closeAllConnections(); void app.stop().then(() => process.exit(0)); });
+  process.on('SIGTERM', () => {
+    server.closeAllConnections();
+    void app.stop().then(() => process.exit(0));
+  });
 }
 
 void main();

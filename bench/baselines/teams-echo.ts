@@ -24,17 +24,30 @@ const server = createServer((req, res) => {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
     const shim = {
       socket: req.socket,
-      status: (code: number) => { res.statusCode = code; },
-      header: (name: string, value: unknown) => { res.setHeader(name, String(value)); },
-      send: (payload: unknown) => { res.write(typeof payload === 'string' ? payload : JSON.stringify(payload)); },
-      end: () => { res.end(); },
+      status: (code: number) => {
+        res.statusCode = code;
+      },
+      header: (name: string, value: unknown) => {
+        res.setHeader(name, String(value));
+      },
+      send: (payload: unknown) => {
+        res.write(typeof payload === 'string' ? payload : JSON.stringify(payload));
+      },
+      end: () => {
+        res.end();
+      },
     };
-    adapter.process({ body, headers: req.headers, method: req.method }, shim, (context) => echo.run(context)).catch(() => {
-      res.statusCode = 500;
-      res.end();
-    });
+    adapter
+      .process({ body, headers: req.headers, method: req.method }, shim, (context) => echo.run(context))
+      .catch(() => {
+        res.statusCode = 500;
+        res.end();
+      });
   });
 });
 server.keepAliveTimeout = 65_000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}\n`));
-process.on('SIGTERM', () => { server.closeAllConnections(); server.close(() => process.exit(0)); });
+process.on('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});

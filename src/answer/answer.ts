@@ -90,7 +90,14 @@ export type AnswerKind = Answer['kind'];
 
 /** Every kind, in a stable order (tests iterate it to cover all renderers). */
 export const ANSWER_KINDS: readonly AnswerKind[] = [
-  'help', 'sla', 'compare', 'facet', 'recommend', 'lookup', 'clarify', 'not-found',
+  'help',
+  'sla',
+  'compare',
+  'facet',
+  'recommend',
+  'lookup',
+  'clarify',
+  'not-found',
 ] as const;
 
 /** A renderer turns an answer into a platform payload; it is pure. */

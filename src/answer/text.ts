@@ -15,8 +15,12 @@ function part(p: Part): string {
     case 'comparison':
       return [
         p.heading ? `${p.heading}:` : '',
-        ...p.rows.map((r) => [`• ${r.dimension}`, ...r.values.map((v, i) => (v ? `    ${p.columns[i]}: ${v}` : '')).filter(Boolean)].join('\n')),
-      ].filter(Boolean).join('\n');
+        ...p.rows.map((r) =>
+          [`• ${r.dimension}`, ...r.values.map((v, i) => (v ? `    ${p.columns[i]}: ${v}` : '')).filter(Boolean)].join('\n'),
+        ),
+      ]
+        .filter(Boolean)
+        .join('\n');
     default:
       return assertNever(p);
   }
@@ -28,7 +32,13 @@ export function renderText(answer: Answer): string {
     case 'clarify':
       lines.push(`Did you mean: ${answer.choices.map((c) => c.question).join(' | ')}`);
       break;
-    case 'help': case 'sla': case 'compare': case 'facet': case 'recommend': case 'lookup': case 'not-found':
+    case 'help':
+    case 'sla':
+    case 'compare':
+    case 'facet':
+    case 'recommend':
+    case 'lookup':
+    case 'not-found':
       break;
     default:
       assertNever(answer);

@@ -5,8 +5,6 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { KnowledgeProblem } from './problems';
 import { servicesFileSchema, type ServicesFile } from './schema';
-
-
 import { CATALOG_FILE } from './catalog-file';
 
 /** Parses and validates the catalog text; on any error returns the problems and no catalog. */

@@ -3,9 +3,9 @@
  * Seeded from `services.yml`; names the markdown uses for services it discusses are added
  * as they are discovered, so a new knowledge file needs no catalog entry to be answerable.
  */
-import type { ServicesFile } from './schema';
 import { plainWords, stem, STOP_WORDS } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
+import type { ServicesFile } from './schema';
 
 export interface Entity {
   /** Stable id: the canonical name. */

@@ -11,6 +11,9 @@
  * - an entry about one service (its heading names it): its `Label:` items become its facts.
  * Every paragraph, list item, table row and code block also becomes a passage for search.
  */
+import { plainWords } from '../text/tokens';
+import { appendTo } from '../util/append-to';
+import { uniqueBy } from '../util/unique-by';
 import type { Source } from './source';
 import type { Block, Entry, ListItem, ParsedFile } from './document';
 import type { Entity, EntityRegistry } from './entities';
@@ -19,9 +22,6 @@ import type { FacetSpec } from './schema';
 import { comparisonSides } from './comparison-heading';
 import { cleanSentence, isUiResidue } from './clean';
 import { leadIn, splitLabel } from './labels';
-import { plainWords } from '../text/tokens';
-import { appendTo } from '../util/append-to';
-import { uniqueBy } from '../util/unique-by';
 
 class Extractor {
   readonly passages: Passage[] = [];

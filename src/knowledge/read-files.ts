@@ -96,7 +96,7 @@ function* walk(dir: string, limits: ReadLimits): Walk<RawSources> {
 
   let catalog: string | undefined;
   const catalogPath = join(dir, CATALOG_FILE);
-  let hasCatalog = false;
+  let hasCatalog: boolean;
   try {
     yield { op: 'lstat', path: catalogPath };
     hasCatalog = true;

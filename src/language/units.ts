@@ -43,8 +43,43 @@ function unitName(dimension: Dimension, size: number, value: number): string {
 
 /** Words that ask about a dimension without a figure ("how long", "memory limit"). */
 const DIMENSION_WORDS: ReadonlyMap<string, Dimension> = new Map<string, Dimension>([
-  ...['long', 'longer', 'longest', 'duration', 'timeout', 'timeouts', 'time', 'runtime', 'minutes', 'minute', 'hours', 'hour', 'seconds', 'execution', 'last', 'lasts'].map((w) => [w, 'time'] as const),
-  ...['big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'size', 'sizes', 'memory', 'ram', 'storage', 'disk', 'kb', 'mb', 'gb', 'tb', 'payload'].map((w) => [w, 'size'] as const),
+  ...[
+    'long',
+    'longer',
+    'longest',
+    'duration',
+    'timeout',
+    'timeouts',
+    'time',
+    'runtime',
+    'minutes',
+    'minute',
+    'hours',
+    'hour',
+    'seconds',
+    'execution',
+    'last',
+    'lasts',
+  ].map((w) => [w, 'time'] as const),
+  ...[
+    'big',
+    'bigger',
+    'biggest',
+    'large',
+    'larger',
+    'largest',
+    'size',
+    'sizes',
+    'memory',
+    'ram',
+    'storage',
+    'disk',
+    'kb',
+    'mb',
+    'gb',
+    'tb',
+    'payload',
+  ].map((w) => [w, 'size'] as const),
 ]);
 
 /** Whether a word is a unit of time or size (`minutes`, `kb`). */

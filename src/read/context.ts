@@ -16,5 +16,11 @@ export interface RouterContext {
 
 /** The structures built once over a knowledge base and its index, for reading and answering questions. */
 export function createRouterContext(kb: KnowledgeBase, index: PassageIndex): RouterContext {
-  return { kb, index, scorer: new FactScorer(kb), reader: new QuestionReader(kb, index), entries: new EntryMatcher(kb.entries.map((e) => e.question)) };
+  return {
+    kb,
+    index,
+    scorer: new FactScorer(kb),
+    reader: new QuestionReader(kb, index),
+    entries: new EntryMatcher(kb.entries.map((e) => e.question)),
+  };
 }

@@ -6,14 +6,22 @@
 /** Set of lower-case words. */
 const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
 
-export const COMPARE_WORDS = set('vs vs. versus compare compared comparing comparison difference differences differ different between or better worse against choose choosing pick');
+export const COMPARE_WORDS = set(
+  'vs vs. versus compare compared comparing comparison difference differences differ different between or better worse against choose choosing pick',
+);
 /** Words that put two things side by side ("Fly.io vs App Runner"): with an unknown word, a comparison the KB cannot make. */
 export const VERSUS_WORDS = set('vs vs. versus or compare compared against');
-export const RECOMMEND_WORDS = set('recommend recommended recommendation suggest suggestion should best which what ideal suitable choose pick use need want have already looking good');
-export const HELP_WORDS = set('help hello hi hey hiya yo start started commands command usage howdy greetings morning afternoon evening menu about bot /help /start examples example ask asking questions');
+export const RECOMMEND_WORDS = set(
+  'recommend recommended recommendation suggest suggestion should best which what ideal suitable choose pick use need want have already looking good',
+);
+export const HELP_WORDS = set(
+  'help hello hi hey hiya yo start started commands command usage howdy greetings morning afternoon evening menu about bot /help /start examples example ask asking questions',
+);
 export const ALL_WORDS = set('all every list table each overview summary full complete entire slas');
 /** Words that ask for an amount of money rather than a pricing model. */
-export const AMOUNT_WORDS = set('much hourly monthly dollar dollars usd $ eur cents cent rate rates exact cheapest cheaper costlier pricier quote');
+export const AMOUNT_WORDS = set(
+  'much hourly monthly dollar dollars usd $ eur cents cent rate rates exact cheapest cheaper costlier pricier quote',
+);
 /** With a money word, these ask for an amount (so does any "per …": `understand.ts`). */
 export const AMOUNT_PHRASES = ['how much', 'price list', 'price of'];
 /** With "how much", these ask for an amount even without a money word ("how much is EC2 per month"). */
@@ -23,13 +31,13 @@ export const MONEY_WORDS = set('cost costs price prices pricing priced charge ch
 /** Words that carry no subject: they never make a question "about" something the KB lacks. */
 export const GENERIC_WORDS = set(
   'aws amazon service services cloud option options application applications app apps server servers platform ' +
-  'thing things way ways work works working use using used run running get make do does question answer answers ' +
-  'info information detail details explain describe mean means about compare versus vs available availability ' +
-  'different difference differences level levels monthly region regional instance instances individual each ' +
-  'published publish specific particular current currently offer offers offered provide provides exist exists ' +
-  'guarantee guaranteed compute computing workload workloads right good bad better best ok okay yes no really ' +
-  'quick quickly short briefly please pls plz kind kinds type types one two ' +
-  'highest lowest top strongest weakest worst most least feature features capabilities capability characteristics overview',
+    'thing things way ways work works working use using used run running get make do does question answer answers ' +
+    'info information detail details explain describe mean means about compare versus vs available availability ' +
+    'different difference differences level levels monthly region regional instance instances individual each ' +
+    'published publish specific particular current currently offer offers offered provide provides exist exists ' +
+    'guarantee guaranteed compute computing workload workloads right good bad better best ok okay yes no really ' +
+    'quick quickly short briefly please pls plz kind kinds type types one two ' +
+    'highest lowest top strongest weakest worst most least feature features capabilities capability characteristics overview',
 );
 
 /** First words of a yes/no question ("Can I run…", "Is App Runner…", "Does Lambda support…"). */
@@ -38,9 +46,48 @@ export const YES_NO_STARTERS = set('can could does do did is are was will would 
  * Words and phrases of a stated problem or a request for advice ("too big … what now", "how do I",
  * "what should we"): the knowledge base's advice outranks a lone fact for these.
  */
-export const ADVICE_PHRASES = ['where should', 'how do i', 'how do we', 'how should i', 'how should we', 'how can i', 'how can we', 'how to', 'what should i', 'what should we',
-  'what now', 'what do i do', 'what can i do', 'what are my options', 'best way', 'best practice', 'recommended way', 'recommended approach', 'too big', 'too large',
-  'too small', 'instead', 'workaround', 'work around', 'get around', 'overcome', 'bypass', 'exceed', 'exceeds', 'exceeding', 'handle', 'deal with', 'alternative', 'alternatives', 'doesn t fit', 'does not fit', 'won t fit', 'exceeds', 'exceeded', 'hit the limit'];
+export const ADVICE_PHRASES = [
+  'where should',
+  'how do i',
+  'how do we',
+  'how should i',
+  'how should we',
+  'how can i',
+  'how can we',
+  'how to',
+  'what should i',
+  'what should we',
+  'what now',
+  'what do i do',
+  'what can i do',
+  'what are my options',
+  'best way',
+  'best practice',
+  'recommended way',
+  'recommended approach',
+  'too big',
+  'too large',
+  'too small',
+  'instead',
+  'workaround',
+  'work around',
+  'get around',
+  'overcome',
+  'bypass',
+  'exceed',
+  'exceeds',
+  'exceeding',
+  'handle',
+  'deal with',
+  'alternative',
+  'alternatives',
+  'doesn t fit',
+  'does not fit',
+  'won t fit',
+  'exceeds',
+  'exceeded',
+  'hit the limit',
+];
 /** Superlatives, by the order they ask for: `asc` the smallest first ("lowest SLA"), `desc` the largest. */
 export const SUPERLATIVE_ASC = set('lowest least worst minimum smallest weakest shortest');
 export const SUPERLATIVE_DESC = set('highest most best maximum largest biggest strongest longest top greatest');
@@ -48,3 +95,5 @@ export const SUPERLATIVE_DESC = set('highest most best maximum largest biggest s
 export const NEGATION_WORDS = set('no not without none lack lacks lacking missing never');
 /** Words that ask for a list of every match rather than one pick ("which of these support Go?"). */
 export const LIST_WORDS = set('which what list all every these those ones services options');
+/** Words that ask for one pick, not a list ("which is best for…"). */
+export const RECOMMEND_STRONG = set('best recommend recommended should ideal suitable suggest');

@@ -26,7 +26,22 @@ interface AliasForm {
 }
 
 /** Words that separate names in a question; never part of a misspelt name. */
-const SEPARATORS: ReadonlySet<string> = new Set(['vs', 'vs.', 'versus', 'or', 'and', 'with', 'than', 'over', 'to', 'for', 'from', 'in', 'on', 'of']);
+const SEPARATORS: ReadonlySet<string> = new Set([
+  'vs',
+  'vs.',
+  'versus',
+  'or',
+  'and',
+  'with',
+  'than',
+  'over',
+  'to',
+  'for',
+  'from',
+  'in',
+  'on',
+  'of',
+]);
 
 /** Similarity needed for a fuzzy match, by the length of the typed word(s). */
 function threshold(length: number): number {
@@ -44,7 +59,10 @@ export class EntityFinder {
   private readonly forms = new Map<string, AliasForm[]>();
 
   /** `isKnownWord(w)`: true for words the fuzzy matcher must leave alone (the KB's own vocabulary, cue words). */
-  constructor(private readonly registry: EntityRegistry, private readonly isKnownWord: (w: string) => boolean) {
+  constructor(
+    private readonly registry: EntityRegistry,
+    private readonly isKnownWord: (w: string) => boolean,
+  ) {
     const seen = new Set<string>();
     for (const e of registry.all()) {
       for (const a of e.aliases) {
@@ -115,7 +133,10 @@ export class EntityFinder {
         if (score < needed) continue;
         const prev = best.get(f.entity.id);
         if (!prev) best.set(f.entity.id, { entity: f.entity, score, order: f.order });
-        else { prev.order = Math.min(prev.order, f.order); if (prev.score < score) prev.score = score; }
+        else {
+          prev.order = Math.min(prev.order, f.order);
+          if (prev.score < score) prev.score = score;
+        }
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.order - b.order).map(({ entity, score }) => ({ entity, score }));

@@ -13,7 +13,8 @@ import { decodeHTML } from 'entities/lib/decode.js';
 export function normalizeQuestion(raw: string): string {
   // Invisible format characters (zero-width spaces and joiners, bidi controls, soft hyphens) go first:
   // they split words ("S\u200bLA") and could reorder echoed text.
-  let text = raw.replace(/\p{Cf}/gu, '')
+  let text = raw
+    .replace(/\p{Cf}/gu, '')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/<[@#!][^>]*>/g, ' ')
     .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, '$2')
@@ -24,7 +25,7 @@ export function normalizeQuestion(raw: string): string {
     .replace(/<[@#!][^>]*>/g, ' ')
     .replace(/:[a-z0-9_+-]+:/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     // A sentence run into the next without a space ("earlier.Lambda"), not a dotted name ("node.js").
     .replace(/(\p{Ll}{2,})\.(\p{Lu}\p{Ll})/gu, '$1. $2')
     .replace(/\s+/g, ' ')

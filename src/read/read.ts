@@ -3,6 +3,7 @@
  * fuzzy), products outside AWS, the facets it asks about, cue flags, and the leftover content
  * words that name something the knowledge base may not hold.
  */
+import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
 import type { Entity } from '../knowledge/entities';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
@@ -15,14 +16,24 @@ import { LIMITS_FACET, PRICING_FACET, SLA_FACET } from '../knowledge/facet-ids';
 import { FUNCTION_WORDS, isEnglishWord, isNoun } from '../language/english';
 import { askedDimension, isUnitWord, quantities, type Dimension, type Quantity } from '../language/units';
 import {
-  ADVICE_PHRASES, ALL_WORDS, AMOUNT_PHRASES, PERIOD_PHRASES, AMOUNT_WORDS, COMPARE_WORDS, GENERIC_WORDS, HELP_WORDS, LIST_WORDS, MONEY_WORDS,
-  NEGATION_WORDS, RECOMMEND_WORDS, SUPERLATIVE_ASC, SUPERLATIVE_DESC, YES_NO_STARTERS,
+  ADVICE_PHRASES,
+  ALL_WORDS,
+  AMOUNT_PHRASES,
+  PERIOD_PHRASES,
+  AMOUNT_WORDS,
+  COMPARE_WORDS,
+  GENERIC_WORDS,
+  HELP_WORDS,
+  LIST_WORDS,
+  MONEY_WORDS,
+  NEGATION_WORDS,
+  RECOMMEND_STRONG,
+  RECOMMEND_WORDS,
+  SUPERLATIVE_ASC,
+  SUPERLATIVE_DESC,
+  YES_NO_STARTERS,
 } from './cues';
 import { EntityFinder } from './entities';
-
-/** Words that ask for one pick, not a list ("which is best for…"). */
-const RECOMMEND_STRONG = new Set(['best', 'recommend', 'recommended', 'should', 'ideal', 'suitable', 'suggest']);
-import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
 
 export interface Understood {
   /** The normalized question. */
@@ -67,7 +78,12 @@ export interface Understood {
   figures: string[];
   /** Words that mark the question's kind. */
   cues: {
-    compare: boolean; recommend: boolean; help: boolean; all: boolean; amount: boolean; money: boolean;
+    compare: boolean;
+    recommend: boolean;
+    help: boolean;
+    all: boolean;
+    amount: boolean;
+    money: boolean;
     /** A yes/no question ("Can I…", "Is…"). */
     yesNo: boolean;
     /** A stated problem or a request for advice ("too big… what now", "how do I"). */
@@ -134,10 +150,14 @@ export class QuestionReader {
   /** A user's word → the knowledge base's word it stands for (`services.yml` `synonyms`). */
   private readonly synonyms = new Map<string, string>();
 
-  constructor(kb: KnowledgeBase, private readonly index: PassageIndex) {
+  constructor(
+    kb: KnowledgeBase,
+    private readonly index: PassageIndex,
+  ) {
     this.hasSla = SLA_FACET in kb.facets;
     this.facetsById = kb.facets;
-    for (const [word, users] of Object.entries(kb.synonyms ?? {})) for (const u of users) for (const w of plainWords(u)) this.synonyms.set(w, plainWords(word).join(' '));
+    for (const [word, users] of Object.entries(kb.synonyms ?? {}))
+      for (const u of users) for (const w of plainWords(u)) this.synonyms.set(w, plainWords(word).join(' '));
     let phraseCount = 0;
     for (const [id, f] of Object.entries(kb.facets)) {
       for (const ask of f.ask) {
@@ -180,7 +200,8 @@ export class QuestionReader {
    */
   private splitCompounds(tokens: string[]): string[] {
     return tokens.flatMap((w) => {
-      if (!w.includes('-') || /^\d/.test(w) || this.isKnownWord(w) || this.isKnownWord(w.replace(/-/g, '')) || this.finder.isAlias(w)) return [w];
+      if (!w.includes('-') || /^\d/.test(w) || this.isKnownWord(w) || this.isKnownWord(w.replace(/-/g, '')) || this.finder.isAlias(w))
+        return [w];
       return w.split('-').filter(Boolean);
     });
   }
@@ -208,12 +229,21 @@ export class QuestionReader {
     const tokens = words.map((w) => (this.isKnownWord(w) ? w : this.synonym(w)));
     const scanned = this.finder.find(tokens);
     // A name spelt by function words alone ("I am" → IAM) is not a mention.
-    const match = { ...scanned, mentions: scanned.mentions.filter((m) => tokens.slice(m.start, m.end).some((w) => !FUNCTION_WORDS.has(w))) };
+    const match = {
+      ...scanned,
+      mentions: scanned.mentions.filter((m) => tokens.slice(m.start, m.end).some((w) => !FUNCTION_WORDS.has(w))),
+    };
     const entityWords = new Set<number>();
     for (const m of match.mentions) for (let k = m.start; k < m.end; k += 1) entityWords.add(k);
     const inScope = match.mentions.filter((m) => !m.entity.outOfScope);
-    const entities = uniqueBy(inScope.map((m) => m.entity), (e) => e.id);
-    const outside = uniqueBy(match.mentions.filter((m) => m.entity.outOfScope).map((m) => m.entity), (e) => e.id);
+    const entities = uniqueBy(
+      inScope.map((m) => m.entity),
+      (e) => e.id,
+    );
+    const outside = uniqueBy(
+      match.mentions.filter((m) => m.entity.outOfScope).map((m) => m.entity),
+      (e) => e.id,
+    );
 
     const facets = new Set<string>();
     const facetPositions = new Set<number>();
@@ -236,16 +266,26 @@ export class QuestionReader {
       // A word inside a facet phrase ("good" in "good for") is read as the phrase only.
       if (entityWords.has(i) || facetPositions.has(i)) return;
       const ids = this.facetWords.get(w) ?? this.facetTypo(w);
-      if (ids) { ids.forEach((id) => facets.add(id)); facetPositions.add(i); facetWordPositions.add(i); }
+      if (ids) {
+        ids.forEach((id) => facets.add(id));
+        facetPositions.add(i);
+        facetWordPositions.add(i);
+      }
       // An availability figure ("is EC2 99.999?", "99.95% for eks?") asks about the SLA.
-      else if (this.hasSla && isAvailabilityFigure(w)) { facets.add(SLA_FACET); facetPositions.add(i); }
+      else if (this.hasSla && isAvailabilityFigure(w)) {
+        facets.add(SLA_FACET);
+        facetPositions.add(i);
+      }
     });
 
     const residual: string[] = [];
     const content: string[] = [];
     tokens.forEach((w, i) => {
       if (entityWords.has(i) || STOP_WORDS.has(w)) return;
-      if (facetPositions.has(i)) { content.push(w); return; }
+      if (facetPositions.has(i)) {
+        content.push(w);
+        return;
+      }
       if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
       if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || FUNCTION_WORDS.has(w) || /^\d+$/.test(w) || isQuantityWord(w)) return;
       // The unit of a figure ("300 second limit") belongs to the quantity, not the content.
@@ -262,12 +302,23 @@ export class QuestionReader {
     // The thing an aspect is asked of ("SLA for Glacier", "limits of gizmo"): the word after for/of/on right after an aspect word.
     const objects = new Set(tokens.filter((_, i) => i >= 2 && facetPositions.has(i - 2) && OBJECT_PREPOSITIONS.has(tokens[i - 1])));
     const named = writtenAsNames(text);
-    const subjects = unknown.filter((w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w) || named.has(w) || objects.has(w)));
+    const subjects = unknown.filter(
+      (w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w) || named.has(w) || objects.has(w)),
+    );
     const known = residual.filter((w) => inVocabulary(w));
     const modifiers: string[] = [];
     tokens.forEach((w, i) => {
       const prev = tokens[i - 1];
-      if (i > 0 && facetWordPositions.has(i) && !facetPositions.has(i - 1) && !entityWords.has(i - 1) && residual.includes(prev) && !STOP_WORDS.has(prev) && isNoun(prev)) modifiers.push(prev);
+      if (
+        i > 0 &&
+        facetWordPositions.has(i) &&
+        !facetPositions.has(i - 1) &&
+        !entityWords.has(i - 1) &&
+        residual.includes(prev) &&
+        !STOP_WORDS.has(prev) &&
+        isNoun(prev)
+      )
+        modifiers.push(prev);
     });
     const qs = quantities(text);
     // A figure with a unit of time or size ("a 30-minute job") asks about a limit.
@@ -283,25 +334,49 @@ export class QuestionReader {
       help: match.mentions.length === 0 && residual.length === 0 && facets.size === 0 && !match.ambiguous,
       all: has(ALL_WORDS),
       // A money word with a unit to count it in ("price per vCPU hour") asks for an amount.
-      amount: (money && (has(AMOUNT_WORDS) || lower.includes(' per ') || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `))))
-        || (lower.includes(' how much ') && PERIOD_PHRASES.some((p) => lower.includes(` ${p} `)))
-        || /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase()),
+      amount:
+        (money && (has(AMOUNT_WORDS) || lower.includes(' per ') || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `)))) ||
+        (lower.includes(' how much ') && PERIOD_PHRASES.some((p) => lower.includes(` ${p} `))) ||
+        /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase()),
       money,
       yesNo: YES_NO_STARTERS.has(tokens[0] ?? ''),
       advice: ADVICE_PHRASES.some((p) => lower.includes(` ${p} `)),
-      superlative: has(SUPERLATIVE_ASC) ? 'asc' as const : has(SUPERLATIVE_DESC) ? 'desc' as const : undefined,
+      superlative: has(SUPERLATIVE_ASC) ? ('asc' as const) : has(SUPERLATIVE_DESC) ? ('desc' as const) : undefined,
       negation: has(NEGATION_WORDS),
-      negated: found.filter((f) => [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[f.at - d] ?? ''))).map((f) => f.facet)
-        .concat(tokens.flatMap((w, i) => (facetWordPositions.has(i) && [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[i - d] ?? '')) ? this.facetWords.get(w) ?? [] : []))),
+      negated: found
+        .filter((f) => [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[f.at - d] ?? '')))
+        .map((f) => f.facet)
+        .concat(
+          tokens.flatMap((w, i) =>
+            facetWordPositions.has(i) && [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[i - d] ?? ''))
+              ? (this.facetWords.get(w) ?? [])
+              : [],
+          ),
+        ),
       list: has(LIST_WORDS) && !has(RECOMMEND_STRONG),
     };
     return {
-      text, tokens, entities, exact: inScope.every((m) => m.exact), outside, ambiguous: match.ambiguous,
-      facets: [...facets], residual, content, unknown, subjects, modifiers, cues, entityWords,
+      text,
+      tokens,
+      entities,
+      exact: inScope.every((m) => m.exact),
+      outside,
+      ambiguous: match.ambiguous,
+      facets: [...facets],
+      residual,
+      content,
+      unknown,
+      subjects,
+      modifiers,
+      cues,
+      entityWords,
       synonymTokens: words.map((w) => this.synonym(w)),
-      knownStems: contentStems(known.join(' ')), quantities: qs, dimension: askedDimension(text, qs),
+      knownStems: contentStems(known.join(' ')),
+      quantities: qs,
+      dimension: askedDimension(text, qs),
       figures: tokens.filter((w) => /^\d+(?:\.\d+)?%?$/.test(w) && w.includes('.')),
-      contentStems: contentStems(content.join(' ')), residualStems: contentStems(residual.join(' ')),
+      contentStems: contentStems(content.join(' ')),
+      residualStems: contentStems(residual.join(' ')),
     };
   }
 }

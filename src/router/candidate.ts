@@ -76,7 +76,11 @@ export function serviceWeight(input: CandidateInput, id: string): number {
 /** Named things, weighed: services (covered or not), products outside AWS, unknown product-like words. */
 export function namedCount(input: CandidateInput): number {
   const { u } = input;
-  return u.entities.reduce((sum, e) => sum + serviceWeight(input, e.id), 0) + u.outside.length + (u.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0);
+  return (
+    u.entities.reduce((sum, e) => sum + serviceWeight(input, e.id), 0) +
+    u.outside.length +
+    (u.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0)
+  );
 }
 
 /** Weighed share of named things a candidate speaking to `ids` (entity ids) covers; 1 when nothing is named. */
@@ -100,7 +104,8 @@ export function entityVocabulary(input: CandidateInput, id: string): ReadonlySet
   let vocab = byEntity.get(id);
   if (!vocab) {
     const set = new Set<string>();
-    for (const i of ctx.kb.factsByEntity.get(id) ?? []) for (const s of knowledgeStems(`${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`)) set.add(s);
+    for (const i of ctx.kb.factsByEntity.get(id) ?? [])
+      for (const s of knowledgeStems(`${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`)) set.add(s);
     for (const p of ctx.kb.passages) if (p.entities.includes(id)) for (const s of knowledgeStems(p.text)) set.add(s);
     vocab = set;
     byEntity.set(id, vocab);
@@ -117,9 +122,11 @@ export function aspectsHeld(input: CandidateInput, texts: readonly string[]): nu
   const { u, ctx } = input;
   if (u.facets.length === 0) return undefined;
   const stems = texts.map((t) => new Set(knowledgeStems(t)));
-  const held = u.facets.filter((f) => (ctx.kb.facets[f]?.attributes ?? []).some((a) => {
-    const want = knowledgeStems(a);
-    return want.length > 0 && stems.some((s) => want.every((w) => s.has(w)));
-  }));
+  const held = u.facets.filter((f) =>
+    (ctx.kb.facets[f]?.attributes ?? []).some((a) => {
+      const want = knowledgeStems(a);
+      return want.length > 0 && stems.some((s) => want.every((w) => s.has(w)));
+    }),
+  );
   return held.length / u.facets.length;
 }

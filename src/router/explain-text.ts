@@ -4,8 +4,12 @@ import type { Explain } from './explain';
 export function renderExplain(e: Explain): string {
   const list = (label: string, items: string[]): string[] => (items.length ? [`${label} ${items.join(', ')}`] : []);
   const read = [
-    ...list('entities', e.read.entities), ...list('not covered', e.read.notCovered), ...list('aspects', e.read.aspects),
-    ...list('unknown', e.read.unknown), ...list('content', e.read.content), ...list('cues', e.read.cues),
+    ...list('entities', e.read.entities),
+    ...list('not covered', e.read.notCovered),
+    ...list('aspects', e.read.aspects),
+    ...list('unknown', e.read.unknown),
+    ...list('content', e.read.content),
+    ...list('cues', e.read.cues),
   ];
   const width = Math.max(...e.candidates.map((c) => c.intent.length));
   return [

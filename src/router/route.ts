@@ -21,8 +21,15 @@ export type { Explain } from './explain';
 
 /** Every kind of reading. Order does not decide anything: scores do (ties: `SPECIFICITY` in choose.ts). */
 const GENERATORS: Generator[] = [
-  helpCandidates, clarifyCandidates, slaCandidates, compareCandidates, entryCandidates, facetCandidates,
-  filterCandidates, recommendCandidates, lookupCandidates,
+  helpCandidates,
+  clarifyCandidates,
+  slaCandidates,
+  compareCandidates,
+  entryCandidates,
+  facetCandidates,
+  filterCandidates,
+  recommendCandidates,
+  lookupCandidates,
 ];
 
 export interface Routed {
@@ -36,7 +43,10 @@ export interface Routed {
 export function route(ctx: RouterContext, question: string, options: { explain?: boolean } = {}): Routed {
   const u = ctx.reader.read(question);
   const input = { u, ctx };
-  const choice = choose(input, GENERATORS.flatMap((g) => g(input)));
+  const choice = choose(
+    input,
+    GENERATORS.flatMap((g) => g(input)),
+  );
   const routed: Routed = { answer: choice.answer, intent: choice.intent };
   if (options.explain) {
     routed.explain = {
@@ -48,7 +58,13 @@ export function route(ctx: RouterContext, question: string, options: { explain?:
         content: u.residual,
         cues: cueNames(u),
       },
-      candidates: choice.candidates.map((c, i) => ({ intent: c.intent, score: c.score, chosen: i === choice.chosen, answered: c.answered, why: c.why })),
+      candidates: choice.candidates.map((c, i) => ({
+        intent: c.intent,
+        score: c.score,
+        chosen: i === choice.chosen,
+        answered: c.answered,
+        why: c.why,
+      })),
       decision: choice.decision,
     };
   }
@@ -58,7 +74,9 @@ export function route(ctx: RouterContext, question: string, options: { explain?:
 function cueNames(u: Understood): string[] {
   const { superlative, negated, ...flags } = u.cues;
   return [
-    ...Object.entries(flags).filter(([, on]) => on).map(([name]) => name),
+    ...Object.entries(flags)
+      .filter(([, on]) => on)
+      .map(([name]) => name),
     ...(superlative ? [`superlative:${superlative}`] : []),
     ...negated.map((f) => `negated:${f}`),
   ];

@@ -27,7 +27,11 @@ export interface PassageIndex {
 }
 
 /** The index's fields, in Lunr's order, with their boosts. */
-export const FIELDS: readonly WeightedField[] = [{ name: 'text', boost: 1 }, { name: 'context', boost: 1.5 }, { name: 'section', boost: 0.5 }];
+export const FIELDS: readonly WeightedField[] = [
+  { name: 'text', boost: 1 },
+  { name: 'context', boost: 1.5 },
+  { name: 'section', boost: 0.5 },
+];
 
 /**
  * Lunr's stemmer, memoized: the same words recur across passages and questions, and the stemmer
@@ -59,8 +63,11 @@ function termsOfText(text: string): string[] {
 }
 
 export function buildIndex(kb: KnowledgeBase): PassageIndex {
-  kb.passages.forEach((p, i) => { if (p.id !== i) throw new Error(`passage ${i} has id ${p.id}`); });
-  const fieldText = (p: KnowledgeBase['passages'][number], f: number): string => (f === 0 ? p.text : f === 1 ? p.context.join(' ') : p.source.section);
+  kb.passages.forEach((p, i) => {
+    if (p.id !== i) throw new Error(`passage ${i} has id ${p.id}`);
+  });
+  const fieldText = (p: KnowledgeBase['passages'][number], f: number): string =>
+    f === 0 ? p.text : f === 1 ? p.context.join(' ') : p.source.section;
   const postings = new Postings(lunrWeights(FIELDS, kb.passages.length, (doc, f) => termsOfText(fieldText(kb.passages[doc], f))));
   const vocabulary = new Set<string>();
   const perPassage = kb.passages.map((p) => {
@@ -72,7 +79,11 @@ export function buildIndex(kb: KnowledgeBase): PassageIndex {
     for (const t of set) vocabulary.add(t);
     return set;
   });
-  for (const e of kb.entries) for (const w of words(e.question)) { const t = lunrTerm(w); if (t) vocabulary.add(t); }
+  for (const e of kb.entries)
+    for (const w of words(e.question)) {
+      const t = lunrTerm(w);
+      if (t) vocabulary.add(t);
+    }
   const terms = passageTerms(postings, perPassage);
   return { terms, vocabulary, near: new NearTerms(vocabulary).warm(), postings: postings.warm() };
 }

@@ -43,7 +43,10 @@ export class FactScorer {
   constructor(private readonly kb: KnowledgeBase) {
     const idOf = (s: string): number => {
       let id = this.stemIds.get(s);
-      if (id === undefined) { id = this.stemIds.size; this.stemIds.set(s, id); }
+      if (id === undefined) {
+        id = this.stemIds.size;
+        this.stemIds.set(s, id);
+      }
       return id;
     };
     const attrStems = kb.facts.map((f) => contentStems(`${f.attribute} ${f.group ?? ''}`));
@@ -69,7 +72,10 @@ export class FactScorer {
     const n = Math.max(1, kb.facts.length);
     for (const [st, d] of df) this.idf.set(st, Math.log(1 + n / d));
     for (const [id, f] of Object.entries(kb.facets)) {
-      this.facetAttr.set(id, f.attributes.map((a) => contentStems(a)).filter((p) => p.length > 0));
+      this.facetAttr.set(
+        id,
+        f.attributes.map((a) => contentStems(a)).filter((p) => p.length > 0),
+      );
       // Read like the facts' values (compounds whole, abbreviations expanded), so `auto-scaling` matches "Auto-scaling".
       this.facetValue.set(id, new Set(f.values.flatMap((a) => contentStems(a))));
     }
@@ -117,7 +123,11 @@ export class FactScorer {
     if (this.scorings === 1) this.touchedBy.fill(0);
     const touched: number[] = [];
     const add = (i: number, amount: number): void => {
-      if (this.touchedBy[i] !== this.scorings) { this.touchedBy[i] = this.scorings; this.scratch[i] = 0; touched.push(i); }
+      if (this.touchedBy[i] !== this.scorings) {
+        this.touchedBy[i] = this.scorings;
+        this.scratch[i] = 0;
+        touched.push(i);
+      }
       this.scratch[i] += amount;
     };
     // Stem by stem, in the question's order, as `score` adds them (so the sums are bit-for-bit equal).
@@ -146,10 +156,16 @@ export class FactScorer {
       if (!list) return;
       for (let k = 0; k < list.length; k += 1) {
         const i = list[k];
-        if (this.touchedBy[i] !== this.scorings) { this.touchedBy[i] = this.scorings; out.push(i); }
+        if (this.touchedBy[i] !== this.scorings) {
+          this.touchedBy[i] = this.scorings;
+          out.push(i);
+        }
       }
     };
-    for (const st of stems) { visit(this.labelPostings.get(st)); visit(this.valuePostings.get(st)); }
+    for (const st of stems) {
+      visit(this.labelPostings.get(st));
+      visit(this.valuePostings.get(st));
+    }
     for (const f of facets) visit(this.facetFacts.get(f));
     return out.sort((a, b) => a - b);
   }
@@ -178,7 +194,7 @@ export class FactScorer {
    */
   score(entityId: string | undefined, stems: string[], facets: string[], keep?: (index: number) => boolean): ScoredFact[] {
     if (entityId === undefined && facets.length === 0) return this.scoreAll(stems, keep);
-    const indexes = entityId !== undefined ? this.kb.factsByEntity.get(entityId) ?? [] : this.candidates(stems, facets);
+    const indexes = entityId !== undefined ? (this.kb.factsByEntity.get(entityId) ?? []) : this.candidates(stems, facets);
     const out: ScoredFact[] = [];
     const ids = stems.map((s) => this.stemIds.get(s));
     for (const i of indexes) {

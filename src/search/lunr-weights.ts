@@ -56,7 +56,11 @@ class IntList {
  * Weights `docCount` documents. `termsOf(doc, field)` gives the field's terms after Lunr's
  * pipeline (a word the pipeline drops is left out; repeats kept), documents in ref order 0..n-1.
  */
-export function lunrWeights(fields: readonly WeightedField[], docCount: number, termsOf: (doc: number, field: number) => readonly string[]): PostingsData {
+export function lunrWeights(
+  fields: readonly WeightedField[],
+  docCount: number,
+  termsOf: (doc: number, field: number) => readonly string[],
+): PostingsData {
   const F = fields.length;
   const ids = new Map<string, number>();
   const terms: string[] = [];
@@ -115,7 +119,7 @@ export function lunrWeights(fields: readonly WeightedField[], docCount: number, 
     const at = bucket[t * F + f]++;
     const freq = entryTf.data[i];
     // Lunr's expression, in its order of operations.
-    let score = idf[t] * ((K1 + 1) * freq) / (K1 * (1 - B + B * (fieldLength[key] / average[f])) + freq);
+    let score = (idf[t] * ((K1 + 1) * freq)) / (K1 * (1 - B + B * (fieldLength[key] / average[f])) + freq);
     score *= fields[f].boost; // then `*= docBoost`, 1 here
     docs[at] = (key - f) / F;
     fieldOf[at] = f;

@@ -27,7 +27,13 @@ export interface ScoredDoc {
 export class Postings {
   private readonly byTerm: Map<string, number>;
   /** Scratch, per document × field: running dot product, and the query that last touched it. */
-  private scratch?: { dots: Float64Array; dotTouchedBy: Uint32Array; docTouchedBy: Uint32Array; docFields: Uint8Array; docFieldCount: Uint8Array };
+  private scratch?: {
+    dots: Float64Array;
+    dotTouchedBy: Uint32Array;
+    docTouchedBy: Uint32Array;
+    docFields: Uint8Array;
+    docFieldCount: Uint8Array;
+  };
   private queries = 0;
 
   constructor(readonly data: PostingsData) {
@@ -49,8 +55,11 @@ export class Postings {
     const n = this.data.docCount;
     const F = this.data.fieldCount;
     return (this.scratch ??= {
-      dots: new Float64Array(n * F), dotTouchedBy: new Uint32Array(n * F), docTouchedBy: new Uint32Array(n),
-      docFields: new Uint8Array(n * F), docFieldCount: new Uint8Array(n),
+      dots: new Float64Array(n * F),
+      dotTouchedBy: new Uint32Array(n * F),
+      docTouchedBy: new Uint32Array(n),
+      docFields: new Uint8Array(n * F),
+      docFieldCount: new Uint8Array(n),
     });
   }
 
@@ -73,7 +82,10 @@ export class Postings {
     const { offsets, docs, fields, weights, fieldCount: F } = this.data;
     const s = this.scratchSpace();
     this.queries = this.queries >= 0xfffffffe ? 1 : this.queries + 1;
-    if (this.queries === 1) { s.dotTouchedBy.fill(0); s.docTouchedBy.fill(0); }
+    if (this.queries === 1) {
+      s.dotTouchedBy.fill(0);
+      s.docTouchedBy.fill(0);
+    }
     const q = this.queries;
     // Which documents and fields the query reaches, in Lunr's order (query order, field by field).
     const touched: number[] = [];
@@ -81,7 +93,11 @@ export class Postings {
       for (let i = offsets[t]; i < offsets[t + 1]; i += 1) {
         const doc = docs[i];
         const key = doc * F + fields[i];
-        if (s.docTouchedBy[doc] !== q) { s.docTouchedBy[doc] = q; s.docFieldCount[doc] = 0; touched.push(doc); }
+        if (s.docTouchedBy[doc] !== q) {
+          s.docTouchedBy[doc] = q;
+          s.docFieldCount[doc] = 0;
+          touched.push(doc);
+        }
         if (s.dotTouchedBy[key] !== q) {
           s.dotTouchedBy[key] = q;
           s.dots[key] = 0;

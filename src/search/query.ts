@@ -33,7 +33,14 @@ export interface PassageQuery {
 }
 
 export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[] {
-  const toTerms = (ws: string[]): string[] => [...new Set(ws.filter((w) => w.length <= MAX_WORD).map(lunrTerm).filter((t): t is string => Boolean(t)))];
+  const toTerms = (ws: string[]): string[] => [
+    ...new Set(
+      ws
+        .filter((w) => w.length <= MAX_WORD)
+        .map(lunrTerm)
+        .filter((t): t is string => Boolean(t)),
+    ),
+  ];
   const terms = toTerms(q.words);
   const measured = q.coverageOf ? toTerms(q.coverageOf) : terms;
   if (terms.length === 0 || measured.length === 0) return [];
@@ -43,10 +50,9 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
   for (const t of new Set([...terms, ...measured])) {
     if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && !index.vocabulary.has(t)) typos.set(t, index.near.near(t));
   }
-  const results = index.postings.query(terms.flatMap((t) => [
-    { term: t, boost: 10 },
-    ...(typos.get(t) ?? []).map((n) => ({ term: n, boost: 2 })),
-  ]));
+  const results = index.postings.query(
+    terms.flatMap((t) => [{ term: t, boost: 10 }, ...(typos.get(t) ?? []).map((n) => ({ term: n, boost: 2 }))]),
+  );
   const hits: PassageHit[] = [];
   for (const r of results) {
     const id = r.id;

@@ -21,7 +21,12 @@ export class TermRuns {
   }
 
   /** From each item's distinct terms; `idOf` numbers them (every term must have an id). */
-  static build(idOf: (term: string) => number | undefined, perItem: Iterable<Iterable<string>>, count: number, extraTerms: readonly string[] = []): TermRuns {
+  static build(
+    idOf: (term: string) => number | undefined,
+    perItem: Iterable<Iterable<string>>,
+    count: number,
+    extraTerms: readonly string[] = [],
+  ): TermRuns {
     const starts = new Int32Array(count + 1);
     let ids = new Int32Array(Math.max(16, count * 8));
     let at = 0;

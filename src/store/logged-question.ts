@@ -14,7 +14,11 @@ const MEMO = 1024;
 export function normalizeLoggedQuestion(raw: string): string {
   const known = recent.get(raw);
   if (known !== undefined) return known;
-  const text = normalizeQuestion(raw).toLowerCase().replace(/\s+/g, ' ').replace(/[\s?!.]+$/u, '').trim();
+  const text = normalizeQuestion(raw)
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s?!.]+$/u, '')
+    .trim();
   const result = text.length <= MAX_LOGGED_QUESTION ? text : Array.from(text).slice(0, MAX_LOGGED_QUESTION).join('');
   if (raw.length <= 256) {
     if (recent.size >= MEMO) recent.delete(recent.keys().next().value as string);

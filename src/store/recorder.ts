@@ -51,12 +51,21 @@ export class StoreRecorder implements FeedbackStore {
     if (asker?.log === false) return;
     const question = normalizeLoggedQuestion(event.question);
     if (!question) return;
-    const h = (kind: 'workspace' | 'team' | 'channel' | 'user', id: string | undefined): string | null => (id ? this.options.hash(kind, id) : null);
+    const h = (kind: 'workspace' | 'team' | 'channel' | 'user', id: string | undefined): string | null =>
+      id ? this.options.hash(kind, id) : null;
     this.options.buffer.add({
       kind: 'question',
       row: {
-        at: this.now(), platform: event.platform, answered: event.answer.answered, intent: event.intent.slice(0, 64), answerId: event.answer.id.slice(0, 128), question,
-        workspace: h('workspace', asker?.workspace), team: h('team', asker?.team), channel: h('channel', asker?.channel), user: h('user', asker?.user),
+        at: this.now(),
+        platform: event.platform,
+        answered: event.answer.answered,
+        intent: event.intent.slice(0, 64),
+        answerId: event.answer.id.slice(0, 128),
+        question,
+        workspace: h('workspace', asker?.workspace),
+        team: h('team', asker?.team),
+        channel: h('channel', asker?.channel),
+        user: h('user', asker?.user),
       },
     });
   }
@@ -66,8 +75,12 @@ export class StoreRecorder implements FeedbackStore {
     this.options.buffer.add({
       kind: 'vote',
       row: {
-        at: Date.parse(feedback.at) || this.now(), platform: feedback.platform, answerId: feedback.answerId.slice(0, 128),
-        question: normalizeLoggedQuestion(feedback.question), vote: feedback.vote, user: this.options.hash('user', feedback.user),
+        at: Date.parse(feedback.at) || this.now(),
+        platform: feedback.platform,
+        answerId: feedback.answerId.slice(0, 128),
+        question: normalizeLoggedQuestion(feedback.question),
+        vote: feedback.vote,
+        user: this.options.hash('user', feedback.user),
       },
     });
   }

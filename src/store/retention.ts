@@ -9,7 +9,12 @@ import { describeStoreError, type StoreLogger } from './store-health';
 export const DAY_MS = 86_400_000;
 
 /** Deletes what is older than `days` days; logs what was deleted; never throws. */
-export async function purgeOnce(store: Pick<Store, 'purge'>, days: number, logger: StoreLogger, now = Date.now()): Promise<PurgeCounts | undefined> {
+export async function purgeOnce(
+  store: Pick<Store, 'purge'>,
+  days: number,
+  logger: StoreLogger,
+  now = Date.now(),
+): Promise<PurgeCounts | undefined> {
   try {
     const counts = await store.purge(now - days * DAY_MS, now);
     logger.info({ component: 'store', retentionDays: days, ...counts }, 'store: retention purge done');
@@ -21,7 +26,12 @@ export async function purgeOnce(store: Pick<Store, 'purge'>, days: number, logge
 }
 
 /** Purges now (awaited), then every `intervalMs` (default a day); returns the stop function. */
-export async function startRetention(store: Pick<Store, 'purge'>, days: number, logger: StoreLogger, intervalMs = DAY_MS): Promise<() => void> {
+export async function startRetention(
+  store: Pick<Store, 'purge'>,
+  days: number,
+  logger: StoreLogger,
+  intervalMs = DAY_MS,
+): Promise<() => void> {
   await purgeOnce(store, days, logger);
   const timer = setInterval(() => void purgeOnce(store, days, logger), intervalMs);
   timer.unref();

@@ -43,7 +43,10 @@ export class SharedDedupe {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error('de-duplication claim timed out'), { code: 'ETIMEDOUT' })), this.options.timeoutMs ?? 1500);
+        timer = setTimeout(
+          () => reject(Object.assign(new Error('de-duplication claim timed out'), { code: 'ETIMEDOUT' })),
+          this.options.timeoutMs ?? 1500,
+        );
       });
       return await Promise.race([this.options.store.claim(`${this.options.prefix ?? ''}${key}`, this.now(), this.ttlMs), timeout]);
     } catch (error) {

@@ -27,7 +27,9 @@ export interface StoreHealthSnapshot {
 /** A failure as a short loggable value: its code and message, never a connection string. */
 export function describeStoreError(error: unknown): { code?: string; message: string } {
   const e = error as { code?: unknown; message?: unknown } | undefined;
-  const message = String(e?.message ?? error).replace(/\b[a-z]+:\/\/[^\s]*@/gi, '<url>@').slice(0, 300);
+  const message = String(e?.message ?? error)
+    .replace(/\b[a-z]+:\/\/[^\s]*@/gi, '<url>@')
+    .slice(0, 300);
   return typeof e?.code === 'string' ? { code: e.code, message } : { message };
 }
 
@@ -41,7 +43,10 @@ export class StoreHealth {
   private readonly now: () => number;
 
   /** `intervalMs`: at most one loss line per interval (default 60 s). */
-  constructor(private readonly logger: StoreLogger, options: { intervalMs?: number; now?: () => number } = {}) {
+  constructor(
+    private readonly logger: StoreLogger,
+    options: { intervalMs?: number; now?: () => number } = {},
+  ) {
     this.intervalMs = options.intervalMs ?? 60_000;
     this.now = options.now ?? Date.now;
     this.windowStart = this.now();
@@ -57,7 +62,10 @@ export class StoreHealth {
     this.lastError = err.code ?? err.message;
     if (this.degradedAt !== undefined) return;
     this.degradedAt = this.now();
-    this.logger.warn({ component: 'store', what, err }, 'store degraded: the database cannot be written; answers go on, writes are buffered (bounded) and de-duplication is per process until it returns');
+    this.logger.warn(
+      { component: 'store', what, err },
+      'store degraded: the database cannot be written; answers go on, writes are buffered (bounded) and de-duplication is per process until it returns',
+    );
   }
 
   /** A write or ping succeeded: ends an outage (logged once). */
@@ -86,7 +94,10 @@ export class StoreHealth {
   /** Logs the losses not yet logged (e.g. at shutdown). */
   flushLossLog(force = true): void {
     if (this.windowLost > 0 && (force || this.now() - this.windowStart >= this.intervalMs)) {
-      this.logger.warn({ component: 'store', lost: this.windowLost, lostTotal: this.totalLost, sinceMs: this.now() - this.windowStart }, `store: ${this.windowLost} write(s) lost`);
+      this.logger.warn(
+        { component: 'store', lost: this.windowLost, lostTotal: this.totalLost, sinceMs: this.now() - this.windowStart },
+        `store: ${this.windowLost} write(s) lost`,
+      );
       this.windowLost = 0;
     }
     if (this.windowLost === 0) this.windowStart = this.now();

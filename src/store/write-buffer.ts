@@ -68,7 +68,9 @@ export class WriteBuffer {
   async flushOnce(): Promise<boolean> {
     while (this.running) await this.running;
     let ok = true;
-    this.running = this.writeBatch().then((r) => { ok = r; });
+    this.running = this.writeBatch().then((r) => {
+      ok = r;
+    });
     try {
       await this.running;
     } finally {
@@ -108,7 +110,7 @@ export class WriteBuffer {
         this.options.health.tick();
         if (!ok) this.schedule(this.options.retryMs ?? 1000);
         // A full batch waiting: write it at once (the bound is for outages, not for bursts).
-        else if (this.pending > 0) this.schedule(this.pending >= this.batchSize ? 0 : this.options.flushMs ?? 200);
+        else if (this.pending > 0) this.schedule(this.pending >= this.batchSize ? 0 : (this.options.flushMs ?? 200));
       });
     }, ms);
     this.timer.unref();
@@ -122,7 +124,10 @@ export class WriteBuffer {
   private putBack(rows: BufferedRow[]): void {
     const platform = rows.filter((r) => r.row.platform !== 'web');
     const playground = rows.filter((r) => r.row.platform === 'web');
-    for (const [name, back] of [['platform', platform], ['playground', playground]] as const) {
+    for (const [name, back] of [
+      ['platform', platform],
+      ['playground', playground],
+    ] as const) {
       const lane = this.lanes[name];
       lane.unshift(...back);
       if (lane.length > this.maxPending) {
@@ -159,15 +164,15 @@ export class WriteBuffer {
       health.recovered();
       return true;
     } catch (error) {
-      let reachable = false;
-      try {
-        await store.ping();
-        reachable = true;
-      } catch {
-        reachable = false;
-      }
+      const reachable = await store.ping().then(
+        () => true,
+        () => false,
+      );
       if (reachable) {
-        this.options.logger.error({ component: 'store', rows: rows.length, err: describeStoreError(error) }, 'store: the database refused a batch of writes; dropped');
+        this.options.logger.error(
+          { component: 'store', rows: rows.length, err: describeStoreError(error) },
+          'store: the database refused a batch of writes; dropped',
+        );
         health.lost(rows.length);
         return true;
       }

@@ -21,4 +21,3 @@ export function similarityBound(a: string, ac: Uint16Array, b: string, bc: Uint1
   const jaro = (shared / a.length + shared / b.length + 1) / 3;
   return 0.6 * jaro + 0.4;
 }
-

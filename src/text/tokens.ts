@@ -16,7 +16,7 @@ export function words(text: string): string[] {
   const raw = text.normalize('NFKC').split(/[^\p{L}\p{N}./#+_-]+/u);
   for (let w of raw) {
     if (w.length > MAX_WORD_LENGTH) continue;
-    w = w.replace(/^[\-_/+#]+|[.\-_/+]+$/g, '').replace(/^\.(?!\p{L})/u, '');
+    w = w.replace(/^[-_/+#]+|[.\-_/+]+$/g, '').replace(/^\.(?!\p{L})/u, '');
     if (!w) continue;
     const parts = w.split(/[-_]/).filter(Boolean);
     const lower = w.toLowerCase();
@@ -42,13 +42,14 @@ export const MAX_WORD_LENGTH = 40;
 
 /** Words that carry no meaning for matching. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  ('a about above after again all also am an and any are as at be because been being both but by can could ' +
+  (
+    'a about above after again all also am an and any are as at be because been being both but by can could ' +
     'did do does doing done for from further get gets got had has have having he her here hers him his how i if in ' +
     'into is it its itself just let lets me more most much my no nor not of off on once only or other our out own per ' +
     'please same she should so some such than that the their them then there these they this those through to too ' +
     'under until up us very was we were what when where which while who whom why will with would you your yours ' +
-    'tell show give know need want like get s t d ll re ve m thanks thank hey hi hello pls plz')
-    .split(' '),
+    'tell show give know need want like get s t d ll re ve m thanks thank hey hi hello pls plz'
+  ).split(' '),
 );
 
 /**
@@ -95,10 +96,23 @@ export function seedStems(entries: Iterable<readonly [string, string]>): void {
  * is found by the entity scanner, which does not expand).
  */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['app', 'application'], ['apps', 'applications'], ['db', 'database'], ['dbs', 'databases'],
-  ['infra', 'infrastructure'], ['config', 'configuration'], ['env', 'environment'], ['envs', 'environments'],
-  ['lang', 'language'], ['langs', 'languages'], ['perf', 'performance'], ['max', 'maximum'], ['min', 'minimum'],
-  ['mins', 'minutes'], ['secs', 'seconds'], ['k8s', 'kubernetes'], ['ml', 'machine learning'],
+  ['app', 'application'],
+  ['apps', 'applications'],
+  ['db', 'database'],
+  ['dbs', 'databases'],
+  ['infra', 'infrastructure'],
+  ['config', 'configuration'],
+  ['env', 'environment'],
+  ['envs', 'environments'],
+  ['lang', 'language'],
+  ['langs', 'languages'],
+  ['perf', 'performance'],
+  ['max', 'maximum'],
+  ['min', 'minimum'],
+  ['mins', 'minutes'],
+  ['secs', 'seconds'],
+  ['k8s', 'kubernetes'],
+  ['ml', 'machine learning'],
 ]);
 
 /**
@@ -127,6 +141,6 @@ export function plainWords(text: string): string[] {
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}.\-+#]+/u)
-    .map((w) => w.replace(/^[\-+#]+|[.\-+]+$/g, '').replace(/^\.(?!\p{L})/u, ''))
+    .map((w) => w.replace(/^[-+#]+|[.\-+]+$/g, '').replace(/^\.(?!\p{L})/u, ''))
     .filter((w) => w.length > 0 && w.length <= MAX_WORD_LENGTH);
 }

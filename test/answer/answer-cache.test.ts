@@ -7,7 +7,10 @@ describe('AnswerCache', () => {
     it('computes once per key and returns the frozen result after', () => {
       const cache = new AnswerCache(10);
       let calls = 0;
-      const compute = () => { calls += 1; return { intent: 'help', answer: { parts: [{ type: 'text', text: 'x' }] } as never }; };
+      const compute = () => {
+        calls += 1;
+        return { intent: 'help', answer: { parts: [{ type: 'text', text: 'x' }] } as never };
+      };
       const first = cache.get('q', compute);
       expect(cache.get('q', compute)).toBe(first);
       expect(calls).toBe(1);
@@ -17,7 +20,10 @@ describe('AnswerCache', () => {
     it('evicts the least recently used key beyond its capacity', () => {
       const cache = new AnswerCache(2);
       const computed: string[] = [];
-      const make = (k: string) => () => { computed.push(k); return { intent: k, answer: {} as never }; };
+      const make = (k: string) => () => {
+        computed.push(k);
+        return { intent: k, answer: {} as never };
+      };
       cache.get('a', make('a'));
       cache.get('b', make('b'));
       cache.get('a', make('a'));
@@ -30,8 +36,14 @@ describe('AnswerCache', () => {
     it('keeps nothing with capacity 0', () => {
       const cache = new AnswerCache(0);
       let calls = 0;
-      cache.get('q', () => { calls += 1; return { intent: 'x', answer: {} as never }; });
-      cache.get('q', () => { calls += 1; return { intent: 'x', answer: {} as never }; });
+      cache.get('q', () => {
+        calls += 1;
+        return { intent: 'x', answer: {} as never };
+      });
+      cache.get('q', () => {
+        calls += 1;
+        return { intent: 'x', answer: {} as never };
+      });
       expect(calls).toBe(2);
     });
   });
@@ -47,8 +59,15 @@ describe('AnswerCache', () => {
     const cachedAssistant = createAssistant({ knowledgeDir: KNOWLEDGE_DIR });
     const uncached = createAssistant({ knowledgeDir: KNOWLEDGE_DIR, cacheSize: 0 });
     const questions = [
-      'SLA for EKS', '<@U1> SLA for EKS', 'SLA for ECS', '<at>AWS Bot</at> beanstalk &amp; app runner?', 'lambda :rocket: timeout 🚀',
-      'SLA for EKS', 'sla   for   eks', 'SLA for ECS', '<at>AWS Bot</at> beanstalk &amp; app runner?',
+      'SLA for EKS',
+      '<@U1> SLA for EKS',
+      'SLA for ECS',
+      '<at>AWS Bot</at> beanstalk &amp; app runner?',
+      'lambda :rocket: timeout 🚀',
+      'SLA for EKS',
+      'sla   for   eks',
+      'SLA for ECS',
+      '<at>AWS Bot</at> beanstalk &amp; app runner?',
     ];
     for (const q of [...questions, ...questions]) expect({ q, answer: cachedAssistant.ask(q) }).toEqual({ q, answer: uncached.ask(q) });
     expect(cachedAssistant.ask('lambda :rocket: timeout 🚀')).toBe(cachedAssistant.ask('lambda :rocket: timeout 🚀'));

@@ -5,7 +5,9 @@ import { createAssistant } from '../../src/index';
 import { KNOWLEDGE_DIR } from '../helpers/knowledge';
 
 const assistant = createAssistant({ knowledgeDir: KNOWLEDGE_DIR });
-const samples = readFileSync(join(__dirname, '..', 'eval', 'dev.jsonl'), 'utf8').trim().split('\n')
+const samples = readFileSync(join(__dirname, '..', 'eval', 'dev.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
   .map((l) => (JSON.parse(l) as { q: string }).q);
 
 describe('offered questions', () => {
@@ -22,7 +24,11 @@ describe('offered questions', () => {
 
   it.each([...offered.entries()])('"%s" (offered for "%s") is answered', (question) => {
     const a = assistant.ask(question);
-    expect({ question, answered: a.answered, kind: a.kind }).toEqual({ question, answered: true, kind: expect.not.stringMatching(/^help$/) });
+    expect({ question, answered: a.answered, kind: a.kind }).toEqual({
+      question,
+      answered: true,
+      kind: expect.not.stringMatching(/^help$/),
+    });
   });
 
   it('are never the question just asked, and never repeated', () => {

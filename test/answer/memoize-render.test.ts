@@ -5,7 +5,13 @@ import { KNOWLEDGE_DIR } from '../helpers/knowledge';
 describe('memoizeRender', () => {
   const counting = () => {
     const seen: Answer[] = [];
-    return { seen, render: memoizeRender((a: Answer) => { seen.push(a); return { title: a.title }; }) };
+    return {
+      seen,
+      render: memoizeRender((a: Answer) => {
+        seen.push(a);
+        return { title: a.title };
+      }),
+    };
   };
 
   it('renders a shared (frozen) answer once and returns the same result', () => {

@@ -60,10 +60,15 @@ describe('aws-qa', () => {
       expect(out.explain.candidates.filter((c: { chosen: boolean }) => c.chosen)).toEqual([expect.objectContaining({ intent: 'sla' })]);
     });
 
-    it('batch --explain adds one explain object per record, whose chosen candidate is the record\'s intent', () => {
-      const lines = ['SLA for EKS', 'tell me a joke', 'which of these support Go?'].map((q, i) => JSON.stringify({ id: `q${i}`, question: q })).join('\n');
+    it("batch --explain adds one explain object per record, whose chosen candidate is the record's intent", () => {
+      const lines = ['SLA for EKS', 'tell me a joke', 'which of these support Go?']
+        .map((q, i) => JSON.stringify({ id: `q${i}`, question: q }))
+        .join('\n');
       const r = run(['batch', '--explain'], `${lines}\n`);
-      const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const records = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(records).toHaveLength(3);
       for (const rec of records) {
         const chosen = rec.explain.candidates.filter((c: { chosen: boolean }) => c.chosen);

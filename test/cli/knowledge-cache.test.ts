@@ -65,15 +65,18 @@ describe('loadAssistant', () => {
 });
 
 describe('an unusable AWS_QA_CACHE_DIR (issue 12 item 13)', () => {
-  it.each(['/proc/self/aws-qa-cache', '/proc/1/no/such/dir', '/dev/null/cache'])('%s: falls back to no cache with one warning, within a second', (dir) => {
-    const warnings: string[] = [];
-    const started = Date.now();
-    const assistant = loadAssistant(knowledgeCopy(), { AWS_QA_CACHE_DIR: dir }, undefined, (m) => void warnings.push(m));
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/cache directory unusable .*continuing without a cache/);
-    expect(renderText(assistant.ask('SLA for EKS'))).toMatch(/99\.95/);
-  });
+  it.each(['/proc/self/aws-qa-cache', '/proc/1/no/such/dir', '/dev/null/cache'])(
+    '%s: falls back to no cache with one warning, within a second',
+    (dir) => {
+      const warnings: string[] = [];
+      const started = Date.now();
+      const assistant = loadAssistant(knowledgeCopy(), { AWS_QA_CACHE_DIR: dir }, undefined, (m) => void warnings.push(m));
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/cache directory unusable .*continuing without a cache/);
+      expect(renderText(assistant.ask('SLA for EKS'))).toMatch(/99\.95/);
+    },
+  );
 
   it('prepares the directory itself in well under a second', () => {
     const started = Date.now();
@@ -85,15 +88,21 @@ describe('an unusable AWS_QA_CACHE_DIR (issue 12 item 13)', () => {
   it('never reads a FIFO or /dev/zero standing where a snapshot would be (in a child process, so a hang cannot stall the test runner)', () => {
     const cache = freshCache();
     const dir = knowledgeCopy();
-    const key = createHash('sha256').update(`${knowledgeFingerprint(readKnowledgeSources(dir))}\0${codeStamp()}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${knowledgeFingerprint(readKnowledgeSources(dir))}\0${codeStamp()}`)
+      .digest('hex');
     execFileSync('mkfifo', [join(cache, `${key}.json`)]);
     const zeroCache = freshCache();
     symlinkSync('/dev/zero', join(zeroCache, `${key}.json`));
     const root = join(__dirname, '..', '..');
     for (const c of [cache, zeroCache]) {
-      const script = `const { loadAssistant } = require(${JSON.stringify(join(root, 'adapters/cli/knowledge-cache.ts'))});`
-        + `process.stdout.write(String(loadAssistant(${JSON.stringify(dir)}, { AWS_QA_CACHE_DIR: ${JSON.stringify(c)} }).ask('SLA for EKS').answered));`;
-      const run = spawnSync(process.execPath, ['-r', join(root, 'test/server/helpers/ts-register.js'), '-e', script], { timeout: 20_000, encoding: 'utf8' });
+      const script =
+        `const { loadAssistant } = require(${JSON.stringify(join(root, 'adapters/cli/knowledge-cache.ts'))});` +
+        `process.stdout.write(String(loadAssistant(${JSON.stringify(dir)}, { AWS_QA_CACHE_DIR: ${JSON.stringify(c)} }).ask('SLA for EKS').answered));`;
+      const run = spawnSync(process.execPath, ['-r', join(root, 'test/server/helpers/ts-register.js'), '-e', script], {
+        timeout: 20_000,
+        encoding: 'utf8',
+      });
       expect({ cache: c, signal: run.signal, stdout: run.stdout }).toEqual({ cache: c, signal: null, stdout: 'true' });
       // The run computed the same key: its fresh snapshot replaced the special file.
       expect(lstatSync(join(c, `${key}.json`)).isFile()).toBe(true);

@@ -2,9 +2,12 @@
 import { isEnglishWord } from '../../src/language/english';
 
 describe('isEnglishWord', () => {
-  it.each(['kindly', 'plan', 'adopted', 'promises', 'recordings', 'seen', 'whats', 'region-level', 'betwen', 'availabilty'])('%s is English', (w) => {
-    expect(isEnglishWord(w)).toBe(true);
-  });
+  it.each(['kindly', 'plan', 'adopted', 'promises', 'recordings', 'seen', 'whats', 'region-level', 'betwen', 'availabilty'])(
+    '%s is English',
+    (w) => {
+      expect(isEnglishWord(w)).toBe(true);
+    },
+  );
 
   it.each(['ipv6', 'terraform', 'kubernetes', 'qwerty', 'sftp', 'snapstart', 'base64'])('%s is not', (w) => {
     expect(isEnglishWord(w)).toBe(false);

@@ -10,13 +10,17 @@ const ask = (q: string): { answer: Answer; intent: string; text: string } => {
 
 describe('assistant', () => {
   describe('sla', () => {
-    it('gives one service\'s figures, focused, with the source', () => {
+    it("gives one service's figures, focused, with the source", () => {
       const { answer, text } = ask('SLA for EKS');
       expect(answer.kind).toBe('sla');
       expect(text).toMatch(/99\.95%/);
       expect(text).not.toMatch(/99\.99|99\.5/);
       expect(text.length).toBeLessThanOrEqual(600);
-      expect(answer.sources[0]).toEqual({ file: 'aws-qa.md', section: 'What are the availability SLAs for the different AWS Application SLAs?', line: 3 });
+      expect(answer.sources[0]).toEqual({
+        file: 'aws-qa.md',
+        section: 'What are the availability SLAs for the different AWS Application SLAs?',
+        line: 3,
+      });
     });
 
     it('states "no specific SLA published" as such, never a number', () => {
@@ -42,14 +46,15 @@ describe('assistant', () => {
       for (const v of hidden) expect(text).not.toContain(v);
     });
 
-    it.each([['is ec2 99.999?', /99\.99%/], ['does eks have 99.99% uptime', /99\.95%/]])(
-      'reads an availability figure as a question about the SLA, and answers with the real one (%s)', (q, figure) => {
-        const { answer, text } = ask(q);
-        expect(answer.kind).toBe('sla');
-        expect(text).toMatch(figure);
-        expect(text).not.toMatch(/99\.999/);
-      },
-    );
+    it.each([
+      ['is ec2 99.999?', /99\.99%/],
+      ['does eks have 99.99% uptime', /99\.95%/],
+    ])('reads an availability figure as a question about the SLA, and answers with the real one (%s)', (q, figure) => {
+      const { answer, text } = ask(q);
+      expect(answer.kind).toBe('sla');
+      expect(text).toMatch(figure);
+      expect(text).not.toMatch(/99\.999/);
+    });
 
     it('answers several services at once', () => {
       const { answer, text } = ask('SLAs for ECS and EKS');
@@ -78,7 +83,7 @@ describe('assistant', () => {
       }
     });
 
-    it('uses the knowledge base\'s own comparison, every dimension, both sides', () => {
+    it("uses the knowledge base's own comparison, every dimension, both sides", () => {
       const { answer } = ask('compare beanstalk vs app runner');
       expect(answer.kind === 'compare' && answer.synthesized).toBe(false);
       const table = answer.parts.find((p) => p.type === 'comparison');
@@ -192,7 +197,8 @@ describe('assistant', () => {
     });
 
     it.each(['list the app server options', 'what options do I have for hosting an app on aws'])(
-      'recognises a paraphrase of an entry\'s question (%s), abbreviations included', (q) => {
+      "recognises a paraphrase of an entry's question (%s), abbreviations included",
+      (q) => {
         const { answer, text } = ask(q);
         expect(answer.title).toBe('What are the Application Server Options for AWS?');
         for (const s of ['Lambda', 'EC2', 'ECS', 'Elastic Beanstalk', 'App Runner']) expect(text).toContain(s);
@@ -200,7 +206,8 @@ describe('assistant', () => {
     );
 
     it.each(['can dynamo db hold pictures?', 'should I put photos in DynamoDB', 'is it ok to save videos in dynamo'])(
-      'recognises an entry\'s question asked with synonyms and another spelling of the service (%s)', (q) => {
+      "recognises an entry's question asked with synonyms and another spelling of the service (%s)",
+      (q) => {
         const { answer, text } = ask(q);
         expect(answer.title).toBe('Can I store images and movies in DynamoDB?');
         expect(text).toMatch(/400 KB/);
@@ -208,7 +215,7 @@ describe('assistant', () => {
       },
     );
 
-    it('answers an entry\'s own question with a focused digest', () => {
+    it("answers an entry's own question with a focused digest", () => {
       const { text } = ask('Can I store movies in DynamoDB?');
       expect(text).toMatch(/400 KB/);
       expect(text).toMatch(/S3/);
@@ -219,22 +226,38 @@ describe('assistant', () => {
 
   describe('not found', () => {
     it.each([
-      'tell me a joke', 'qwerty uiop', 'How do I set up IAM roles?', 'How much does EC2 cost per hour?', "what's the weather today",
-      'How do I create an S3 bucket?', 'write me a poem', 'how much is ec2 per month', 'Is DynamoDB serverless?', 'EKS pricing',
+      'tell me a joke',
+      'qwerty uiop',
+      'How do I set up IAM roles?',
+      'How much does EC2 cost per hour?',
+      "what's the weather today",
+      'How do I create an S3 bucket?',
+      'write me a poem',
+      'how much is ec2 per month',
+      'Is DynamoDB serverless?',
+      'EKS pricing',
       'app runner price per vCPU hour',
-    ])(
-      '%s', (q) => {
-        const { answer, text } = ask(q);
-        expect(answer.kind).toBe('not-found');
-        expect(answer.answered).toBe(false);
-        expect(text).not.toMatch(/\$|\d+\.\d+%/);
-        expect(answer.followUps.length).toBeGreaterThan(0);
-      },
-    );
+    ])('%s', (q) => {
+      const { answer, text } = ask(q);
+      expect(answer.kind).toBe('not-found');
+      expect(answer.answered).toBe(false);
+      expect(text).not.toMatch(/\$|\d+\.\d+%/);
+      expect(answer.followUps.length).toBeGreaterThan(0);
+    });
   });
 
   describe('help and clarify', () => {
-    it.each(['/help', 'hello', 'help', 'what can you do?', 'how do I use you', ':wave:', '', 'what can I ask you?', 'what kind of questions can I ask'])('help for %p', (q) => {
+    it.each([
+      '/help',
+      'hello',
+      'help',
+      'what can you do?',
+      'how do I use you',
+      ':wave:',
+      '',
+      'what can I ask you?',
+      'what kind of questions can I ask',
+    ])('help for %p', (q) => {
       const { answer, text } = ask(q);
       expect(answer.kind).toBe('help');
       expect(text).toMatch(/SLA/);

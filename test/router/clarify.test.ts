@@ -3,7 +3,8 @@ import { createAssistant, renderText } from '../../src/index';
 import { knowledgeCopy } from '../helpers/knowledge';
 
 const dir = knowledgeCopy({
-  'lumen.md': '## What are the SLAs of the Lumina services?\n\n| Service | Monthly Uptime SLA |\n| --- | --- |\n| Amazon Lumina | 99.9% |\n| Amazon Lumino | 99.5% |\n',
+  'lumen.md':
+    '## What are the SLAs of the Lumina services?\n\n| Service | Monthly Uptime SLA |\n| --- | --- |\n| Amazon Lumina | 99.9% |\n| Amazon Lumino | 99.5% |\n',
 });
 const assistant = createAssistant({ knowledgeDir: dir });
 

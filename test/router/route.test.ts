@@ -11,7 +11,8 @@ const text = (q: string) => renderText(assistant.ask(q));
 
 describe('the explain record', () => {
   it.each(['SLA for EKS', 'Lambda or ECS for consuming an SQS queue?', 'tell me a joke', 'which of these support Go?', 'hello'])(
-    'has exactly one chosen candidate, and it is the answer\'s intent (%s)', (q) => {
+    "has exactly one chosen candidate, and it is the answer's intent (%s)",
+    (q) => {
       const r = explain(q);
       const chosen = r.explain!.candidates.filter((c) => c.chosen);
       expect(chosen).toHaveLength(1);
@@ -131,5 +132,4 @@ describe('sections, negations and limits', () => {
   it('at the limit itself, "longer than" puts the figure past it', () => {
     expect(text('Can Lambda functions run longer than 15 minutes?')).toMatch(/No: the knowledge base gives 15 minutes as the maximum/);
   });
-
 });

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildKnowledgeOrThrow, readKnowledgeSources } from '../../src/knowledge/load';
 import lunr from 'lunr';
+import { buildKnowledgeOrThrow, readKnowledgeSources } from '../../src/knowledge/load';
 import { buildIndex, FIELDS, lunrTerm, type PassageIndex } from '../../src/search/build-index';
 import { NearTerms, withinOneEdit } from '../../src/search/near-terms';
 import { queryPassages } from '../../src/search/query';
@@ -24,7 +24,10 @@ function indexOf(dir: string): PassageIndex {
  */
 function lunrIndexOf(dir: string): lunr.Index {
   const kb = buildKnowledgeOrThrow(readKnowledgeSources(dir)).kb;
-  const tokenize = (value: unknown): lunr.Token[] => (value === null || value === undefined ? [] : words(String(value)).map((w, i) => new lunr.Token(w, { position: [i, w.length], index: i })));
+  const tokenize = (value: unknown): lunr.Token[] =>
+    value === null || value === undefined
+      ? []
+      : words(String(value)).map((w, i) => new lunr.Token(w, { position: [i, w.length], index: i }));
   return lunr(function build() {
     this.tokenizer = tokenize as unknown as typeof lunr.tokenizer;
     this.pipeline.reset();
@@ -37,12 +40,17 @@ function lunrIndexOf(dir: string): lunr.Index {
   });
 }
 
-const questions = readFileSync(join(__dirname, '..', 'eval', 'dev.jsonl'), 'utf8').trim().split('\n')
+const questions = readFileSync(join(__dirname, '..', 'eval', 'dev.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
   .map((l) => (JSON.parse(l) as { q: string }).q);
 
 describe.each([
   ['the real knowledge base', KNOWLEDGE_DIR],
-  ['the knowledge base with a new file', knowledgeCopy({ 'databases.md': readFileSync(join(FIXTURES_DIR, 'knowledge-extra', 'databases.md'), 'utf8') })],
+  [
+    'the knowledge base with a new file',
+    knowledgeCopy({ 'databases.md': readFileSync(join(FIXTURES_DIR, 'knowledge-extra', 'databases.md'), 'utf8') }),
+  ],
 ])('postings over %s', (_name, dir) => {
   const index = indexOf(dir);
   const reference = lunrIndexOf(dir);
@@ -50,14 +58,22 @@ describe.each([
 
   /** Lunr's ranking and ours for the same weighted terms: same documents, same order, the same scores to the bit. */
   function expectSameRanking(terms: { term: string; boost: number }[]): void {
-    const ranked = reference.query((q) => { for (const t of terms) q.term(t.term, { usePipeline: false, boost: t.boost }); });
+    const ranked = reference.query((q) => {
+      for (const t of terms) q.term(t.term, { usePipeline: false, boost: t.boost });
+    });
     const ours = index.postings.query(terms);
     expect(ours).toEqual(ranked.map((r) => ({ id: Number(r.ref), score: r.score })));
   }
 
   it('ranks every sample question as idx.query does', () => {
     for (const q of questions) {
-      const terms = [...new Set(words(q.toLowerCase()).map(lunrTerm).filter((t): t is string => Boolean(t)))];
+      const terms = [
+        ...new Set(
+          words(q.toLowerCase())
+            .map(lunrTerm)
+            .filter((t): t is string => Boolean(t)),
+        ),
+      ];
       expectSameRanking(terms.map((term) => ({ term, boost: 10 })));
     }
   });
@@ -73,7 +89,7 @@ describe.each([
     }
   });
 
-  it('breaks near-ties as idx.query does (scores summed per field, in Lunr\'s order)', () => {
+  it("breaks near-ties as idx.query does (scores summed per field, in Lunr's order)", () => {
     expectSameRanking(['allow', 't', 'finegrain', 'now', 'server', 'avail', 'orchestr'].map((term) => ({ term, boost: 10 })));
   });
 
@@ -105,7 +121,11 @@ describe('typo neighbours', () => {
       const base = vocabulary[Math.floor(random() * vocabulary.length)];
       const at = Math.floor(random() * (base.length + 1));
       const letter = alphabet[Math.floor(random() * alphabet.length)];
-      const typo = [base.slice(0, at) + letter + base.slice(at), base.slice(0, at) + base.slice(at + 1), base.slice(0, at) + letter + base.slice(at + 1)][n % 3];
+      const typo = [
+        base.slice(0, at) + letter + base.slice(at),
+        base.slice(0, at) + base.slice(at + 1),
+        base.slice(0, at) + letter + base.slice(at + 1),
+      ][n % 3];
       const brute = vocabulary.filter((t) => t !== typo && withinOneEdit(t, typo)).sort();
       expect([...near.near(typo)].sort()).toEqual(brute);
     }

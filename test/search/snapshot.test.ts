@@ -1,13 +1,20 @@
 /** A snapshot restores to an assistant that answers exactly like a freshly built one. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 import { buildWithSnapshot, createAssistantFromSnapshot, readKnowledgeSources, knowledgeFingerprint } from '../../src/index';
 import { KNOWLEDGE_DIR, knowledgeCopy } from '../helpers/knowledge';
-import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 
 const questions = [
-  ...readFileSync(join(__dirname, '..', 'eval', 'dev.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { q: string }).q),
-  'app runer vs beanstlak', 'how should I key a DynamoDB table of user media', 'hadoop', 'what is kubernetes', 'Is DynamoDB serverless?',
+  ...readFileSync(join(__dirname, '..', 'eval', 'dev.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { q: string }).q),
+  'app runer vs beanstlak',
+  'how should I key a DynamoDB table of user media',
+  'hadoop',
+  'what is kubernetes',
+  'Is DynamoDB serverless?',
 ];
 
 describe('snapshots', () => {

@@ -11,7 +11,10 @@ import { SERVER_NODE_OPTIONS } from '../../adapters/server/node-options';
 import { ROOT } from './helpers/server';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
-const instructions = dockerfile.replace(/\\\n/g, ' ').split('\n').filter((l) => l.trim() && !l.trimStart().startsWith('#'));
+const instructions = dockerfile
+  .replace(/\\\n/g, ' ')
+  .split('\n')
+  .filter((l) => l.trim() && !l.trimStart().startsWith('#'));
 const stages = dockerfile.split(/^FROM /m).slice(1);
 
 /** Runs the HEALTHCHECK's node -e script with PORT=port; resolves its exit code. */
@@ -20,7 +23,9 @@ function healthcheck(port: number): Promise<number> {
   const argv = JSON.parse(cmd ?? '[]') as string[];
   expect(argv.slice(0, 2)).toEqual(['node', '-e']);
   return new Promise((resolve) => {
-    execFile(process.execPath, argv.slice(1), { env: { PORT: String(port) }, timeout: 10_000 }, (error) => resolve(error ? Number((error as { code?: number }).code ?? 1) : 0));
+    execFile(process.execPath, argv.slice(1), { env: { PORT: String(port) }, timeout: 10_000 }, (error) =>
+      resolve(error ? Number((error as { code?: number }).code ?? 1) : 0),
+    );
   });
 }
 
@@ -57,7 +62,9 @@ describe('Dockerfile', () => {
   });
 
   it('keeps secrets and build output out of the context', () => {
-    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ignored).toEqual(expect.arrayContaining(['.env', '.git', 'node_modules', 'dist']));
   });
 

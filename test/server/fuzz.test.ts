@@ -25,8 +25,16 @@ function rssMb(pid: number): number {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     if (kb) return Number(kb) / 1024;
-  } catch { /* not Linux */ }
-  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+  } catch {
+    /* not Linux */
+  }
+  return (
+    Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .toString()
+        .trim(),
+    ) / 1024
+  );
 }
 
 describe('fuzz', () => {
@@ -38,10 +46,18 @@ describe('fuzz', () => {
   beforeAll(async () => {
     connector = await startFakeConnector();
     slack = await startFakeSlack();
-    [local, prod] = await Promise.all([spawnServer(baseEnv()), spawnServer(baseEnv({
-      SLACK_BOT_TOKEN: 'xoxb-1-2-fuzzBotToken', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
-      MicrosoftAppId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', MicrosoftAppPassword: 'fuzz-app-password-0123',
-    }))]);
+    [local, prod] = await Promise.all([
+      spawnServer(baseEnv()),
+      spawnServer(
+        baseEnv({
+          SLACK_BOT_TOKEN: 'xoxb-1-2-fuzzBotToken',
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: slack.apiUrl,
+          MicrosoftAppId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+          MicrosoftAppPassword: 'fuzz-app-password-0123',
+        }),
+      ),
+    ]);
   }, 30_000);
   afterAll(async () => {
     for (const server of [local, prod]) {
@@ -64,7 +80,9 @@ describe('fuzz', () => {
   const outcome = (c: FuzzCase, status: number, i: number): Outcome => {
     const body = Buffer.isBuffer(c.body) ? `<${c.body.length} bytes>` : String(c.body ?? '');
     return {
-      i, category: c.category, status,
+      i,
+      category: c.category,
+      status,
       summary: `#${i} ${c.category} ${c.target} ${c.method ?? 'POST'} ${c.path} ${JSON.stringify(c.headers)} ${body.slice(0, 300)}`,
     };
   };
@@ -78,7 +96,8 @@ describe('fuzz', () => {
         const c = cases.next();
         const t0 = Date.now();
         const res = await raw((c.target === 'local' ? local : prod).url, c);
-        if (process.env.FUZZ_DEBUG && Date.now() - t0 > 500) process.stdout.write(`slow ${Date.now() - t0}ms ${res.status} ${outcome(c, res.status, i).summary}\n`);
+        if (process.env.FUZZ_DEBUG && Date.now() - t0 > 500)
+          process.stdout.write(`slow ${Date.now() - t0}ms ${res.status} ${outcome(c, res.status, i).summary}\n`);
         results.push(outcome(c, res.status, i));
       }
     };
@@ -117,16 +136,28 @@ describe('fuzz', () => {
     const refusedUnread = (r: Outcome): boolean => r.status === 401 && / prod POST \/api\/messages /.test(r.summary);
     expect(huge.filter((r) => !(r.status === 413 || r.status === 0 || refusedUnread(r))).map((r) => r.summary.slice(0, 200))).toEqual([]);
     expect(huge.filter((r) => r.status === 413 || refusedUnread(r)).length).toBeGreaterThanOrEqual(Math.ceil(huge.length / 2));
-    expect(Object.keys(table).sort()).toEqual(['bad-json', 'content-type', 'empty', 'forged', 'hostile', 'huge', 'method-path', 'missing-fields']);
+    expect(Object.keys(table).sort()).toEqual([
+      'bad-json',
+      'content-type',
+      'empty',
+      'forged',
+      'hostile',
+      'huge',
+      'method-path',
+      'missing-fields',
+    ]);
     expect(all.filter((r) => r.status === 200).length).toBeGreaterThan(COUNT / 5); // plenty got through to the bots
 
     // Memory: after a warm-up, resident memory may not keep growing with the request count.
     const growth = rssAfter.map((after, i) => after - rssBefore[i]);
-    process.stdout.write(`fuzz: ${all.length} requests in ${ms} ms (seed ${SEED}); RSS MB local ${rssBefore[0].toFixed(0)} -> ${rssAfter[0].toFixed(0)}, prod ${rssBefore[1].toFixed(0)} -> ${rssAfter[1].toFixed(0)}; ${JSON.stringify(table)}\n`);
+    process.stdout.write(
+      `fuzz: ${all.length} requests in ${ms} ms (seed ${SEED}); RSS MB local ${rssBefore[0].toFixed(0)} -> ${rssAfter[0].toFixed(0)}, prod ${rssBefore[1].toFixed(0)} -> ${rssAfter[1].toFixed(0)}; ${JSON.stringify(table)}\n`,
+    );
     for (const g of growth) expect(g).toBeLessThan(40);
     for (const server of [local, prod]) {
       expect(server.proc.exitCode).toBeNull(); // no crash
-      const bad = server.lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+      const bad = server.lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
         .filter((l) => l.msg === 'request handler failed' || (l.msg === 'request' && Number(l.status) >= 500));
       expect(bad).toEqual([]);
     }
@@ -134,7 +165,11 @@ describe('fuzz', () => {
     // Still answering.
     for (const server of [local, prod]) expect((await raw(server.url, { method: 'GET', path: '/healthz' })).status).toBe(200);
     const before = connector.calls.length;
-    const teams = await raw(local.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')) });
+    const teams = await raw(local.url, {
+      path: '/api/messages',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')),
+    });
     expect(teams.status).toBe(200);
     expect(connector.calls.slice(before).some((c) => c.body.includes('99.95%'))).toBe(true);
     const command = slackCommand('SLA for EKS');

@@ -17,7 +17,12 @@ const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const APP_PASSWORD = 'hardening-app-password-0123';
 
 /** Writes `head` (and `body`) on a raw socket; resolves with the status, or 0 when the server closed without one, and the time it took. */
-function rawExchange(url: string, head: string, body = '', options: { destroyAfterMs?: number; timeoutMs?: number } = {}): Promise<{ status: number; ms: number }> {
+function rawExchange(
+  url: string,
+  head: string,
+  body = '',
+  options: { destroyAfterMs?: number; timeoutMs?: number } = {},
+): Promise<{ status: number; ms: number }> {
   const { hostname, port } = new URL(url);
   const started = Date.now();
   return new Promise((resolve) => {
@@ -47,17 +52,27 @@ const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms)
 describe('server hardening (issue 12)', () => {
   let slack: FakeSlack;
   let server: InProcess | undefined;
-  beforeAll(async () => { slack = await startFakeSlack(); });
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+  });
   afterEach(async () => {
     await server?.stop();
     server = undefined;
   });
-  afterAll(async () => { await slack.close(); });
-
-  const production = (extra: Record<string, string> = {}) => baseEnv({
-    SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
-    MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, LOG_LEVEL: 'debug', ...extra,
+  afterAll(async () => {
+    await slack.close();
   });
+
+  const production = (extra: Record<string, string> = {}) =>
+    baseEnv({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: APP_PASSWORD,
+      LOG_LEVEL: 'debug',
+      ...extra,
+    });
 
   describe('item 1: authentication before parsing', () => {
     it('/slack/events never parses a body whose signature is wrong', async () => {
@@ -97,7 +112,9 @@ describe('server hardening (issue 12)', () => {
       server = await startInProcess(production());
       const body = slackMention('SLA for EKS');
       const headers = slackHeaders(SIGNING_SECRET, body);
-      const head = `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}content-length: ${body.length}\r\n\r\n`;
+      const head = `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\n${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('')}content-length: ${body.length}\r\n\r\n`;
       const before = server.lines.length;
       await Promise.all(Array.from({ length: 20 }, () => rawExchange(server!.url, head, body.slice(0, 40), { destroyAfterMs: 30 })));
       await wait(200);
@@ -113,7 +130,12 @@ describe('server hardening (issue 12)', () => {
       server = await startInProcess(baseEnv({ PLAYGROUND: 'true' }));
       const ask = JSON.stringify({ question: 'SLA for EKS' });
       const json = { 'content-type': 'application/json' };
-      const forged: Record<string, string>[] = [{ host: 'evil.example' }, { host: 'evil.example:3978' }, { host: '127.0.0.1.evil.example' }, { origin: 'http://evil.example', host: 'localhost' }];
+      const forged: Record<string, string>[] = [
+        { host: 'evil.example' },
+        { host: 'evil.example:3978' },
+        { host: '127.0.0.1.evil.example' },
+        { origin: 'http://evil.example', host: 'localhost' },
+      ];
       for (const headers of forged) {
         expect((await raw(server.url, { path: '/playground/ask', headers: { ...json, ...headers }, body: ask })).status).toBe(403);
         expect((await raw(server.url, { path: '/api/messages', headers: { ...json, ...headers }, body: '{}' })).status).toBe(403);
@@ -128,15 +150,29 @@ describe('server hardening (issue 12)', () => {
     it('also answers the configured PUBLIC_HOST', async () => {
       server = await startInProcess(baseEnv({ PLAYGROUND: 'true', PUBLIC_HOST: 'qa.example.com' }));
       const ask = JSON.stringify({ question: 'SLA for EKS' });
-      const res = await raw(server.url, { path: '/playground/ask', headers: { 'content-type': 'application/json', host: 'qa.example.com:8080', origin: 'http://qa.example.com:8080' }, body: ask });
+      const res = await raw(server.url, {
+        path: '/playground/ask',
+        headers: { 'content-type': 'application/json', host: 'qa.example.com:8080', origin: 'http://qa.example.com:8080' },
+        body: ask,
+      });
       expect(res.status).toBe(200);
-      expect((await raw(server.url, { path: '/playground/ask', headers: { 'content-type': 'application/json', host: 'other.example.com' }, body: ask })).status).toBe(403);
+      expect(
+        (
+          await raw(server.url, {
+            path: '/playground/ask',
+            headers: { 'content-type': 'application/json', host: 'other.example.com' },
+            body: ask,
+          })
+        ).status,
+      ).toBe(403);
     });
   });
 
   describe('item 11: local mode on a non-loopback interface', () => {
     it('is refused at startup unless LOCAL_ALLOW_REMOTE says so, and then warned about loudly', async () => {
-      await expect(startInProcess(baseEnv({ HOST: '0.0.0.0' }))).rejects.toThrow(/HOST: is 0\.0\.0\.0, not loopback.*LOCAL_ALLOW_REMOTE=1/s);
+      await expect(startInProcess(baseEnv({ HOST: '0.0.0.0' }))).rejects.toThrow(
+        /HOST: is 0\.0\.0\.0, not loopback.*LOCAL_ALLOW_REMOTE=1/s,
+      );
       server = await startInProcess(baseEnv({ HOST: '0.0.0.0', LOCAL_ALLOW_REMOTE: '1' }));
       const warning = server.logs().find((l) => /LOCAL MODE ON A NON-LOOPBACK INTERFACE/.test(String(l.msg)));
       expect(warning).toMatchObject({ level: 40 });
@@ -145,7 +181,9 @@ describe('server hardening (issue 12)', () => {
 
   describe('item 12: the playground beside production credentials', () => {
     it('is refused on a public interface without PLAYGROUND_TOKEN', async () => {
-      await expect(startInProcess(production({ HOST: '0.0.0.0', PLAYGROUND: '1' }))).rejects.toThrow(/PLAYGROUND: is on beside production settings/);
+      await expect(startInProcess(production({ HOST: '0.0.0.0', PLAYGROUND: '1' }))).rejects.toThrow(
+        /PLAYGROUND: is on beside production settings/,
+      );
     });
 
     it('with PLAYGROUND_TOKEN asks for it (HTTP Basic), and answers with it', async () => {
@@ -157,8 +195,18 @@ describe('server hardening (issue 12)', () => {
       expect(page.status).toBe(401);
       expect(page.headers['www-authenticate']).toMatch(/^Basic realm=/);
       const basic = (password: string) => `Basic ${Buffer.from(`anyone:${password}`).toString('base64')}`;
-      expect((await raw(server.url, { path: '/playground/ask', headers: { ...json, authorization: basic('wrong-token-abcdef0123') }, body: ask })).status).toBe(401);
-      expect((await raw(server.url, { path: '/playground/ask', headers: { ...json, authorization: basic(token) }, body: ask })).status).toBe(200);
+      expect(
+        (
+          await raw(server.url, {
+            path: '/playground/ask',
+            headers: { ...json, authorization: basic('wrong-token-abcdef0123') },
+            body: ask,
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (await raw(server.url, { path: '/playground/ask', headers: { ...json, authorization: basic(token) }, body: ask })).status,
+      ).toBe(200);
       expect(server.lines.join('\n')).not.toContain(token);
     });
   });

@@ -6,10 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { knowledgeCopy } from '../helpers/knowledge';
 import { type Fake, startFakeConnector } from './helpers/fakes';
 import { raw, teamsMessage, waitFor } from './helpers/requests';
 import { baseEnv, type Spawned, spawnServer } from './helpers/server';
-import { knowledgeCopy } from '../helpers/knowledge';
 
 const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -36,7 +36,11 @@ describe('hostile knowledge files on a running server', () => {
   async function stillAnswers(): Promise<void> {
     const before = connector.calls.length;
     const started = Date.now();
-    const res = await raw(server.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')) });
+    const res = await raw(server.url, {
+      path: '/api/messages',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')),
+    });
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
     await waitFor(() => connector.calls.length > before, 5000, 'the reply');
@@ -62,7 +66,11 @@ describe('hostile knowledge files on a running server', () => {
 
   it('refuses a directory over KNOWLEDGE_MAX_BYTES with a clear reason', async () => {
     writeFileSync(join(dir, 'huge.md'), `## Huge?\n\n${'filler text '.repeat(250_000)}\n`);
-    await waitFor(() => logs().some((l) => /over its 2097152-byte total \(KNOWLEDGE_MAX_BYTES\)/.test(String(l.msg))), 10_000, 'the total-size refusal');
+    await waitFor(
+      () => logs().some((l) => /over its 2097152-byte total \(KNOWLEDGE_MAX_BYTES\)/.test(String(l.msg))),
+      10_000,
+      'the total-size refusal',
+    );
     await stillAnswers();
     rmSync(join(dir, 'huge.md'));
   });

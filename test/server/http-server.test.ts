@@ -13,10 +13,16 @@ interface Started {
 
 async function start(ready = true): Promise<Started> {
   const lines: string[] = [];
-  const logger = pino({ level: 'debug', mixin: require('../../adapters/server/request-id').requestFields }, { write: (l: string) => void lines.push(l) });
+  const logger = pino(
+    { level: 'debug', mixin: require('../../adapters/server/request-id').requestFields },
+    { write: (l: string) => void lines.push(l) },
+  );
   const app = createAppServer({ logger });
   app.mount({
-    path: '/echo', method: 'POST', accept: ['application/json', 'application/x-www-form-urlencoded'], buffer: true,
+    path: '/echo',
+    method: 'POST',
+    accept: ['application/json', 'application/x-www-form-urlencoded'],
+    buffer: true,
     handler: (req, res) => {
       const r = req as typeof req & { rawBody: Buffer; body?: unknown };
       setTimeout(() => logger.info('handler ran later'), 5); // still inside the request's context
@@ -24,7 +30,10 @@ async function start(ready = true): Promise<Started> {
     },
   });
   app.mount({
-    path: '/slow', method: 'POST', accept: ['application/json'], buffer: false,
+    path: '/slow',
+    method: 'POST',
+    accept: ['application/json'],
+    buffer: false,
     handler: (req, res) => {
       req.resume();
       const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 300);
@@ -32,7 +41,15 @@ async function start(ready = true): Promise<Started> {
       res.on('close', () => clearTimeout(timer));
     },
   });
-  app.mount({ path: '/boom', method: 'POST', accept: ['application/json'], buffer: true, handler: () => { throw new Error('bug'); } });
+  app.mount({
+    path: '/boom',
+    method: 'POST',
+    accept: ['application/json'],
+    buffer: true,
+    handler: () => {
+      throw new Error('bug');
+    },
+  });
   app.fallback((req, res) => {
     if (req.url !== '/fallback') return false;
     res.writeHead(200).end('fallback');
@@ -102,7 +119,12 @@ describe('createAppServer', () => {
       const reply = await new Promise<string>((resolve) => {
         const socket = connect(Number(port), '127.0.0.1', () => socket.write('GARBAGE / HTTP/9.9\r\n\r\n'));
         let data = '';
-        socket.on('data', (d) => { data += d.toString(); }).on('close', () => resolve(data)).on('error', () => resolve(data));
+        socket
+          .on('data', (d) => {
+            data += d.toString();
+          })
+          .on('close', () => resolve(data))
+          .on('error', () => resolve(data));
       });
       expect(reply).toMatch(/^HTTP\/1\.1 400/);
       expect((await raw(s.base, { method: 'GET', path: '/healthz' })).status).toBe(200);
@@ -118,7 +140,11 @@ describe('createAppServer', () => {
   describe('bodies', () => {
     it('hands the parsed body and the raw bytes to the handler', async () => {
       s = await start();
-      const res = await raw(s.base, { path: '/echo', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"q":"SLA für EKS ✓"}' });
+      const res = await raw(s.base, {
+        path: '/echo',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: '{"q":"SLA für EKS ✓"}',
+      });
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ bytes: Buffer.byteLength('{"q":"SLA für EKS ✓"}'), body: { q: 'SLA für EKS ✓' } });
       const form = await raw(s.base, { path: '/echo', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1&b=2' });
@@ -131,7 +157,9 @@ describe('createAppServer', () => {
         expect((await raw(s.base, { path: '/echo', headers: { 'content-type': type }, body: '{}' })).status).toBe(415);
       }
       expect((await raw(s.base, { path: '/echo', body: '{}' })).status).toBe(415);
-      expect((await raw(s.base, { path: '/slow', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' })).status).toBe(415);
+      expect(
+        (await raw(s.base, { path: '/slow', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' })).status,
+      ).toBe(415);
     });
 
     it('is 400 for empty bodies, malformed JSON and JSON that is not an object', async () => {
@@ -151,7 +179,11 @@ describe('createAppServer', () => {
 
     it('is 413 over 1 MB, from Content-Length, without reading the body', async () => {
       s = await start();
-      const res = await raw(s.base, { path: '/echo', headers: { ...json, 'content-length': String(50 * MAX_BODY_BYTES) }, body: '{"a":1}' });
+      const res = await raw(s.base, {
+        path: '/echo',
+        headers: { ...json, 'content-length': String(50 * MAX_BODY_BYTES) },
+        body: '{"a":1}',
+      });
       expect(res.status).toBe(413);
       expect(res.headers.connection).toBe('close');
     });
@@ -162,7 +194,9 @@ describe('createAppServer', () => {
       const before = process.memoryUsage().arrayBuffers;
       const res = await raw(s.base, { path: '/echo', headers: json, body, chunked: 64 * 1024 });
       expect(res.status).toBe(413);
-      expect((await raw(s.base, { path: '/slow?ms=1', headers: { ...json, 'content-length': String(MAX_BODY_BYTES + 1) }, body: '{}' })).status).toBe(413);
+      expect(
+        (await raw(s.base, { path: '/slow?ms=1', headers: { ...json, 'content-length': String(MAX_BODY_BYTES + 1) }, body: '{}' })).status,
+      ).toBe(413);
       expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * MAX_BODY_BYTES);
       expect((await raw(s.base, { method: 'GET', path: '/healthz' })).status).toBe(200);
     });
@@ -182,7 +216,9 @@ describe('createAppServer', () => {
 
     it('keeps a sane caller id and replaces an unsafe one', async () => {
       s = await start();
-      expect((await raw(s.base, { method: 'GET', path: '/healthz', headers: { 'x-request-id': 'lb-1234.abc' } })).headers['x-request-id']).toBe('lb-1234.abc');
+      expect(
+        (await raw(s.base, { method: 'GET', path: '/healthz', headers: { 'x-request-id': 'lb-1234.abc' } })).headers['x-request-id'],
+      ).toBe('lb-1234.abc');
       const unsafe = await raw(s.base, { method: 'GET', path: '/healthz', headers: { 'x-request-id': 'x"}\\n{"level":60' } });
       expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f]{16}$/);
     });

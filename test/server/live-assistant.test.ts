@@ -33,7 +33,9 @@ describe('LiveAssistant', () => {
     dirs.push(d);
     return d;
   };
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   describe('reload', () => {
     it('swaps in a new knowledge base, then keeps it when a later change is invalid (logged with file:line)', async () => {
@@ -54,8 +56,17 @@ describe('LiveAssistant', () => {
       expect(assistant.generation).toBe(2);
       expect(neptune(assistant)).toContain('99.9%');
       const rejected = logs().filter((l) => String(l.msg).startsWith('knowledge reload rejected'));
-      expect(rejected).toEqual([expect.objectContaining({ level: 50, file: 'broken.md', line: 3, msg: expect.stringContaining('broken.md:3: question "What is the SLA for Amazon Widgets?" has no answer') })]);
-      expect(logs().some((l) => l.msg === 'knowledge reload failed; still serving the last good knowledge base' && l.generation === 2)).toBe(true);
+      expect(rejected).toEqual([
+        expect.objectContaining({
+          level: 50,
+          file: 'broken.md',
+          line: 3,
+          msg: expect.stringContaining('broken.md:3: question "What is the SLA for Amazon Widgets?" has no answer'),
+        }),
+      ]);
+      expect(
+        logs().some((l) => l.msg === 'knowledge reload failed; still serving the last good knowledge base' && l.generation === 2),
+      ).toBe(true);
     });
 
     it('keeps the last good one when the directory disappears', async () => {
@@ -71,7 +82,10 @@ describe('LiveAssistant', () => {
     it('coalesces reloads asked for while one runs into one more', async () => {
       const dir = fresh();
       let builds = 0;
-      const { assistant } = live(dir, (d) => { builds += 1; return createAssistant({ knowledgeDir: d }); });
+      const { assistant } = live(dir, (d) => {
+        builds += 1;
+        return createAssistant({ knowledgeDir: d });
+      });
       await assistant.load();
       const results = await Promise.all([assistant.reload('a'), assistant.reload('b'), assistant.reload('c')]);
       expect(results).toEqual([true, true, true]);
@@ -113,7 +127,11 @@ describe('LiveAssistant', () => {
         const watcher = (assistant as unknown as { watcher: FSWatcher }).watcher;
         watcher.emit('error', Object.assign(new Error('ELOOP: too many symbolic links encountered'), { code: 'ELOOP' }));
         expect(assistant.watching).toBe(false);
-        expect(logs().find((l) => String(l.msg).startsWith('knowledge watch failed'))).toMatchObject({ level: 40, retryMs: 50, err: { code: 'ELOOP' } });
+        expect(logs().find((l) => String(l.msg).startsWith('knowledge watch failed'))).toMatchObject({
+          level: 40,
+          retryMs: 50,
+          err: { code: 'ELOOP' },
+        });
         writeFileSync(join(dir, 'databases.md'), DATABASES); // changed while not watching
         await waitFor(() => assistant.watching, 2000, 'the watcher re-armed');
         await waitFor(() => assistant.generation === 2, 5000, 'the reload after re-arming');
@@ -135,7 +153,9 @@ describe('LiveAssistant', () => {
       try {
         assistant.watch();
         await waitFor(() => logs().filter((l) => String(l.msg).startsWith('knowledge watch failed')).length >= 3, 3000, 'three attempts');
-        const delays = logs().filter((l) => String(l.msg).startsWith('knowledge watch failed')).map((l) => l.retryMs);
+        const delays = logs()
+          .filter((l) => String(l.msg).startsWith('knowledge watch failed'))
+          .map((l) => l.retryMs);
         expect(delays.slice(0, 3)).toEqual([50, 100, 200]);
         renameSync(saved, dir);
         await waitFor(() => assistant.watching, 5000, 'the watcher armed again');
@@ -153,7 +173,9 @@ describe('LiveAssistant', () => {
       const slack = assistant.forPlatform('slack');
       expect(slack.ask('SLA for EKS').kind).toBe('sla');
       const lines = logs().filter((l) => l.msg === 'question answered');
-      expect(lines).toEqual([expect.objectContaining({ platform: 'slack', intent: 'sla', kind: 'sla', answered: true, latencyMs: expect.any(Number) })]);
+      expect(lines).toEqual([
+        expect.objectContaining({ platform: 'slack', intent: 'sla', kind: 'sla', answered: true, latencyMs: expect.any(Number) }),
+      ]);
       expect(slack.stats().entries).toBeGreaterThan(0);
     });
 
@@ -163,7 +185,9 @@ describe('LiveAssistant', () => {
       const started = performance.now();
       expect(assistant.forPlatform('teams').ask('a'.repeat(4000)).kind).toEqual(expect.any(String));
       expect(performance.now() - started).toBeLessThan(1000); // uncapped: ~12 s of CPU
-      expect(capWordLength(`SLA for <@U123> ${'b'.repeat(100)} ${'😀'.repeat(70)}`)).toBe(`SLA for <@U123> ${'b'.repeat(MAX_WORD_LENGTH)} ${'😀'.repeat(MAX_WORD_LENGTH)}`);
+      expect(capWordLength(`SLA for <@U123> ${'b'.repeat(100)} ${'😀'.repeat(70)}`)).toBe(
+        `SLA for <@U123> ${'b'.repeat(MAX_WORD_LENGTH)} ${'😀'.repeat(MAX_WORD_LENGTH)}`,
+      );
       expect(capWordLength('compare ECS and EKS')).toBe('compare ECS and EKS');
     });
 

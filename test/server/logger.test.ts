@@ -14,17 +14,26 @@ describe('logger', () => {
   describe('createLogger', () => {
     it('censors secrets by key wherever the usual shapes put them', () => {
       const { logger, text } = capture();
-      logger.info({
-        token: 'abcdefgh-1', password: 'abcdefgh-2', req: { headers: { authorization: 'Bearer abcdefgh-3', cookie: 'sid=abcdefgh-4', 'x-slack-signature': 'v0=abcdefgh-5' } },
-        headers: { authorization: 'abcdefgh-6' }, options: { signingSecret: 'abcdefgh-7', appPassword: 'abcdefgh-8', botToken: 'abcdefgh-9' },
-      }, 'keys');
+      logger.info(
+        {
+          token: 'abcdefgh-1',
+          password: 'abcdefgh-2',
+          req: { headers: { authorization: 'Bearer abcdefgh-3', cookie: 'sid=abcdefgh-4', 'x-slack-signature': 'v0=abcdefgh-5' } },
+          headers: { authorization: 'abcdefgh-6' },
+          options: { signingSecret: 'abcdefgh-7', appPassword: 'abcdefgh-8', botToken: 'abcdefgh-9' },
+        },
+        'keys',
+      );
       for (let i = 1; i <= 9; i += 1) expect(text()).not.toContain(`abcdefgh-${i}`);
       expect(text()).toContain('[redacted]');
     });
 
     it('scrubs configured secret values and token shapes from messages, errors and any key', () => {
       const { logger, text } = capture();
-      logger.error({ err: new Error(`call failed with ${BOT}`), nested: { deep: { whatever: PASSWORD } } }, `sent Authorization: Bearer eyJhbGciOi.abc.def and ${BOT}`);
+      logger.error(
+        { err: new Error(`call failed with ${BOT}`), nested: { deep: { whatever: PASSWORD } } },
+        `sent Authorization: Bearer eyJhbGciOi.abc.def and ${BOT}`,
+      );
       logger.warn(`user token xoxp-9-9-9-someUserToken and app token xapp-1-A1-123-abc, basic Basic dXNlcjpwYXNzd29yZA==`);
       expect(text()).not.toContain(BOT);
       expect(text()).not.toContain(JSON.stringify(PASSWORD).slice(1, -1));
@@ -38,8 +47,9 @@ describe('logger', () => {
     });
 
     it('scrubs a long hostile line in linear time', () => {
-      const line = `${'a.'.repeat(100_000)} ${'x://'.repeat(20_000)} ${'eyJ.'.repeat(20_000)} ${'eyJ-'.repeat(50_000)} ${'eyJa.a'.repeat(20_000)} `
-        + `${'xoxb-'.repeat(50_000)} xoxb-1-${'a-'.repeat(20_000)} ${'Bearer '.repeat(20_000)}`;
+      const line =
+        `${'a.'.repeat(100_000)} ${'x://'.repeat(20_000)} ${'eyJ.'.repeat(20_000)} ${'eyJ-'.repeat(50_000)} ${'eyJa.a'.repeat(20_000)} ` +
+        `${'xoxb-'.repeat(50_000)} xoxb-1-${'a-'.repeat(20_000)} ${'Bearer '.repeat(20_000)}`;
       const started = performance.now();
       scrub(line, ['secret-value-1234']);
       expect(performance.now() - started).toBeLessThan(500);
@@ -47,7 +57,10 @@ describe('logger', () => {
 
     it('scrubs URL userinfo (a proxy password in SLACK_API_URL) and the password wherever else it appears', () => {
       const lines: string[] = [];
-      const logger = createLogger({ secrets: ['https://proxyuser:pr0xy%40pw@proxy.example:8080/api/'], destination: { write: (l: string) => void lines.push(l) } });
+      const logger = createLogger({
+        secrets: ['https://proxyuser:pr0xy%40pw@proxy.example:8080/api/'],
+        destination: { write: (l: string) => void lines.push(l) },
+      });
       const text = (): string => lines.join('');
       logger.info({ apiUrl: 'https://proxyuser:pr0xy%40pw@proxy.example:8080/api/' }, 'calling http://other:s3cret@host/ with pr0xy@pw');
       expect(text()).not.toMatch(/proxyuser|pr0xy|s3cret/);

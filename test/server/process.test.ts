@@ -34,7 +34,11 @@ describe('server process', () => {
   it('starts with no environment but a free port, answers Teams, and prints only JSON lines', async () => {
     const s = await spawn({ PORT: '0' });
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await raw(s.url, { path: '/api/messages', headers: json, body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')) });
+    const res = await raw(s.url, {
+      path: '/api/messages',
+      headers: json,
+      body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')),
+    });
     expect(res.status).toBe(200);
     await connector.waitFor(() => connector.calls.some((c) => c.body.includes('99.95%')));
     s.proc.kill('SIGTERM');
@@ -46,7 +50,11 @@ describe('server process', () => {
 
   it('on SIGTERM finishes the request in flight, turns /healthz 503, and exits 0 within 10 s', async () => {
     const s = await spawn({ PORT: '0', KNOWLEDGE_WATCH: 'false', SHUTDOWN_DELAY_MS: '300' });
-    const inflight = raw(s.url, { path: '/api/messages', headers: json, body: JSON.stringify(teamsMessage(slowConnector.url, 'SLA for EKS')) });
+    const inflight = raw(s.url, {
+      path: '/api/messages',
+      headers: json,
+      body: JSON.stringify(teamsMessage(slowConnector.url, 'SLA for EKS')),
+    });
     await slowConnector.waitFor(() => slowConnector.calls.length > 0); // the reply is being held: the request is in flight
     const signalled = Date.now();
     s.proc.kill('SIGTERM');
@@ -83,7 +91,8 @@ describe('server process', () => {
     cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
     try {
       const s = await spawn({ PORT: '0', KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'false', PLAYGROUND: '1' });
-      const ask = async (question: string): Promise<string> => (await raw(s.url, { path: '/playground/ask', headers: json, body: JSON.stringify({ question }) })).body;
+      const ask = async (question: string): Promise<string> =>
+        (await raw(s.url, { path: '/playground/ask', headers: json, body: JSON.stringify({ question }) })).body;
       expect(await ask('SLA for Neptune')).not.toContain('99.9%');
       writeFileSync(join(dir, 'databases.md'), readFileSync(join(ROOT, 'test/fixtures/knowledge-extra/databases.md')));
       s.proc.kill('SIGHUP');
@@ -92,7 +101,11 @@ describe('server process', () => {
 
       writeFileSync(join(dir, 'broken.md'), '# Broken\n\n## Dangling question?\n');
       s.proc.kill('SIGHUP');
-      await waitFor(() => parsed(s).some((l) => String(l.msg).includes('broken.md:3: question "Dangling question?" has no answer')), 8000, 'the rejection');
+      await waitFor(
+        () => parsed(s).some((l) => String(l.msg).includes('broken.md:3: question "Dangling question?" has no answer')),
+        8000,
+        'the rejection',
+      );
       expect(await ask('SLA for Neptune')).toContain('99.9%');
       s.proc.kill('SIGTERM');
       expect(await s.exited).toBe(0);

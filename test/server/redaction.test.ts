@@ -26,8 +26,13 @@ describe('log redaction (full run)', () => {
 
   it('never writes a configured secret, whatever the requests did', async () => {
     server = await spawnServer({
-      PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'trace', KNOWLEDGE_WATCH: 'false', SLACK_API_URL: slack.apiUrl,
-      MicrosoftAppId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', ...SECRETS,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'trace',
+      KNOWLEDGE_WATCH: 'false',
+      SLACK_API_URL: slack.apiUrl,
+      MicrosoftAppId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+      ...SECRETS,
     });
     const post = (path: string, body: string, headers: Record<string, string>) => raw(server.url, { path, headers, body });
     const secret = SECRETS.SLACK_SIGNING_SECRET;
@@ -42,11 +47,26 @@ describe('log redaction (full run)', () => {
     const failing = slackMention('SLA for Lambda');
     expect((await post('/slack/events', failing, slackHeaders(secret, failing))).status).toBe(200);
     await slack.waitFor(() => slack.calls.filter((c) => c.path.includes('chat.postMessage')).length >= 2);
-    expect((await post('/slack/events', command, { ...slackHeaders('wrong-secret-0000', command), authorization: `Bearer ${SECRETS.SLACK_BOT_TOKEN}` })).status).toBe(401);
+    expect(
+      (
+        await post('/slack/events', command, {
+          ...slackHeaders('wrong-secret-0000', command),
+          authorization: `Bearer ${SECRETS.SLACK_BOT_TOKEN}`,
+        })
+      ).status,
+    ).toBe(401);
     expect((await post('/slack/events', 'payload=%7B', slackHeaders(secret, 'payload=%7B'))).status).toBeLessThan(500);
 
     // Teams (authenticated): no token, a malformed one, one carrying the password.
-    const activity = JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' }, text: 'hi' });
+    const activity = JSON.stringify({
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/',
+      conversation: { id: 'c' },
+      from: { id: 'u' },
+      recipient: { id: 'b' },
+      text: 'hi',
+    });
     const json = { 'content-type': 'application/json' };
     expect((await post('/api/messages', activity, json)).status).toBe(401);
     expect((await post('/api/messages', activity, { ...json, authorization: 'Bearer not-a-jwt' })).status).toBe(401);
@@ -69,9 +89,24 @@ describe('log redaction (full run)', () => {
 
   it('refuses proxy credentials in SLACK_API_URL at startup without echoing them', async () => {
     const apiUrl = slack.apiUrl.replace('http://', 'http://proxyuser:Pr0xyPassw0rd@');
-    await expect(spawnServer({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'trace', SLACK_API_URL: apiUrl, SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET }))
-      .rejects.toThrow(/exited \(1\)[\s\S]*SLACK_API_URL: must not carry credentials/);
-    await expect(spawnServer({ PORT: '0', HOST: '127.0.0.1', SLACK_API_URL: apiUrl, SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET }))
-      .rejects.not.toThrow(/Pr0xyPassw0rd|proxyuser/);
+    await expect(
+      spawnServer({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'trace',
+        SLACK_API_URL: apiUrl,
+        SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
+      }),
+    ).rejects.toThrow(/exited \(1\)[\s\S]*SLACK_API_URL: must not carry credentials/);
+    await expect(
+      spawnServer({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SLACK_API_URL: apiUrl,
+        SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SECRETS.SLACK_SIGNING_SECRET,
+      }),
+    ).rejects.not.toThrow(/Pr0xyPassw0rd|proxyuser/);
   });
 });

@@ -26,10 +26,21 @@ describe('local mode replies only to loopback serviceUrls', () => {
     await connector?.close();
   });
 
-  const post = (serviceUrl: string) => raw(server.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(serviceUrl, 'SLA for EKS')) });
+  const post = (serviceUrl: string) =>
+    raw(server.url, {
+      path: '/api/messages',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(teamsMessage(serviceUrl, 'SLA for EKS')),
+    });
 
   it('refuses (403) an activity whose serviceUrl is a metadata or other non-loopback address, and attempts no connection', async () => {
-    for (const serviceUrl of ['http://169.254.169.254/latest/meta-data/', 'http://metadata.google.internal/', 'https://smba.trafficmanager.net/amer/', 'http://10.1.2.3:8080/', 'http://[fd00::1]/']) {
+    for (const serviceUrl of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://metadata.google.internal/',
+      'https://smba.trafficmanager.net/amer/',
+      'http://10.1.2.3:8080/',
+      'http://[fd00::1]/',
+    ]) {
       expect({ serviceUrl, status: (await post(serviceUrl)).status }).toEqual({ serviceUrl, status: 403 });
     }
     await wait(300);

@@ -64,7 +64,12 @@ describe('reload memory guard', () => {
     expect(live.generation).toBe(1);
     expect(JSON.stringify(live.current().ask('SLA for EKS'))).toBe(before);
     const logs = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(logs.find((l) => String(l.msg).startsWith('knowledge reload refused'))).toMatchObject({ level: 50, neededMb: 300, availableMb: 100, markdownMb: 7 });
+    expect(logs.find((l) => String(l.msg).startsWith('knowledge reload refused'))).toMatchObject({
+      level: 50,
+      neededMb: 300,
+      availableMb: 100,
+      markdownMb: 7,
+    });
     expect(logs.some((l) => l.msg === 'knowledge reload failed; still serving the last good knowledge base')).toBe(true);
     room = { ...room, fits: true };
     expect(await live.reload('test')).toBe(true);
@@ -73,10 +78,18 @@ describe('reload memory guard', () => {
 
   it('keeps a server under a small heap limit alive when a large valid file arrives', async () => {
     const dir = fresh();
-    const s = await spawnServer({
-      PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'false', PLAYGROUND: 'false', LOG_LEVEL: 'info',
-      NODE_OPTIONS: '--max-old-space-size=64',
-    }, { timeoutMs: 60_000 });
+    const s = await spawnServer(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        KNOWLEDGE_DIR: dir,
+        KNOWLEDGE_WATCH: 'false',
+        PLAYGROUND: 'false',
+        LOG_LEVEL: 'info',
+        NODE_OPTIONS: '--max-old-space-size=64',
+      },
+      { timeoutMs: 60_000 },
+    );
     spawned.push(s);
     writeFileSync(join(dir, 'large.md'), largeFile(3));
     s.proc.kill('SIGHUP');

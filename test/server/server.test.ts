@@ -34,20 +34,26 @@ describe('server (in process)', () => {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const port = new URL(server.url).port;
       const messages = server.logs().map((l) => String(l.msg));
-      expect(messages).toEqual(expect.arrayContaining([
-        `teams: POST http://localhost:${port}/api/messages without auth: connect the Bot Framework Emulator to it with an empty app id and password`,
-        expect.stringMatching(/^slack: disabled \(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET .*SLACK_APP_TOKEN \(Socket Mode\)\)$/),
-        expect.stringMatching(new RegExp(`^playground: http://localhost:${port}/ `)),
-        'cli: npx aws-qa ask "SLA for EKS" (answers from the same knowledge base, no server needed)',
-        `ready: serving on http://localhost:${port}`,
-      ]));
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          `teams: POST http://localhost:${port}/api/messages without auth: connect the Bot Framework Emulator to it with an empty app id and password`,
+          expect.stringMatching(/^slack: disabled \(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET .*SLACK_APP_TOKEN \(Socket Mode\)\)$/),
+          expect.stringMatching(new RegExp(`^playground: http://localhost:${port}/ `)),
+          'cli: npx aws-qa ask "SLA for EKS" (answers from the same knowledge base, no server needed)',
+          `ready: serving on http://localhost:${port}`,
+        ]),
+      );
       expect((await raw(server.url, { method: 'GET', path: '/healthz' })).status).toBe(200);
     });
 
     it('answers a Teams activity on /api/messages without auth, replying through the connector', async () => {
       server = await startInProcess({ PORT: '0' });
       const before = connector.calls.length;
-      const res = await raw(server.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')) });
+      const res = await raw(server.url, {
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')),
+      });
       expect(res.status).toBe(200);
       const reply = connector.calls.slice(before).find((c) => c.path.startsWith('/v3/conversations/'));
       expect(reply?.authorization).toBeUndefined(); // no auth in local mode
@@ -58,7 +64,11 @@ describe('server (in process)', () => {
 
     it('serves the playground ask endpoint in local mode', async () => {
       server = await startInProcess({ PORT: '0' });
-      const res = await raw(server.url, { path: '/playground/ask', headers: { 'content-type': 'application/json' }, body: '{"question":"SLA for EKS"}' });
+      const res = await raw(server.url, {
+        path: '/playground/ask',
+        headers: { 'content-type': 'application/json' },
+        body: '{"question":"SLA for EKS"}',
+      });
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toMatchObject({ intent: 'sla', answer: { kind: 'sla' } });
       expect(server.logs().find((l) => l.msg === 'question answered')).toMatchObject({ platform: 'web', intent: 'sla' });
@@ -66,12 +76,18 @@ describe('server (in process)', () => {
   });
 
   describe('Slack in HTTP mode', () => {
-    const slackEnv = (): Record<string, string> => baseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+    const slackEnv = (): Record<string, string> =>
+      baseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
 
     it('mounts /slack/events, answers /aws in the acknowledgement and mentions through the Web API', async () => {
       server = await startInProcess(slackEnv());
       expect(server.config.local).toBe(false);
-      expect(server.served).toEqual(expect.arrayContaining([expect.stringMatching(/^slack: POST http:\/\/localhost:\d+\/slack\/events/), 'teams: disabled (set MicrosoftAppId and MicrosoftAppPassword, see docs/deploy.md)']));
+      expect(server.served).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^slack: POST http:\/\/localhost:\d+\/slack\/events/),
+          'teams: disabled (set MicrosoftAppId and MicrosoftAppPassword, see docs/deploy.md)',
+        ]),
+      );
       const command = slackCommand('SLA for EKS');
       const ack = await raw(server.url, { path: '/slack/events', headers: slackHeaders(SIGNING_SECRET, command), body: command });
       expect(ack.status).toBe(200);
@@ -79,7 +95,9 @@ describe('server (in process)', () => {
 
       const mention = slackMention('SLA for EKS');
       const before = slack.calls.length;
-      expect((await raw(server.url, { path: '/slack/events', headers: slackHeaders(SIGNING_SECRET, mention), body: mention })).status).toBe(200);
+      expect((await raw(server.url, { path: '/slack/events', headers: slackHeaders(SIGNING_SECRET, mention), body: mention })).status).toBe(
+        200,
+      );
       await slack.waitFor(() => slack.calls.slice(before).some((c) => c.path.includes('chat.postMessage')));
       expect(slack.calls.find((c) => c.path.includes('chat.postMessage'))?.authorization).toBe(`Bearer ${BOT_TOKEN}`);
       expect(server.logs().filter((l) => l.msg === 'question answered' && l.platform === 'slack')).toHaveLength(2);
@@ -88,9 +106,22 @@ describe('server (in process)', () => {
     it('rejects unsigned requests, wrong content types and the Teams route (not configured)', async () => {
       server = await startInProcess(slackEnv());
       const command = slackCommand('SLA for EKS');
-      expect((await raw(server.url, { path: '/slack/events', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: command })).status).toBe(401);
-      expect((await raw(server.url, { path: '/slack/events', headers: { ...slackHeaders(SIGNING_SECRET, command), 'content-type': 'text/plain' }, body: command })).status).toBe(415);
-      expect((await raw(server.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+      expect(
+        (await raw(server.url, { path: '/slack/events', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: command }))
+          .status,
+      ).toBe(401);
+      expect(
+        (
+          await raw(server.url, {
+            path: '/slack/events',
+            headers: { ...slackHeaders(SIGNING_SECRET, command), 'content-type': 'text/plain' },
+            body: command,
+          })
+        ).status,
+      ).toBe(415);
+      expect((await raw(server.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(
+        404,
+      );
       expect((await raw(server.url, { method: 'GET', path: '/' })).status).toBe(404); // no playground outside local mode
     });
   });
@@ -98,7 +129,12 @@ describe('server (in process)', () => {
   describe('startup failures', () => {
     it('reports every configuration problem before listening', async () => {
       const lines: string[] = [];
-      const started = startServer({ env: { PORT: 'x', SLACK_BOT_TOKEN: BOT_TOKEN }, cwd: ROOT, signals: false, destination: { write: (l: string) => void lines.push(l) } });
+      const started = startServer({
+        env: { PORT: 'x', SLACK_BOT_TOKEN: BOT_TOKEN },
+        cwd: ROOT,
+        signals: false,
+        destination: { write: (l: string) => void lines.push(l) },
+      });
       await expect(started).rejects.toThrow(ConfigError);
       await expect(started).rejects.toThrow(/PORT: .*\n {2}SLACK_SIGNING_SECRET: /);
       await expect(started).rejects.not.toThrow(BOT_TOKEN);
@@ -111,9 +147,17 @@ describe('server (in process)', () => {
       writeFileSync(join(dir, 'broken.md'), '# Broken\n\n## Question without an answer?\n');
       const lines: string[] = [];
       try {
-        await expect(startServer({ env: baseEnv({ KNOWLEDGE_DIR: dir }), signals: false, destination: { write: (l: string) => void lines.push(l) } })).rejects.toThrow(StartupError);
-        const fatal = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 60).map((l) => l.msg);
-        expect(fatal).toEqual(['knowledge: broken.md:3: question "Question without an answer?" has no answer under it', expect.stringContaining('the knowledge base is invalid')]);
+        await expect(
+          startServer({ env: baseEnv({ KNOWLEDGE_DIR: dir }), signals: false, destination: { write: (l: string) => void lines.push(l) } }),
+        ).rejects.toThrow(StartupError);
+        const fatal = lines
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+          .filter((l) => l.level === 60)
+          .map((l) => l.msg);
+        expect(fatal).toEqual([
+          'knowledge: broken.md:3: question "Question without an answer?" has no answer under it',
+          expect.stringContaining('the knowledge base is invalid'),
+        ]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -13,9 +13,15 @@ function envelope(name: 'app-mention' | 'message-im', event: Record<string, unkn
 
 describe('Slack app over HTTP', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(); });
-  afterAll(async () => { await h.close(); });
-  beforeEach(() => { h.fake.calls.length = 0; });
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(() => {
+    h.fake.calls.length = 0;
+  });
 
   const posts = () => h.fake.ok('chat.postMessage').map((c) => c.body);
 
@@ -97,7 +103,13 @@ describe('Slack app over HTTP', () => {
 
   describe('url_verification', () => {
     it('answers the challenge', async () => {
-      const res = await h.post(JSON.stringify({ token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl', challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' }));
+      const res = await h.post(
+        JSON.stringify({
+          token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl',
+          challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+          type: 'url_verification',
+        }),
+      );
       expect(res.status).toBe(200);
       expect(res.json).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
     });

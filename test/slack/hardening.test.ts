@@ -30,7 +30,10 @@ function rawStatus(url: string, head: string, body = ''): Promise<{ status: numb
       }
     });
     socket.on('error', reject);
-    socket.setTimeout(5000, () => { socket.destroy(); reject(new Error(`no response in 5 s: ${text}`)); });
+    socket.setTimeout(5000, () => {
+      socket.destroy();
+      reject(new Error(`no response in 5 s: ${text}`));
+    });
   });
 }
 
@@ -65,7 +68,9 @@ describe('Slack listener hardening', () => {
       ['a JSON body []', '[]'],
       ['a form with neither payload nor command', formBody({ text: 'hi' })],
     ])('%s', async (_what, body) => {
-      const res = await h.post(body, { contentType: body.startsWith('{') || body === 'null' || body === '[]' ? 'application/json' : 'application/x-www-form-urlencoded' });
+      const res = await h.post(body, {
+        contentType: body.startsWith('{') || body === 'null' || body === '[]' ? 'application/json' : 'application/x-www-form-urlencoded',
+      });
       expect(res.status).toBe(400);
       expect(res.ms).toBeLessThan(1000);
       await settle(50);
@@ -86,8 +91,9 @@ describe('Slack listener hardening', () => {
     it('refuses a stale timestamp with 401 before reading the body', async () => {
       const { pathname } = new URL(h.url);
       const ts = Math.floor(Date.now() / 1000) - 600;
-      const head = `POST ${pathname} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 1000000\r\n`
-        + `x-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${slackSignature(SIGNING_SECRET, ts, 'x')}\r\n\r\n`;
+      const head =
+        `POST ${pathname} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 1000000\r\n` +
+        `x-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${slackSignature(SIGNING_SECRET, ts, 'x')}\r\n\r\n`;
       expect((await rawStatus(h.url, head, '{"type":')).status).toBe(401);
     });
 
@@ -110,8 +116,12 @@ describe('Slack listener hardening', () => {
       expect((await h.post(big)).status).toBe(413);
     });
 
-    it('still answers Slack\'s unsigned ssl_check', async () => {
-      const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
+    it("still answers Slack's unsigned ssl_check", async () => {
+      const res = await fetch(h.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'ssl_check=1&token=x',
+      });
       expect(res.status).toBe(200);
     });
 
@@ -124,12 +134,18 @@ describe('Slack listener hardening', () => {
 
 describe('SLACK_ALLOWED_TEAM_IDS with an Enterprise Grid id (issue 12 item 5)', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness({ allowedTeamIds: ['E0GRID001'] }); });
-  afterAll(async () => { await h.close(); });
+  beforeAll(async () => {
+    h = await startHarness({ allowedTeamIds: ['E0GRID001'] });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
 
   it('admits every workspace of the listed enterprise', async () => {
     const body = mention({ team_id: 'T0WORKSP1', enterprise_id: 'E0GRID001' });
-    body.authorizations = [{ enterprise_id: 'E0GRID001', team_id: 'T0WORKSP1', user_id: 'UBOTUSER1', is_bot: true, is_enterprise_install: false }];
+    body.authorizations = [
+      { enterprise_id: 'E0GRID001', team_id: 'T0WORKSP1', user_id: 'UBOTUSER1', is_bot: true, is_enterprise_install: false },
+    ];
     expect((await h.post(JSON.stringify(body))).status).toBe(200);
     await h.fake.waitFor(() => h.fake.ok('chat.postMessage').length === 1);
     expect(h.asked()).toBe(1);
@@ -137,7 +153,9 @@ describe('SLACK_ALLOWED_TEAM_IDS with an Enterprise Grid id (issue 12 item 5)', 
 
   it('still refuses a workspace of another enterprise or none', async () => {
     const other = mention({ team_id: 'T0WORKSP2', enterprise_id: 'E0OTHER01', event_id: 'Ev0OTHER' });
-    other.authorizations = [{ enterprise_id: 'E0OTHER01', team_id: 'T0WORKSP2', user_id: 'UBOTUSER1', is_bot: true, is_enterprise_install: false }];
+    other.authorizations = [
+      { enterprise_id: 'E0OTHER01', team_id: 'T0WORKSP2', user_id: 'UBOTUSER1', is_bot: true, is_enterprise_install: false },
+    ];
     await h.post(JSON.stringify(other));
     await h.post(JSON.stringify(mention({ event_id: 'Ev0NONE' })));
     await settle(200);

@@ -8,8 +8,12 @@ import { interactionBody } from './helpers/signed-request';
 
 describe('Slack interaction replays', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(); });
-  afterAll(async () => { await h.close(); });
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
 
   const click = (triggerId: string) => {
     const p = fixture('block-actions');

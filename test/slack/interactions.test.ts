@@ -6,15 +6,26 @@ type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no
 
 describe('Slack app over HTTP', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(); });
-  afterAll(async () => { await h.close(); });
-  beforeEach(() => { h.fake.calls.length = 0; h.fake.responses.length = 0; });
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  beforeEach(() => {
+    h.fake.calls.length = 0;
+    h.fake.responses.length = 0;
+  });
 
   const posts = () => h.fake.ok('chat.postMessage').map((c) => c.body);
   let clicks = 0;
 
   /** A block_actions payload clicking the button `actionId` with `value`, on a message in `where`. */
-  function click(actionId: string, value: string, where: { ephemeral?: boolean; channel?: string; ts?: string; thread_ts?: string; blocks?: unknown[] } = {}): Payload {
+  function click(
+    actionId: string,
+    value: string,
+    where: { ephemeral?: boolean; channel?: string; ts?: string; thread_ts?: string; blocks?: unknown[] } = {},
+  ): Payload {
     const p = fixture('block-actions');
     p.trigger_id = `${(clicks += 1)}.333649436676.d8c1bb837935619ccad0f624c448ffb3`; // every real click has its own (a repeat is a replay)
     p.response_url = h.fake.responseUrl();
@@ -78,7 +89,9 @@ describe('Slack app over HTTP', () => {
       await send(click('aws_qa_ask_2', JSON.stringify({ q: 'SLA for EC2' }), { ephemeral: true }));
       await h.fake.waitFor(() => h.fake.responses.length === 1);
       expect(h.fake.responses[0].body).toEqual({
-        response_type: 'ephemeral', replace_original: false, ...renderSlack(realAssistant().ask('SLA for EC2'), { share: true }),
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderSlack(realAssistant().ask('SLA for EC2'), { share: true }),
       });
       expect(posts()).toEqual([]);
     });
@@ -120,7 +133,14 @@ describe('Slack app over HTTP', () => {
       await send(click('aws_qa_feedback_up', JSON.stringify({ q: answer.question, a: answer.id }), { blocks: renderSlack(answer).blocks }));
       await h.fake.waitFor(() => h.fake.responses.length === 1);
       const vote = h.store.list()[before];
-      expect(vote).toEqual({ platform: 'slack', question: answer.question, answerId: answer.id, vote: 'up', user: 'UA8RXUSPL', at: expect.any(String) });
+      expect(vote).toEqual({
+        platform: 'slack',
+        question: answer.question,
+        answerId: answer.id,
+        vote: 'up',
+        user: 'UA8RXUSPL',
+        at: expect.any(String),
+      });
       expect(Math.abs(Date.parse(vote.at) - Date.now())).toBeLessThan(10_000);
       const replaced = h.fake.responses[0].body;
       expect(replaced.replace_original).toBe(true);

@@ -7,8 +7,17 @@ describe('limits', () => {
   describe('SLACK_LIMITS', () => {
     it('states Slack’s documented numbers', () => {
       expect(SLACK_LIMITS).toMatchObject({
-        blocksPerMessage: 50, sectionText: 3000, headerText: 150, fieldsPerSection: 10, fieldText: 2000,
-        buttonText: 75, buttonValue: 2000, actionId: 255, blockId: 255, contextElements: 10, actionsElements: 25,
+        blocksPerMessage: 50,
+        sectionText: 3000,
+        headerText: 150,
+        fieldsPerSection: 10,
+        fieldText: 2000,
+        buttonText: 75,
+        buttonValue: 2000,
+        actionId: 255,
+        blockId: 255,
+        contextElements: 10,
+        actionsElements: 25,
       });
     });
   });
@@ -69,7 +78,9 @@ describe('limits', () => {
 describe('escape', () => {
   describe('escapeMrkdwn', () => {
     it('escapes &, < and > so special mentions and links are inert', () => {
-      expect(escapeMrkdwn('<!channel> <!here> <@U123ABC> a & b > c')).toBe('&lt;!channel&gt; &lt;!here&gt; &lt;@U123ABC&gt; a &amp; b &gt; c');
+      expect(escapeMrkdwn('<!channel> <!here> <@U123ABC> a & b > c')).toBe(
+        '&lt;!channel&gt; &lt;!here&gt; &lt;@U123ABC&gt; a &amp; b &gt; c',
+      );
     });
 
     it('escapes an already-escaped entity again (the user typed it literally)', () => {

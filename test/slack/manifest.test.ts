@@ -22,7 +22,9 @@ describe('manifest.yml', () => {
     broken.features.slash_commands[0].command = 'aws';
     broken.settings.interactivity = {};
     expect(validate(broken)).toBe(false);
-    expect(validate.errors?.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/features/slash_commands/0/command', '/settings/interactivity']));
+    expect(validate.errors?.map((e) => e.instancePath)).toEqual(
+      expect.arrayContaining(['/features/slash_commands/0/command', '/settings/interactivity']),
+    );
   });
 
   it('declares the bot user, /aws with a usage hint, scopes, events, interactivity and the Messages tab', () => {

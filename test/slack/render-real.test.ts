@@ -5,9 +5,16 @@ import { renderSlack } from '../../adapters/slack/render';
 import { realAssistant } from './helpers/harness';
 import { allStrings, decodeMrkdwn, slackViolations } from './helpers/slack-limits';
 
-interface EvalCase { id: string; q: string; must?: string[]; must_not?: string[] }
+interface EvalCase {
+  id: string;
+  q: string;
+  must?: string[];
+  must_not?: string[];
+}
 const cases: EvalCase[] = readFileSync(join(__dirname, '../eval/dev.jsonl'), 'utf8')
-  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalCase);
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as EvalCase);
 
 /** The eval scorer's check (test/eval/score.mjs): every `must` matches, no `must_not` does. */
 const passes = (c: EvalCase, body: string): boolean =>

@@ -13,13 +13,16 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 describe('renderSlack', () => {
   describe('every answer kind', () => {
-    it.each(allSampleAnswers().map((a) => [a.kind, a] as const))('renders %s within Slack limits, with text and a header', (_kind, answer) => {
-      const message = renderSlack(answer);
-      expect(slackViolations(message)).toEqual([]);
-      expect(message.text).toContain(answer.title);
-      expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: answer.title, emoji: true } });
-      for (const s of answer.sources) expect(JSON.stringify(message.blocks)).toContain(`${s.file} › ${s.section}`);
-    });
+    it.each(allSampleAnswers().map((a) => [a.kind, a] as const))(
+      'renders %s within Slack limits, with text and a header',
+      (_kind, answer) => {
+        const message = renderSlack(answer);
+        expect(slackViolations(message)).toEqual([]);
+        expect(message.text).toContain(answer.title);
+        expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: answer.title, emoji: true } });
+        for (const s of answer.sources) expect(JSON.stringify(message.blocks)).toContain(`${s.file} › ${s.section}`);
+      },
+    );
 
     it.each(allSampleAnswers().map((a) => [a.kind, a] as const))('carries every word of %s in the blocks', (_kind, answer) => {
       const body = decodeMrkdwn(allStrings(renderSlack(answer).blocks).join(' '));
@@ -68,7 +71,9 @@ describe('renderSlack', () => {
     });
 
     it('shows a missing value as a dash instead of an empty field', () => {
-      const answer = createAnswer('compare', { parts: [{ type: 'comparison', columns: ['A', 'B'], rows: [{ dimension: 'Cost', values: ['cheap', ''] }] }] });
+      const answer = createAnswer('compare', {
+        parts: [{ type: 'comparison', columns: ['A', 'B'], rows: [{ dimension: 'Cost', values: ['cheap', ''] }] }],
+      });
       const [row] = byType(renderSlack(answer).blocks, 'section');
       expect(row.fields[1].text).toBe('*B*\n—');
     });
@@ -109,7 +114,9 @@ describe('renderSlack', () => {
     });
 
     it('keeps labels ≤75 chars and values ≤2,000 for a 4,000-char question', () => {
-      const q = Array.from({ length: 800 }, (_, i) => `q${i}`).join(' ').slice(0, 4000);
+      const q = Array.from({ length: 800 }, (_, i) => `q${i}`)
+        .join(' ')
+        .slice(0, 4000);
       const answer = createAnswer('clarify', { question: q, choices: [{ label: q, question: q }] });
       const message = renderSlack(answer, { share: true });
       expect(slackViolations(message)).toEqual([]);
@@ -145,7 +152,9 @@ describe('renderSlack', () => {
       const text = Array.from({ length: 3000 }, (_, i) => `word${i}`).join(' ');
       const message = renderSlack(createAnswer('lookup', { parts: [{ type: 'text', text }] }));
       expect(slackViolations(message)).toEqual([]);
-      const sections = byType(message.blocks, 'section').map((s) => s.text.text).join(' ');
+      const sections = byType(message.blocks, 'section')
+        .map((s) => s.text.text)
+        .join(' ');
       expect(words(sections)).toEqual(words(text));
     });
 
@@ -173,7 +182,10 @@ describe('renderSlack', () => {
     });
 
     it('keeps the notification text within 4,000 chars with the key facts first', () => {
-      const parts = [{ type: 'facts' as const, facts: [{ label: 'SLA', value: '99.95%' }] }, { type: 'text' as const, text: 'z '.repeat(5000) }];
+      const parts = [
+        { type: 'facts' as const, facts: [{ label: 'SLA', value: '99.95%' }] },
+        { type: 'text' as const, text: 'z '.repeat(5000) },
+      ];
       const message = renderSlack(createAnswer('sla', { parts }));
       expect(message.text.length).toBeLessThanOrEqual(4000);
       expect(message.text).toContain('SLA: 99.95%');
@@ -185,10 +197,14 @@ describe('renderSlack', () => {
 
     it('escapes user and knowledge-base text everywhere mrkdwn is parsed', () => {
       const answer = createAnswer('lookup', {
-        question: hostile, title: hostile,
-        parts: [{ type: 'text', text: hostile }, { type: 'bullets', heading: hostile, items: [hostile] },
+        question: hostile,
+        title: hostile,
+        parts: [
+          { type: 'text', text: hostile },
+          { type: 'bullets', heading: hostile, items: [hostile] },
           { type: 'facts', heading: hostile, facts: [{ label: hostile, value: hostile }] },
-          { type: 'comparison', heading: hostile, columns: [hostile, 'B'], rows: [{ dimension: hostile, values: [hostile, hostile] }] }],
+          { type: 'comparison', heading: hostile, columns: [hostile, 'B'], rows: [{ dimension: hostile, values: [hostile, hostile] }] },
+        ],
         sources: [{ file: 'aws-qa.md', section: hostile, line: 1 }],
       });
       const message = renderSlack(answer, { askedBy: 'U2CERLKJA' });
@@ -210,7 +226,11 @@ describe('renderSlack', () => {
     it('starts with who asked, built by us, and the question as plain_text (never parsed as markup)', () => {
       const message = renderSlack(createAnswer('sla'), { askedBy: 'U2CERLKJA' });
       expect(message.blocks[0]).toEqual({
-        type: 'context', elements: [{ type: 'mrkdwn', text: '<@U2CERLKJA> asked:' }, { type: 'plain_text', text: 'SLA for EKS', emoji: false }],
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: '<@U2CERLKJA> asked:' },
+          { type: 'plain_text', text: 'SLA for EKS', emoji: false },
+        ],
       });
       expect(message.text.startsWith('<@U2CERLKJA> asked: SLA for EKS\n')).toBe(true);
     });

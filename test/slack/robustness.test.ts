@@ -1,10 +1,10 @@
+import pino from 'pino';
 import type { Answer } from '../../src/index';
 import { createSlackApp } from '../../adapters/slack/app';
 import { APOLOGY } from '../../adapters/slack/deps';
+import { InMemoryFeedbackStore } from '../../src/index';
 import { BOT_TOKEN, fixture, type Harness, realAssistant, settle, SIGNING_SECRET, startHarness } from './helpers/harness';
 import { formBody } from './helpers/signed-request';
-import pino from 'pino';
-import { InMemoryFeedbackStore } from '../../src/index';
 
 let seq = 0;
 function mention(text = '<@UBOTUSER1> SLA for EKS', extra: Record<string, unknown> = {}) {
@@ -14,13 +14,18 @@ function mention(text = '<@UBOTUSER1> SLA for EKS', extra: Record<string, unknow
   body.event = { ...body.event, text, ts: `1515449522.${String(seq).padStart(6, '0')}`, ...extra };
   return body;
 }
-const slash = (text: string, extra: Record<string, string> = {}) => formBody({ ...fixture<Record<string, string>>('slash-command'), text, ...extra });
+const slash = (text: string, extra: Record<string, string> = {}) =>
+  formBody({ ...fixture<Record<string, string>>('slash-command'), text, ...extra });
 
 describe('Slack app robustness', () => {
   describe('retried events', () => {
     let h: Harness;
-    beforeAll(async () => { h = await startHarness(); });
-    afterAll(async () => { await h.close(); });
+    beforeAll(async () => {
+      h = await startHarness();
+    });
+    afterAll(async () => {
+      await h.close();
+    });
 
     it('answers an event once even when Slack retries it (X-Slack-Retry-Num)', async () => {
       const body = JSON.stringify(mention());
@@ -40,8 +45,12 @@ describe('Slack app robustness', () => {
 
   describe('malformed requests', () => {
     let h: Harness;
-    beforeAll(async () => { h = await startHarness(); });
-    afterAll(async () => { await h.close(); });
+    beforeAll(async () => {
+      h = await startHarness();
+    });
+    afterAll(async () => {
+      await h.close();
+    });
 
     it.each([
       ['bad JSON', '{"type": "event_callback", "event": ', 'application/json'],
@@ -82,8 +91,12 @@ describe('Slack app robustness', () => {
 
   describe('allowed workspaces', () => {
     let h: Harness;
-    beforeAll(async () => { h = await startHarness({ allowedTeamIds: ['TALLOWED1'] }); });
-    afterAll(async () => { await h.close(); });
+    beforeAll(async () => {
+      h = await startHarness({ allowedTeamIds: ['TALLOWED1'] });
+    });
+    afterAll(async () => {
+      await h.close();
+    });
 
     it('acks a slash command from another workspace with no answer', async () => {
       const res = await h.post(slash('SLA for EKS'));
@@ -128,7 +141,9 @@ describe('Slack app robustness', () => {
       };
       h = await startHarness({ assistant });
     });
-    afterAll(async () => { await h.close(); });
+    afterAll(async () => {
+      await h.close();
+    });
 
     it('posts a short apology in the thread, logs without secrets, and answers the next message', async () => {
       failures = 1;
@@ -158,8 +173,12 @@ describe('Slack app robustness', () => {
 
   describe('Web API failures', () => {
     let h: Harness;
-    beforeAll(async () => { h = await startHarness(); });
-    afterAll(async () => { await h.close(); });
+    beforeAll(async () => {
+      h = await startHarness();
+    });
+    afterAll(async () => {
+      await h.close();
+    });
 
     it('retries chat.postMessage after a 500 and a 429 (Retry-After) and delivers once', async () => {
       h.fake.failNext('chat.postMessage', 500, 429);
@@ -205,7 +224,12 @@ describe('Slack app robustness', () => {
     });
 
     it('needs a signing secret in HTTP mode, and has no requestListener in Socket Mode', () => {
-      const common = { botToken: BOT_TOKEN, assistant: realAssistant(), feedbackStore: new InMemoryFeedbackStore(), logger: pino({ level: 'silent' }) };
+      const common = {
+        botToken: BOT_TOKEN,
+        assistant: realAssistant(),
+        feedbackStore: new InMemoryFeedbackStore(),
+        logger: pino({ level: 'silent' }),
+      };
       expect(() => createSlackApp(common)).toThrow(/signingSecret is required/);
       const socket = createSlackApp({ ...common, appToken: 'xapp-1-A111-222-abc' });
       expect(socket.requestListener).toBeUndefined();

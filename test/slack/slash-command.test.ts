@@ -3,12 +3,17 @@ import { fixture, type Harness, realAssistant, startHarness } from './helpers/ha
 import { allStrings, slackViolations } from './helpers/slack-limits';
 import { formBody } from './helpers/signed-request';
 
-const command = (text: string, extra: Record<string, string> = {}) => formBody({ ...fixture<Record<string, string>>('slash-command'), text, ...extra });
+const command = (text: string, extra: Record<string, string> = {}) =>
+  formBody({ ...fixture<Record<string, string>>('slash-command'), text, ...extra });
 
 describe('Slack app over HTTP', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(); });
-  afterAll(async () => { await h.close(); });
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
 
   describe('/aws <question>', () => {
     it('acks within 3 s with the answer itself, ephemeral, with a share button', async () => {

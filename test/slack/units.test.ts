@@ -59,11 +59,14 @@ describe('button values', () => {
       expect(back.q.length).toBeGreaterThan(1500);
     });
 
-    it.each([['not JSON', 'click_me_123'], ['wrong shape', '{"question":"x"}'], ['empty question', '{"q":""}'], ['not a string', 42]])(
-      'rejects %s', (_name, raw) => {
-        expect(decodeValue(raw, askValueSchema)).toBeUndefined();
-      },
-    );
+    it.each([
+      ['not JSON', 'click_me_123'],
+      ['wrong shape', '{"question":"x"}'],
+      ['empty question', '{"q":""}'],
+      ['not a string', 42],
+    ])('rejects %s', (_name, raw) => {
+      expect(decodeValue(raw, askValueSchema)).toBeUndefined();
+    });
   });
 });
 
@@ -89,12 +92,22 @@ describe('logging without secrets', () => {
   const secrets = ['my-signing-secret-123', 'xoxb-1-2-abc'];
 
   it('redacts known secrets and anything shaped like a Slack token', () => {
-    expect(createRedactor(secrets).text('a my-signing-secret-123 b xoxb-1-2-abc c xapp-1-A1-9-zz d xoxp-9-9')).toBe('a [redacted] b [redacted] c [redacted] d [redacted]');
+    expect(createRedactor(secrets).text('a my-signing-secret-123 b xoxb-1-2-abc c xapp-1-A1-9-zz d xoxp-9-9')).toBe(
+      'a [redacted] b [redacted] c [redacted] d [redacted]',
+    );
   });
 
   it('reduces errors to safe, redacted fields', () => {
-    const error = Object.assign(new Error('failed with xoxb-1-2-abc'), { code: 'slack_webapi_platform_error', data: { error: 'not_in_channel' } });
-    expect(errorSerializer(createRedactor(secrets))(error)).toMatchObject({ type: 'Error', code: 'slack_webapi_platform_error', slackError: 'not_in_channel', message: 'failed with [redacted]' });
+    const error = Object.assign(new Error('failed with xoxb-1-2-abc'), {
+      code: 'slack_webapi_platform_error',
+      data: { error: 'not_in_channel' },
+    });
+    expect(errorSerializer(createRedactor(secrets))(error)).toMatchObject({
+      type: 'Error',
+      code: 'slack_webapi_platform_error',
+      slackError: 'not_in_channel',
+      message: 'failed with [redacted]',
+    });
   });
 
   it('gives Bolt a logger that writes redacted lines to pino', () => {

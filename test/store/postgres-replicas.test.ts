@@ -37,7 +37,17 @@ afterAll(async () => {
 
 async function report(): Promise<{ unanswered: { question: string; count: number }[]; totals: Record<string, { questions: number }> }> {
   let out = '';
-  const io = { stdin: process.stdin, stdout: { write: (s: string) => { out += s; return true; } }, stderr: process.stderr, env: { DATABASE_URL: url } };
+  const io = {
+    stdin: process.stdin,
+    stdout: {
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+    },
+    stderr: process.stderr,
+    env: { DATABASE_URL: url },
+  };
   expect(await cli(['report', '--json'], io as unknown as Parameters<typeof cli>[1])).toBe(0);
   return JSON.parse(out);
 }
@@ -84,7 +94,10 @@ describe('two replicas on one PostgreSQL', () => {
     expect(a.lines.filter((l) => l.includes('store degraded'))).toHaveLength(1);
 
     await pg.start();
-    await fake.waitFor(() => a.store.health.state === 'ok' && b.store.health.state === 'ok' && a.store.buffer.pending === 0 && b.store.buffer.pending === 0, 15_000);
+    await fake.waitFor(
+      () => a.store.health.state === 'ok' && b.store.health.state === 'ok' && a.store.buffer.pending === 0 && b.store.buffer.pending === 0,
+      15_000,
+    );
     for (const server of [a, b]) expect((await health(server)).body).toEqual({ status: 'ready', store: 'ok' });
     expect(a.lines.some((l) => l.includes('store recovered'))).toBe(true);
     const r = await report();

@@ -11,8 +11,12 @@ import { type PgCluster, startPostgres } from './helpers/postgres';
 
 let pg: PgCluster;
 let n = 0;
-beforeAll(async () => { pg = await startPostgres(); }, 60_000);
-afterAll(async () => { await pg?.destroy(); });
+beforeAll(async () => {
+  pg = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await pg?.destroy();
+});
 
 const freshUrl = async (): Promise<string> => pg.createDatabase(`contract_${process.pid}_${(n += 1)}`);
 
@@ -30,7 +34,9 @@ describe('postgres store', () => {
     const applied = opened.map((o) => o.applied);
     expect(applied.filter((a) => a.length > 0)).toEqual([MIGRATIONS.map((m) => m.name)]);
     const client = openPostgres({ url });
-    expect((await client.all<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect((await client.all<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name)).toEqual(
+      MIGRATIONS.map((m) => m.name),
+    );
     await client.close();
     await Promise.all(opened.map((o) => o.store.close()));
   });
@@ -39,14 +45,18 @@ describe('postgres store', () => {
     const url = await freshUrl();
     const replicas = await Promise.all(Array.from({ length: 4 }, () => openStore({ kind: 'postgres', url })));
     const now = Date.now();
-    const results = await Promise.all(replicas.flatMap((r) => [r.store.claim('slack:EvShared', now, 60_000), r.store.claim('slack:EvShared', now, 60_000)]));
+    const results = await Promise.all(
+      replicas.flatMap((r) => [r.store.claim('slack:EvShared', now, 60_000), r.store.claim('slack:EvShared', now, 60_000)]),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     await Promise.all(replicas.map((r) => r.store.close()));
   });
 
   it('fails fast, naming the database without its password, when the server is unreachable', async () => {
     const started = Date.now();
-    await expect(openStore({ kind: 'postgres', url: `postgres://aws:s3cretpw@127.0.0.1:${pg.port + 1}/x` })).rejects.toThrow(/cannot open the postgres store at postgres:\/\/aws:\*\*\*@127\.0\.0\.1:\d+\/x: ECONNREFUSED/);
+    await expect(openStore({ kind: 'postgres', url: `postgres://aws:s3cretpw@127.0.0.1:${pg.port + 1}/x` })).rejects.toThrow(
+      /cannot open the postgres store at postgres:\/\/aws:\*\*\*@127\.0\.0\.1:\d+\/x: ECONNREFUSED/,
+    );
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });

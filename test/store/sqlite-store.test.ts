@@ -30,7 +30,9 @@ describe('sqlite store', () => {
   it('in a worker thread: errors keep their code, and a closed store rejects instead of hanging', async () => {
     const file = nextFile();
     const { store } = await openStore({ kind: 'sqlite', dataDir: dir, file }, { worker: true });
-    const error = await store.write({ questions: [], votes: [{ at: 1, platform: 'slack', answerId: 'a', question: 'q', vote: 'maybe' as 'up', user: 'u' }] }).catch((e: unknown) => e as { code?: string; message: string });
+    const error = await store
+      .write({ questions: [], votes: [{ at: 1, platform: 'slack', answerId: 'a', question: 'q', vote: 'maybe' as 'up', user: 'u' }] })
+      .catch((e: unknown) => e as { code?: string; message: string });
     expect(error).toMatchObject({ code: 'SQLITE_CONSTRAINT_CHECK' });
     await store.close();
     expect(await rejection(store.ping())).toMatch(/closed/);
@@ -43,7 +45,9 @@ describe('sqlite store', () => {
       const { store, applied } = await openStore({ kind: 'sqlite', dataDir: dir, file }, { client });
       expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
       expect(await client.all('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-      const tables = (await client.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map((t) => t.name);
+      const tables = (await client.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map(
+        (t) => t.name,
+      );
       expect(tables).toEqual(['dedupe_keys', 'questions', 'schema_migrations', 'settings', 'votes']);
       await store.close();
       const again = await openStore({ kind: 'sqlite', dataDir: dir, file });
@@ -56,7 +60,10 @@ describe('sqlite store', () => {
       const old = openSqlite({ file });
       const previous = MIGRATIONS[MIGRATIONS.length - 2].name;
       await old.withMigrationLock((x) => migrate(x, { to: previous }));
-      await old.run("INSERT INTO votes (platform, answer_id, user_hash, question, vote, at) VALUES ('slack', 'a1', 'h1', 'sla for eks', 'down', ?)", [Date.now()]);
+      await old.run(
+        "INSERT INTO votes (platform, answer_id, user_hash, question, vote, at) VALUES ('slack', 'a1', 'h1', 'sla for eks', 'down', ?)",
+        [Date.now()],
+      );
       expect(await rejection(old.run("INSERT INTO dedupe_keys (key, expires_at) VALUES ('k', 1)"))).toMatch(/no such table/);
       await old.close();
       const { store, applied } = await openStore({ kind: 'sqlite', dataDir: dir, file });
@@ -79,9 +86,13 @@ describe('sqlite store', () => {
     it('names the file when the directory cannot be created (a file in the way, a special file system) and fails at once', async () => {
       const blocker = join(dir, 'not-a-dir');
       require('node:fs').writeFileSync(blocker, 'x');
-      expect(await rejection(openStore({ kind: 'sqlite', dataDir: blocker, file: join(blocker, 'aws-qa.db') }))).toMatch(/not-a-dir\/aws-qa\.db.*DATA_DIR/);
+      expect(await rejection(openStore({ kind: 'sqlite', dataDir: blocker, file: join(blocker, 'aws-qa.db') }))).toMatch(
+        /not-a-dir\/aws-qa\.db.*DATA_DIR/,
+      );
       const started = Date.now();
-      expect(await rejection(openStore({ kind: 'sqlite', dataDir: '/proc/aws-qa/x', file: '/proc/aws-qa/x/aws-qa.db' }))).toMatch(/\/proc\/aws-qa\/x\/aws-qa\.db.*DATA_DIR/);
+      expect(await rejection(openStore({ kind: 'sqlite', dataDir: '/proc/aws-qa/x', file: '/proc/aws-qa/x/aws-qa.db' }))).toMatch(
+        /\/proc\/aws-qa\/x\/aws-qa\.db.*DATA_DIR/,
+      );
       expect(Date.now() - started).toBeLessThan(1000);
     });
   });

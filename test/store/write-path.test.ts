@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { openStore } from '../../adapters/store/open-store';
 import type { SqlStore } from '../../adapters/store/sql-store';
 import {
-  createIdHasher, parseSince, SharedDedupe, StoreHealth, StoreRecorder, withAsker, withoutQuestionLog, WriteBuffer,
+  createIdHasher,
+  parseSince,
+  SharedDedupe,
+  StoreHealth,
+  StoreRecorder,
+  withAsker,
+  withoutQuestionLog,
+  WriteBuffer,
 } from '../../src/index';
 import { question, vote } from './helpers/contract';
 
@@ -118,13 +125,21 @@ describe('SharedDedupe', () => {
 describe('StoreRecorder', () => {
   const rows = () => {
     const added: { kind: string; row: Record<string, unknown> }[] = [];
-    return { added, buffer: { add: (r: { kind: string; row: object }) => void added.push(r as { kind: string; row: Record<string, unknown> }) } };
+    return {
+      added,
+      buffer: { add: (r: { kind: string; row: object }) => void added.push(r as { kind: string; row: Record<string, unknown> }) },
+    };
   };
-  const ask = (recorder: StoreRecorder, answered: boolean) => recorder.question({ platform: 'teams', question: 'SLA  for EKS?', intent: 'sla', answer: { id: 'a', answered } });
+  const ask = (recorder: StoreRecorder, answered: boolean) =>
+    recorder.question({ platform: 'teams', question: 'SLA  for EKS?', intent: 'sla', answer: { id: 'a', answered } });
 
   it('logs per QUESTION_LOG: all, unanswered only, or nothing; votes always', async () => {
     const hash = createIdHasher('a-test-key-of-some-length');
-    for (const [mode, expected] of [['all', 2], ['unanswered', 1], ['off', 0]] as const) {
+    for (const [mode, expected] of [
+      ['all', 2],
+      ['unanswered', 1],
+      ['off', 0],
+    ] as const) {
       const { added, buffer } = rows();
       const recorder = new StoreRecorder({ buffer, hash, questionLog: mode });
       ask(recorder, true);
@@ -135,7 +150,7 @@ describe('StoreRecorder', () => {
     }
   });
 
-  it('normalizes the text, hashes the asker, and skips questions asked on no one\'s behalf', () => {
+  it("normalizes the text, hashes the asker, and skips questions asked on no one's behalf", () => {
     const { added, buffer } = rows();
     const recorder = new StoreRecorder({ buffer, hash: createIdHasher('a-test-key-of-some-length') });
     withAsker({ workspace: 'T1', user: 'U1' }, () => {

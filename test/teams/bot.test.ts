@@ -21,11 +21,20 @@ function harness(options: { allowedTenantIds?: string[]; assistant?: FakeAssista
   const logs = memoryLogger();
   const assistant = options.assistant ?? fakeAssistant();
   const store = new InMemoryFeedbackStore();
-  const bot = new TeamsQaBot({ assistant, feedbackStore: store, logger: logs.logger, allowedTenantIds: options.allowedTenantIds, replyTimeoutMs: options.replyTimeoutMs });
+  const bot = new TeamsQaBot({
+    assistant,
+    feedbackStore: store,
+    logger: logs.logger,
+    allowedTenantIds: options.allowedTenantIds,
+    replyTimeoutMs: options.replyTimeoutMs,
+  });
   const adapter = new TestAdapter((context: TurnContext) => bot.run(context));
   adapter.onTurnError = createTurnErrorHandler({ logger: logs.logger, secrets: ['s3cr3t-app-password'] });
   return {
-    adapter, assistant, store, logs,
+    adapter,
+    assistant,
+    store,
+    logs,
     async send(activity) {
       adapter.activeQueue.splice(0);
       await adapter.processActivity(activity as Partial<Activity>);
@@ -115,10 +124,16 @@ describe('TeamsQaBot', () => {
       activity.value.answerId = 'sla:SLA for EKS';
       const replies = await h.send(activity);
       expect(replies).toEqual([]);
-      expect(h.store.list()).toEqual([{
-        platform: 'teams', question: 'SLA for EKS', answerId: 'sla:SLA for EKS', vote: 'up',
-        user: '7faf80eb-4f63-4a4a-8f1b-2b7e5f3b5d11', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      }]);
+      expect(h.store.list()).toEqual([
+        {
+          platform: 'teams',
+          question: 'SLA for EKS',
+          answerId: 'sla:SLA for EKS',
+          vote: 'up',
+          user: '7faf80eb-4f63-4a4a-8f1b-2b7e5f3b5d11',
+          at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+      ]);
       expect(update).toHaveBeenCalledTimes(1);
       const updated = update.mock.calls[0][1];
       expect(updated.id).toBe('1699999000002');

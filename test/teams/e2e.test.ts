@@ -102,7 +102,9 @@ describe('Teams bot over HTTP', () => {
       expect(call.activityId).toBe('1699999000002');
       expect(strings(call.body.attachments)).toContain(FEEDBACK_THANKS);
       expect(activityCardErrors(call.body)).toEqual([]);
-      expect(t.store.list()).toEqual([expect.objectContaining({ platform: 'teams', vote: 'up', answerId: answer.id, question: 'SLA for EKS' })]);
+      expect(t.store.list()).toEqual([
+        expect.objectContaining({ platform: 'teams', vote: 'up', answerId: answer.id, question: 'SLA for EKS' }),
+      ]);
       await new Promise((r) => setTimeout(r, 100));
       expect(t.connector.calls.filter((c) => c.method === 'POST')).toEqual([]);
     });
@@ -134,11 +136,19 @@ describe('Teams bot over HTTP', () => {
       ['no activity type', { headers: json, body: JSON.stringify({ ...fixture('personal-message'), type: undefined }) }, 400],
       ['no conversation', { headers: json, body: JSON.stringify({ ...fixture('personal-message'), conversation: undefined }) }, 400],
       ['no serviceUrl', { headers: json, body: JSON.stringify({ ...fixture('personal-message'), serviceUrl: undefined }) }, 400],
-      ['a non-http serviceUrl', { headers: json, body: JSON.stringify({ ...fixture('personal-message'), serviceUrl: 'file:///etc/passwd' }) }, 400],
+      [
+        'a non-http serviceUrl',
+        { headers: json, body: JSON.stringify({ ...fixture('personal-message'), serviceUrl: 'file:///etc/passwd' }) },
+        400,
+      ],
       ['entities that are not objects', { headers: json, body: JSON.stringify({ ...fixture('channel-mention'), entities: ['x'] }) }, 400],
       ['a text/plain content type', { headers: { 'content-type': 'text/plain' }, body: JSON.stringify(fixture('personal-message')) }, 415],
       ['no content type', { headers: {}, body: JSON.stringify(fixture('personal-message')) }, 415],
-      ['a body over the limit', { headers: json, body: JSON.stringify({ ...fixture('personal-message'), text: 'x'.repeat(300 * 1024) }) }, 413],
+      [
+        'a body over the limit',
+        { headers: json, body: JSON.stringify({ ...fixture('personal-message'), text: 'x'.repeat(300 * 1024) }) },
+        413,
+      ],
       ['GET', { method: 'GET' }, 405],
       ['another path', { path: '/api/other', headers: json, body: '{}' }, 404],
     ])('answers %s with a 4xx and posts nothing', async (_what, request, status) => {

@@ -11,11 +11,19 @@ import { TEAMS_LIMITS, messageBytes } from '../../adapters/teams/card-limits';
 import { renderTeams } from '../../adapters/teams/render';
 import { activityCardErrors, allStrings } from './helpers/validate-card';
 
-interface EvalCase { id: string; q: string; must?: string[]; must_not?: string[]; answered?: boolean }
+interface EvalCase {
+  id: string;
+  q: string;
+  must?: string[];
+  must_not?: string[];
+  answered?: boolean;
+}
 
 const root = join(__dirname, '..', '..');
 const cases: EvalCase[] = readFileSync(join(root, 'test', 'eval', 'dev.jsonl'), 'utf8')
-  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalCase);
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as EvalCase);
 const decode = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** Why `body` fails `c` (the scorer's rules, minus the text-only length cap), or null. */
@@ -43,8 +51,34 @@ describe('Teams cards for the dev eval questions', () => {
   });
 
   it('renders 200 random questions as valid cards', () => {
-    const words = ['sla', 'eks', 'ecs', 'lambda', 'vs', 'compare', 'beanstalk', 'app runner', 'pricing', 'limits', '<at>Bot</at>',
-      '&amp;', '**', '[x](http://e.x)', 'what', 'is', 'the', 'best', 'for', 'dynamodb', 's3', 'emr', 'sagemaker', '?', '😀', 'ec2'];
+    const words = [
+      'sla',
+      'eks',
+      'ecs',
+      'lambda',
+      'vs',
+      'compare',
+      'beanstalk',
+      'app runner',
+      'pricing',
+      'limits',
+      '<at>Bot</at>',
+      '&amp;',
+      '**',
+      '[x](http://e.x)',
+      'what',
+      'is',
+      'the',
+      'best',
+      'for',
+      'dynamodb',
+      's3',
+      'emr',
+      'sagemaker',
+      '?',
+      '😀',
+      'ec2',
+    ];
     let seed = 7;
     const next = (): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

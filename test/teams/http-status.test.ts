@@ -3,24 +3,30 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TeamsCloudAdapter } from '../../adapters/teams/adapter';
 import { createMessagesListener } from '../../adapters/teams/http';
-import { TeamsQaBot } from '../../adapters/teams/bot';
+import { type TeamsQaBot } from '../../adapters/teams/bot';
 import { fakeAssistant } from './helpers/fake-assistant';
 import { fixture } from './helpers/fixtures';
 import { memoryLogger } from './helpers/memory-logger';
 import { startTeamsServer } from './helpers/teams-server';
 
-interface Posted { status: number; body: string }
+interface Posted {
+  status: number;
+  body: string;
+}
 
 function post(listener: ReturnType<typeof createMessagesListener>, body: object, headers: Record<string, string> = {}): Promise<Posted> {
   const server = createServer(listener);
   return new Promise((resolve, reject) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => server.close(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') })));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => server.close(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') })));
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify(body));
     });
@@ -31,7 +37,10 @@ function post(listener: ReturnType<typeof createMessagesListener>, body: object,
  * An adapter double whose turn fails with `error`, before or after running the bot logic (an
  * error the turn's own `onTurnError` did not absorb).
  */
-function failingAdapter(runLogicFirst: boolean, error: Error = new Error('boom: https://login.example/keys unreachable')): Pick<TeamsCloudAdapter, 'processIncoming'> {
+function failingAdapter(
+  runLogicFirst: boolean,
+  error: Error = new Error('boom: https://login.example/keys unreachable'),
+): Pick<TeamsCloudAdapter, 'processIncoming'> {
   return {
     async processIncoming(_auth, _activity, logic) {
       if (runLogicFirst) await logic({} as never).catch(() => undefined);
@@ -42,7 +51,10 @@ function failingAdapter(runLogicFirst: boolean, error: Error = new Error('boom: 
 
 /** An error like botframework-connector's `AuthenticationError` (same class name, a status code). */
 class AuthenticationError extends Error {
-  constructor(message: string, readonly statusCode: number) {
+  constructor(
+    message: string,
+    readonly statusCode: number,
+  ) {
     super(message);
   }
 }
@@ -67,7 +79,12 @@ describe('createMessagesListener', () => {
 
   it('logs a refused token as a warning, with the first line of the reason only', async () => {
     const logs = memoryLogger();
-    const listener = createMessagesListener({ adapter: failingAdapter(false, authError(401)), bot, logger: logs.logger, authRequired: true });
+    const listener = createMessagesListener({
+      adapter: failingAdapter(false, authError(401)),
+      bot,
+      logger: logs.logger,
+      authRequired: true,
+    });
     expect((await post(listener, loopbackActivity(), { authorization: JWT_SHAPED })).status).toBe(401);
     const [entry] = logs.entries().filter((e) => e.msg === 'teams request rejected: not authenticated');
     expect(entry).toMatchObject({ level: 40, reason: 'Unauthorized Access. Request is not authorized' });
@@ -90,7 +107,13 @@ describe('createMessagesListener', () => {
     for (const authRequired of [true, false]) {
       const logs = memoryLogger();
       const error = new Error(`token request failed for client_secret=${SECRET}`);
-      const listener = createMessagesListener({ adapter: failingAdapter(false, error), bot, logger: logs.logger, authRequired, secrets: [SECRET] });
+      const listener = createMessagesListener({
+        adapter: failingAdapter(false, error),
+        bot,
+        logger: logs.logger,
+        authRequired,
+        secrets: [SECRET],
+      });
       expect((await post(listener, loopbackActivity(), { authorization: JWT_SHAPED })).status).toBe(authRequired ? 401 : 500);
       expect(logs.text()).toMatch(/client_secret=\[redacted\]/);
       expect(logs.text()).not.toContain(SECRET);
@@ -127,7 +150,12 @@ describe('createMessagesListener', () => {
 
   it('with auth on, refuses a missing or malformed Authorization with 401 before reading the body or running the adapter', async () => {
     let calls = 0;
-    const adapter: Pick<TeamsCloudAdapter, 'processIncoming'> = { processIncoming: async () => { calls += 1; return undefined; } };
+    const adapter: Pick<TeamsCloudAdapter, 'processIncoming'> = {
+      processIncoming: async () => {
+        calls += 1;
+        return undefined;
+      },
+    };
     const listener = createMessagesListener({ adapter, bot, logger: memoryLogger().logger, authRequired: true });
     for (const authorization of [undefined, 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer not-a-jwt', 'Bearer a.b', 'bearer a.b.c']) {
       const res = await post(listener, loopbackActivity(), authorization === undefined ? {} : { authorization });
@@ -139,10 +167,19 @@ describe('createMessagesListener', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request({
-          host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: '/api/messages', method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': String(200_000) },
-        }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: (server.address() as AddressInfo).port,
+            path: '/api/messages',
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': String(200_000) },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.write('{"type":');
       });
@@ -155,10 +192,22 @@ describe('createMessagesListener', () => {
 
   it('without auth, refuses an activity whose serviceUrl is not on loopback (no blind relay), unless allowed by origin', async () => {
     const seen: string[] = [];
-    const adapter: Pick<TeamsCloudAdapter, 'processIncoming'> = { processIncoming: async (_auth, activity) => { seen.push(String(activity.serviceUrl)); return undefined; } };
+    const adapter: Pick<TeamsCloudAdapter, 'processIncoming'> = {
+      processIncoming: async (_auth, activity) => {
+        seen.push(String(activity.serviceUrl));
+        return undefined;
+      },
+    };
     const logs = memoryLogger();
     const listener = createMessagesListener({ adapter, bot, logger: logs.logger });
-    for (const serviceUrl of ['http://169.254.169.254/latest/', 'https://smba.trafficmanager.net/amer/', 'http://10.0.0.1:8080/', 'http://127.0.0.1.nip.io/', 'http://[::ffff:a9fe:a9fe]/', 'http://0.0.0.0:80/']) {
+    for (const serviceUrl of [
+      'http://169.254.169.254/latest/',
+      'https://smba.trafficmanager.net/amer/',
+      'http://10.0.0.1:8080/',
+      'http://127.0.0.1.nip.io/',
+      'http://[::ffff:a9fe:a9fe]/',
+      'http://0.0.0.0:80/',
+    ]) {
       expect((await post(listener, { ...fixture('personal-message'), serviceUrl })).status).toBe(403);
     }
     expect(seen).toEqual([]);
@@ -166,8 +215,15 @@ describe('createMessagesListener', () => {
     for (const serviceUrl of ['http://127.0.0.1:3979/', 'http://localhost:50000/', 'http://[::1]:9/', 'http://127.8.9.10/']) {
       expect((await post(listener, { ...fixture('personal-message'), serviceUrl })).status).toBe(200);
     }
-    const allowing = createMessagesListener({ adapter, bot, logger: logs.logger, allowedServiceUrls: ['http://host.docker.internal:50000'] });
-    expect((await post(allowing, { ...fixture('personal-message'), serviceUrl: 'http://host.docker.internal:50000/v3/' })).status).toBe(200);
+    const allowing = createMessagesListener({
+      adapter,
+      bot,
+      logger: logs.logger,
+      allowedServiceUrls: ['http://host.docker.internal:50000'],
+    });
+    expect((await post(allowing, { ...fixture('personal-message'), serviceUrl: 'http://host.docker.internal:50000/v3/' })).status).toBe(
+      200,
+    );
     expect((await post(allowing, { ...fixture('personal-message'), serviceUrl: 'http://host.docker.internal:50001/' })).status).toBe(403);
     expect(seen).toHaveLength(5);
   });
@@ -178,7 +234,11 @@ describe('createMessagesListener', () => {
     const server = createServer(listener);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep });
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: deep,
+      });
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ error: 'request body nests deeper than 64 levels' });
     } finally {
@@ -210,7 +270,9 @@ describe('an invoke activity', () => {
     const assistant = fakeAssistant();
     const t = await startTeamsServer(assistant);
     try {
-      const res = await t.postActivity(fixture('personal-message', { type: 'invoke', name: 'composeExtension/query', text: undefined, value: { commandId: 'x' } }));
+      const res = await t.postActivity(
+        fixture('personal-message', { type: 'invoke', name: 'composeExtension/query', text: undefined, value: { commandId: 'x' } }),
+      );
       expect(res.status).toBe(400);
       expect(JSON.parse(res.body)).toEqual({ error: 'unsupported invoke', name: 'composeExtension/query' });
       expect(assistant.questions).toEqual([]);
@@ -224,7 +286,9 @@ describe('an invoke activity', () => {
     const assistant = fakeAssistant();
     const t = await startTeamsServer(assistant, { allowedTenantIds: ['00000000-0000-0000-0000-0000000000aa'] });
     try {
-      const res = await t.postActivity(fixture('personal-message', { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { x: 1 } }));
+      const res = await t.postActivity(
+        fixture('personal-message', { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { x: 1 } }),
+      );
       expect(res.status).toBe(400);
       expect(JSON.parse(res.body)).toEqual({ error: 'unsupported invoke', name: 'adaptiveCard/action' });
       const message = await t.postActivity(fixture('personal-message'));
@@ -236,4 +300,3 @@ describe('an invoke activity', () => {
     }
   });
 });
-

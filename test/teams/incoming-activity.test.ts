@@ -5,8 +5,14 @@ import { prng } from '../helpers/prng';
 import { fixture, type ActivityJson, type FixtureName } from './helpers/fixtures';
 
 const FIXTURES: FixtureName[] = [
-  'channel-mention', 'group-chat-mention', 'group-chat-no-mention', 'personal-message',
-  'card-submit-ask', 'card-submit-feedback', 'members-added-personal', 'members-added-channel',
+  'channel-mention',
+  'group-chat-mention',
+  'group-chat-no-mention',
+  'personal-message',
+  'card-submit-ask',
+  'card-submit-feedback',
+  'members-added-personal',
+  'members-added-channel',
 ];
 
 /**
@@ -66,7 +72,8 @@ describe('checkIncomingActivity', () => {
     ['channelData that is an array', { channelData: [] }, 'channelData: must be object'],
     ['a numeric text', { text: 5 }, 'text: must be string'],
   ])('refuses %s, naming the field', (_what, override, expected) => {
-    const value = Array.isArray(override) || override === null || typeof override !== 'object' ? override : fixture('personal-message', override);
+    const value =
+      Array.isArray(override) || override === null || typeof override !== 'object' ? override : fixture('personal-message', override);
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [k, v] of Object.entries(value)) if (v === undefined) delete (value as ActivityJson)[k];
     }
@@ -76,10 +83,48 @@ describe('checkIncomingActivity', () => {
   it('accepts exactly what the reference zod schema accepts, over 4,000 random mutations', () => {
     const random = prng(20261127);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
-    const values = [undefined, null, '', 'x', 0, 7, true, [], ['x'], [{}], [{ type: 'mention' }], [{ id: 'u' }], {}, { id: '' }, { id: 'c1' }, { id: 9 },
-      'https://smba.trafficmanager.net/amer/', 'http://127.0.0.1:3978/', 'ftp://x', 'https://', 'not a url', 'HTTPS://EXAMPLE.COM/x',
-      'http:evil.example', 'https:/evil.example/x', 'https:\\\\evil.example', 'HTTPS:evil.example'];
-    const fields = ['type', 'channelId', 'serviceUrl', 'conversation', 'from', 'recipient', 'id', 'text', 'entities', 'membersAdded', 'channelData', 'value'];
+    const values = [
+      undefined,
+      null,
+      '',
+      'x',
+      0,
+      7,
+      true,
+      [],
+      ['x'],
+      [{}],
+      [{ type: 'mention' }],
+      [{ id: 'u' }],
+      {},
+      { id: '' },
+      { id: 'c1' },
+      { id: 9 },
+      'https://smba.trafficmanager.net/amer/',
+      'http://127.0.0.1:3978/',
+      'ftp://x',
+      'https://',
+      'not a url',
+      'HTTPS://EXAMPLE.COM/x',
+      'http:evil.example',
+      'https:/evil.example/x',
+      'https:\\\\evil.example',
+      'HTTPS:evil.example',
+    ];
+    const fields = [
+      'type',
+      'channelId',
+      'serviceUrl',
+      'conversation',
+      'from',
+      'recipient',
+      'id',
+      'text',
+      'entities',
+      'membersAdded',
+      'channelData',
+      'value',
+    ];
     let accepted = 0;
     for (let i = 0; i < 4000; i += 1) {
       const activity = fixture(pick(FIXTURES));
@@ -120,9 +165,13 @@ describe('isHttpUrl', () => {
 
 describe('withDateTimestamps', () => {
   it('turns ISO timestamps into Dates, keeping the strings as raw*', () => {
-    const checked = checkIncomingActivity(fixture('personal-message', {
-      timestamp: '2024-11-14T21:14:00.123Z', localTimestamp: '2024-11-14T13:14:00.123-08:00', expiration: '2024-11-15T00:00:00Z',
-    }));
+    const checked = checkIncomingActivity(
+      fixture('personal-message', {
+        timestamp: '2024-11-14T21:14:00.123Z',
+        localTimestamp: '2024-11-14T13:14:00.123-08:00',
+        expiration: '2024-11-15T00:00:00Z',
+      }),
+    );
     if (!checked.ok) throw new Error(checked.problem);
     const activity = withDateTimestamps(checked.activity) as unknown as ActivityJson;
     expect(activity.timestamp).toEqual(new Date('2024-11-14T21:14:00.123Z'));

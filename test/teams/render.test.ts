@@ -3,12 +3,11 @@ import { ANSWER_KINDS } from '../../src/index';
 import { createAnswer, allSampleAnswers } from '../helpers/answer-factory';
 import { prng } from '../helpers/prng';
 import { TEAMS_LIMITS, messageBytes } from '../../adapters/teams/card-limits';
-import {
-  ADAPTIVE_CARD_CONTENT_TYPE, FEEDBACK_SET_ID, FEEDBACK_THANKS, renderTeams, renderTeamsCard,
-} from '../../adapters/teams/render';
+import { ADAPTIVE_CARD_CONTENT_TYPE, FEEDBACK_SET_ID, FEEDBACK_THANKS, renderTeams, renderTeamsCard } from '../../adapters/teams/render';
 import { parseSubmitValue } from '../../adapters/teams/submit-data';
 import { activityCardErrors, allStrings } from './helpers/validate-card';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a card is free-form JSON walked by path in these tests
 type Json = { [key: string]: any };
 
 function cardOf(activity: ReturnType<typeof renderTeams>): Json {
@@ -69,10 +68,14 @@ describe('renderTeams', () => {
       for (const answer of allSampleAnswers()) {
         const strings = allStrings(renderTeams(answer)).map(unescape).join('\n');
         for (const part of answer.parts) {
-          const pieces = part.type === 'text' ? [part.text]
-            : part.type === 'bullets' ? part.items
-              : part.type === 'facts' ? part.facts.flatMap((f) => [f.label, f.value])
-                : [...part.columns, ...part.rows.flatMap((r) => [r.dimension, ...r.values])];
+          const pieces =
+            part.type === 'text'
+              ? [part.text]
+              : part.type === 'bullets'
+                ? part.items
+                : part.type === 'facts'
+                  ? part.facts.flatMap((f) => [f.label, f.value])
+                  : [...part.columns, ...part.rows.flatMap((r) => [r.dimension, ...r.values])];
           for (const piece of pieces) expect(strings).toContain(piece);
         }
       }
@@ -122,7 +125,8 @@ describe('renderTeams', () => {
       const ask = submits(card).filter((a) => a.data.action === 'ask');
       expect(ask.map((a) => a.title)).toEqual(['SLA for EKS', 'Beanstalk vs App Runner']);
       expect(ask[0].data).toMatchObject({
-        action: 'ask', question: 'SLA for EKS',
+        action: 'ask',
+        question: 'SLA for EKS',
         msteams: { type: 'messageBack', text: 'SLA for EKS', displayText: 'SLA for EKS' },
       });
       expect(parseSubmitValue(ask[0].data)).toEqual({ action: 'ask', question: 'SLA for EKS' });
@@ -130,7 +134,17 @@ describe('renderTeams', () => {
     });
 
     it('reads no value (a typed message) and foreign values as no click', () => {
-      for (const value of [undefined, null, '', 'text', 42, {}, { action: 'ask' }, { action: 'delete', question: 'x' }, '{"action":"ask"']) {
+      for (const value of [
+        undefined,
+        null,
+        '',
+        'text',
+        42,
+        {},
+        { action: 'ask' },
+        { action: 'delete', question: 'x' },
+        '{"action":"ask"',
+      ]) {
         expect(parseSubmitValue(value)).toBeUndefined();
       }
     });
@@ -250,7 +264,36 @@ describe('renderTeams', () => {
   });
 
   describe('random answers', () => {
-    const alphabet = ['a', 'B', ' ', ' ', '*', '_', '[', ']', '(', ')', '`', '\\', '<at>', '</at>', '&amp;', '\n', '#', '-', '1.', '😀', 'é', '中', '"', "'", '{', '}', '%', '99.95'];
+    const alphabet = [
+      'a',
+      'B',
+      ' ',
+      ' ',
+      '*',
+      '_',
+      '[',
+      ']',
+      '(',
+      ')',
+      '`',
+      '\\',
+      '<at>',
+      '</at>',
+      '&amp;',
+      '\n',
+      '#',
+      '-',
+      '1.',
+      '😀',
+      'é',
+      '中',
+      '"',
+      "'",
+      '{',
+      '}',
+      '%',
+      '99.95',
+    ];
 
     it('renders 300 random answers as valid cards within the size budget', () => {
       const r = prng(42);
@@ -261,16 +304,25 @@ describe('renderTeams', () => {
         const heading = r() < 0.5 ? str(20) : undefined;
         if (type === 'text') return { type, text: str(r() < 0.05 ? 20_000 : 200) };
         if (type === 'bullets') return { type, heading, items: Array.from({ length: Math.floor(r() * 8) }, () => str(60)) };
-        if (type === 'facts') return { type, heading, facts: Array.from({ length: Math.floor(r() * 8) }, () => ({ label: str(30), value: str(60) })) };
+        if (type === 'facts')
+          return { type, heading, facts: Array.from({ length: Math.floor(r() * 8) }, () => ({ label: str(30), value: str(60) })) };
         const columns = Array.from({ length: 1 + Math.floor(r() * 5) }, () => str(15));
-        return { type, heading, columns, rows: Array.from({ length: Math.floor(r() * 10) }, () => ({ dimension: str(20), values: columns.map(() => str(80)) })) };
+        return {
+          type,
+          heading,
+          columns,
+          rows: Array.from({ length: Math.floor(r() * 10) }, () => ({ dimension: str(20), values: columns.map(() => str(80)) })),
+        };
       };
       for (let i = 0; i < 300; i += 1) {
         const kind = pick(ANSWER_KINDS);
         const suggestions = Array.from({ length: Math.floor(r() * 4) }, () => ({ label: str(80), question: str(200) }));
         const answer = createAnswer(kind, {
-          title: str(120), question: str(r() < 0.1 ? 4000 : 100), parts: Array.from({ length: Math.floor(r() * 6) }, part),
-          followUps: suggestions, sources: r() < 0.5 ? [{ file: 'aws-qa.md', section: str(50), line: 3 }] : [],
+          title: str(120),
+          question: str(r() < 0.1 ? 4000 : 100),
+          parts: Array.from({ length: Math.floor(r() * 6) }, part),
+          followUps: suggestions,
+          sources: r() < 0.5 ? [{ file: 'aws-qa.md', section: str(50), line: 3 }] : [],
           ...(kind === 'clarify' ? { choices: suggestions } : {}),
         } as Partial<Answer> as never);
         const activity = renderTeams(answer);

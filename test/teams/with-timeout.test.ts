@@ -23,7 +23,9 @@ describe('withTimeout', () => {
     process.on('unhandledRejection', unhandled);
     try {
       let fail: (e: Error) => void = () => undefined;
-      const late = new Promise<never>((_, reject) => { fail = reject; });
+      const late = new Promise<never>((_, reject) => {
+        fail = reject;
+      });
       await expect(withTimeout(late, 10, 'reply')).rejects.toBeInstanceOf(TimeoutError);
       fail(new Error('too late'));
       await new Promise((r) => setTimeout(r, 20));

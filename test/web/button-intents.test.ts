@@ -15,14 +15,16 @@ interface Found {
 }
 
 function slackButtons(answer: Answer): Found[] {
-  return renderSlack(answer).blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []))
+  return renderSlack(answer)
+    .blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []))
     .map((e) => e as { action_id: string; value?: string; text: { text: string } })
     .map((e) => ({ label: e.text.text, intent: slackButtonIntent(e.action_id, e.value) }));
 }
 
 function teamsButtons(answer: Answer): Found[] {
   const card = renderTeams(answer).attachments?.[0]?.content as { body: { type: string; actions?: { title: string; data: unknown }[] }[] };
-  return card.body.flatMap((el) => (el.type === 'ActionSet' ? el.actions ?? [] : []))
+  return card.body
+    .flatMap((el) => (el.type === 'ActionSet' ? (el.actions ?? []) : []))
     .map((a) => ({ label: a.title, intent: teamsSubmitIntent(a.data) }));
 }
 
@@ -32,8 +34,8 @@ function expectedAsks(answer: Answer): ButtonIntent[] {
   return suggestions.map((s) => ({ kind: 'ask', question: s.question }));
 }
 
-const votes = (answer: Answer): ButtonIntent[] => (['up', 'down'] as const)
-  .map((vote) => ({ kind: 'feedback', vote, answerId: answer.id, question: answer.question }));
+const votes = (answer: Answer): ButtonIntent[] =>
+  (['up', 'down'] as const).map((vote) => ({ kind: 'feedback', vote, answerId: answer.id, question: answer.question }));
 
 describe('button intents', () => {
   describe('slackButtonIntent', () => {
@@ -43,7 +45,7 @@ describe('button intents', () => {
       expect(intents).toEqual([...expectedAsks(answer), ...(rateable ? votes(answer) : [])]);
     });
 
-    it('uses the Slack adapter\'s action ids', () => {
+    it("uses the Slack adapter's action ids", () => {
       expect(slackButtonIntent(`${ASK_ACTION_PREFIX}7`, '{"q":"SLA for EKS"}')).toEqual({ kind: 'ask', question: 'SLA for EKS' });
       expect(slackButtonIntent(FEEDBACK_UP_ACTION, '{"q":"x","a":"id1"}')).toMatchObject({ kind: 'feedback', vote: 'up' });
       expect(slackButtonIntent(FEEDBACK_DOWN_ACTION, '{"q":"x","a":"id1"}')).toMatchObject({ kind: 'feedback', vote: 'down' });
@@ -74,7 +76,7 @@ describe('button intents', () => {
     });
 
     it.each([
-      ['another card\'s data', { verb: 'refresh' }],
+      ["another card's data", { verb: 'refresh' }],
       ['a vote that is not up or down', { action: 'feedback', vote: 'meh', answerId: 'a', question: 'q' }],
       ['a blank question', { action: 'ask', question: ' ' }],
       ['nothing', undefined],

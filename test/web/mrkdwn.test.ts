@@ -29,8 +29,9 @@ describe('mrkdwnToHtml', () => {
 
   describe('tokens', () => {
     it('renders http(s) links with rel=noopener and their label', () => {
-      expect(mrkdwnToHtml('<https://aws.amazon.com/eks/sla/?a=1&amp;b=2|EKS SLA>'))
-        .toBe('<a href="https://aws.amazon.com/eks/sla/?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">EKS SLA</a>');
+      expect(mrkdwnToHtml('<https://aws.amazon.com/eks/sla/?a=1&amp;b=2|EKS SLA>')).toBe(
+        '<a href="https://aws.amazon.com/eks/sla/?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">EKS SLA</a>',
+      );
     });
 
     it('shows mentions and special mentions as text, never pinging', () => {

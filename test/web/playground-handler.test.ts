@@ -18,7 +18,10 @@ interface RawResponse {
  * `keepOpen`, the body is never finished: the server must answer from what it has (an early 413),
  * and the request is torn down once the response is read.
  */
-function raw(url: string, options: { method?: string; headers?: Record<string, string | number>; chunks?: (string | Buffer)[]; keepOpen?: boolean } = {}): Promise<RawResponse> {
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string | number>; chunks?: (string | Buffer)[]; keepOpen?: boolean } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'POST', headers: options.headers }, (res) => {
       const parts: Buffer[] = [];
@@ -75,14 +78,17 @@ describe('createPlaygroundHandler', () => {
       expect(head.body).toBe('');
     });
 
-    it.each(['/playground/nope.js', '/playground/..%2Fpackage.json', '/playground/.env', '/playground/sub/playground.js', '/playground/x.txt'])(
-      'answers 404 for %s (never outside the assets directory)',
-      async (path) => {
-        const res = await raw(`${pg.url}${path}`, { method: 'GET' });
-        expect(res.status).toBe(404);
-        expect(res.body).not.toContain('"name"');
-      },
-    );
+    it.each([
+      '/playground/nope.js',
+      '/playground/..%2Fpackage.json',
+      '/playground/.env',
+      '/playground/sub/playground.js',
+      '/playground/x.txt',
+    ])('answers 404 for %s (never outside the assets directory)', async (path) => {
+      const res = await raw(`${pg.url}${path}`, { method: 'GET' });
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain('"name"');
+    });
 
     it('leaves other paths to the server (returns false)', async () => {
       const res = await raw(`${pg.url}/healthz`, { method: 'GET' });
@@ -109,7 +115,7 @@ describe('createPlaygroundHandler', () => {
   });
 
   describe('POST /playground/ask', () => {
-    it('returns the answer, the intent and both platforms\' payloads', async () => {
+    it("returns the answer, the intent and both platforms' payloads", async () => {
       const res = await post('/playground/ask', { question: 'sla for eks' });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { answer: ReturnType<Assistant['ask']>; intent: string; slack: unknown; teams: unknown };
@@ -122,7 +128,9 @@ describe('createPlaygroundHandler', () => {
     });
 
     it('says when the knowledge base does not hold the answer', async () => {
-      const body = (await (await post('/playground/ask', { question: 'SLA for Route 53' })).json()) as { answer: { kind: string; answered: boolean; followUps: unknown[] } };
+      const body = (await (await post('/playground/ask', { question: 'SLA for Route 53' })).json()) as {
+        answer: { kind: string; answered: boolean; followUps: unknown[] };
+      };
       expect(body.answer).toMatchObject({ kind: 'not-found', answered: false });
       expect(body.answer.followUps.length).toBeGreaterThan(0);
     });
@@ -173,7 +181,11 @@ describe('createPlaygroundHandler', () => {
     });
 
     it('answers 413 to a declared body over 64 KB, before reading it', async () => {
-      const res = await raw(`${pg.url}/playground/ask`, { headers: { ...json, 'Content-Length': 70 * 1024 }, chunks: ['{"question":"'], keepOpen: true });
+      const res = await raw(`${pg.url}/playground/ask`, {
+        headers: { ...json, 'Content-Length': 70 * 1024 },
+        chunks: ['{"question":"'],
+        keepOpen: true,
+      });
       expect(res.status).toBe(413);
       expect(res.headers.connection).toBe('close');
     });
@@ -219,15 +231,21 @@ describe('createPlaygroundHandler', () => {
 
     it('answers 500 and logs when the engine itself fails, and keeps serving', async () => {
       const broken: Assistant = {
-        ask: () => { throw new Error('index corrupted'); },
-        route: () => { throw new Error('index corrupted'); },
+        ask: () => {
+          throw new Error('index corrupted');
+        },
+        route: () => {
+          throw new Error('index corrupted');
+        },
         stats: () => realAssistant().stats(),
       };
       pg.setAssistant(broken);
       try {
         const res = await post('/playground/ask', { question: 'sla for eks' });
         expect(res.status).toBe(500);
-        expect(pg.logs.some((l) => l.level === 50 && String((l.err as { message?: string })?.message).includes('index corrupted'))).toBe(true);
+        expect(pg.logs.some((l) => l.level === 50 && String((l.err as { message?: string })?.message).includes('index corrupted'))).toBe(
+          true,
+        );
       } finally {
         pg.setAssistant(realAssistant());
       }
@@ -238,13 +256,25 @@ describe('createPlaygroundHandler', () => {
   describe('POST /playground/feedback', () => {
     it('records the vote with platform web in the feedback store', async () => {
       const before = pg.store.list().length;
-      const res = await post('/playground/feedback', { answerId: 'sla-660bd129bac37743', question: 'sla for eks', vote: 'up', from: 'teams' });
+      const res = await post('/playground/feedback', {
+        answerId: 'sla-660bd129bac37743',
+        question: 'sla for eks',
+        vote: 'up',
+        from: 'teams',
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ recorded: true });
       const recorded = pg.store.list().slice(before);
-      expect(recorded).toEqual([{
-        platform: 'web', user: PLAYGROUND_USER, answerId: 'sla-660bd129bac37743', question: 'sla for eks', vote: 'up', at: expect.any(String),
-      }]);
+      expect(recorded).toEqual([
+        {
+          platform: 'web',
+          user: PLAYGROUND_USER,
+          answerId: 'sla-660bd129bac37743',
+          question: 'sla for eks',
+          vote: 'up',
+          at: expect.any(String),
+        },
+      ]);
       expect(new Date(recorded[0].at).toISOString()).toBe(recorded[0].at);
     });
 

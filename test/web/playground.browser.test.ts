@@ -60,13 +60,23 @@ describeBrowser('playground page in Chromium', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1360, height: 900 },
     });
-    page = context.pages()[0] ?? await context.newPage();
+    page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(`${pg.url}/`);
     await page.waitForSelector('body[data-ready="true"]');
@@ -122,7 +132,10 @@ describeBrowser('playground page in Chromium', () => {
     await second.locator('.slack-surface').getByRole('button', { name: '👎 Not helpful' }).click();
     await expectText(second.locator('.turn-status'), 'Feedback recorded 👎');
     const votes = pg.store.list().slice(before);
-    expect(votes.map((v) => [v.platform, v.vote, v.question])).toEqual([['web', 'up', 'sla for eks'], ['web', 'down', 'Compare EKS vs EC2']]);
+    expect(votes.map((v) => [v.platform, v.vote, v.question])).toEqual([
+      ['web', 'up', 'sla for eks'],
+      ['web', 'down', 'Compare EKS vs EC2'],
+    ]);
     expect(votes[0].answerId).toMatch(/^sla-/);
     expect(votes[1].answerId).toMatch(/^compare-/);
     // Voted: both renderings' 👍/👎 are disabled.
@@ -202,11 +215,13 @@ describeBrowser('playground page in Chromium', () => {
 async function expectText(locator: Locator, text: string): Promise<void> {
   try {
     await locator.first().waitFor({ timeout: 5000 });
-    await locator.page().waitForFunction(
-      ([el, t]) => (el as Element | null)?.textContent?.includes(t as string) ?? false,
-      [await locator.first().elementHandle(), text] as const,
-      { timeout: 5000 },
-    );
+    await locator
+      .page()
+      .waitForFunction(
+        ([el, t]) => (el as Element | null)?.textContent?.includes(t as string) ?? false,
+        [await locator.first().elementHandle(), text] as const,
+        { timeout: 5000 },
+      );
   } catch {
     // fall through to the assertion, which shows the actual text
   }

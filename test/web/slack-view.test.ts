@@ -9,7 +9,9 @@ describe('slackMessageHtml', () => {
     expect(html).toContain('<div class="sk-block sk-header">Availability SLA: Amazon EKS</div>');
     expect(html).toContain('<div class="sk-field"><b>Monthly Region-Level Availability SLA</b><br>99.95%</div>');
     expect(html).toMatch(/<div class="sk-block sk-context">.*📄 aws-qa\.md › What are the availability SLAs/);
-    expect(html).toContain('data-action-id="aws_qa_ask_0" data-value="{&quot;q&quot;:&quot;compare EKS vs ECS&quot;}">Compare EKS vs ECS</button>');
+    expect(html).toContain(
+      'data-action-id="aws_qa_ask_0" data-value="{&quot;q&quot;:&quot;compare EKS vs ECS&quot;}">Compare EKS vs ECS</button>',
+    );
     expect(html).toContain('data-action-id="aws_qa_feedback_up"');
     expect(html).toContain('<span class="sk-time">14:05</span>');
   });
@@ -23,7 +25,8 @@ describe('slackMessageHtml', () => {
   it('escapes user and knowledge text everywhere: header, fields, buttons, values', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const answer = createAnswer('not-found', {
-      title: evil, question: evil,
+      title: evil,
+      question: evil,
       parts: [{ type: 'facts', heading: evil, facts: [{ label: evil, value: evil }] }],
       followUps: [{ label: evil, question: `"><script>alert(1)</script>` }],
     });
@@ -33,7 +36,9 @@ describe('slackMessageHtml', () => {
   });
 
   it('marks blocks it does not preview instead of dropping them', () => {
-    expect(blockHtml({ type: 'rich_text', block_id: 'b1' })).toBe('<div class="sk-block sk-unsupported" data-block-id="b1">[rich_text block: not previewed]</div>');
+    expect(blockHtml({ type: 'rich_text', block_id: 'b1' })).toBe(
+      '<div class="sk-block sk-unsupported" data-block-id="b1">[rich_text block: not previewed]</div>',
+    );
   });
 
   it('falls back to the message text when there are no blocks', () => {

@@ -74,15 +74,18 @@ export function openPostgres(options: PostgresOptions): MigratableClient {
 
   return {
     ...executorOn(pool),
-    batch: (statements) => inTransaction(async (client) => {
-      const counts: number[] = [];
-      for (const s of statements) counts.push((await client.query(numberPlaceholders(s.sql), (s.params ?? []) as unknown[])).rowCount ?? 0);
-      return counts;
-    }),
-    withMigrationLock: (fn) => inTransaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-      return fn(executorOn(client));
-    }),
+    batch: (statements) =>
+      inTransaction(async (client) => {
+        const counts: number[] = [];
+        for (const s of statements)
+          counts.push((await client.query(numberPlaceholders(s.sql), (s.params ?? []) as unknown[])).rowCount ?? 0);
+        return counts;
+      }),
+    withMigrationLock: (fn) =>
+      inTransaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+        return fn(executorOn(client));
+      }),
     async close() {
       await pool.end();
     },

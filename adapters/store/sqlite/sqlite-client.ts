@@ -42,7 +42,9 @@ export function openSqlite(options: SqliteOptions): MigratableClient {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   } catch (error) {
-    throw new Error(`cannot open the SQLite store ${options.file}: ${(error as Error).message} (set DATA_DIR to a writable directory)`);
+    throw new Error(`cannot open the SQLite store ${options.file}: ${(error as Error).message} (set DATA_DIR to a writable directory)`, {
+      cause: error,
+    });
   }
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {

@@ -76,7 +76,9 @@ export function openSqliteWorker(options: SqliteWorkerOptions): SqlClient {
     if (m.error) p.reject(Object.assign(new Error(m.error.message), m.error.code ? { code: m.error.code } : {}));
     else p.resolve(m.result);
   });
-  worker.on('error', (error) => fail(Object.assign(new Error(`the SQLite worker failed: ${error.message}`), { code: (error as NodeJS.ErrnoException).code })));
+  worker.on('error', (error) =>
+    fail(Object.assign(new Error(`the SQLite worker failed: ${error.message}`), { code: (error as NodeJS.ErrnoException).code })),
+  );
   worker.on('exit', () => fail(Object.assign(new Error('the SQLite store is closed'), { code: 'STORE_CLOSED' })));
 
   const call = <T>(message: Record<string, unknown>): Promise<T> => {

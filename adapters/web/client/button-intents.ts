@@ -42,7 +42,9 @@ const nonEmpty = (value: unknown): value is string => typeof value === 'string' 
 export function slackButtonIntent(actionId: string, value: string | undefined): ButtonIntent {
   const data = parseJson(value);
   if (SLACK_ASK_ACTION.test(actionId)) {
-    return isRecord(data) && nonEmpty(data.q) ? { kind: 'ask', question: data.q } : { kind: 'unsupported', reason: `malformed value on ${actionId}` };
+    return isRecord(data) && nonEmpty(data.q)
+      ? { kind: 'ask', question: data.q }
+      : { kind: 'unsupported', reason: `malformed value on ${actionId}` };
   }
   const vote = SLACK_FEEDBACK_ACTION.exec(actionId)?.[1];
   if (vote === 'up' || vote === 'down') {
@@ -50,7 +52,8 @@ export function slackButtonIntent(actionId: string, value: string | undefined): 
       ? { kind: 'feedback', vote, answerId: data.a, question: data.q }
       : { kind: 'unsupported', reason: `malformed value on ${actionId}` };
   }
-  if (actionId === SLACK_SHARE_ACTION) return { kind: 'unsupported', reason: '"Share in channel" reposts an ephemeral answer in Slack; nothing to do here' };
+  if (actionId === SLACK_SHARE_ACTION)
+    return { kind: 'unsupported', reason: '"Share in channel" reposts an ephemeral answer in Slack; nothing to do here' };
   return { kind: 'unsupported', reason: `unknown Slack action ${actionId}` };
 }
 
@@ -58,8 +61,13 @@ export function slackButtonIntent(actionId: string, value: string | undefined): 
 export function teamsSubmitIntent(data: unknown): ButtonIntent {
   const value = typeof data === 'string' ? parseJson(data) : data;
   if (isRecord(value) && value.action === 'ask' && nonEmpty(value.question)) return { kind: 'ask', question: value.question };
-  if (isRecord(value) && value.action === 'feedback' && (value.vote === 'up' || value.vote === 'down') && nonEmpty(value.answerId)
-    && typeof value.question === 'string') {
+  if (
+    isRecord(value) &&
+    value.action === 'feedback' &&
+    (value.vote === 'up' || value.vote === 'down') &&
+    nonEmpty(value.answerId) &&
+    typeof value.question === 'string'
+  ) {
     return { kind: 'feedback', vote: value.vote, answerId: value.answerId, question: value.question };
   }
   return { kind: 'unsupported', reason: 'unknown Teams submit data' };

@@ -53,7 +53,9 @@ function start(): void {
     try {
       await sendFeedback({ answerId: intent.answerId, question: intent.question, vote: intent.vote, from });
       turn.markVoted(intent.vote);
-      turn.setStatus(`Feedback recorded ${intent.vote === 'up' ? '👍' : '👎'} (from the ${PLATFORM_NAMES[from]} rendering, answer ${intent.answerId}).`);
+      turn.setStatus(
+        `Feedback recorded ${intent.vote === 'up' ? '👍' : '👎'} (from the ${PLATFORM_NAMES[from]} rendering, answer ${intent.answerId}).`,
+      );
     } catch (error) {
       turn.setStatus(`Feedback not recorded: ${(error as Error).message}`);
     }

@@ -45,10 +45,13 @@ function inline(html: string, marker: string, tag: string): string {
 /** Converts Slack mrkdwn to safe HTML (see the module doc). */
 export function mrkdwnToHtml(mrkdwn: string): string {
   const stash: string[] = [];
-  const hold = (html: string): string => `\u0000${stash.push(html) - 1}\u0000`;
-  let text = mrkdwn.replace(/\u0000/g, '');
+  // Placeholders are private-use characters, which chat text does not carry.
+  const hold = (html: string): string => `\uE000${stash.push(html) - 1}\uE000`;
+  let text = mrkdwn.replace(/\uE000/g, '');
   // Code first: nothing inside code is formatted.
-  text = text.replace(/```([\s\S]*?)```/g, (_, code: string) => hold(`<pre class="sk-pre">${escapeHtml(decodeSlackEntities(code.replace(/^\n|\n$/g, '')))}</pre>`));
+  text = text.replace(/```([\s\S]*?)```/g, (_, code: string) =>
+    hold(`<pre class="sk-pre">${escapeHtml(decodeSlackEntities(code.replace(/^\n|\n$/g, '')))}</pre>`),
+  );
   text = text.replace(/`([^`\n]+)`/g, (_, code: string) => hold(`<code class="sk-code">${escapeHtml(decodeSlackEntities(code))}</code>`));
   text = text.replace(/<([^<>\n]*)>/g, (_, inner: string) => hold(tokenHtml(inner)));
   let html = escapeHtml(decodeSlackEntities(text));
@@ -59,5 +62,5 @@ export function mrkdwnToHtml(mrkdwn: string): string {
     .split('\n')
     .map((line) => (line.startsWith('&gt; ') || line === '&gt;' ? `<span class="sk-quote">${line.replace(/^&gt; ?/, '')}</span>` : line))
     .join('<br>');
-  return html.replace(/\u0000(\d+)\u0000/g, (_, i: string) => stash[Number(i)] ?? '');
+  return html.replace(/\uE000(\d+)\uE000/g, (_, i: string) => stash[Number(i)] ?? '');
 }

@@ -51,7 +51,9 @@ export function blockHtml(block: Json): string {
     case 'section': {
       const text = block.text ? `<div class="sk-text">${textObjectHtml(block.text)}</div>` : '';
       const fields = list(block.fields);
-      const grid = fields.length ? `<div class="sk-fields">${fields.map((f) => `<div class="sk-field">${textObjectHtml(f)}</div>`).join('')}</div>` : '';
+      const grid = fields.length
+        ? `<div class="sk-fields">${fields.map((f) => `<div class="sk-field">${textObjectHtml(f)}</div>`).join('')}</div>`
+        : '';
       const accessory = isRecord(block.accessory) ? `<div class="sk-accessory">${elementHtml(block.accessory)}</div>` : '';
       return `<div class="sk-block sk-section"${id}><div class="sk-section-main">${text}${grid}</div>${accessory}</div>`;
     }
@@ -80,7 +82,9 @@ export function slackMessageHtml(message: unknown, options: SlackMessageHtmlOpti
   const fallback = isRecord(message) && typeof message.text === 'string' ? message.text : '';
   const body = blocks.length ? blocks.map(blockHtml).join('') : `<div class="sk-block sk-text">${mrkdwnToHtml(fallback)}</div>`;
   const time = options.time ? `<span class="sk-time">${escapeHtml(options.time)}</span>` : '';
-  return `<div class="sk-message"><div class="sk-avatar" aria-hidden="true">☁️</div><div class="sk-content">`
-    + `<div class="sk-meta"><span class="sk-name">${escapeHtml(options.appName ?? 'AWS Q&A')}</span><span class="sk-app-badge">APP</span>${time}</div>`
-    + `${body}</div></div>`;
+  return (
+    `<div class="sk-message"><div class="sk-avatar" aria-hidden="true">☁️</div><div class="sk-content">` +
+    `<div class="sk-meta"><span class="sk-name">${escapeHtml(options.appName ?? 'AWS Q&A')}</span><span class="sk-app-badge">APP</span>${time}</div>` +
+    `${body}</div></div>`
+  );
 }

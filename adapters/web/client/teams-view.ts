@@ -18,8 +18,7 @@ import { TEAMS_HOST_CONFIG } from './teams-host-config';
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, breaks: true, typographer: false });
-const defaultLinkOpen = markdown.renderer.rules.link_open
-  ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   tokens[idx].attrSet('target', '_blank');
   tokens[idx].attrSet('rel', 'noopener noreferrer');
@@ -50,8 +49,9 @@ const hostConfig = new AC.HostConfig(TEAMS_HOST_CONFIG);
 export function cardOf(activity: unknown): Record<string, unknown> | undefined {
   const attachments = (activity as { attachments?: unknown } | null)?.attachments;
   if (!Array.isArray(attachments)) return undefined;
-  const card = attachments.find((a: { contentType?: unknown }) => a?.contentType === ADAPTIVE_CARD_CONTENT_TYPE) as { content?: unknown } | undefined;
-  return typeof card?.content === 'object' && card.content !== null ? card.content as Record<string, unknown> : undefined;
+  const card = attachments.find((a: { contentType?: unknown }) => a?.contentType === ADAPTIVE_CARD_CONTENT_TYPE) as
+    { content?: unknown } | undefined;
+  return typeof card?.content === 'object' && card.content !== null ? (card.content as Record<string, unknown>) : undefined;
 }
 
 export interface TeamsRendering {
@@ -68,8 +68,9 @@ export function renderTeamsMessage(activity: unknown, onSubmit: (data: unknown) 
   configure();
   const message = document.createElement('div');
   message.className = 'tm-message';
-  message.innerHTML = `<div class="tm-avatar" aria-hidden="true">☁️</div><div class="tm-content"><div class="tm-meta">`
-    + `<span class="tm-name">AWS Q&amp;A</span>${time ? `<span class="tm-time">${escapeHtml(time)}</span>` : ''}</div></div>`;
+  message.innerHTML =
+    `<div class="tm-avatar" aria-hidden="true">☁️</div><div class="tm-content"><div class="tm-meta">` +
+    `<span class="tm-name">AWS Q&amp;A</span>${time ? `<span class="tm-time">${escapeHtml(time)}</span>` : ''}</div></div>`;
   const content = message.querySelector('.tm-content') as HTMLElement;
   const json = cardOf(activity);
   if (!json) {

@@ -52,7 +52,14 @@ function panel(platform: Platform, id: string, title: string, hint: string, json
   const copy = el('button', 'copy-json', 'Copy');
   copy.type = 'button';
   copy.addEventListener('click', () => {
-    void navigator.clipboard?.writeText(text).then(() => { copy.textContent = 'Copied'; }, () => { copy.textContent = 'Copy failed'; });
+    void navigator.clipboard?.writeText(text).then(
+      () => {
+        copy.textContent = 'Copied';
+      },
+      () => {
+        copy.textContent = 'Copy failed';
+      },
+    );
   });
   const pre = el('pre', 'json');
   pre.append(el('code', undefined, text));
@@ -74,7 +81,10 @@ export class Turn {
   private readonly status: HTMLElement;
   private disableTeamsSubmits: (match: (data: unknown) => boolean) => void = () => undefined;
 
-  constructor(readonly question: string, via?: string) {
+  constructor(
+    readonly question: string,
+    via?: string,
+  ) {
     turnCount += 1;
     this.id = `turn-${turnCount}`;
     this.element = el('li', 'turn pending');
@@ -105,7 +115,8 @@ export class Turn {
     slackSurface.innerHTML = slackMessageHtml(response.slack, { time });
     slackSurface.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('button.sk-btn');
-      if (button instanceof HTMLButtonElement) onIntent(slackButtonIntent(button.dataset.actionId ?? '', button.dataset.value), 'slack', this);
+      if (button instanceof HTMLButtonElement)
+        onIntent(slackButtonIntent(button.dataset.actionId ?? '', button.dataset.value), 'slack', this);
     });
     const teams = renderTeamsMessage(response.teams, (data) => onIntent(teamsSubmitIntent(data), 'teams', this), time);
     this.disableTeamsSubmits = teams.disableSubmits;
@@ -116,8 +127,22 @@ export class Turn {
     }
     const grid = el('div', 'renderings');
     grid.append(
-      panel('slack', this.id, 'Slack', 'Block Kit JSON: paste into Block Kit Builder (app.slack.com/block-kit-builder).', { blocks: response.slack.blocks }, slackSurface),
-      panel('teams', this.id, 'Microsoft Teams', 'Adaptive Card JSON: paste into the Adaptive Cards Designer (adaptivecards.microsoft.com/designer).', cardOf(response.teams) ?? response.teams, teamsSurface),
+      panel(
+        'slack',
+        this.id,
+        'Slack',
+        'Block Kit JSON: paste into Block Kit Builder (app.slack.com/block-kit-builder).',
+        { blocks: response.slack.blocks },
+        slackSurface,
+      ),
+      panel(
+        'teams',
+        this.id,
+        'Microsoft Teams',
+        'Adaptive Card JSON: paste into the Adaptive Cards Designer (adaptivecards.microsoft.com/designer).',
+        cardOf(response.teams) ?? response.teams,
+        teamsSurface,
+      ),
     );
     this.body.append(grid);
   }

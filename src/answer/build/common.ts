@@ -15,7 +15,9 @@ export function finish(draft: AnswerDraft): Answer {
     .digest('hex')
     .slice(0, 16);
   const asked = draft.question.trim().toLowerCase();
-  const followUps = uniqueBy(draft.followUps, (s) => s.question.trim().toLowerCase()).filter((s) => s.question.trim().toLowerCase() !== asked);
+  const followUps = uniqueBy(draft.followUps, (s) => s.question.trim().toLowerCase()).filter(
+    (s) => s.question.trim().toLowerCase() !== asked,
+  );
   return { ...draft, id: `${draft.kind}-${hash}`, followUps: followUps.slice(0, 3) } as Answer;
 }
 
@@ -50,4 +52,3 @@ export function groupByAttribute(facts: Fact[]): { attribute: string; values: st
   }
   return [...groups.values()];
 }
-

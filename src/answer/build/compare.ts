@@ -14,14 +14,18 @@ import { knowledgeStems } from '../../text/knowledge-stems';
 import { ask, finish, groupByAttribute, shortName, sourcesOf } from './common';
 import { suggestions } from './suggest';
 
-interface Row extends ComparisonRow { from: 'list' | 'table' | 'facts' }
+interface Row extends ComparisonRow {
+  from: 'list' | 'table' | 'facts';
+}
 
 /** Rows as the Answer carries them (without where they came from). */
 const plainRows = (rows: Row[]): ComparisonRow[] => rows.map(({ dimension, values }) => ({ dimension, values }));
 
 /** The note under a narrowed comparison. */
-const narrowedNote = (shown: number, total: number, columns: string[]): Part =>
-  ({ type: 'text', text: `Showing ${shown} of ${total} dimensions; ask "${columns.join(' vs ')}" for all of them.` });
+const narrowedNote = (shown: number, total: number, columns: string[]): Part => ({
+  type: 'text',
+  text: `Showing ${shown} of ${total} dimensions; ask "${columns.join(' vs ')}" for all of them.`,
+});
 
 /** The question's words that may name a dimension (not services, not cue words). */
 function focusStems(u: Understood): { stems: string[]; facets: string[] } {
@@ -37,15 +41,22 @@ function narrow(ctx: RouterContext, rows: Row[], u: Understood): { rows: Row[]; 
     const d = knowledgeStems(r.dimension);
     return d.some((s) => facetStems.has(s) || stems.includes(s));
   });
-  const picked = byDimension.length > 0 ? byDimension : rows.filter((r) => {
-    const v = knowledgeStems(r.values.join(' '));
-    return stems.some((s) => v.includes(s));
-  });
+  const picked =
+    byDimension.length > 0
+      ? byDimension
+      : rows.filter((r) => {
+          const v = knowledgeStems(r.values.join(' '));
+          return stems.some((s) => v.includes(s));
+        });
   return picked.length > 0 && picked.length < rows.length ? { rows: picked, narrowed: true } : { rows, narrowed: false };
 }
 
 function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Comparison, confidence: number): Answer {
-  const toRow = (r: Comparison['rows'][number]): Row => ({ dimension: r.dimension, values: ids.map((id) => r.values[id] ?? ''), from: r.from });
+  const toRow = (r: Comparison['rows'][number]): Row => ({
+    dimension: r.dimension,
+    values: ids.map((id) => r.values[id] ?? ''),
+    from: r.from,
+  });
   const all = cmp.rows.map(toRow);
   const { rows, narrowed } = narrow(ctx, all, u);
   const columns = ids.map((id) => shortName(ctx.kb, id));
@@ -55,16 +66,21 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
   if (list.length) parts.push({ type: 'comparison', columns, rows: plainRows(list) });
   if (table.length) parts.push({ type: 'comparison', heading: list.length ? 'At a glance' : undefined, columns, rows: plainRows(table) });
   const stems = focusStems(u).stems;
-  const notes = narrowed
-    ? cmp.notes.filter((n) => knowledgeStems(`${n.label} ${n.text}`).some((s) => stems.includes(s)))
-    : cmp.notes;
+  const notes = narrowed ? cmp.notes.filter((n) => knowledgeStems(`${n.label} ${n.text}`).some((s) => stems.includes(s))) : cmp.notes;
   if (notes.length) parts.push({ type: 'bullets', heading: 'Key differences', items: notes.map((n) => `${n.label}: ${n.text}`) });
   if (!narrowed && cmp.summary) parts.push({ type: 'text', text: cmp.summary });
   if (narrowed) parts.push(narrowedNote(rows.length, all.length, columns));
   const dims = narrowed ? `: ${[...new Set(rows.map((r) => r.dimension))].slice(0, 3).join(', ')}` : '';
   return finish({
-    kind: 'compare', question: u.text, services: columns, synthesized: false, title: `${columns.join(' vs ')}${dims}`,
-    answered: true, confidence, parts, sources: [cmp.source],
+    kind: 'compare',
+    question: u.text,
+    services: columns,
+    synthesized: false,
+    title: `${columns.join(' vs ')}${dims}`,
+    answered: true,
+    confidence,
+    parts,
+    sources: [cmp.source],
     followUps: [
       ...(narrowed ? [ask(columns.join(' vs '))] : []),
       ...ids.flatMap((id) => suggestions(ctx, [id], 3)).filter((s) => !/ vs /i.test(s.question)),
@@ -81,7 +97,9 @@ const COMPARABLE_FACETS = [SLA_FACET, LANGUAGES_FACET, LIMITS_FACET, PRICING_FAC
 /** A side-by-side from each service's own facts; undefined when they share no attribute to compare on. */
 function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidence: number): Answer | undefined {
   // Per entity, its own facts (not those of another comparison, which speak relative to a third service).
-  const perEntity: Fact[][] = ids.map((id) => (ctx.kb.factsByEntity.get(id) ?? []).map((i) => ctx.kb.facts[i]).filter((f) => f.origin !== 'comparison'));
+  const perEntity: Fact[][] = ids.map((id) =>
+    (ctx.kb.factsByEntity.get(id) ?? []).map((i) => ctx.kb.facts[i]).filter((f) => f.origin !== 'comparison'),
+  );
   const attrs: string[] = [];
   const counts = new Map<string, number>();
   for (const facts of perEntity) {
@@ -94,12 +112,22 @@ function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidenc
   // Dimensions both sides state, and those of a comparable aspect (SLA, languages, limits, …) that
   // one side states: the other side's cell says so, rather than the row being dropped.
   const factIndex = new Map(ids.flatMap((id) => (ctx.kb.factsByEntity.get(id) ?? []).map((i) => [ctx.kb.facts[i], i] as const)));
-  const comparable = (a: string): boolean => perEntity.flat().some((f) => f.attribute.toLowerCase() === a
-    && COMPARABLE_FACETS.some((facet) => ctx.scorer.showsFacet(factIndex.get(f) ?? -1, facet)));
+  const comparable = (a: string): boolean =>
+    perEntity
+      .flat()
+      .some(
+        (f) => f.attribute.toLowerCase() === a && COMPARABLE_FACETS.some((facet) => ctx.scorer.showsFacet(factIndex.get(f) ?? -1, facet)),
+      );
   const kept = attrs.filter((a) => a !== 'notes' && ((counts.get(a) ?? 0) >= 2 || comparable(a)));
   const rows: Row[] = kept.map((a) => ({
     dimension: perEntity.flat().find((f) => f.attribute.toLowerCase() === a)!.attribute,
-    values: perEntity.map((facts) => facts.filter((f) => f.attribute.toLowerCase() === a).map((f) => f.value).join('; ') || NOT_STATED),
+    values: perEntity.map(
+      (facts) =>
+        facts
+          .filter((f) => f.attribute.toLowerCase() === a)
+          .map((f) => f.value)
+          .join('; ') || NOT_STATED,
+    ),
     from: 'facts',
   }));
   // A side-by-side needs something stated on every side.
@@ -109,10 +137,18 @@ function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidenc
   const shown = new Set(picked.map((r) => r.dimension.toLowerCase()));
   const used = perEntity.flat().filter((f) => shown.has(f.attribute.toLowerCase()));
   return finish({
-    kind: 'compare', question: u.text, services: columns, synthesized: true, title: `${columns.join(' vs ')}`,
-    answered: true, confidence: confidence * 0.9,
+    kind: 'compare',
+    question: u.text,
+    services: columns,
+    synthesized: true,
+    title: `${columns.join(' vs ')}`,
+    answered: true,
+    confidence: confidence * 0.9,
     parts: [
-      { type: 'text', text: `The knowledge base has no direct comparison of ${columns.join(' and ')}; this side-by-side is assembled from what it says about each.` },
+      {
+        type: 'text',
+        text: `The knowledge base has no direct comparison of ${columns.join(' and ')}; this side-by-side is assembled from what it says about each.`,
+      },
       { type: 'comparison', columns, rows: plainRows(picked) },
       ...(narrowed ? [narrowedNote(picked.length, rows.length, columns)] : []),
     ],

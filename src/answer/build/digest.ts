@@ -42,20 +42,32 @@ export function digestAnswer(ctx: RouterContext, question: string, entry: Entry,
   let pendingHeading: string | undefined;
   let omitted = 0;
   for (const b of entry.blocks) {
-    if (used >= BUDGET) { omitted += 1; continue; }
+    if (used >= BUDGET) {
+      omitted += 1;
+      continue;
+    }
     if (b.type === 'paragraph') {
       if (isUiResidue(b.text)) continue;
       const lead = leadIn(b.text);
-      if (lead !== undefined) { pendingHeading = cleanSentence(lead); continue; }
+      if (lead !== undefined) {
+        pendingHeading = cleanSentence(lead);
+        continue;
+      }
       const text = cleanSentence(b.text);
-      if (used + text.length > BUDGET && parts.length > 0) { omitted += 1; continue; }
+      if (used + text.length > BUDGET && parts.length > 0) {
+        omitted += 1;
+        continue;
+      }
       parts.push({ type: 'text', text });
       used += text.length;
     } else if (b.type === 'list') {
       const items: string[] = [];
       for (const it of b.items) {
         const line = itemLine(it.text, it.strong, it.children);
-        if (used + line.length > BUDGET && items.length > 0) { omitted += 1; continue; }
+        if (used + line.length > BUDGET && items.length > 0) {
+          omitted += 1;
+          continue;
+        }
         items.push(line);
         used += line.length;
       }
@@ -70,10 +82,16 @@ export function digestAnswer(ctx: RouterContext, question: string, entry: Entry,
       omitted += 1;
     }
   }
-  if (omitted > 0) parts.push({ type: 'text', text: 'The section goes on with an example and more details; ask about any point for the specifics.' });
+  if (omitted > 0)
+    parts.push({ type: 'text', text: 'The section goes on with an example and more details; ask about any point for the specifics.' });
   return finish({
-    kind: 'lookup', question, title: entry.question, answered: true, confidence,
-    parts, sources: [{ file: entry.file, section: entry.question, line: entry.line }],
+    kind: 'lookup',
+    question,
+    title: entry.question,
+    answered: true,
+    confidence,
+    parts,
+    sources: [{ file: entry.file, section: entry.question, line: entry.line }],
     followUps: suggestions(ctx, [], 3).filter((s) => s.question !== entry.question),
   });
 }

@@ -29,7 +29,10 @@ export function selectFacts(ctx: RouterContext, u: Understood, entity: Entity): 
   }
   if (scored.length === 0) return { facts: [], coverage: 0 };
   const top = scored[0].score;
-  const picked = scored.filter((s) => s.score >= 0.6 * top).slice(0, MAX_FACTS).sort((a, b) => a.index - b.index);
+  const picked = scored
+    .filter((s) => s.score >= 0.6 * top)
+    .slice(0, MAX_FACTS)
+    .sort((a, b) => a.index - b.index);
   const found = new Set(picked.flatMap((s) => knowledgeStems(`${s.fact.attribute} ${s.fact.value}`)));
   const coverage = stems.length ? stems.filter((s) => found.has(s)).length / stems.length : 0;
   return { facts: picked, coverage: facets.length > 0 ? Math.max(coverage, 0.75) : coverage };
@@ -49,18 +52,38 @@ export function factParts(facts: Fact[], heading?: string): Part[] {
   const multi = groups.filter((g) => g.values.length > 1);
   const parts: Part[] = [];
   if (single.length) parts.push({ type: 'facts', heading, facts: single.map((g) => ({ label: g.attribute, value: g.values[0] })) });
-  for (const g of multi) parts.push({ type: 'bullets', heading: heading && !single.length ? `${heading}: ${g.attribute}` : g.attribute, items: g.values });
+  for (const g of multi)
+    parts.push({ type: 'bullets', heading: heading && !single.length ? `${heading}: ${g.attribute}` : g.attribute, items: g.values });
   return parts;
 }
 
 /** `lead`: parts shown before the facts (a yes/no verdict). */
-export function facetAnswer(ctx: RouterContext, u: Understood, entities: Entity[], perEntity: Fact[][], facetLabel: string, confidence: number, lead: Part[] = []): Answer {
+export function facetAnswer(
+  ctx: RouterContext,
+  u: Understood,
+  entities: Entity[],
+  perEntity: Fact[][],
+  facetLabel: string,
+  confidence: number,
+  lead: Part[] = [],
+): Answer {
   const parts: Part[] = [...lead];
   entities.forEach((e, i) => parts.push(...factParts(perEntity[i], entities.length > 1 ? e.short : undefined)));
   const names = entities.map((e) => e.short).join(', ');
   return finish({
-    kind: 'facet', question: u.text, services: entities.map((e) => e.short), facet: facetLabel,
-    title: `${names}: ${facetLabel}`, answered: true, confidence, parts, sources: sourcesOf(perEntity.flat()),
-    followUps: suggestions(ctx, entities.map((e) => e.id), 3).filter((s) => s.question.toLowerCase() !== u.text.toLowerCase()),
+    kind: 'facet',
+    question: u.text,
+    services: entities.map((e) => e.short),
+    facet: facetLabel,
+    title: `${names}: ${facetLabel}`,
+    answered: true,
+    confidence,
+    parts,
+    sources: sourcesOf(perEntity.flat()),
+    followUps: suggestions(
+      ctx,
+      entities.map((e) => e.id),
+      3,
+    ).filter((s) => s.question.toLowerCase() !== u.text.toLowerCase()),
   });
 }

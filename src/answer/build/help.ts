@@ -25,15 +25,23 @@ export function helpAnswer(ctx: RouterContext, question: string): Answer {
   const named = services.slice(0, MAX_SERVICES_NAMED).map((id) => shortName(kb, id));
   const more = services.length - named.length;
   return finish({
-    kind: 'help', question, title: 'What I can answer', answered: true, confidence: 1, sources: [],
+    kind: 'help',
+    question,
+    title: 'What I can answer',
+    answered: true,
+    confidence: 1,
+    sources: [],
     parts: [
       {
         type: 'text',
-        text: `I answer AWS architecture questions from the team's knowledge base (${kb.entries.length} Q&A entries): ` +
+        text:
+          `I answer AWS architecture questions from the team's knowledge base (${kb.entries.length} Q&A entries): ` +
           'availability SLAs, service comparisons (X vs Y), pros and cons, languages, limits, pricing models and recommendations.',
       },
       { type: 'bullets', heading: 'Try asking', items: examples },
-      ...(named.length ? [{ type: 'text' as const, text: `Services covered: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.` }] : []),
+      ...(named.length
+        ? [{ type: 'text' as const, text: `Services covered: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.` }]
+        : []),
     ],
     followUps: examples.slice(0, 3).map(ask),
   });

@@ -35,7 +35,14 @@ export const MIN_COVERAGE_WITH_UNKNOWN = 0.75;
  * An answer from hits, or undefined when the best hit covers too little of the question.
  * `unknownWords`: how many of the question's words the knowledge base never uses.
  */
-export function lookupAnswer(ctx: RouterContext, question: string, hits: PassageHit[], related: string[] = [], unknownWords = 0, minCoverage?: number): Answer | undefined {
+export function lookupAnswer(
+  ctx: RouterContext,
+  question: string,
+  hits: PassageHit[],
+  related: string[] = [],
+  unknownWords = 0,
+  minCoverage?: number,
+): Answer | undefined {
   const top = hits[0];
   const needed = minCoverage ?? (unknownWords > 0 ? MIN_COVERAGE_WITH_UNKNOWN : MIN_COVERAGE);
   if (!top || top.coverage < needed) return undefined;
@@ -48,11 +55,12 @@ export function lookupAnswer(ctx: RouterContext, question: string, hits: Passage
   const second = hits.find((h) => ctx.kb.passages[h.id].entry !== first.entry);
   const margin = second ? Math.max(0, 1 - second.score / top.score) : 1;
   return finish({
-    kind: 'lookup', question, title: first.source.section, answered: true,
+    kind: 'lookup',
+    question,
+    title: first.source.section,
+    answered: true,
     confidence: Math.min(0.95, 0.3 + 0.5 * top.coverage + 0.2 * margin),
-    parts: picked.length === 1
-      ? [{ type: 'text', text: passageLine(picked[0]) }]
-      : [{ type: 'bullets', items: picked.map(passageLine) }],
+    parts: picked.length === 1 ? [{ type: 'text', text: passageLine(picked[0]) }] : [{ type: 'bullets', items: picked.map(passageLine) }],
     sources: sourcesOf(picked),
     followUps: suggestions(ctx, [...related, ...first.entities], 3),
   });

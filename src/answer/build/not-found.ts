@@ -16,11 +16,23 @@ export function slaNotFound(ctx: RouterContext, question: string, reason: string
  * `related`: entity ids the suggestions should be about first; `preferred`: suggestions to lead
  * with (e.g. SLA questions the knowledge base can answer, for a missing SLA).
  */
-export function notFoundAnswer(ctx: RouterContext, question: string, reason: string, related: string[] = [], extra: Part[] = [], preferred: Suggestion[] = []): Answer {
+export function notFoundAnswer(
+  ctx: RouterContext,
+  question: string,
+  reason: string,
+  related: string[] = [],
+  extra: Part[] = [],
+  preferred: Suggestion[] = [],
+): Answer {
   const seen = new Set(preferred.map((p) => p.question.toLowerCase()));
   const follow = [...preferred, ...suggestions(ctx, related).filter((s) => !seen.has(s.question.toLowerCase()))].slice(0, 3);
   return finish({
-    kind: 'not-found', question, title: 'Not in the knowledge base', answered: false, confidence: 0.9, sources: [],
+    kind: 'not-found',
+    question,
+    title: 'Not in the knowledge base',
+    answered: false,
+    confidence: 0.9,
+    sources: [],
     parts: [
       { type: 'text', text: reason },
       ...extra,

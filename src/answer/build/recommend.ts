@@ -11,7 +11,11 @@ import { entityById, finish, shortName, sourcesOf } from './common';
 import { suggestions, versusQuestion } from './suggest';
 
 /** Facets that make a reason to recommend, with their weight: what a service is for counts most. */
-const REASONS: [string, number][] = [['best-for', 1.5], ['pros', 1], ['languages', 0.5]];
+const REASONS: [string, number][] = [
+  ['best-for', 1.5],
+  ['pros', 1],
+  ['languages', 0.5],
+];
 
 /**
  * Per fact, the index in `REASONS` of the reason it gives, or -1 when it gives none: a comparison's
@@ -69,14 +73,18 @@ export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; 
     parts.push({ type: 'facts', facts: runnerUp[1].facts.map((f) => ({ label: f.attribute, value: f.value })) });
   }
   const margin = runnerUp ? 1 - runnerUp[1].score / best.score : 1;
-  return { coverage, answer: finish({
-    kind: 'recommend', question: u.text, services: [shortName(ctx.kb, bestId), ...(runnerUp ? [shortName(ctx.kb, runnerUp[0])] : [])],
-    title: `Recommended: ${shortName(ctx.kb, bestId)}`, answered: true,
-    confidence: Math.min(0.95, 0.5 + 0.3 * coverage + 0.2 * margin),
-    parts, sources: sourcesOf([...best.facts, ...(runnerUp ? runnerUp[1].facts : [])]),
-    followUps: [
-      ...(runnerUp ? [versusQuestion(ctx, bestId, runnerUp[0])] : []),
-      ...suggestions(ctx, [bestId], 3),
-    ],
-  }) };
+  return {
+    coverage,
+    answer: finish({
+      kind: 'recommend',
+      question: u.text,
+      services: [shortName(ctx.kb, bestId), ...(runnerUp ? [shortName(ctx.kb, runnerUp[0])] : [])],
+      title: `Recommended: ${shortName(ctx.kb, bestId)}`,
+      answered: true,
+      confidence: Math.min(0.95, 0.5 + 0.3 * coverage + 0.2 * margin),
+      parts,
+      sources: sourcesOf([...best.facts, ...(runnerUp ? runnerUp[1].facts : [])]),
+      followUps: [...(runnerUp ? [versusQuestion(ctx, bestId, runnerUp[0])] : []), ...suggestions(ctx, [bestId], 3)],
+    }),
+  };
 }

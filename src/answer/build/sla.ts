@@ -15,8 +15,7 @@ import { entitiesWithSla, suggestions } from './suggest';
 const MAX_LISTED = 25;
 
 function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
-  return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'sla'))
-    .map((i) => ctx.kb.facts[i]);
+  return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'sla')).map((i) => ctx.kb.facts[i]);
 }
 
 export function slaAnswer(ctx: RouterContext, question: string, entities: Entity[], confidence: number): Answer {
@@ -29,28 +28,52 @@ export function slaAnswer(ctx: RouterContext, question: string, entities: Entity
   const missing: string[] = [];
   for (const id of ids) {
     const facts = slaFacts(ctx, id);
-    if (facts.length === 0) { missing.push(id); continue; }
+    if (facts.length === 0) {
+      missing.push(id);
+      continue;
+    }
     used.push(...facts);
-    parts.push({ type: 'facts', heading: all ? shortName(ctx.kb, id) : entityById(ctx.kb, id)?.name ?? id, facts: facts.map((f) => ({ label: f.attribute, value: f.value })) });
+    parts.push({
+      type: 'facts',
+      heading: all ? shortName(ctx.kb, id) : (entityById(ctx.kb, id)?.name ?? id),
+      facts: facts.map((f) => ({ label: f.attribute, value: f.value })),
+    });
   }
   const missingNames = missing.map((id) => entityById(ctx.kb, id)?.name ?? id);
   if (used.length === 0) {
-    return slaNotFound(ctx, question, `The knowledge base has no SLA for ${missingNames.join(' or ') || 'that'}. It lists SLAs for ${entitiesWithSla(ctx).map((id) => shortName(ctx.kb, id)).join(', ')}.`);
+    return slaNotFound(
+      ctx,
+      question,
+      `The knowledge base has no SLA for ${missingNames.join(' or ') || 'that'}. It lists SLAs for ${entitiesWithSla(ctx)
+        .map((id) => shortName(ctx.kb, id))
+        .join(', ')}.`,
+    );
   }
   if (missingNames.length > 0) parts.push({ type: 'text', text: `The knowledge base has no SLA for ${missingNames.join(', ')}.` });
   if (all && everyone.length > ids.length) {
-    parts.push({ type: 'text', text: `…and ${everyone.length - ids.length} more services with an SLA in the knowledge base: ask for one by name, e.g. "SLA for ${shortName(ctx.kb, everyone[ids.length])}".` });
+    parts.push({
+      type: 'text',
+      text: `…and ${everyone.length - ids.length} more services with an SLA in the knowledge base: ask for one by name, e.g. "SLA for ${shortName(ctx.kb, everyone[ids.length])}".`,
+    });
   }
   const covered = ids.filter((id) => !missing.includes(id));
   const others = entitiesWithSla(ctx).filter((id) => !covered.includes(id));
-  const followUps = all ? [] : [
-    ...(others.length ? [ask(`Compare ${shortName(ctx.kb, covered[0])} vs ${shortName(ctx.kb, others[0])}`)] : []),
-    ...suggestions(ctx, covered, 3).filter((s) => !/^SLA for /i.test(s.question)),
-    ask('List all SLAs'),
-  ];
+  const followUps = all
+    ? []
+    : [
+        ...(others.length ? [ask(`Compare ${shortName(ctx.kb, covered[0])} vs ${shortName(ctx.kb, others[0])}`)] : []),
+        ...suggestions(ctx, covered, 3).filter((s) => !/^SLA for /i.test(s.question)),
+        ask('List all SLAs'),
+      ];
   return finish({
-    kind: 'sla', question, services: covered.map((id) => shortName(ctx.kb, id)),
+    kind: 'sla',
+    question,
+    services: covered.map((id) => shortName(ctx.kb, id)),
     title: all ? 'Availability SLAs' : `Availability SLA: ${covered.map((id) => shortName(ctx.kb, id)).join(', ')}`,
-    answered: true, confidence, parts, sources: sourcesOf(used), followUps,
+    answered: true,
+    confidence,
+    parts,
+    sources: sourcesOf(used),
+    followUps,
   });
 }

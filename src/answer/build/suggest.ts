@@ -5,8 +5,8 @@
  */
 import type { Suggestion } from '../answer';
 import type { RouterContext } from '../../read/context';
-import { ask, shortName } from './common';
 import { uniqueBy } from '../../util/unique-by';
+import { ask, shortName } from './common';
 
 /** Entity ids that have SLA facts, in document order. */
 export function entitiesWithSla(ctx: RouterContext): readonly string[] {
@@ -35,7 +35,14 @@ export function suggestions(ctx: RouterContext, entityIds: string[] = [], n = 3)
   for (const id of entityIds) {
     const name = shortName(ctx.kb, id);
     const cmp = ctx.kb.comparisons.find((c) => c.entities.includes(id));
-    if (cmp) out.push(versusQuestion(ctx, id, cmp.entities.find((e) => e !== id)!));
+    if (cmp)
+      out.push(
+        versusQuestion(
+          ctx,
+          id,
+          cmp.entities.find((e) => e !== id)!,
+        ),
+      );
     if (sla.includes(id)) out.push(slaQuestion(ctx, id));
     const facts = ctx.kb.factsByEntity.get(id) ?? [];
     if (facts.some((i) => ctx.scorer.showsFacet(i, 'pros'))) out.push(ask(`Pros and cons of ${name}`));

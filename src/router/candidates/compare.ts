@@ -12,10 +12,14 @@ import { FORM } from '../relevance';
 export function answerTexts(a: Answer): string[] {
   return a.parts.flatMap((p) => {
     switch (p.type) {
-      case 'text': return [p.text];
-      case 'bullets': return [p.heading ?? '', ...p.items];
-      case 'facts': return p.facts.map((f) => `${f.label} ${f.value}`);
-      case 'comparison': return p.rows.map((r) => `${r.dimension} ${r.values.join(' ')}`);
+      case 'text':
+        return [p.text];
+      case 'bullets':
+        return [p.heading ?? '', ...p.items];
+      case 'facts':
+        return p.facts.map((f) => `${f.label} ${f.value}`);
+      case 'comparison':
+        return p.rows.map((r) => `${r.dimension} ${r.values.join(' ')}`);
     }
   });
 }
@@ -32,17 +36,21 @@ export function compareCandidates(input: CandidateInput): Candidate[] {
   const texts = answerTexts(answer);
   const narrowed = answer.title.includes(':');
   const ids = covered.map((e) => e.id);
-  return [{
-    intent: 'compare', answered: true, speaksTo: ids,
-    why: `${answer.synthesized ? 'a side-by-side assembled from facts' : "the knowledge base's own comparison"} of ${covered.map((e) => e.short).join(' and ')}${narrowed ? ', narrowed' : ''}`,
-    evidence: {
-      subjects: subjectShare(input, ids),
-      aspects: aspectsHeld(input, texts),
-      // Words the knowledge base never uses cannot narrow a comparison it holds; asked "X or Y?",
-      // the comparison answers the choice even when it holds none of the use case's words.
-      content: u.cues.compare ? COMPARE_FLOOR + (1 - COMPARE_FLOOR) * shareHeld(u.knownStems, texts) : shareHeld(u.knownStems, texts),
-      form: u.cues.compare ? FORM.asked : FORM.neutral,
+  return [
+    {
+      intent: 'compare',
+      answered: true,
+      speaksTo: ids,
+      why: `${answer.synthesized ? 'a side-by-side assembled from facts' : "the knowledge base's own comparison"} of ${covered.map((e) => e.short).join(' and ')}${narrowed ? ', narrowed' : ''}`,
+      evidence: {
+        subjects: subjectShare(input, ids),
+        aspects: aspectsHeld(input, texts),
+        // Words the knowledge base never uses cannot narrow a comparison it holds; asked "X or Y?",
+        // the comparison answers the choice even when it holds none of the use case's words.
+        content: u.cues.compare ? COMPARE_FLOOR + (1 - COMPARE_FLOOR) * shareHeld(u.knownStems, texts) : shareHeld(u.knownStems, texts),
+        form: u.cues.compare ? FORM.asked : FORM.neutral,
+      },
+      build: () => answer,
     },
-    build: () => answer,
-  }];
+  ];
 }

@@ -45,7 +45,12 @@ export function entryInfo(ctx: RouterContext): EntryFacts {
     }
     const byEntity = new Map<string, number[]>();
     entities.forEach((ids, i) => ids.forEach((id) => byEntity.set(id, [...(byEntity.get(id) ?? []), i])));
-    info = { entities: entities.map((s) => [...s]), texts, byEntity, stems: texts.map((t) => new Set(t.flatMap((x) => knowledgeStems(x)))) };
+    info = {
+      entities: entities.map((s) => [...s]),
+      texts,
+      byEntity,
+      stems: texts.map((t) => new Set(t.flatMap((x) => knowledgeStems(x)))),
+    };
     entryFacts.set(ctx.kb, info);
   }
   return info;
@@ -66,7 +71,10 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
     // Matched on the services' names alone ("beanstalk vs app runner"), it is one reading among the structured ones.
     const form = u.residual.length + u.facets.length > 0 ? FORM.asked : FORM.neutral;
     out.push({
-      intent: 'entry', answered: true, speaksTo: about, why: `the entry's own question: "${entry.question}"`,
+      intent: 'entry',
+      answered: true,
+      speaksTo: about,
+      why: `the entry's own question: "${entry.question}"`,
       evidence: { subjects: subjectShare(input, about), content: 1, form },
       build: () => digestAnswer(ctx, u.text, entry, 0.85),
     });
@@ -81,7 +89,12 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
     for (const i of info.byEntity.get(covered[0].id) ?? []) {
       const about = info.entities[i];
       // The entry must be about the services named, and its own question name one of them.
-      if (i === own || !covered.every((e) => about.includes(e.id)) || !covered.some((e) => ctx.reader.names(ctx.kb.entries[i].question, e.id))) continue;
+      if (
+        i === own ||
+        !covered.every((e) => about.includes(e.id)) ||
+        !covered.some((e) => ctx.reader.names(ctx.kb.entries[i].question, e.id))
+      )
+        continue;
       // As for facts: with aspects asked, the knowledge base's words count; with none, every word does.
       const share = shareHeldIn(u.facets.length > 0 || u.cues.advice ? u.knownStems : u.residualStems, info.stems[i], false);
       if (!best || share > best.share) best = { i, share, about };
@@ -90,9 +103,16 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
       const { i, share, about } = best;
       const entry = ctx.kb.entries[i];
       out.push({
-        intent: u.cues.advice ? 'advice' : 'section', answered: true, speaksTo: about,
+        intent: u.cues.advice ? 'advice' : 'section',
+        answered: true,
+        speaksTo: about,
         why: `${u.cues.advice ? 'a stated problem: ' : ''}the entry "${entry.question}" holds ${Math.round(share * 100)}% of the words`,
-        evidence: { subjects: subjectShare(input, about), aspects: aspectsHeld(input, entryInfo(ctx).texts[i]), content: share, form: u.cues.advice ? FORM.asked : FORM.neutral },
+        evidence: {
+          subjects: subjectShare(input, about),
+          aspects: aspectsHeld(input, entryInfo(ctx).texts[i]),
+          content: share,
+          form: u.cues.advice ? FORM.asked : FORM.neutral,
+        },
         build: () => digestAnswer(ctx, u.text, entry, 0.8),
       });
     }

@@ -39,7 +39,9 @@ function holdsAsAsked(u: Understood, f: Fact): boolean {
   const qs = quantities(f.value);
   if (u.modifiers.length > 0) {
     const stems = knowledgeStems(`${f.attribute} ${f.value}`);
-    return u.modifiers.some((m) => contentStems(m).some((s) => stems.includes(s)) || (qs.length > 0 && askedDimension(m) === qs[0].dimension));
+    return u.modifiers.some(
+      (m) => contentStems(m).some((s) => stems.includes(s)) || (qs.length > 0 && askedDimension(m) === qs[0].dimension),
+    );
   }
   return !u.dimension || qs.length === 0 || qs.some((q) => q.dimension === u.dimension);
 }
@@ -71,7 +73,10 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
   if (covered.length === 0) return [];
   const out: Candidate[] = [];
   const form = singleForm(input, covered.length);
-  const label = u.facets.filter((f) => f !== 'sla').map((f) => ctx.kb.facets[f]?.title ?? f).join(', ');
+  const label = u.facets
+    .filter((f) => f !== 'sla')
+    .map((f) => ctx.kb.facets[f]?.title ?? f)
+    .join(', ');
 
   const scored = covered.map((e) => selectFacts(ctx, u, e).facts);
   const picked = scored.map((list) => list.map((s) => s.fact));
@@ -81,20 +86,44 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
     const facts = picked.flat();
     // A fact with a figure of the dimension asked ("how long" → "up to 14 days") holds a limit too.
     const figureAsAsked = (f: Fact): boolean => u.dimension !== undefined && quantities(f.value).some((q) => q.dimension === u.dimension);
-    const held = u.facets.filter((facet) => all.some((s) => (ctx.scorer.showsFacet(s.index, facet) || (facet === LIMITS_FACET && figureAsAsked(s.fact))) && holdsAsAsked(u, s.fact)));
-    const v = u.facets.includes(LIMITS_FACET) ? verdict(u, all.filter((s) => ctx.scorer.showsFacet(s.index, LIMITS_FACET)).map((s) => s.fact)) : undefined;
+    const held = u.facets.filter((facet) =>
+      all.some(
+        (s) => (ctx.scorer.showsFacet(s.index, facet) || (facet === LIMITS_FACET && figureAsAsked(s.fact))) && holdsAsAsked(u, s.fact),
+      ),
+    );
+    const v = u.facets.includes(LIMITS_FACET)
+      ? verdict(
+          u,
+          all.filter((s) => ctx.scorer.showsFacet(s.index, LIMITS_FACET)).map((s) => s.fact),
+        )
+      : undefined;
     const texts = facts.map((f) => `${f.attribute} ${f.value}`);
     // With aspects asked, the other words that count are those the knowledge base uses about these
     // services (the rest is the asker's story); the words that name the aspect ("memory limit") always count.
     const vocab = withFacts.map((e) => entityVocabulary(input, e.id));
     const askable = u.knownStems.filter((s) => vocab.some((v) => v.has(s)));
-    const content = v ? 1 : u.facets.length > 0 ? shareHeld([...askable, ...u.modifiers.flatMap((m) => contentStems(m))], texts) : shareHeld(u.residualStems, texts);
+    const content = v
+      ? 1
+      : u.facets.length > 0
+        ? shareHeld([...askable, ...u.modifiers.flatMap((m) => contentStems(m))], texts)
+        : shareHeld(u.residualStems, texts);
     out.push({
-      intent: 'facet', answered: true, speaksTo: withFacts.map((e) => e.id),
-      why: `${facts.length} fact(s) of ${withFacts.map((e) => e.short).join(', ')}${held.length ? ` showing ${held.join(', ')}` : ''}`
-        + `${u.facets.length > held.length ? `; not holding ${u.facets.filter((f) => !held.includes(f)).join(', ')}${u.modifiers.length ? ` as asked (${u.modifiers.join(', ')})` : ''}` : ''}`
-        + `${v ? `; verdict from ${v.fact.value}` : ''}`,
-      evidence: { subjects: subjectShare(input, withFacts.map((e) => e.id)), aspects: u.facets.length ? held.length / u.facets.length : undefined, content, form },
+      intent: 'facet',
+      answered: true,
+      speaksTo: withFacts.map((e) => e.id),
+      why:
+        `${facts.length} fact(s) of ${withFacts.map((e) => e.short).join(', ')}${held.length ? ` showing ${held.join(', ')}` : ''}` +
+        `${u.facets.length > held.length ? `; not holding ${u.facets.filter((f) => !held.includes(f)).join(', ')}${u.modifiers.length ? ` as asked (${u.modifiers.join(', ')})` : ''}` : ''}` +
+        `${v ? `; verdict from ${v.fact.value}` : ''}`,
+      evidence: {
+        subjects: subjectShare(
+          input,
+          withFacts.map((e) => e.id),
+        ),
+        aspects: u.facets.length ? held.length / u.facets.length : undefined,
+        content,
+        form,
+      },
       build: () => facetAnswer(ctx, u, covered, picked, label || 'from the knowledge base', confidenceOf(u), v ? [v.part] : []),
     });
   }
@@ -104,8 +133,18 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
     const some = covered.filter((_, i) => profiles[i].length > 0);
     if (some.length > 0) {
       out.push({
-        intent: 'profile', answered: true, speaksTo: some.map((e) => e.id), why: `nothing asked beyond the name: the profile of ${some.map((e) => e.short).join(', ')}`,
-        evidence: { subjects: subjectShare(input, some.map((e) => e.id)), content: 1, form },
+        intent: 'profile',
+        answered: true,
+        speaksTo: some.map((e) => e.id),
+        why: `nothing asked beyond the name: the profile of ${some.map((e) => e.short).join(', ')}`,
+        evidence: {
+          subjects: subjectShare(
+            input,
+            some.map((e) => e.id),
+          ),
+          content: 1,
+          form,
+        },
         build: () => facetAnswer(ctx, u, covered, profiles, 'overview', confidenceOf(u)),
       });
     }
@@ -122,10 +161,22 @@ function servicePassages(input: CandidateInput, e: Entity, form: number): Candid
   const top = hits[0];
   if (!top) return [];
   const passage = ctx.kb.passages[top.id];
-  return [{
-    intent: 'lookup', answered: true, speaksTo: passage.entities.includes(e.id) ? [e.id] : [],
-    why: `passage under "${passage.source.section}" about ${e.short} holding ${Math.round(top.coverage * 100)}% of the words`,
-    evidence: { subjects: subjectShare(input, [e.id]), content: top.coverage, form },
-    build: () => lookupAnswer(ctx, u.text, hits, u.entities.map((x) => x.id), 0, 0) ?? lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
-  }];
+  return [
+    {
+      intent: 'lookup',
+      answered: true,
+      speaksTo: passage.entities.includes(e.id) ? [e.id] : [],
+      why: `passage under "${passage.source.section}" about ${e.short} holding ${Math.round(top.coverage * 100)}% of the words`,
+      evidence: { subjects: subjectShare(input, [e.id]), content: top.coverage, form },
+      build: () =>
+        lookupAnswer(
+          ctx,
+          u.text,
+          hits,
+          u.entities.map((x) => x.id),
+          0,
+          0,
+        ) ?? lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
+    },
+  ];
 }

@@ -43,12 +43,25 @@ function listAnswer(input: CandidateInput, title: string, lead: string, facts: F
     const entities = [...byEntity.keys()].slice(0, MAX_LISTED);
     const parts: Part[] = [
       { type: 'text', text: lead },
-      { type: 'facts', facts: entities.flatMap((id) => byEntity.get(id)!.map((f) => ({ label: `${shortName(ctx.kb, id)} (${f.attribute})`, value: f.value }))) },
+      {
+        type: 'facts',
+        facts: entities.flatMap((id) =>
+          byEntity.get(id)!.map((f) => ({ label: `${shortName(ctx.kb, id)} (${f.attribute})`, value: f.value })),
+        ),
+      },
     ];
     if (byEntity.size > entities.length) parts.push({ type: 'text', text: `…and ${byEntity.size - entities.length} more.` });
     return finish({
-      kind: 'facet', question: u.text, services: entities.map((id) => shortName(ctx.kb, id)), facet: 'across services', title, answered: true,
-      confidence: 0.8, parts, sources: sourcesOf(entities.flatMap((id) => byEntity.get(id)!)), followUps: suggestions(ctx, entities.slice(0, 2), 3),
+      kind: 'facet',
+      question: u.text,
+      services: entities.map((id) => shortName(ctx.kb, id)),
+      facet: 'across services',
+      title,
+      answered: true,
+      confidence: 0.8,
+      parts,
+      sources: sourcesOf(entities.flatMap((id) => byEntity.get(id)!)),
+      followUps: suggestions(ctx, entities.slice(0, 2), 3),
     });
   };
 }
@@ -59,7 +72,12 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
   const { facts } = ctx.kb;
   const facetFacts = (facet: string): number[] => factsShowing(input, facet);
   const out: Candidate[] = [];
-  const evidence = (held: number, form: number): Candidate['evidence'] => ({ subjects: 1, aspects: u.facets.length ? 1 : undefined, content: held, form });
+  const evidence = (held: number, form: number): Candidate['evidence'] => ({
+    subjects: 1,
+    aspects: u.facets.length ? 1 : undefined,
+    content: held,
+    form,
+  });
 
   // A figure: the facts that state it.
   for (const figure of u.figures) {
@@ -67,7 +85,10 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
     const hits = facts.filter((f) => f.value.includes(plain));
     if (hits.length > 0) {
       out.push({
-        intent: 'filter', answered: true, speaksTo: [], why: `${hits.length} fact(s) state ${plain}`,
+        intent: 'filter',
+        answered: true,
+        speaksTo: [],
+        why: `${hits.length} fact(s) state ${plain}`,
         evidence: evidence(1, FORM.asked),
         build: listAnswer(input, `Where the knowledge base states ${plain}`, `The knowledge base states ${plain} for:`, hits),
       });
@@ -93,7 +114,10 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
       if (picked.length > 0) {
         const word = u.cues.superlative === 'asc' ? 'lowest' : 'highest';
         out.push({
-          intent: 'filter', answered: true, speaksTo: [], why: `the ${word} ${title} figure of each label`,
+          intent: 'filter',
+          answered: true,
+          speaksTo: [],
+          why: `the ${word} ${title} figure of each label`,
           evidence: evidence(1, FORM.asked),
           build: listAnswer(input, `The ${word} ${title}`, `The ${word} ${title} figures in the knowledge base:`, picked),
         });
@@ -106,7 +130,10 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
       if (none.length > 0) {
         const shown = idx.filter((i) => none.includes(facts[i].entity)).map((i) => facts[i]);
         out.push({
-          intent: 'filter', answered: true, speaksTo: [], why: `${none.length} service(s) state no ${title} figure`,
+          intent: 'filter',
+          answered: true,
+          speaksTo: [],
+          why: `${none.length} service(s) state no ${title} figure`,
           evidence: evidence(1, FORM.asked),
           build: listAnswer(input, `No ${title} figure`, `The knowledge base states no ${title} figure for:`, shown),
         });
@@ -117,11 +144,16 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
   const stems = u.residualStems;
   if (u.cues.list && stems.length > 0) {
     const scoped = u.facets.length ? new Set(u.facets.flatMap(facetFacts)) : undefined;
-    const hits = facts.filter((f, i) => f.origin !== 'comparison' && (!scoped || scoped.has(i)) && stems.every((s) => ctx.scorer.mentions(i, s)));
+    const hits = facts.filter(
+      (f, i) => f.origin !== 'comparison' && (!scoped || scoped.has(i)) && stems.every((s) => ctx.scorer.mentions(i, s)),
+    );
     const entities = new Set(hits.map((f) => f.entity));
     if (entities.size >= 2) {
       out.push({
-        intent: 'filter', answered: true, speaksTo: [], why: `${entities.size} services have a fact holding every word asked`,
+        intent: 'filter',
+        answered: true,
+        speaksTo: [],
+        why: `${entities.size} services have a fact holding every word asked`,
         evidence: evidence(1, FORM.asked),
         build: listAnswer(input, 'Services that match', 'Each of these has a fact holding every word asked:', hits),
       });

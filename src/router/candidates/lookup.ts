@@ -15,16 +15,20 @@ export function lookupCandidates(input: CandidateInput): Candidate[] {
   const passage = ctx.kb.passages[top.id];
   // A passage speaks in its section's context: about every service its entry is about.
   const about = entryInfo(ctx).entities[passage.entry];
-  return [{
-    intent: 'lookup', answered: true, speaksTo: about,
-    why: `passage under "${passage.source.section}" (line ${passage.line}) holds ${Math.round(top.coverage * 100)}% of the words`,
-    evidence: {
-      subjects: subjectShare(input, about),
-      // Free text: what it holds of the question's words decides (aspect words included), not a label.
-      content: top.coverage,
-      // A lone passage is never the advice a stated problem asks for (entries are: `entry.ts`).
-      form: FORM.neutral,
+  return [
+    {
+      intent: 'lookup',
+      answered: true,
+      speaksTo: about,
+      why: `passage under "${passage.source.section}" (line ${passage.line}) holds ${Math.round(top.coverage * 100)}% of the words`,
+      evidence: {
+        subjects: subjectShare(input, about),
+        // Free text: what it holds of the question's words decides (aspect words included), not a label.
+        content: top.coverage,
+        // A lone passage is never the advice a stated problem asks for (entries are: `entry.ts`).
+        form: FORM.neutral,
+      },
+      build: () => lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
     },
-    build: () => lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
-  }];
+  ];
 }

@@ -52,30 +52,55 @@ export function notFoundBuild(input: CandidateInput, g: Gaps, related: { about: 
   const { u, ctx } = input;
   const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
   const ids = covered.map((e) => e.id);
-  const extra: Part[] = related && related.parts.length ? [{ type: 'text', text: `What the knowledge base does hold on ${related.about.map((e) => e.short).join(', ')}:` }, ...related.parts] : [];
+  const extra: Part[] =
+    related && related.parts.length
+      ? [{ type: 'text', text: `What the knowledge base does hold on ${related.about.map((e) => e.short).join(', ')}:` }, ...related.parts]
+      : [];
   if (g.amount) {
-    const models = covered.flatMap((e) => (ctx.kb.factsByEntity.get(e.id) ?? []).filter((i) => ctx.scorer.showsFacet(i, PRICING_FACET)).map((i) => ctx.kb.facts[i]));
-    return notFoundAnswer(ctx, u.text,
+    const models = covered.flatMap((e) =>
+      (ctx.kb.factsByEntity.get(e.id) ?? []).filter((i) => ctx.scorer.showsFacet(i, PRICING_FACET)).map((i) => ctx.kb.facts[i]),
+    );
+    return notFoundAnswer(
+      ctx,
+      u.text,
       `The knowledge base has no prices${covered.length ? ` for ${names(covered)}` : ''}: it does not list rates or amounts.${models.length ? ' What it says about the pricing model:' : ''}`,
-      ids, factParts(models.slice(0, 4)));
+      ids,
+      factParts(models.slice(0, 4)),
+    );
   }
-  if (g.outside.length) return notFoundAnswer(ctx, u.text, `The knowledge base covers AWS services only; it has nothing on ${names(g.outside)}.`, ids, extra);
+  if (g.outside.length)
+    return notFoundAnswer(ctx, u.text, `The knowledge base covers AWS services only; it has nothing on ${names(g.outside)}.`, ids, extra);
   const asksSla = u.facets.includes(SLA_FACET);
   if (g.missing.length) {
     if (asksSla) return slaNotFound(ctx, u.text, `The knowledge base has no SLA for ${names(g.missing)}.`);
     return notFoundAnswer(ctx, u.text, `The knowledge base has nothing on ${names(g.missing)}.`, ids, extra);
   }
   if (g.subjects.length) {
-    return notFoundAnswer(ctx, u.text, `The knowledge base has nothing on ${quoted(g.subjects)}${covered.length ? ` for ${names(covered)}` : ''}.`, ids, extra);
+    return notFoundAnswer(
+      ctx,
+      u.text,
+      `The knowledge base has nothing on ${quoted(g.subjects)}${covered.length ? ` for ${names(covered)}` : ''}.`,
+      ids,
+      extra,
+    );
   }
   if (covered.length) {
     if (asksSla && !covered.some((e) => entitiesWithSla(ctx).includes(e.id))) {
-      return slaNotFound(ctx, u.text, `The knowledge base has no SLA for ${names(covered)}. It lists SLAs for ${entitiesWithSla(ctx).map((id) => ctx.kb.registry.get(id)?.short ?? id).join(', ')}.`);
+      return slaNotFound(
+        ctx,
+        u.text,
+        `The knowledge base has no SLA for ${names(covered)}. It lists SLAs for ${entitiesWithSla(ctx)
+          .map((id) => ctx.kb.registry.get(id)?.short ?? id)
+          .join(', ')}.`,
+      );
     }
     const titles = u.facets.filter((f) => f !== SLA_FACET).map((f) => ctx.kb.facets[f]?.title ?? f);
-    const what = u.modifiers.length && titles.length
-      ? `no ${u.modifiers.join(' ')} ${titles.join(' or ')} for ${names(covered)}`
-      : titles.length ? `nothing on the ${titles.join(' or ')} of ${names(covered)} that answers this` : `nothing that answers this about ${names(covered)}`;
+    const what =
+      u.modifiers.length && titles.length
+        ? `no ${u.modifiers.join(' ')} ${titles.join(' or ')} for ${names(covered)}`
+        : titles.length
+          ? `nothing on the ${titles.join(' or ')} of ${names(covered)} that answers this`
+          : `nothing that answers this about ${names(covered)}`;
     return notFoundAnswer(ctx, u.text, `The knowledge base has ${what}.`, ids, extra);
   }
   if (asksSla) return slaNotFound(ctx, u.text, 'The knowledge base has no SLA that answers this.');

@@ -9,9 +9,18 @@ export function recommendCandidates(input: CandidateInput): Candidate[] {
   const rec = recommend(ctx, u);
   if (!rec || rec.answer.kind !== 'recommend') return [];
   const services = rec.answer.services;
-  return [{
-    intent: 'recommend', answered: true, speaksTo: [], why: `${services.join(', ')}: best-for and pros facts hold ${Math.round(rec.coverage * 100)}% of the words`,
-    evidence: { subjects: u.entities.length + u.outside.length > 0 ? 0 : 1, content: rec.coverage, form: u.cues.recommend ? FORM.asked : FORM.weak },
-    build: () => rec.answer,
-  }];
+  return [
+    {
+      intent: 'recommend',
+      answered: true,
+      speaksTo: [],
+      why: `${services.join(', ')}: best-for and pros facts hold ${Math.round(rec.coverage * 100)}% of the words`,
+      evidence: {
+        subjects: u.entities.length + u.outside.length > 0 ? 0 : 1,
+        content: rec.coverage,
+        form: u.cues.recommend ? FORM.asked : FORM.weak,
+      },
+      build: () => rec.answer,
+    },
+  ];
 }

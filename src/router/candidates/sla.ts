@@ -12,21 +12,40 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   const withSla = entitiesWithSla(ctx);
   if (withSla.length === 0) return [];
   const aspects = 1 / u.facets.length;
-  const slaTexts = (ids: readonly string[]): string[] => ids.flatMap((id) => (ctx.kb.factsByEntity.get(id) ?? [])
-    .filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => `${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`));
+  const slaTexts = (ids: readonly string[]): string[] =>
+    ids.flatMap((id) =>
+      (ctx.kb.factsByEntity.get(id) ?? [])
+        .filter((i) => ctx.scorer.showsFacet(i, SLA_FACET))
+        .map((i) => `${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`),
+    );
   if (namedCount(input) === 0) {
-    return [{
-      intent: 'sla', answered: true, speaksTo: [], why: `no service named: the SLA table (${withSla.length} services)`,
-      evidence: { subjects: 1, aspects, content: shareHeld(u.knownStems, slaTexts(withSla)), form: u.cues.all ? FORM.asked : FORM.neutral },
-      build: () => slaAnswer(ctx, u.text, [], 0.85),
-    }];
+    return [
+      {
+        intent: 'sla',
+        answered: true,
+        speaksTo: [],
+        why: `no service named: the SLA table (${withSla.length} services)`,
+        evidence: {
+          subjects: 1,
+          aspects,
+          content: shareHeld(u.knownStems, slaTexts(withSla)),
+          form: u.cues.all ? FORM.asked : FORM.neutral,
+        },
+        build: () => slaAnswer(ctx, u.text, [], 0.85),
+      },
+    ];
   }
   const named = u.entities.filter((e) => withSla.includes(e.id));
   if (named.length === 0) return [];
   const ids = named.map((e) => e.id);
-  return [{
-    intent: 'sla', answered: true, speaksTo: ids, why: `SLA facts of ${named.map((e) => e.short).join(', ')}`,
-    evidence: { subjects: subjectShare(input, ids), aspects, content: shareHeld(u.knownStems, slaTexts(ids)), form: FORM.asked },
-    build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75),
-  }];
+  return [
+    {
+      intent: 'sla',
+      answered: true,
+      speaksTo: ids,
+      why: `SLA facts of ${named.map((e) => e.short).join(', ')}`,
+      evidence: { subjects: subjectShare(input, ids), aspects, content: shareHeld(u.knownStems, slaTexts(ids)), form: FORM.asked },
+      build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75),
+    },
+  ];
 }

@@ -39,13 +39,16 @@ async function readAll(req: IncomingMessage): Promise<string> {
 async function startFake(handle: (req: IncomingMessage, body: string) => { status: number; body: unknown }, delayMs = 0): Promise<Fake> {
   const calls: RecordedCall[] = [];
   const server: Server = createServer((req, res) => {
-    readAll(req).then((body) => {
-      calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
-      const out = handle(req, body);
-      const reply = (): void => void res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.body));
-      if (delayMs > 0) setTimeout(reply, delayMs);
-      else reply();
-    }, () => res.destroy());
+    readAll(req).then(
+      (body) => {
+        calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
+        const out = handle(req, body);
+        const reply = (): void => void res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.body));
+        if (delayMs > 0) setTimeout(reply, delayMs);
+        else reply();
+      },
+      () => res.destroy(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -73,7 +76,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
     const error = errors.get(method)?.shift();
     if (error) return { status: 200, body: { ok: false, error } };
-    if (method === 'auth.test') return { status: 200, body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'aws-qa' } };
+    if (method === 'auth.test')
+      return { status: 200, body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'aws-qa' } };
     if (method === 'chat.postMessage') return { status: 200, body: { ok: true, channel: 'C1', ts: `${(ts += 1)}.000100` } };
     return { status: 200, body: { ok: true } };
   });
@@ -89,5 +93,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 /** The connector; `delayMs` holds each answer that long (a slow connector keeps the Teams request in flight). */
 export async function startFakeConnector(delayMs = 0): Promise<Fake> {
   let n = 0;
-  return startFake((req) => (/^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '') ? { status: 200, body: { id: `reply-${(n += 1)}` } } : { status: 404, body: {} }), delayMs);
+  return startFake(
+    (req) =>
+      /^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')
+        ? { status: 200, body: { id: `reply-${(n += 1)}` } }
+        : { status: 404, body: {} },
+    delayMs,
+  );
 }

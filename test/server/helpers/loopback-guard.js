@@ -11,7 +11,9 @@ const net = require('node:net');
 const original = net.Socket.prototype.connect;
 
 function isLoopback(host) {
-  const h = String(host).toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = String(host)
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (h === 'localhost') return true;
   if (net.isIPv4(h)) return h.startsWith('127.');
   if (net.isIPv6(h)) return h === '::1' || /^::ffff:127\./.test(h);

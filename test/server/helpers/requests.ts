@@ -34,14 +34,18 @@ export function raw(base: string, options: RawRequest = {}): Promise<RawResponse
     const body = options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body);
     const headers: Record<string, string> = { ...options.headers };
     if (body && !options.chunked && headers['content-length'] === undefined) headers['content-length'] = String(body.length);
-    const req = request({ host: url.hostname, port: url.port, method: options.method ?? 'POST', path: options.path ?? '/', headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      const finish = (): void => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.on('end', finish);
-      res.on('error', finish);
-      res.on('aborted', finish);
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, method: options.method ?? 'POST', path: options.path ?? '/', headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        const finish = (): void =>
+          done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.on('end', finish);
+        res.on('error', finish);
+        res.on('aborted', finish);
+      },
+    );
     req.on('error', () => done({ status: 0, headers: {}, body: '' }));
     if (body && options.chunked) {
       for (let i = 0; i < body.length && !req.destroyed; i += options.chunked) req.write(body.subarray(i, i + options.chunked));
@@ -70,8 +74,20 @@ export function slackHeaders(secret: string, body: string, contentType?: string)
 /** An Events API `app_mention` envelope asking `text`. */
 export function slackMention(text: string, eventId = `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`): string {
   return JSON.stringify({
-    token: 'verification-token-unused', team_id: 'T0001', api_app_id: 'A0001', type: 'event_callback', event_id: eventId, event_time: 1_700_000_000,
-    event: { type: 'app_mention', user: 'U0001', text: `<@UBOT> ${text}`, ts: '1700000000.000100', channel: 'C0001', event_ts: '1700000000.000100' },
+    token: 'verification-token-unused',
+    team_id: 'T0001',
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    event: {
+      type: 'app_mention',
+      user: 'U0001',
+      text: `<@UBOT> ${text}`,
+      ts: '1700000000.000100',
+      channel: 'C0001',
+      event_ts: '1700000000.000100',
+    },
     authorizations: [{ team_id: 'T0001', user_id: 'UBOT', is_bot: true }],
   });
 }
@@ -79,21 +95,36 @@ export function slackMention(text: string, eventId = `Ev${Math.random().toString
 /** A `/aws` slash command form body asking `text`. */
 export function slackCommand(text: string): string {
   return new URLSearchParams({
-    token: 'verification-token-unused', team_id: 'T0001', team_domain: 'example', channel_id: 'C0001', channel_name: 'general',
-    user_id: 'U0001', user_name: 'alice', command: '/aws', text, api_app_id: 'A0001',
-    response_url: 'http://127.0.0.1:9/response', trigger_id: '1.2.3',
+    token: 'verification-token-unused',
+    team_id: 'T0001',
+    team_domain: 'example',
+    channel_id: 'C0001',
+    channel_name: 'general',
+    user_id: 'U0001',
+    user_name: 'alice',
+    command: '/aws',
+    text,
+    api_app_id: 'A0001',
+    response_url: 'http://127.0.0.1:9/response',
+    trigger_id: '1.2.3',
   }).toString();
 }
 
 /** A personal-chat Teams message activity asking `text`, replying to `serviceUrl`. */
 export function teamsMessage(serviceUrl: string, text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    type: 'message', id: `act-${Math.random().toString(36).slice(2, 10)}`, timestamp: new Date().toISOString(), channelId: 'msteams', serviceUrl,
+    type: 'message',
+    id: `act-${Math.random().toString(36).slice(2, 10)}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
     from: { id: '29:user-1', name: 'Alice', aadObjectId: '00000000-0000-0000-0000-0000000000a1' },
     conversation: { id: 'a:personal-conversation-1', conversationType: 'personal', tenantId: '00000000-0000-0000-0000-0000000000f1' },
     recipient: { id: '28:bot-1', name: 'aws-qa' },
     channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000f1' } },
-    locale: 'en-US', text, ...overrides,
+    locale: 'en-US',
+    text,
+    ...overrides,
   };
 }
 

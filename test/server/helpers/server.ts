@@ -17,7 +17,14 @@ export const TEST_DATA_DIR = join(tmpdir(), 'aws-qa-test-store');
 
 /** The minimal environment: loopback, port 0, the real knowledge, no watch, playground off, the store in a temp dir. */
 export const baseEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-  PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR, KNOWLEDGE_WATCH: 'false', PLAYGROUND: 'false', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, ...extra,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  KNOWLEDGE_DIR,
+  KNOWLEDGE_WATCH: 'false',
+  PLAYGROUND: 'false',
+  LOG_LEVEL: 'info',
+  DATA_DIR: TEST_DATA_DIR,
+  ...extra,
 });
 
 export interface InProcess extends RunningServer {
@@ -40,7 +47,10 @@ export async function startInProcess(env: Record<string, string> = baseEnv(), op
   const lines: string[] = [];
   const keep = options.keep ?? (() => true);
   const running = await startServer({
-    env, cwd: options.cwd ?? ROOT, signals: false, captureConsole: options.captureConsole ?? false,
+    env,
+    cwd: options.cwd ?? ROOT,
+    signals: false,
+    captureConsole: options.captureConsole ?? false,
     destination: { write: (line: string) => void (keep(line) && lines.push(line)) },
   });
   return Object.assign(running, { lines, logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) });
@@ -60,11 +70,16 @@ export interface Spawned {
 }
 
 /** Spawns `adapters/server/main.ts` with exactly `env` (plus PATH); resolves when it logs `ready`, rejects if it exits first. */
-export function spawnServer(env: Record<string, string>, options: { cwd?: string; timeoutMs?: number; /** Modules to `-r` first (e.g. `loopback-guard.js`). */ preload?: string[] } = {}): Promise<Spawned> {
+export function spawnServer(
+  env: Record<string, string>,
+  options: { cwd?: string; timeoutMs?: number; /** Modules to `-r` first (e.g. `loopback-guard.js`). */ preload?: string[] } = {},
+): Promise<Spawned> {
   const started = Date.now();
   const preload = (options.preload ?? []).flatMap((file) => ['-r', file]);
   const proc = spawn(process.execPath, [...preload, '-r', join(__dirname, 'ts-register.js'), join(ROOT, 'adapters/server/main.ts')], {
-    cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   let stderr = '';
@@ -74,10 +89,15 @@ export function spawnServer(env: Record<string, string>, options: { cwd?: string
     partial = parts.pop() ?? '';
     lines.push(...parts.filter(Boolean));
   });
-  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`server not ready in time:\n${lines.join('\n')}\n${stderr}`)); }, options.timeoutMs ?? 20_000);
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`server not ready in time:\n${lines.join('\n')}\n${stderr}`));
+    }, options.timeoutMs ?? 20_000);
     const poll = setInterval(() => {
       const ready = lines.map((l) => JSON.parse(l) as { msg?: string; url?: string }).find((l) => l.msg?.startsWith('ready:'));
       if (ready?.url) {

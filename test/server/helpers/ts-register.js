@@ -4,8 +4,8 @@
  * (the same transform jest uses). Test-only.
  */
 'use strict';
-const { transformSync } = require('@swc/core');
 const { readFileSync } = require('node:fs');
+const { transformSync } = require('@swc/core');
 
 require.extensions['.ts'] = (module, filename) => {
   const { code } = transformSync(readFileSync(filename, 'utf8'), {

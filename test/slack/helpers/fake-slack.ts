@@ -62,36 +62,53 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const platformErrors = new Map<string, string[]>();
   let ts = 1700000000;
 
-  const server: Server = createServer(async (req, res) => {
-    const raw = await readBody(req);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(body));
-    };
-    if (path.startsWith('/response/')) {
-      responses.push({ path, body: decode(raw, req.headers['content-type']) });
-      send(200, { ok: true });
-      return;
-    }
-    if (!path.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_path' });
-    const method = path.slice('/api/'.length);
-    const call: RecordedCall = { method, body: decode(raw, req.headers['content-type']), authorization: req.headers.authorization, status: 200 };
-    calls.push(call);
-    const failing = failures.get(method);
-    if (failing && failing.length > 0) {
-      call.status = failing.shift() as number;
-      return send(call.status, { ok: false, error: 'fake_failure' }, call.status === 429 ? { 'retry-after': '0' } : {});
-    }
-    const platform = platformErrors.get(method);
-    if (platform && platform.length > 0) return send(200, { ok: false, error: platform.shift() });
-    if (method === 'auth.test') return send(200, { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'aws-qa', team_id: 'T1DC2JH3J', user_id: 'UBOTUSER1', bot_id: 'BBOTID001' });
-    if (method === 'chat.postMessage' || method === 'chat.postEphemeral') {
-      ts += 1;
-      return send(200, { ok: true, channel: call.body.channel, ts: `${ts}.000100`, message: { text: call.body.text } });
-    }
-    return send(200, { ok: true });
-  });
+  const server: Server = createServer(
+    (req, res) =>
+      void (async () => {
+        const raw = await readBody(req);
+        const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+        const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(JSON.stringify(body));
+        };
+        if (path.startsWith('/response/')) {
+          responses.push({ path, body: decode(raw, req.headers['content-type']) });
+          send(200, { ok: true });
+          return;
+        }
+        if (!path.startsWith('/api/')) return send(404, { ok: false, error: 'unknown_path' });
+        const method = path.slice('/api/'.length);
+        const call: RecordedCall = {
+          method,
+          body: decode(raw, req.headers['content-type']),
+          authorization: req.headers.authorization,
+          status: 200,
+        };
+        calls.push(call);
+        const failing = failures.get(method);
+        if (failing && failing.length > 0) {
+          call.status = failing.shift() as number;
+          return send(call.status, { ok: false, error: 'fake_failure' }, call.status === 429 ? { 'retry-after': '0' } : {});
+        }
+        const platform = platformErrors.get(method);
+        if (platform && platform.length > 0) return send(200, { ok: false, error: platform.shift() });
+        if (method === 'auth.test')
+          return send(200, {
+            ok: true,
+            url: 'https://example.slack.com/',
+            team: 'Example',
+            user: 'aws-qa',
+            team_id: 'T1DC2JH3J',
+            user_id: 'UBOTUSER1',
+            bot_id: 'BBOTID001',
+          });
+        if (method === 'chat.postMessage' || method === 'chat.postEphemeral') {
+          ts += 1;
+          return send(200, { ok: true, channel: call.body.channel, ts: `${ts}.000100`, message: { text: call.body.text } });
+        }
+        return send(200, { ok: true });
+      })(),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let responseCount = 0;
@@ -113,9 +130,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         await new Promise((r) => setTimeout(r, 10));
       }
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

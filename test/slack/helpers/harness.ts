@@ -26,7 +26,8 @@ export function realAssistant(): Assistant {
 }
 
 /** A deep copy of `test/fixtures/slack/<name>.json`. */
-export function fixture<T = Record<string, any>>(name: string): T { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are free-form JSON that each test edits by path
+export function fixture<T = Record<string, any>>(name: string): T {
   return JSON.parse(readFileSync(join(__dirname, '../../fixtures/slack', `${name}.json`), 'utf8')) as T;
 }
 
@@ -52,10 +53,22 @@ export async function startHarness(overrides: Partial<SlackAppOptions> = {}, opt
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
   const inner = overrides.assistant ?? realAssistant();
   let asks = 0;
-  const assistant = { ask: (q: string) => { asks += 1; return inner.ask(q); } };
+  const assistant = {
+    ask: (q: string) => {
+      asks += 1;
+      return inner.ask(q);
+    },
+  };
   const slack = createSlackApp({
-    signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: fake.apiUrl, feedbackStore: store, logger,
-    retryConfig: TEST_RETRY, unhandledRequestTimeoutMillis: 300, ...overrides, assistant,
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    apiUrl: fake.apiUrl,
+    feedbackStore: store,
+    logger,
+    retryConfig: TEST_RETRY,
+    unhandledRequestTimeoutMillis: 300,
+    ...overrides,
+    assistant,
   });
   if (options.start ?? true) await slack.start();
   const server: Server = createServer(slack.requestListener!);
@@ -63,7 +76,10 @@ export async function startHarness(overrides: Partial<SlackAppOptions> = {}, opt
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${base}/slack/events`,
-    fake, store, slack, logs,
+    fake,
+    store,
+    slack,
+    logs,
     asked: () => asks,
     post: (body, o = {}) => signedPost(`${base}/slack/events`, body, { secret: SIGNING_SECRET, ...o }),
     async close() {

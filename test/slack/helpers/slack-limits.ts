@@ -7,13 +7,36 @@ import type { KnownBlock } from '@slack/types';
 // Slack's documented numbers, restated here on purpose (not imported from limits.ts), so a wrong
 // constant in the code cannot make its own test pass.
 const MAX = {
-  blocks: 50, section: 3000, header: 150, fields: 10, field: 2000, buttonText: 75, buttonValue: 2000,
-  id: 255, context: 10, actions: 25, text: 4000,
+  blocks: 50,
+  section: 3000,
+  header: 150,
+  fields: 10,
+  field: 2000,
+  buttonText: 75,
+  buttonValue: 2000,
+  id: 255,
+  context: 10,
+  actions: 25,
+  text: 4000,
 };
 
-interface AnyText { type: string; text: string }
-interface AnyElement { type: string; text?: AnyText | string; action_id?: string; value?: string }
-interface AnyBlock { type: string; block_id?: string; text?: AnyText; fields?: AnyText[]; elements?: AnyElement[] }
+interface AnyText {
+  type: string;
+  text: string;
+}
+interface AnyElement {
+  type: string;
+  text?: AnyText | string;
+  action_id?: string;
+  value?: string;
+}
+interface AnyBlock {
+  type: string;
+  block_id?: string;
+  text?: AnyText;
+  fields?: AnyText[];
+  elements?: AnyElement[];
+}
 
 export function slackViolations(message: { text: string; blocks: KnownBlock[] }): string[] {
   const problems: string[] = [];
@@ -37,10 +60,13 @@ export function slackViolations(message: { text: string; blocks: KnownBlock[] })
         break;
       case 'section':
         if (!block.text && !block.fields?.length) fail(at, 'no text and no fields');
-        if (block.text && (block.text.text.length === 0 || block.text.text.length > MAX.section)) fail(at, `text ${block.text.text.length} chars`);
+        if (block.text && (block.text.text.length === 0 || block.text.text.length > MAX.section))
+          fail(at, `text ${block.text.text.length} chars`);
         if (block.fields) {
           if (block.fields.length > MAX.fields) fail(at, `${block.fields.length} fields`);
-          block.fields.forEach((f, j) => { if (!f.text || f.text.length > MAX.field) fail(at, `field ${j}: ${f.text.length} chars`); });
+          block.fields.forEach((f, j) => {
+            if (!f.text || f.text.length > MAX.field) fail(at, `field ${j}: ${f.text.length} chars`);
+          });
         }
         break;
       case 'context':
@@ -53,7 +79,7 @@ export function slackViolations(message: { text: string; blocks: KnownBlock[] })
       case 'actions':
         if (!block.elements?.length || block.elements.length > MAX.actions) fail(at, `${block.elements?.length} elements`);
         block.elements?.forEach((e, j) => {
-          const label = typeof e.text === 'string' ? e.text : e.text?.text ?? '';
+          const label = typeof e.text === 'string' ? e.text : (e.text?.text ?? '');
           if (!label || label.length > MAX.buttonText) fail(at, `button ${j} text ${label.length} chars`);
           if (e.value !== undefined && e.value.length > MAX.buttonValue) fail(at, `button ${j} value ${e.value.length} chars`);
           if (!e.action_id || e.action_id.length > MAX.id) fail(at, `button ${j} action_id`);

@@ -3,7 +3,14 @@
  * PostgreSQL on a throwaway cluster). Each test gets a fresh, migrated database from `fresh()`.
  */
 import {
-  createIdHasher, type QuestionRow, StoreHealth, StoreRecorder, type Store, type VoteRow, withAsker, WriteBuffer,
+  createIdHasher,
+  type QuestionRow,
+  StoreHealth,
+  StoreRecorder,
+  type Store,
+  type VoteRow,
+  withAsker,
+  WriteBuffer,
 } from '../../../src/index';
 import type { SqlClient } from '../../../adapters/store/sql-client';
 
@@ -33,18 +40,35 @@ const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export const question = (over: Partial<QuestionRow> = {}): QuestionRow => ({
-  at: T0, platform: 'slack', answered: false, intent: 'not-found', answerId: 'nf-1', question: 'sla for route 53',
-  workspace: null, team: null, channel: null, user: null, ...over,
+  at: T0,
+  platform: 'slack',
+  answered: false,
+  intent: 'not-found',
+  answerId: 'nf-1',
+  question: 'sla for route 53',
+  workspace: null,
+  team: null,
+  channel: null,
+  user: null,
+  ...over,
 });
 
 export const vote = (over: Partial<VoteRow> = {}): VoteRow => ({
-  at: T0, platform: 'slack', answerId: 'ans-eks', question: 'sla for eks', vote: 'down', user: 'u-hash-1', ...over,
+  at: T0,
+  platform: 'slack',
+  answerId: 'ans-eks',
+  question: 'sla for eks',
+  vote: 'down',
+  user: 'u-hash-1',
+  ...over,
 });
 
 export function describeStoreContract(name: string, fresh: () => Promise<Fresh>): void {
   describe(`store contract: ${name}`, () => {
     let f: Fresh;
-    beforeEach(async () => { f = await fresh(); });
+    beforeEach(async () => {
+      f = await fresh();
+    });
     afterEach(async () => {
       await f.store.close();
       await f.close?.();
@@ -54,7 +78,9 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
       it('groups unanswered questions by text, most asked first, with when they were last asked', async () => {
         await f.store.write({
           questions: [
-            question({ at: T0 }), question({ at: T0 + 5000, platform: 'teams' }), question({ at: T0 + 1000 }),
+            question({ at: T0 }),
+            question({ at: T0 + 5000, platform: 'teams' }),
+            question({ at: T0 + 1000 }),
             question({ question: 'cloud run vs app runner', at: T0 + 9000 }),
             question({ question: 'sla for eks', answered: true, intent: 'sla', answerId: 'ans-eks' }),
           ],
@@ -73,7 +99,10 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
       });
 
       it('counts only what happened since the given time, and honours the limit', async () => {
-        await f.store.write({ questions: [question({ at: T0 - 86_400_000 }), question({ at: T0, question: 'newer' }), question({ at: T0, question: 'other' })], votes: [] });
+        await f.store.write({
+          questions: [question({ at: T0 - 86_400_000 }), question({ at: T0, question: 'newer' }), question({ at: T0, question: 'other' })],
+          votes: [],
+        });
         const report = await f.store.report({ since: T0 - 1, limit: 1 });
         expect(report.unanswered).toHaveLength(1);
         expect(report.totals.all.questions).toBe(2);
@@ -92,20 +121,28 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
 
       it('keeps playground votes apart: they never replace a platform vote and stay out of the lists', async () => {
         await f.store.write({ questions: [], votes: [vote({ vote: 'down' })] });
-        await f.store.write({ questions: [], votes: [vote({ platform: 'web', vote: 'up', at: T0 + 1 }), vote({ platform: 'web', answerId: 'ans-x', at: T0 + 1 })] });
+        await f.store.write({
+          questions: [],
+          votes: [vote({ platform: 'web', vote: 'up', at: T0 + 1 }), vote({ platform: 'web', answerId: 'ans-x', at: T0 + 1 })],
+        });
         const report = await f.store.report({ since: T0 - 1 });
         expect(report.downvoted).toEqual([{ question: 'sla for eks', answerId: 'ans-eks', up: 0, down: 1 }]);
         expect(report.totals.web).toMatchObject({ up: 1, down: 1 });
         expect(report.totals.all).toMatchObject({ up: 0, down: 1 });
         const withPlayground = await f.store.report({ since: T0 - 1, platforms: ['slack', 'teams', 'web'] });
-        expect(withPlayground.downvoted).toEqual(expect.arrayContaining([
-          { question: 'sla for eks', answerId: 'ans-eks', up: 1, down: 1 }, { question: 'sla for eks', answerId: 'ans-x', up: 0, down: 1 },
-        ]));
+        expect(withPlayground.downvoted).toEqual(
+          expect.arrayContaining([
+            { question: 'sla for eks', answerId: 'ans-eks', up: 1, down: 1 },
+            { question: 'sla for eks', answerId: 'ans-x', up: 0, down: 1 },
+          ]),
+        );
       });
 
       it('applies a batch in one transaction: a refused row leaves nothing of its batch', async () => {
         const bad = vote({ vote: 'sideways' as 'up' });
-        expect(await rejection(f.store.write({ questions: [question({ question: 'in the bad batch' })], votes: [bad] }))).toMatch(/check constraint/i);
+        expect(await rejection(f.store.write({ questions: [question({ question: 'in the bad batch' })], votes: [bad] }))).toMatch(
+          /check constraint/i,
+        );
         expect((await f.store.report({ since: 0 })).totals.all.questions).toBe(0);
         await f.store.ping();
       });
@@ -127,7 +164,10 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
 
     describe('purge', () => {
       it('deletes questions and votes older than the cut-off and expired keys', async () => {
-        await f.store.write({ questions: [question({ at: T0 - 100 }), question({ at: T0 + 100 })], votes: [vote({ at: T0 - 100 }), vote({ user: 'u2', at: T0 + 100 })] });
+        await f.store.write({
+          questions: [question({ at: T0 - 100 }), question({ at: T0 + 100 })],
+          votes: [vote({ at: T0 - 100 }), vote({ user: 'u2', at: T0 + 100 })],
+        });
         await f.store.claim('old', T0 - 10_000, 1000);
         await f.store.claim('live', T0, 60_000);
         expect(await f.store.purge(T0, T0)).toEqual({ questions: 1, votes: 1, keys: 1 });
@@ -151,12 +191,24 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
         const buffer = new WriteBuffer({ store: f.store, health, logger: silent });
         const recorder = new StoreRecorder({ buffer, hash: createIdHasher('contract-test-key-0123456789') });
         const ids = { workspace: 'TWORKSPACE42', team: '19:team-7@thread.tacv2', channel: 'CCHANNEL99', user: 'UALICE0001' };
-        withAsker(ids, () => recorder.question({ platform: 'slack', question: '<@UBOT> SLA for Route 53?', intent: 'not-found', answer: { id: 'nf', answered: false } }));
-        await recorder.record({ platform: 'slack', question: 'SLA for EKS', answerId: 'a1', vote: 'down', user: 'UALICE0001', at: new Date(T0).toISOString() });
+        withAsker(ids, () =>
+          recorder.question({
+            platform: 'slack',
+            question: '<@UBOT> SLA for Route 53?',
+            intent: 'not-found',
+            answer: { id: 'nf', answered: false },
+          }),
+        );
+        await recorder.record({
+          platform: 'slack',
+          question: 'SLA for EKS',
+          answerId: 'a1',
+          vote: 'down',
+          user: 'UALICE0001',
+          at: new Date(T0).toISOString(),
+        });
         expect(await buffer.drain()).toBe(true);
-        const rows = [
-          ...await f.client.all('SELECT * FROM questions'), ...await f.client.all('SELECT * FROM votes'),
-        ];
+        const rows = [...(await f.client.all('SELECT * FROM questions')), ...(await f.client.all('SELECT * FROM votes'))];
         const dump = JSON.stringify(rows);
         for (const id of Object.values(ids)) expect(dump).not.toContain(id);
         expect(dump).toContain('sla for route 53');

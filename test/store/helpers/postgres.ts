@@ -35,11 +35,16 @@ export interface PgCluster {
 export function findPgBin(): string {
   const base = '/usr/lib/postgresql';
   if (existsSync(base)) {
-    const versions = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(base)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     for (const v of versions) if (existsSync(join(base, v, 'bin', 'pg_ctl'))) return join(base, v, 'bin');
   }
-  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, 'pg_ctl')) && existsSync(join(dir, 'initdb'))) return dir;
-  throw new Error("PostgreSQL is not installed, and the store tests need it: install Debian's package (apt-get install -y postgresql; .ci/run does this when it is missing)");
+  for (const dir of (process.env.PATH ?? '').split(':'))
+    if (dir && existsSync(join(dir, 'pg_ctl')) && existsSync(join(dir, 'initdb'))) return dir;
+  throw new Error(
+    "PostgreSQL is not installed, and the store tests need it: install Debian's package (apt-get install -y postgresql; .ci/run does this when it is missing)",
+  );
 }
 
 function freePort(): Promise<number> {
@@ -66,9 +71,8 @@ export async function startPostgres(): Promise<PgCluster> {
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
     chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
   }
-  const as = (cmd: string, args: string[]): Promise<{ stdout: string; stderr: string }> => (root
-    ? run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { cwd: dir })
-    : run(join(bin, cmd), args, { cwd: dir }));
+  const as = (cmd: string, args: string[]): Promise<{ stdout: string; stderr: string }> =>
+    root ? run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { cwd: dir }) : run(join(bin, cmd), args, { cwd: dir });
   await as('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
@@ -77,7 +81,7 @@ export async function startPostgres(): Promise<PgCluster> {
       await as('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '30', '-o', options, 'start']);
     } catch (error) {
       const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '';
-      throw new Error(`pg_ctl start failed: ${(error as Error).message}\n${tail}`);
+      throw new Error(`pg_ctl start failed: ${(error as Error).message}\n${tail}`, { cause: error });
     }
   };
   const stop = async (): Promise<void> => {

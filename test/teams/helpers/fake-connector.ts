@@ -53,8 +53,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const conversationId = decodeURIComponent(m[1]);
       const raw = Buffer.concat(chunks).toString('utf8');
       calls.push({
-        method: req.method ?? '', path, conversationId, activityId: m[2] ? decodeURIComponent(m[2]) : undefined,
-        authorization: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined,
+        method: req.method ?? '',
+        path,
+        conversationId,
+        activityId: m[2] ? decodeURIComponent(m[2]) : undefined,
+        authorization: req.headers.authorization,
+        body: raw ? JSON.parse(raw) : undefined,
       });
       waiters.splice(0).forEach((w) => w());
       if (hanging.has(conversationId)) {
@@ -63,7 +67,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
       const status = failing.get(conversationId) ?? failing.get('*');
       if (status) {
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'ServiceError', message: 'boom' } }));
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { code: 'ServiceError', message: 'boom' } }));
         return;
       }
       n += 1;

@@ -3,8 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type FixtureName =
-  | 'channel-mention' | 'group-chat-mention' | 'group-chat-no-mention' | 'personal-message'
-  | 'card-submit-ask' | 'card-submit-feedback' | 'members-added-personal' | 'members-added-channel';
+  | 'channel-mention'
+  | 'group-chat-mention'
+  | 'group-chat-no-mention'
+  | 'personal-message'
+  | 'card-submit-ask'
+  | 'card-submit-feedback'
+  | 'members-added-personal'
+  | 'members-added-channel';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActivityJson = Record<string, any>;

@@ -11,7 +11,14 @@ export interface MemoryLogger {
 
 export function memoryLogger(level = 'debug'): MemoryLogger {
   const lines: string[] = [];
-  const logger = pino({ level }, { write: (line: string) => { lines.push(line); } });
+  const logger = pino(
+    { level },
+    {
+      write: (line: string) => {
+        lines.push(line);
+      },
+    },
+  );
   return {
     logger,
     entries: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),

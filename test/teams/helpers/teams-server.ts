@@ -52,7 +52,10 @@ export async function startTeamsServer(
 
   return {
     url: `http://127.0.0.1:${port}/api/messages`,
-    connector, store, logs, raw,
+    connector,
+    store,
+    logs,
+    raw,
     postActivity(activity, headers = {}) {
       const body = JSON.stringify({ ...activity, serviceUrl: connector.url });
       return raw({ headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body });

@@ -45,7 +45,8 @@ export function houseRuleErrors(card: unknown): string[] {
     if (n.type === 'Table') {
       const columns = (n.columns as unknown[]).length;
       for (const row of n.rows as Json[]) {
-        if ((row.cells as unknown[]).length !== columns) errors.push(`Table row with ${(row.cells as unknown[]).length} cells, ${columns} columns`);
+        if ((row.cells as unknown[]).length !== columns)
+          errors.push(`Table row with ${(row.cells as unknown[]).length} cells, ${columns} columns`);
       }
     }
     if (n.type === 'FactSet' && !(n.facts as unknown[]).length) errors.push('empty FactSet');

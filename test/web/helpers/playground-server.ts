@@ -70,10 +70,13 @@ export async function startPlaygroundServer(options: Partial<PlaygroundOptions> 
     server,
     store,
     logs,
-    setAssistant: (next) => { assistant = next; },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    setAssistant: (next) => {
+      assistant = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
