@@ -227,111 +227,113 @@ export class QuestionReader {
     const words = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS);
     // A user's word the knowledge base does not use is read as the word it uses ("photos" → "images").
     const tokens = words.map((w) => (this.isKnownWord(w) ? w : this.synonym(w)));
-    const scanned = this.finder.find(tokens);
-    // A name spelt by function words alone ("I am" → IAM) is not a mention.
-    const match = {
-      ...scanned,
-      mentions: scanned.mentions.filter((m) => tokens.slice(m.start, m.end).some((w) => !FUNCTION_WORDS.has(w))),
-    };
-    const entityWords = new Set<number>();
-    for (const m of match.mentions) for (let k = m.start; k < m.end; k += 1) entityWords.add(k);
-    const inScope = match.mentions.filter((m) => !m.entity.outOfScope);
-    const entities = uniqueBy(
-      inScope.map((m) => m.entity),
-      (e) => e.id,
-    );
-    const outside = uniqueBy(
-      match.mentions.filter((m) => m.entity.outOfScope).map((m) => m.entity),
-      (e) => e.id,
-    );
-
-    const facets = new Set<string>();
-    const facetPositions = new Set<number>();
-    // Phrases found, then taken in catalog order (the order of `facets` shows in answer titles).
-    const found: { order: number; at: number; facet: string; length: number }[] = [];
-    for (let i = 0; i < tokens.length; i += 1) {
-      for (const { phrase, facet, order } of this.facetPhrases.get(tokens[i]) ?? []) {
-        if (i + phrase.length > tokens.length) continue;
-        let all = true;
-        for (let k = 1; k < phrase.length && all; k += 1) all = tokens[i + k] === phrase[k];
-        if (all) found.push({ order, at: i, facet, length: phrase.length });
-      }
-    }
-    for (const { at, facet, length } of found.sort((a, b) => a.order - b.order || a.at - b.at)) {
-      facets.add(facet);
-      for (let k = 0; k < length; k += 1) facetPositions.add(at + k);
-    }
-    const facetWordPositions = new Set<number>();
-    tokens.forEach((w, i) => {
-      // A word inside a facet phrase ("good" in "good for") is read as the phrase only.
-      if (entityWords.has(i) || facetPositions.has(i)) return;
-      const ids = this.facetWords.get(w) ?? this.facetTypo(w);
-      if (ids) {
-        ids.forEach((id) => facets.add(id));
-        facetPositions.add(i);
-        facetWordPositions.add(i);
-      }
-      // An availability figure ("is EC2 99.999?", "99.95% for eks?") asks about the SLA.
-      else if (this.hasSla && isAvailabilityFigure(w)) {
-        facets.add(SLA_FACET);
-        facetPositions.add(i);
-      }
-    });
-
-    const residual: string[] = [];
-    const content: string[] = [];
-    tokens.forEach((w, i) => {
-      if (entityWords.has(i) || STOP_WORDS.has(w)) return;
-      if (facetPositions.has(i)) {
-        content.push(w);
-        return;
-      }
-      if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
-      if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || FUNCTION_WORDS.has(w) || /^\d+$/.test(w) || isQuantityWord(w)) return;
-      // The unit of a figure ("300 second limit") belongs to the quantity, not the content.
-      if (isUnitWord(w) && /^\d/.test(tokens[i - 1] ?? '')) return;
-      residual.push(w);
-      content.push(w);
-    });
+    const names = this.nameMentions(tokens);
+    const aspects = this.aspects(tokens, names.entityWords);
+    const { residual, content } = contentWords(tokens, names.entityWords, aspects.positions);
     const inVocabulary = (w: string): boolean => {
       const t = lunrTerm(w);
       return t === undefined || this.index.vocabulary.has(t);
     };
     const unknown = residual.filter((w) => !inVocabulary(w));
-    const ambiguousWords = new Set(match.ambiguous ? plainWords(match.ambiguous.text) : []);
-    // The thing an aspect is asked of ("SLA for Glacier", "limits of gizmo"): the word after for/of/on right after an aspect word.
-    const objects = new Set(tokens.filter((_, i) => i >= 2 && facetPositions.has(i - 2) && OBJECT_PREPOSITIONS.has(tokens[i - 1])));
-    const named = writtenAsNames(text);
-    const subjects = unknown.filter(
-      (w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w) || named.has(w) || objects.has(w)),
-    );
-    const known = residual.filter((w) => inVocabulary(w));
-    const modifiers: string[] = [];
-    tokens.forEach((w, i) => {
-      const prev = tokens[i - 1];
-      if (
-        i > 0 &&
-        facetWordPositions.has(i) &&
-        !facetPositions.has(i - 1) &&
-        !entityWords.has(i - 1) &&
-        residual.includes(prev) &&
-        !STOP_WORDS.has(prev) &&
-        isNoun(prev)
-      )
-        modifiers.push(prev);
-    });
     const qs = quantities(text);
     // A figure with a unit of time or size ("a 30-minute job") asks about a limit.
-    if (qs.length > 0 && LIMITS_FACET in this.facetsById) facets.add(LIMITS_FACET);
+    if (qs.length > 0 && LIMITS_FACET in this.facetsById) aspects.facets.add(LIMITS_FACET);
+    return {
+      text,
+      tokens,
+      entities: names.entities,
+      exact: names.exact,
+      outside: names.outside,
+      ambiguous: names.ambiguous,
+      facets: [...aspects.facets],
+      residual,
+      content,
+      unknown,
+      subjects: subjectsOf(text, tokens, unknown, aspects.positions, names.ambiguous),
+      modifiers: modifiersOf(tokens, residual, names.entityWords, aspects),
+      cues: this.cues(text, tokens, names, aspects, residual.length),
+      entityWords: names.entityWords,
+      synonymTokens: words.map((w) => this.synonym(w)),
+      knownStems: contentStems(residual.filter((w) => inVocabulary(w)).join(' ')),
+      quantities: qs,
+      dimension: askedDimension(text, qs),
+      figures: tokens.filter((w) => /^\d+(?:\.\d+)?%?$/.test(w) && w.includes('.')),
+      contentStems: contentStems(content.join(' ')),
+      residualStems: contentStems(residual.join(' ')),
+    };
+  }
 
+  /** The services a question names (exactly or through a typo), in and out of scope, and the positions of their words. */
+  private nameMentions(tokens: string[]): Names {
+    const scanned = this.finder.find(tokens);
+    // A name spelt by function words alone ("I am" → IAM) is not a mention.
+    const mentions = scanned.mentions.filter((m) => tokens.slice(m.start, m.end).some((w) => !FUNCTION_WORDS.has(w)));
+    const entityWords = new Set<number>();
+    for (const m of mentions) for (let k = m.start; k < m.end; k += 1) entityWords.add(k);
+    const inScope = mentions.filter((m) => !m.entity.outOfScope);
+    return {
+      mentions: mentions.length,
+      entityWords,
+      entities: uniqueBy(
+        inScope.map((m) => m.entity),
+        (e) => e.id,
+      ),
+      outside: uniqueBy(
+        mentions.filter((m) => m.entity.outOfScope).map((m) => m.entity),
+        (e) => e.id,
+      ),
+      exact: inScope.every((m) => m.exact),
+      ambiguous: scanned.ambiguous,
+    };
+  }
+
+  /** The facets asked: phrases first (taken in catalog order: the order shows in answer titles), then single words and their typos. */
+  private aspects(tokens: string[], entityWords: ReadonlySet<number>): Aspects {
+    const facets = new Set<string>();
+    const positions = new Set<number>();
+    const phrases: Aspects['phrases'] = [];
+    for (let i = 0; i < tokens.length; i += 1) {
+      for (const { phrase, facet, order } of this.facetPhrases.get(tokens[i]) ?? []) {
+        if (i + phrase.length > tokens.length) continue;
+        let all = true;
+        for (let k = 1; k < phrase.length && all; k += 1) all = tokens[i + k] === phrase[k];
+        if (all) phrases.push({ order, at: i, facet, length: phrase.length });
+      }
+    }
+    for (const { at, facet, length } of phrases.sort((a, b) => a.order - b.order || a.at - b.at)) {
+      facets.add(facet);
+      for (let k = 0; k < length; k += 1) positions.add(at + k);
+    }
+    const wordPositions = new Set<number>();
+    tokens.forEach((w, i) => {
+      // A word inside a facet phrase ("good" in "good for") is read as the phrase only.
+      if (entityWords.has(i) || positions.has(i)) return;
+      const ids = this.facetWords.get(w) ?? this.facetTypo(w);
+      if (ids) {
+        ids.forEach((id) => facets.add(id));
+        positions.add(i);
+        wordPositions.add(i);
+      }
+      // An availability figure ("is EC2 99.999?", "99.95% for eks?") asks about the SLA.
+      else if (this.hasSla && isAvailabilityFigure(w)) {
+        facets.add(SLA_FACET);
+        positions.add(i);
+      }
+    });
+    return { facets, positions, wordPositions, phrases };
+  }
+
+  /** The cue flags (language, `cues.ts`) of a question. */
+  private cues(text: string, tokens: string[], names: Names, aspects: Aspects, residualCount: number): Understood['cues'] {
     const lower = ` ${tokens.join(' ')} `;
-    const has = (s: ReadonlySet<string>): boolean => tokens.some((w, i) => !entityWords.has(i) && s.has(w));
-    const money = has(MONEY_WORDS) || facets.has(PRICING_FACET);
-    const cues = {
+    const has = (s: ReadonlySet<string>): boolean => tokens.some((w, i) => !names.entityWords.has(i) && s.has(w));
+    const money = has(MONEY_WORDS) || aspects.facets.has(PRICING_FACET);
+    const negatedAt = (i: number): boolean => [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[i - d] ?? ''));
+    return {
       compare: has(COMPARE_WORDS),
       recommend: has(RECOMMEND_WORDS),
       // No service, no facet, no subject word: a greeting, "help", "what can you do?", "how do I use you".
-      help: match.mentions.length === 0 && residual.length === 0 && facets.size === 0 && !match.ambiguous,
+      help: names.mentions === 0 && residualCount === 0 && aspects.facets.size === 0 && !names.ambiguous,
       all: has(ALL_WORDS),
       // A money word with a unit to count it in ("price per vCPU hour") asks for an amount.
       amount:
@@ -343,40 +345,83 @@ export class QuestionReader {
       advice: ADVICE_PHRASES.some((p) => lower.includes(` ${p} `)),
       superlative: has(SUPERLATIVE_ASC) ? ('asc' as const) : has(SUPERLATIVE_DESC) ? ('desc' as const) : undefined,
       negation: has(NEGATION_WORDS),
-      negated: found
-        .filter((f) => [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[f.at - d] ?? '')))
+      negated: aspects.phrases
+        .filter((f) => negatedAt(f.at))
         .map((f) => f.facet)
-        .concat(
-          tokens.flatMap((w, i) =>
-            facetWordPositions.has(i) && [1, 2, 3].some((d) => NEGATION_WORDS.has(tokens[i - d] ?? ''))
-              ? (this.facetWords.get(w) ?? [])
-              : [],
-          ),
-        ),
+        .concat(tokens.flatMap((w, i) => (aspects.wordPositions.has(i) && negatedAt(i) ? (this.facetWords.get(w) ?? []) : []))),
       list: has(LIST_WORDS) && !has(RECOMMEND_STRONG),
     };
-    return {
-      text,
-      tokens,
-      entities,
-      exact: inScope.every((m) => m.exact),
-      outside,
-      ambiguous: match.ambiguous,
-      facets: [...facets],
-      residual,
-      content,
-      unknown,
-      subjects,
-      modifiers,
-      cues,
-      entityWords,
-      synonymTokens: words.map((w) => this.synonym(w)),
-      knownStems: contentStems(known.join(' ')),
-      quantities: qs,
-      dimension: askedDimension(text, qs),
-      figures: tokens.filter((w) => /^\d+(?:\.\d+)?%?$/.test(w) && w.includes('.')),
-      contentStems: contentStems(content.join(' ')),
-      residualStems: contentStems(residual.join(' ')),
-    };
   }
+}
+
+/** What `QuestionReader` finds of the services a question names. */
+interface Names {
+  mentions: number;
+  entityWords: Set<number>;
+  entities: Entity[];
+  outside: Entity[];
+  exact: boolean;
+  ambiguous?: { text: string; candidates: Entity[] };
+}
+
+/** The facets a question asks, where their words stand, and the facet phrases found (for negations). */
+interface Aspects {
+  facets: Set<string>;
+  positions: Set<number>;
+  /** Positions of single facet words (not phrases): only these take a modifier ("memory limit"). */
+  wordPositions: Set<number>;
+  phrases: { order: number; at: number; facet: string; length: number }[];
+}
+
+/** The content words (not names, stop, cue, generic, money or quantity words), and the residual: those that are not aspect words either. */
+function contentWords(
+  tokens: string[],
+  entityWords: ReadonlySet<number>,
+  facetPositions: ReadonlySet<number>,
+): { residual: string[]; content: string[] } {
+  const residual: string[] = [];
+  const content: string[] = [];
+  tokens.forEach((w, i) => {
+    if (entityWords.has(i) || STOP_WORDS.has(w)) return;
+    if (facetPositions.has(i)) {
+      content.push(w);
+      return;
+    }
+    if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
+    if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || FUNCTION_WORDS.has(w) || /^\d+$/.test(w) || isQuantityWord(w)) return;
+    // The unit of a figure ("300 second limit") belongs to the quantity, not the content.
+    if (isUnitWord(w) && /^\d/.test(tokens[i - 1] ?? '')) return;
+    residual.push(w);
+    content.push(w);
+  });
+  return { residual, content };
+}
+
+/**
+ * Unknown words that may name what the knowledge base lacks: not English (WordNet), written with
+ * digits or dots, with a capital inside a sentence, or the word an aspect is asked of ("SLA for
+ * Glacier": the word after for/of/on right after an aspect word). Never the typo being clarified.
+ */
+function subjectsOf(
+  text: string,
+  tokens: string[],
+  unknown: string[],
+  facetPositions: ReadonlySet<number>,
+  ambiguous: Names['ambiguous'],
+): string[] {
+  const ambiguousWords = new Set(ambiguous ? plainWords(ambiguous.text) : []);
+  const objects = new Set(tokens.filter((_, i) => i >= 2 && facetPositions.has(i - 2) && OBJECT_PREPOSITIONS.has(tokens[i - 1])));
+  const named = writtenAsNames(text);
+  return unknown.filter((w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w) || named.has(w) || objects.has(w)));
+}
+
+/** Nouns right before a single aspect word ("**memory** limit"): they say which one is asked. */
+function modifiersOf(tokens: string[], residual: string[], entityWords: ReadonlySet<number>, aspects: Aspects): string[] {
+  const out: string[] = [];
+  tokens.forEach((_, i) => {
+    const prev = tokens[i - 1];
+    if (i === 0 || !aspects.wordPositions.has(i) || aspects.positions.has(i - 1) || entityWords.has(i - 1)) return;
+    if (residual.includes(prev) && !STOP_WORDS.has(prev) && isNoun(prev)) out.push(prev);
+  });
+  return out;
 }

@@ -6,9 +6,10 @@
  */
 import type { Answer, Part } from '../answer/answer';
 import { finish } from '../answer/build/common';
+import type { Entity } from '../knowledge/entities';
 import type { Candidate, CandidateInput } from './candidate';
 import { namedCount } from './candidate';
-import { gapNames, gapsOf, notFoundBuild, notFoundEvidence } from './candidates/not-found';
+import { gapNames, gapsOf, notFoundBuild, notFoundEvidence, type Gaps } from './candidates/not-found';
 import type { Explain } from './explain';
 import { ABSTAIN_BELOW, relevance, TIE_MARGIN, type Evidence } from './relevance';
 
@@ -41,96 +42,36 @@ function bySpecificity(a: Candidate & { score: number }, b: Candidate & { score:
   return SPECIFICITY.indexOf(a.intent) - SPECIFICITY.indexOf(b.intent) || b.score - a.score;
 }
 
+type Scored = Candidate & { score: number };
+
 export function choose(input: CandidateInput, proposed: Candidate[]): Choice {
-  const { u, ctx } = input;
+  const { u } = input;
   const gaps = gapsOf(input);
-  const missingNames = gapNames(gaps);
   // An amount of money is an aspect asked that no answer holds (the knowledge base has no prices):
   // it counts among the aspects of every answered candidate, unheld.
-  const withAmount = (e: Evidence): Evidence => {
-    if (!gaps.amount) return e;
-    const asked = u.facets.length;
-    return { ...e, aspects: ((e.aspects ?? 1) * asked) / (asked + 1) };
-  };
+  const withAmount = (e: Evidence): Evidence =>
+    gaps.amount ? { ...e, aspects: ((e.aspects ?? 1) * u.facets.length) / (u.facets.length + 1) } : e;
   const scored = proposed
     .map((c) => ({ ...c, evidence: withAmount(c.evidence) }))
     .map((c) => ({ ...c, score: relevance(c.evidence) }))
     .sort(bySpecificity);
-  const best = scored[0] as (Candidate & { score: number }) | undefined;
-
-  // The partial reading: the best answer about the services covered, plus a line on what is not.
-  let partial: (Candidate & { score: number }) | undefined;
-  const lackedServices = gaps.missing.length + gaps.outside.length;
-  // Asked "X vs Y", only a comparison can be the answered part ("Azure Blob Storage vs S3" is no partial S3 answer).
-  const formFits = !u.cues.compare || best?.intent === 'compare';
-  if (
-    best &&
-    formFits &&
-    lackedServices > 0 &&
-    gaps.subjects.length === 0 &&
-    !gaps.amount &&
-    best.speaksTo.some((id) => u.entities.some((e) => e.id === id))
-  ) {
-    const named = namedCount(input);
-    const spoken = u.entities.filter((e) => best.speaksTo.includes(e.id)).length;
-    const lacking = named - u.entities.filter((e) => ctx.kb.covered.has(e.id)).length;
-    const unknownShare = u.residual.length ? u.unknown.length / u.residual.length : 0;
-    const evidence = {
-      ...best.evidence,
-      subjects: (spoken + lacking) / named,
-      content: best.evidence.content + (1 - best.evidence.content) * unknownShare,
-    };
-    partial = {
-      ...best,
-      intent: `${best.intent}+partial`,
-      evidence,
-      score: relevance(evidence),
-      why: `${best.why}; not covered: ${missingNames.join(', ')}`,
-      build: () => {
-        const a = best.build();
-        const note: Part = { type: 'text', text: `Not in the knowledge base: ${missingNames.join(', ')}.` };
-        const { id: _id, ...draft } = a;
-        return finish({ ...draft, parts: [...a.parts, note], notCovered: missingNames } as Parameters<typeof finish>[0]);
-      },
-    };
-  }
-  const nfEvidence = notFoundEvidence(input, gaps);
-  const nfScore = relevance(nfEvidence);
+  const best = scored[0] as Scored | undefined;
+  const partial = best && partialReading(input, gaps, best);
   const top = partial && (!best || partial.score > best.score) ? partial : best;
-  const all = [...scored, ...(partial ? [partial] : [])];
-  const related = (): { about: typeof u.entities; parts: Part[] } | undefined => {
-    if (!best) return undefined;
-    const about = u.entities.filter((e) => best.speaksTo.includes(e.id));
-    return about.length ? { about, parts: best.build().parts.slice(0, 3) } : undefined;
-  };
-  const notFound = {
-    intent: 'not-found',
-    answered: false,
-    speaksTo: [],
-    why: missingNames.length
-      ? `lacks ${missingNames.join(', ')}`
-      : gaps.amount
-        ? 'asks for an amount of money'
-        : 'nothing scored above the threshold',
-    evidence: nfEvidence,
-    score: nfScore,
-  };
+  const notFound = notFoundReading(input, gaps);
 
-  let winner: Candidate & { score: number };
+  let winner: Scored;
   let rule: string;
-  if (top && top.score >= ABSTAIN_BELOW && top.score >= nfScore) {
+  if (top && top.score >= ABSTAIN_BELOW && top.score >= notFound.score) {
     winner = top;
     rule =
       top === partial ? 'partial: the answered part plus what is not covered scores highest' : 'best candidate at or above the threshold';
   } else {
-    const rel = top && top.score < ABSTAIN_BELOW ? related() : undefined;
-    winner = { ...notFound, build: () => notFoundBuild(input, gaps, rel) };
+    const related = top && top.score < ABSTAIN_BELOW && best ? relatedTo(input, best) : undefined;
+    winner = { ...notFound, build: () => notFoundBuild(input, gaps, related) };
     rule = top && top.score >= ABSTAIN_BELOW ? 'the not-found reading scores higher' : 'abstain: no candidate reaches the threshold';
   }
-  const candidates = [
-    ...all,
-    ...(winner.intent === 'not-found' ? [winner] : [{ ...notFound, build: () => notFoundBuild(input, gaps, undefined) }]),
-  ];
+  const candidates = [...scored, ...(partial ? [partial] : []), winner.intent === 'not-found' ? winner : notFound];
   const others = candidates.filter((c) => c !== winner).map((c) => c.score);
   const margin = Math.round((winner.score - Math.max(0, ...others)) * 1000) / 1000;
   return {
@@ -140,4 +81,73 @@ export function choose(input: CandidateInput, proposed: Candidate[]): Choice {
     chosen: candidates.indexOf(winner),
     decision: { rule, threshold: ABSTAIN_BELOW, margin },
   };
+}
+
+/**
+ * The partial reading of `best`: it speaks to a service named, the question names services the
+ * knowledge base does not cover (no unknown words, no amount), and, asked "X vs Y", it is a
+ * comparison ("Azure Blob Storage vs S3" is no partial S3 answer). Its answer ends with a line
+ * naming what is not covered, which speaks to those services and the words only they explain.
+ */
+function partialReading(input: CandidateInput, gaps: Gaps, best: Scored): Scored | undefined {
+  const { u, ctx } = input;
+  const lackedServices = gaps.missing.length + gaps.outside.length;
+  const formFits = !u.cues.compare || best.intent === 'compare';
+  if (
+    !formFits ||
+    lackedServices === 0 ||
+    gaps.subjects.length > 0 ||
+    gaps.amount ||
+    !best.speaksTo.some((id) => u.entities.some((e) => e.id === id))
+  ) {
+    return undefined;
+  }
+  const missingNames = gapNames(gaps);
+  const named = namedCount(input);
+  const spoken = u.entities.filter((e) => best.speaksTo.includes(e.id)).length;
+  const lacking = named - u.entities.filter((e) => ctx.kb.covered.has(e.id)).length;
+  const unknownShare = u.residual.length ? u.unknown.length / u.residual.length : 0;
+  const evidence = {
+    ...best.evidence,
+    subjects: (spoken + lacking) / named,
+    content: best.evidence.content + (1 - best.evidence.content) * unknownShare,
+  };
+  return {
+    ...best,
+    intent: `${best.intent}+partial`,
+    evidence,
+    score: relevance(evidence),
+    why: `${best.why}; not covered: ${missingNames.join(', ')}`,
+    build: () => {
+      const a = best.build();
+      const note: Part = { type: 'text', text: `Not in the knowledge base: ${missingNames.join(', ')}.` };
+      const { id: _id, ...draft } = a;
+      return finish({ ...draft, parts: [...a.parts, note], notCovered: missingNames } as Parameters<typeof finish>[0]);
+    },
+  };
+}
+
+/** The not-found reading, scored on what the question names that the knowledge base lacks. */
+function notFoundReading(input: CandidateInput, gaps: Gaps): Scored {
+  const evidence = notFoundEvidence(input, gaps);
+  const missingNames = gapNames(gaps);
+  return {
+    intent: 'not-found',
+    answered: false,
+    speaksTo: [],
+    why: missingNames.length
+      ? `lacks ${missingNames.join(', ')}`
+      : gaps.amount
+        ? 'asks for an amount of money'
+        : 'nothing scored above the threshold',
+    evidence,
+    score: relevance(evidence),
+    build: () => notFoundBuild(input, gaps, undefined),
+  };
+}
+
+/** What the best reading, fallen short, holds on the services named: shown, labelled, under a not-found answer. */
+function relatedTo(input: CandidateInput, best: Scored): { about: Entity[]; parts: Part[] } | undefined {
+  const about = input.u.entities.filter((e) => best.speaksTo.includes(e.id));
+  return about.length ? { about, parts: best.build().parts.slice(0, 3) } : undefined;
 }

@@ -69,95 +69,97 @@ function listAnswer(input: CandidateInput, title: string, lead: string, facts: F
 export function filterCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   if (u.entities.some((e) => ctx.kb.covered.has(e.id)) || namedCount(input) > 0) return [];
-  const { facts } = ctx.kb;
-  const facetFacts = (facet: string): number[] => factsShowing(input, facet);
-  const out: Candidate[] = [];
-  const evidence = (held: number, form: number): Candidate['evidence'] => ({
-    subjects: 1,
-    aspects: u.facets.length ? 1 : undefined,
-    content: held,
-    form,
-  });
+  return [
+    ...u.figures.flatMap((figure) => statingFigure(input, figure)),
+    ...u.facets.flatMap((facet) => [...extremes(input, facet), ...statingNone(input, facet)]),
+    ...matchingAll(input),
+  ];
+}
 
-  // A figure: the facts that state it.
-  for (const figure of u.figures) {
-    const plain = figure.replace('%', '');
-    const hits = facts.filter((f) => f.value.includes(plain));
-    if (hits.length > 0) {
-      out.push({
-        intent: 'filter',
-        answered: true,
-        speaksTo: [],
-        why: `${hits.length} fact(s) state ${plain}`,
-        evidence: evidence(1, FORM.asked),
-        build: listAnswer(input, `Where the knowledge base states ${plain}`, `The knowledge base states ${plain} for:`, hits),
-      });
-    }
+/** A candidate across services: it names no service (so speaks to every subject) and holds what it lists. */
+function across(input: CandidateInput, why: string, build: Candidate['build']): Candidate {
+  const evidence = { subjects: 1, aspects: input.u.facets.length ? 1 : undefined, content: 1, form: FORM.asked };
+  return { intent: 'filter', answered: true, speaksTo: [], why, evidence, build };
+}
+
+/** The facts that state a figure ("what does the 99.5% figure apply to"). */
+function statingFigure(input: CandidateInput, figure: string): Candidate[] {
+  const plain = figure.replace('%', '');
+  const hits = input.ctx.kb.facts.filter((f) => f.value.includes(plain));
+  if (hits.length === 0) return [];
+  return [
+    across(
+      input,
+      `${hits.length} fact(s) state ${plain}`,
+      listAnswer(input, `Where the knowledge base states ${plain}`, `The knowledge base states ${plain} for:`, hits),
+    ),
+  ];
+}
+
+/** The lowest or highest figures of an aspect, per label under which two or more services state one. */
+function extremes(input: CandidateInput, facet: string): Candidate[] {
+  const { u, ctx } = input;
+  if (!u.cues.superlative) return [];
+  const { facts } = ctx.kb;
+  const byLabel = new Map<string, number[]>();
+  for (const i of factsShowing(input, facet))
+    if (figureOf(facts[i].value) !== undefined) byLabel.set(facts[i].attribute, [...(byLabel.get(facts[i].attribute) ?? []), i]);
+  const picked: Fact[] = [];
+  for (const list of byLabel.values()) {
+    // A label under which one service alone states a figure ranks nothing.
+    if (new Set(list.map((i) => facts[i].entity)).size < 2) continue;
+    const values = list.map((i) => figureOf(facts[i].value) as number);
+    const target = u.cues.superlative === 'asc' ? Math.min(...values) : Math.max(...values);
+    picked.push(...list.filter((i) => figureOf(facts[i].value) === target).map((i) => facts[i]));
   }
-  for (const facet of u.facets) {
-    const title = ctx.kb.facets[facet]?.title ?? facet;
-    const idx = facetFacts(facet);
-    if (idx.length === 0) continue;
-    // The lowest or highest figures of the aspect, per label.
-    if (u.cues.superlative) {
-      const numbered = idx.filter((i) => figureOf(facts[i].value) !== undefined);
-      const byLabel = new Map<string, number[]>();
-      for (const i of numbered) byLabel.set(facts[i].attribute, [...(byLabel.get(facts[i].attribute) ?? []), i]);
-      const picked: Fact[] = [];
-      for (const list of byLabel.values()) {
-        // A label under which one service alone states a figure ranks nothing.
-        if (new Set(list.map((i) => facts[i].entity)).size < 2) continue;
-        const values = list.map((i) => figureOf(facts[i].value) as number);
-        const target = u.cues.superlative === 'asc' ? Math.min(...values) : Math.max(...values);
-        picked.push(...list.filter((i) => figureOf(facts[i].value) === target).map((i) => facts[i]));
-      }
-      if (picked.length > 0) {
-        const word = u.cues.superlative === 'asc' ? 'lowest' : 'highest';
-        out.push({
-          intent: 'filter',
-          answered: true,
-          speaksTo: [],
-          why: `the ${word} ${title} figure of each label`,
-          evidence: evidence(1, FORM.asked),
-          build: listAnswer(input, `The ${word} ${title}`, `The ${word} ${title} figures in the knowledge base:`, picked),
-        });
-      }
-    }
-    // The services that state no figure for the aspect.
-    if (u.cues.negated.includes(facet)) {
-      const entities = [...new Set(idx.map((i) => facts[i].entity))];
-      const none = entities.filter((id) => idx.filter((i) => facts[i].entity === id).every((i) => figureOf(facts[i].value) === undefined));
-      if (none.length > 0) {
-        const shown = idx.filter((i) => none.includes(facts[i].entity)).map((i) => facts[i]);
-        out.push({
-          intent: 'filter',
-          answered: true,
-          speaksTo: [],
-          why: `${none.length} service(s) state no ${title} figure`,
-          evidence: evidence(1, FORM.asked),
-          build: listAnswer(input, `No ${title} figure`, `The knowledge base states no ${title} figure for:`, shown),
-        });
-      }
-    }
-  }
-  // Every service whose facts hold all the words asked ("which of these support Go?").
+  if (picked.length === 0) return [];
+  const word = u.cues.superlative === 'asc' ? 'lowest' : 'highest';
+  const title = ctx.kb.facets[facet]?.title ?? facet;
+  return [
+    across(
+      input,
+      `the ${word} ${title} figure of each label`,
+      listAnswer(input, `The ${word} ${title}`, `The ${word} ${title} figures in the knowledge base:`, picked),
+    ),
+  ];
+}
+
+/** The services that state no figure for an aspect asked as absent ("which services publish no SLA"). */
+function statingNone(input: CandidateInput, facet: string): Candidate[] {
+  const { u, ctx } = input;
+  if (!u.cues.negated.includes(facet)) return [];
+  const { facts } = ctx.kb;
+  const idx = factsShowing(input, facet);
+  const entities = [...new Set(idx.map((i) => facts[i].entity))];
+  const none = entities.filter((id) => idx.filter((i) => facts[i].entity === id).every((i) => figureOf(facts[i].value) === undefined));
+  if (none.length === 0) return [];
+  const title = ctx.kb.facets[facet]?.title ?? facet;
+  const shown = idx.filter((i) => none.includes(facts[i].entity)).map((i) => facts[i]);
+  return [
+    across(
+      input,
+      `${none.length} service(s) state no ${title} figure`,
+      listAnswer(input, `No ${title} figure`, `The knowledge base states no ${title} figure for:`, shown),
+    ),
+  ];
+}
+
+/** Every service whose facts hold all the words asked ("which of these support Go?"), when two or more do. */
+function matchingAll(input: CandidateInput): Candidate[] {
+  const { u, ctx } = input;
   const stems = u.residualStems;
-  if (u.cues.list && stems.length > 0) {
-    const scoped = u.facets.length ? new Set(u.facets.flatMap(facetFacts)) : undefined;
-    const hits = facts.filter(
-      (f, i) => f.origin !== 'comparison' && (!scoped || scoped.has(i)) && stems.every((s) => ctx.scorer.mentions(i, s)),
-    );
-    const entities = new Set(hits.map((f) => f.entity));
-    if (entities.size >= 2) {
-      out.push({
-        intent: 'filter',
-        answered: true,
-        speaksTo: [],
-        why: `${entities.size} services have a fact holding every word asked`,
-        evidence: evidence(1, FORM.asked),
-        build: listAnswer(input, 'Services that match', 'Each of these has a fact holding every word asked:', hits),
-      });
-    }
-  }
-  return out;
+  if (!u.cues.list || stems.length === 0) return [];
+  const scoped = u.facets.length ? new Set(u.facets.flatMap((facet) => factsShowing(input, facet))) : undefined;
+  const hits = ctx.kb.facts.filter(
+    (f, i) => f.origin !== 'comparison' && (!scoped || scoped.has(i)) && stems.every((s) => ctx.scorer.mentions(i, s)),
+  );
+  const entities = new Set(hits.map((f) => f.entity));
+  if (entities.size < 2) return [];
+  return [
+    across(
+      input,
+      `${entities.size} services have a fact holding every word asked`,
+      listAnswer(input, 'Services that match', 'Each of these has a fact holding every word asked:', hits),
+    ),
+  ];
 }
