@@ -9,18 +9,19 @@ import type { Generator } from './candidate';
 import { clarifyCandidates, helpCandidates } from './candidates/help';
 import { compareCandidates } from './candidates/compare';
 import { entryCandidates } from './candidates/entry';
-import { facetCandidates } from './candidates/facet';
+import { facetCandidates, servicePassageCandidates } from './candidates/facet';
 import { filterCandidates } from './candidates/filter';
 import { lookupCandidates } from './candidates/lookup';
 import { recommendCandidates } from './candidates/recommend';
 import { slaCandidates } from './candidates/sla';
 import { choose } from './choose';
 import type { Explain } from './explain';
+import { FORM, relevance } from './relevance';
 
 export type { Explain } from './explain';
 
-/** Every kind of reading. Order does not decide anything: scores do (ties: `SPECIFICITY` in choose.ts). */
-const GENERATORS: Generator[] = [
+/** Every structured reading. Order does not decide anything: scores do (ties: `SPECIFICITY` in choose.ts). */
+const STRUCTURED: Generator[] = [
   helpCandidates,
   clarifyCandidates,
   slaCandidates,
@@ -29,8 +30,18 @@ const GENERATORS: Generator[] = [
   facetCandidates,
   filterCandidates,
   recommendCandidates,
-  lookupCandidates,
 ];
+
+/** Passage readings: searching the index is the costliest reading on a large knowledge base. */
+const PASSAGES: Generator[] = [servicePassageCandidates, lookupCandidates];
+
+/**
+ * The most a passage reading can score: its form is neutral, and its subjects and content are at
+ * most 1. When a structured reading already scores this much, no passage can win (a tie goes to
+ * the structured one), so the index is not searched; `--explain` searches it all the same, to
+ * show every reading.
+ */
+const PASSAGE_CEILING = FORM.neutral;
 
 export interface Routed {
   answer: Answer;
@@ -43,10 +54,10 @@ export interface Routed {
 export function route(ctx: RouterContext, question: string, options: { explain?: boolean } = {}): Routed {
   const u = ctx.reader.read(question);
   const input = { u, ctx };
-  const choice = choose(
-    input,
-    GENERATORS.flatMap((g) => g(input)),
-  );
+  const structured = STRUCTURED.flatMap((g) => g(input));
+  const bestSoFar = Math.max(0, ...structured.map((c) => relevance(c.evidence)));
+  const passages = options.explain || bestSoFar < PASSAGE_CEILING ? PASSAGES.flatMap((g) => g(input)) : [];
+  const choice = choose(input, [...structured, ...passages]);
   const routed: Routed = { answer: choice.answer, intent: choice.intent };
   if (options.explain) {
     routed.explain = {

@@ -7,7 +7,6 @@
 import type { Part } from '../../answer/answer';
 import { facetAnswer, profileFacts, selectFacts } from '../../answer/build/facet';
 import { findPassages, lookupAnswer } from '../../answer/build/lookup';
-import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
 import { askedDimension, quantities, type Quantity } from '../../language/units';
 import type { Understood } from '../../read/read';
@@ -149,13 +148,15 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
       });
     }
   }
-  out.push(...servicePassages(input, covered[0], form));
   return out;
 }
 
-/** The passages about one named service that hold the question's other words. */
-function servicePassages(input: CandidateInput, e: Entity, form: number): Candidate[] {
+/** The passages about the first named service the knowledge base covers that hold the question's other words. */
+export function servicePassageCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
+  const e = u.entities.find((x) => ctx.kb.covered.has(x.id));
+  if (!e) return [];
+  const form = singleForm(input, u.entities.filter((x) => ctx.kb.covered.has(x.id)).length);
   const words = u.tokens.filter((_, i) => !u.entityWords.has(i));
   const hits = findPassages(ctx, words, e.id, u.content);
   const top = hits[0];

@@ -3,8 +3,21 @@ import { slaAnswer } from '../../answer/build/sla';
 import { entitiesWithSla } from '../../answer/build/suggest';
 import { SLA_FACET } from '../../knowledge/facet-ids';
 import type { Candidate, CandidateInput } from '../candidate';
-import { namedCount, shareHeld, subjectShare } from '../candidate';
+import { namedCount, shareHeld, shareHeldIn, subjectShare } from '../candidate';
+import { knowledgeStems } from '../../text/knowledge-stems';
 import { FORM } from '../relevance';
+
+const tables = new WeakMap<object, ReadonlySet<string>>();
+
+/** The stems of the whole SLA table (every service's SLA facts), gathered once per knowledge base. */
+function tableStems({ ctx }: CandidateInput, texts: () => string[]): ReadonlySet<string> {
+  let stems = tables.get(ctx.kb);
+  if (!stems) {
+    stems = new Set(texts().flatMap((t) => knowledgeStems(t)));
+    tables.set(ctx.kb, stems);
+  }
+  return stems;
+}
 
 export function slaCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
@@ -28,7 +41,10 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
         evidence: {
           subjects: 1,
           aspects,
-          content: shareHeld(u.knownStems, slaTexts(withSla)),
+          content: shareHeldIn(
+            u.knownStems,
+            tableStems(input, () => slaTexts(withSla)),
+          ),
           form: u.cues.all ? FORM.asked : FORM.neutral,
         },
         build: () => slaAnswer(ctx, u.text, [], 0.85),
