@@ -66,8 +66,10 @@ export class Postings {
   /**
    * Documents holding any of the terms, best first (ties in Lunr's order). `terms`: exact index
    * terms with their boosts, in query order; a term given twice has its boosts summed, as Lunr does.
+   * `top`: only the best documents `keep` accepts, at most `limit` of them (the same as filtering
+   * and cutting the full ranking, without sorting every document a common word reaches).
    */
-  query(terms: ReadonlyArray<{ term: string; boost: number }>): ScoredDoc[] {
+  query(terms: ReadonlyArray<{ term: string; boost: number }>, top?: { limit: number; keep?: (doc: number) => boolean }): ScoredDoc[] {
     // The query vector: boosts summed per term, as Lunr's `upsert` does, in query order.
     const boosts = new Map<number, number>();
     for (const { term, boost } of terms) {
@@ -110,14 +112,27 @@ export class Postings {
     for (const [t, boost] of byIndex) {
       for (let i = offsets[t]; i < offsets[t + 1]; i += 1) s.dots[docs[i] * F + fields[i]] += boost * weights[i];
     }
-    const out = touched.map((id) => {
+    const scoreOf = (id: number): number => {
       let score = 0;
       for (let k = 0; k < s.docFieldCount[id]; k += 1) {
         const similarity = s.dots[id * F + s.docFields[id * F + k]] / magnitude || 0;
         score = k === 0 ? similarity : score + similarity;
       }
-      return { id, score };
-    });
-    return out.sort((a, b) => b.score - a.score);
+      return score;
+    };
+    if (!top) return touched.map((id) => ({ id, score: scoreOf(id) })).sort((a, b) => b.score - a.score);
+    // The best `limit` in the order a stable sort gives (score, then Lunr's order): a small sorted
+    // list that a document enters only when it beats the last one kept.
+    const best: ScoredDoc[] = [];
+    for (const id of touched) {
+      if (top.keep && !top.keep(id)) continue;
+      const score = scoreOf(id);
+      if (best.length === top.limit && !(score > best[best.length - 1].score)) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1].score < score) at -= 1;
+      best.splice(at, 0, { id, score });
+      if (best.length > top.limit) best.pop();
+    }
+    return best;
   }
 }

@@ -50,13 +50,14 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
   for (const t of new Set([...terms, ...measured])) {
     if (t.length >= 5 && t.length <= MAX_FUZZY_WORD && !index.vocabulary.has(t)) typos.set(t, index.near.near(t));
   }
+  const limit = q.limit ?? 10;
   const results = index.postings.query(
     terms.flatMap((t) => [{ term: t, boost: 10 }, ...(typos.get(t) ?? []).map((n) => ({ term: n, boost: 2 }))]),
+    { limit, keep: q.filter },
   );
   const hits: PassageHit[] = [];
   for (const r of results) {
     const id = r.id;
-    if (q.filter && !q.filter(id)) continue;
     const have = index.terms;
     let found = 0;
     for (const t of measured) {
@@ -64,7 +65,7 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
       else if (typos.get(t)?.some((n) => have.has(id, n))) found += 0.5;
     }
     hits.push({ id, score: r.score, coverage: found / measured.length });
-    if (hits.length >= (q.limit ?? 10)) break;
+    if (hits.length >= limit) break;
   }
   return hits;
 }
