@@ -19,58 +19,17 @@
  *
  * Run alone: `npm run build && node dist/bench/teams-throughput.js`.
  */
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { ActivityHandler, type Activity, type CloudAdapter } from 'botbuilder';
 import pino from 'pino';
 import { createTeamsBot } from '../adapters/teams/create-teams-bot';
 import { renderTeams } from '../adapters/teams/render';
 import { createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
+import { echoListener } from './echo-listener';
 import { startConnector } from './fake-connector';
 import { teamsActivities } from './requests';
 import { LoadGenerator, loadInRounds, meanLoad, medianRatio, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
-
-/**
- * The baseline: `adapter` behind a bare node:http handler, running a bot that replies "ok", or,
- * with `cards`, the card precomputed for the message text (card transport cost, no answering).
- */
-function echoListener(adapter: CloudAdapter, cards?: Map<string, Partial<Activity>>): RequestListener {
-  const echo = new ActivityHandler();
-  echo.onMessage(async (context, next) => {
-    await context.sendActivity(cards?.get(context.activity.text ?? '') ?? 'ok');
-    await next();
-  });
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-      const shim = {
-        socket: req.socket,
-        status: (code: number) => {
-          res.statusCode = code;
-        },
-        header: (name: string, value: unknown) => {
-          res.setHeader(name, String(value));
-        },
-        send: (payload: unknown) => {
-          res.write(typeof payload === 'string' ? payload : JSON.stringify(payload));
-        },
-        end: () => {
-          res.end();
-        },
-      };
-      adapter
-        .process({ body, headers: req.headers, method: req.method }, shim, (context) => echo.run(context))
-        .catch(() => {
-          res.statusCode = 500;
-          res.end();
-        });
-    });
-  };
-}
 
 /**
  * Measures, in one run: the echo baseline, the real bot (full answer path, default assistant)

@@ -6,45 +6,12 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler } from 'botbuilder';
 import pino from 'pino';
 import { createTeamsAdapter } from '../../adapters/teams/adapter';
+import { echoListener } from '../echo-listener';
 
 const adapter = createTeamsAdapter({ logger: pino({ level: 'silent' }) });
-const echo = new ActivityHandler();
-echo.onMessage(async (context, next) => {
-  await context.sendActivity('ok');
-  await next();
-});
-
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-    const shim = {
-      socket: req.socket,
-      status: (code: number) => {
-        res.statusCode = code;
-      },
-      header: (name: string, value: unknown) => {
-        res.setHeader(name, String(value));
-      },
-      send: (payload: unknown) => {
-        res.write(typeof payload === 'string' ? payload : JSON.stringify(payload));
-      },
-      end: () => {
-        res.end();
-      },
-    };
-    adapter
-      .process({ body, headers: req.headers, method: req.method }, shim, (context) => echo.run(context))
-      .catch(() => {
-        res.statusCode = 500;
-        res.end();
-      });
-  });
-});
+const server = createServer(echoListener(adapter));
 server.keepAliveTimeout = 65_000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}\n`));
 process.on('SIGTERM', () => {
