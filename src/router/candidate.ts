@@ -7,6 +7,8 @@ import type { Answer } from '../answer/answer';
 import type { RouterContext } from '../read/context';
 import type { Understood } from '../read/read';
 import { knowledgeStems } from '../text/knowledge-stems';
+import { appendTo } from '../util/append-to';
+import { perObject } from '../util/per-object';
 import type { Evidence } from './relevance';
 
 export interface Candidate {
@@ -94,25 +96,27 @@ export function subjectShare(input: CandidateInput, ids: readonly string[]): num
  * The stems the knowledge base uses about an entity (its facts, and the passages that mention it),
  * computed once per knowledge base: the words a question could be asking about it.
  */
-export function entityVocabulary(input: CandidateInput, id: string): ReadonlySet<string> {
-  const { ctx } = input;
-  let byEntity = vocabularies.get(ctx.kb);
-  if (!byEntity) {
-    byEntity = new Map();
-    vocabularies.set(ctx.kb, byEntity);
-  }
+export function entityVocabulary({ ctx }: CandidateInput, id: string): ReadonlySet<string> {
+  const byEntity = vocabularies(ctx);
   let vocab = byEntity.get(id);
   if (!vocab) {
     const set = new Set<string>();
     for (const i of ctx.kb.factsByEntity.get(id) ?? [])
       for (const s of knowledgeStems(`${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`)) set.add(s);
-    for (const p of ctx.kb.passages) if (p.entities.includes(id)) for (const s of knowledgeStems(p.text)) set.add(s);
+    for (const i of passagesByEntity(ctx).get(id) ?? []) for (const s of knowledgeStems(ctx.kb.passages[i].text)) set.add(s);
     vocab = set;
     byEntity.set(id, vocab);
   }
   return vocab;
 }
-const vocabularies = new WeakMap<object, Map<string, ReadonlySet<string>>>();
+/** Each entity's vocabulary, filled as questions name entities. */
+const vocabularies = perObject((_: RouterContext) => new Map<string, ReadonlySet<string>>());
+/** The passages that mention each entity: one pass over the passages, not one per entity. */
+const passagesByEntity = perObject((ctx: RouterContext) => {
+  const byEntity = new Map<string, number[]>();
+  ctx.kb.passages.forEach((p, i) => p.entities.forEach((id) => appendTo(byEntity, id, i)));
+  return byEntity;
+});
 
 /**
  * Share of the asked aspects (facets) that `texts` hold: a facet is held when all the words of one

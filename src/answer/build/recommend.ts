@@ -7,6 +7,7 @@ import type { Answer, Part } from '../answer';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
 import type { Understood } from '../../read/read';
+import { perObject } from '../../util/per-object';
 import { entityById, finish, shortName, sourcesOf } from './common';
 import { suggestions, versusQuestion } from './suggest';
 
@@ -23,18 +24,12 @@ const REASONS: [string, number][] = [
  * entry's points describe that entry's topic, not what the service is best at. Computed once per
  * knowledge base (its scorer), so scoring can skip other facts cheaply.
  */
-function reasonTable(ctx: RouterContext): Int8Array {
-  let table = reasonTables.get(ctx.scorer);
-  if (!table) {
-    table = Int8Array.from(ctx.kb.facts, (fact, i) => {
-      const r = REASONS.findIndex(([f]) => ctx.scorer.showsFacet(i, f));
-      return r < 0 || fact.origin === 'entry' || (fact.origin === 'comparison' && REASONS[r][0] !== 'best-for') ? -1 : r;
-    });
-    reasonTables.set(ctx.scorer, table);
-  }
-  return table;
-}
-const reasonTables = new WeakMap<object, Int8Array>();
+const reasonTable = perObject((ctx: RouterContext): Int8Array =>
+  Int8Array.from(ctx.kb.facts, (fact, i) => {
+    const r = REASONS.findIndex(([f]) => ctx.scorer.showsFacet(i, f));
+    return r < 0 || fact.origin === 'entry' || (fact.origin === 'comparison' && REASONS[r][0] !== 'best-for') ? -1 : r;
+  }),
+);
 
 /** The recommendation and the share of the question's words its reasons cover, or undefined. */
 export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | undefined {

@@ -35,6 +35,7 @@ export function compareCandidates(input: CandidateInput): Candidate[] {
   if (!answer || answer.kind !== 'compare') return [];
   const texts = answerTexts(answer);
   const narrowed = answer.title.includes(':');
+  const held = shareHeld(u.knownStems, texts);
   const ids = covered.map((e) => e.id);
   return [
     {
@@ -47,7 +48,7 @@ export function compareCandidates(input: CandidateInput): Candidate[] {
         aspects: aspectsHeld(input, texts),
         // Words the knowledge base never uses cannot narrow a comparison it holds; asked "X or Y?",
         // the comparison answers the choice even when it holds none of the use case's words.
-        content: u.cues.compare ? COMPARE_FLOOR + (1 - COMPARE_FLOOR) * shareHeld(u.knownStems, texts) : shareHeld(u.knownStems, texts),
+        content: u.cues.compare ? COMPARE_FLOOR + (1 - COMPARE_FLOOR) * held : held,
         form: u.cues.compare ? FORM.asked : FORM.neutral,
       },
       build: () => answer,

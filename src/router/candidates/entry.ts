@@ -8,6 +8,8 @@ import type { RouterContext } from '../../read/context';
 import type { Understood } from '../../read/read';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { contentStems } from '../../text/tokens';
+import { appendTo } from '../../util/append-to';
+import { perObject } from '../../util/per-object';
 import type { Candidate, CandidateInput } from '../candidate';
 import { aspectsHeld, shareHeldIn, subjectShare } from '../candidate';
 import { FORM } from '../relevance';
@@ -31,43 +33,32 @@ interface EntryFacts {
   /** Per entity id, the entries about it. */
   byEntity: Map<string, number[]>;
 }
-const entryFacts = new WeakMap<object, EntryFacts>();
-
 /** What each entry is about and says, computed once per knowledge base. */
-export function entryInfo(ctx: RouterContext): EntryFacts {
-  let info = entryFacts.get(ctx.kb);
-  if (!info) {
-    const entities = ctx.kb.entries.map(() => new Set<string>());
-    const texts = ctx.kb.entries.map((e) => [e.question]);
-    for (const p of ctx.kb.passages) {
-      p.entities.forEach((id) => entities[p.entry].add(id));
-      texts[p.entry].push(`${p.context.join(' ')} ${p.text}`);
-    }
-    const byEntity = new Map<string, number[]>();
-    entities.forEach((ids, i) => ids.forEach((id) => byEntity.set(id, [...(byEntity.get(id) ?? []), i])));
-    info = {
-      entities: entities.map((s) => [...s]),
-      texts,
-      byEntity,
-      stems: texts.map((t) => new Set(t.flatMap((x) => knowledgeStems(x)))),
-    };
-    entryFacts.set(ctx.kb, info);
+export const entryInfo = perObject((ctx: RouterContext): EntryFacts => {
+  const entities = ctx.kb.entries.map(() => new Set<string>());
+  const texts = ctx.kb.entries.map((e) => [e.question]);
+  for (const p of ctx.kb.passages) {
+    p.entities.forEach((id) => entities[p.entry].add(id));
+    texts[p.entry].push(`${p.context.join(' ')} ${p.text}`);
   }
-  return info;
-}
-
-/** Entity ids an entry's passages are about. */
-function entryEntities(ctx: RouterContext, entry: number): string[] {
-  return entryInfo(ctx).entities[entry];
-}
+  const byEntity = new Map<string, number[]>();
+  entities.forEach((ids, i) => ids.forEach((id) => appendTo(byEntity, id, i)));
+  return {
+    entities: entities.map((s) => [...s]),
+    texts,
+    byEntity,
+    stems: texts.map((t) => new Set(t.flatMap((x) => knowledgeStems(x)))),
+  };
+});
 
 export function entryCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   const out: Candidate[] = [];
+  const info = entryInfo(ctx);
   const own = matchingEntry(ctx, u);
   if (own !== undefined) {
     const entry = ctx.kb.entries[own];
-    const about = entryEntities(ctx, own);
+    const about = info.entities[own];
     // Matched on the services' names alone ("beanstalk vs app runner"), it is one reading among the structured ones.
     const form = u.residual.length + u.facets.length > 0 ? FORM.asked : FORM.neutral;
     out.push({
@@ -85,7 +76,6 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
   const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
   if (covered.length > 0 && (u.knownStems.length > 0 || (u.cues.advice && u.facets.length > 0))) {
     let best: { i: number; share: number; about: string[] } | undefined;
-    const info = entryInfo(ctx);
     for (const i of info.byEntity.get(covered[0].id) ?? []) {
       const about = info.entities[i];
       // The entry must be about the services named, and its own question name one of them.
@@ -109,7 +99,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
         why: `${u.cues.advice ? 'a stated problem: ' : ''}the entry "${entry.question}" holds ${Math.round(share * 100)}% of the words`,
         evidence: {
           subjects: subjectShare(input, about),
-          aspects: aspectsHeld(input, entryInfo(ctx).texts[i]),
+          aspects: aspectsHeld(input, info.texts[i]),
           content: share,
           form: u.cues.advice ? FORM.asked : FORM.neutral,
         },

@@ -15,7 +15,7 @@ import { contentStems } from '../../text/tokens';
 import type { Candidate, CandidateInput } from '../candidate';
 import { entityVocabulary, shareHeld, subjectShare } from '../candidate';
 import { FORM } from '../relevance';
-import { LIMITS_FACET } from '../../knowledge/facet-ids';
+import { LIMITS_FACET, SLA_FACET } from '../../knowledge/facet-ids';
 
 const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
 
@@ -55,8 +55,7 @@ function verdict(u: Understood, limits: Fact[]): { part: Part; fact: Fact } | un
     // At the limit itself, the words before the figure decide: "longer than 15 minutes" is over it.
     const over = asked.base > limit.base || (asked.base === limit.base && u.tokens.some((w) => OVER_WORDS.has(w)));
     if (asked.base === limit.base && !over) continue;
-    const within = !over;
-    const text = within
+    const text = !over
       ? `Yes: ${asked.text} is within the ${limit.text} maximum the knowledge base gives.`
       : asked.base === limit.base
         ? `No: the knowledge base gives ${limit.text} as the maximum.`
@@ -73,7 +72,7 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
   const out: Candidate[] = [];
   const form = singleForm(input, covered.length);
   const label = u.facets
-    .filter((f) => f !== 'sla')
+    .filter((f) => f !== SLA_FACET)
     .map((f) => ctx.kb.facets[f]?.title ?? f)
     .join(', ');
 
@@ -169,6 +168,7 @@ export function servicePassageCandidates(input: CandidateInput): Candidate[] {
       speaksTo: passage.entities.includes(e.id) ? [e.id] : [],
       why: `passage under "${passage.source.section}" about ${e.short} holding ${Math.round(top.coverage * 100)}% of the words`,
       evidence: { subjects: subjectShare(input, [e.id]), content: top.coverage, form },
+      // With no coverage needed (the score decides), a top hit always makes an answer.
       build: () =>
         lookupAnswer(
           ctx,
@@ -177,7 +177,7 @@ export function servicePassageCandidates(input: CandidateInput): Candidate[] {
           u.entities.map((x) => x.id),
           0,
           0,
-        ) ?? lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
+        )!,
     },
   ];
 }

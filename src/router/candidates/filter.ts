@@ -8,6 +8,9 @@ import type { Part } from '../../answer/answer';
 import { finish, shortName, sourcesOf } from '../../answer/build/common';
 import { suggestions } from '../../answer/build/suggest';
 import type { Fact } from '../../knowledge/knowledge-base';
+import type { RouterContext } from '../../read/context';
+import { appendTo } from '../../util/append-to';
+import { perObject } from '../../util/per-object';
 import type { Candidate, CandidateInput } from '../candidate';
 import { namedCount } from '../candidate';
 import { FORM } from '../relevance';
@@ -21,12 +24,11 @@ function figureOf(value: string): number | undefined {
   return m ? Number(m[0]) : undefined;
 }
 
-const showing = new WeakMap<object, Map<string, number[]>>();
+const showing = perObject((_: RouterContext) => new Map<string, number[]>());
 
 /** Indexes of the facts that show `facet` (not those of a comparison, which speak relative to another service), once per knowledge base. */
 function factsShowing({ ctx }: CandidateInput, facet: string): number[] {
-  let byFacet = showing.get(ctx.kb);
-  if (!byFacet) showing.set(ctx.kb, (byFacet = new Map()));
+  const byFacet = showing(ctx);
   let list = byFacet.get(facet);
   if (!list) {
     list = ctx.kb.facts.map((_, i) => i).filter((i) => ctx.scorer.showsFacet(i, facet) && ctx.kb.facts[i].origin !== 'comparison');
@@ -39,7 +41,7 @@ function listAnswer(input: CandidateInput, title: string, lead: string, facts: F
   const { u, ctx } = input;
   return () => {
     const byEntity = new Map<string, Fact[]>();
-    for (const f of facts) byEntity.set(f.entity, [...(byEntity.get(f.entity) ?? []), f]);
+    for (const f of facts) appendTo(byEntity, f.entity, f);
     const entities = [...byEntity.keys()].slice(0, MAX_LISTED);
     const parts: Part[] = [
       { type: 'text', text: lead },
@@ -102,8 +104,7 @@ function extremes(input: CandidateInput, facet: string): Candidate[] {
   if (!u.cues.superlative) return [];
   const { facts } = ctx.kb;
   const byLabel = new Map<string, number[]>();
-  for (const i of factsShowing(input, facet))
-    if (figureOf(facts[i].value) !== undefined) byLabel.set(facts[i].attribute, [...(byLabel.get(facts[i].attribute) ?? []), i]);
+  for (const i of factsShowing(input, facet)) if (figureOf(facts[i].value) !== undefined) appendTo(byLabel, facts[i].attribute, i);
   const picked: Fact[] = [];
   for (const list of byLabel.values()) {
     // A label under which one service alone states a figure ranks nothing.

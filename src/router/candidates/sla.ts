@@ -6,18 +6,22 @@ import type { Candidate, CandidateInput } from '../candidate';
 import { namedCount, shareHeld, shareHeldIn, subjectShare } from '../candidate';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { FORM } from '../relevance';
+import type { RouterContext } from '../../read/context';
+import { perObject } from '../../util/per-object';
 
-const tables = new WeakMap<object, ReadonlySet<string>>();
+/** The texts of the SLA facts of `ids`. */
+function slaTexts(ctx: RouterContext, ids: readonly string[]): string[] {
+  return ids.flatMap((id) =>
+    (ctx.kb.factsByEntity.get(id) ?? [])
+      .filter((i) => ctx.scorer.showsFacet(i, SLA_FACET))
+      .map((i) => `${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`),
+  );
+}
 
 /** The stems of the whole SLA table (every service's SLA facts), gathered once per knowledge base. */
-function tableStems({ ctx }: CandidateInput, texts: () => string[]): ReadonlySet<string> {
-  let stems = tables.get(ctx.kb);
-  if (!stems) {
-    stems = new Set(texts().flatMap((t) => knowledgeStems(t)));
-    tables.set(ctx.kb, stems);
-  }
-  return stems;
-}
+const tableStems = perObject(
+  (ctx: RouterContext): ReadonlySet<string> => new Set(slaTexts(ctx, entitiesWithSla(ctx)).flatMap((t) => knowledgeStems(t))),
+);
 
 export function slaCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
@@ -25,12 +29,6 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   const withSla = entitiesWithSla(ctx);
   if (withSla.length === 0) return [];
   const aspects = 1 / u.facets.length;
-  const slaTexts = (ids: readonly string[]): string[] =>
-    ids.flatMap((id) =>
-      (ctx.kb.factsByEntity.get(id) ?? [])
-        .filter((i) => ctx.scorer.showsFacet(i, SLA_FACET))
-        .map((i) => `${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`),
-    );
   if (namedCount(input) === 0) {
     return [
       {
@@ -41,10 +39,7 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
         evidence: {
           subjects: 1,
           aspects,
-          content: shareHeldIn(
-            u.knownStems,
-            tableStems(input, () => slaTexts(withSla)),
-          ),
+          content: shareHeldIn(u.knownStems, tableStems(ctx)),
           form: u.cues.all ? FORM.asked : FORM.neutral,
         },
         build: () => slaAnswer(ctx, u.text, [], 0.85),
@@ -60,7 +55,7 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
       answered: true,
       speaksTo: ids,
       why: `SLA facts of ${named.map((e) => e.short).join(', ')}`,
-      evidence: { subjects: subjectShare(input, ids), aspects, content: shareHeld(u.knownStems, slaTexts(ids)), form: FORM.asked },
+      evidence: { subjects: subjectShare(input, ids), aspects, content: shareHeld(u.knownStems, slaTexts(ctx, ids)), form: FORM.asked },
       build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75),
     },
   ];
