@@ -74,25 +74,8 @@ export async function measureDeployed(
   const children: { stop(): Promise<void> }[] = [];
   const gen = LoadGenerator.start();
   try {
-    const port = await freePort();
-    const server = await spawnNode(
-      deployedServerArgs(flags),
-      {
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slackApi.url,
-        TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-        ...env,
-      },
-      180_000,
-      `http://127.0.0.1:${port}`,
-    );
+    const server = await spawnDeployedServer(flags, slackApi.url, env);
     children.push(server);
-    await untilHealthy(server.url);
     const noop = await spawnBaseline('slack-noop', { SIGNING_SECRET, BOT_TOKEN }, flags);
     children.push(noop);
     const echo = await spawnBaseline('teams-echo', {}, flags);
@@ -252,4 +235,38 @@ if (require.main === module) {
       process.exitCode = 1;
     },
   );
+}
+
+/**
+ * The server as deployed (`npm start`'s node flags unless `flags` says otherwise), in its own
+ * process, with Slack at the fake Web API `slackApiUrl` and Teams unauthenticated (the bench's fake
+ * connector is on loopback); resolves once `/healthz` is 200.
+ */
+export async function spawnDeployedServer(
+  flags: string[] | undefined,
+  slackApiUrl: string,
+  env: Record<string, string> = {},
+): Promise<Child> {
+  const port = await freePort();
+  const server = await spawnNode(
+    deployedServerArgs(flags),
+    {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slackApiUrl,
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      ...env,
+    },
+    180_000,
+    `http://127.0.0.1:${port}`,
+  );
+  await untilHealthy(server.url).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  return server;
 }

@@ -8,8 +8,8 @@
  * `node dist/bench/flag-compare.js "<flags A>" "<flags B>" [rounds]`
  */
 import type { BenchRow } from './bench-row';
-import { type Child, deployedServerArgs, freePort, spawnNode, untilHealthy } from './deployed';
-import { BOT_TOKEN, type CpuLoad, fakeSlackApi, loadPairInRounds, SIGNING_SECRET } from './deployed-throughput';
+import type { Child } from './deployed';
+import { type CpuLoad, fakeSlackApi, loadPairInRounds, SIGNING_SECRET, spawnDeployedServer } from './deployed-throughput';
 import { startConnector } from './fake-connector';
 import { LoadGenerator, THROUGHPUT_ROUNDS } from './load';
 import { devQuestions } from './repo';
@@ -29,24 +29,8 @@ export async function compareFlags(a: string[], b: string[], rounds = 8): Promis
   const servers: Child[] = [];
   try {
     for (const flags of [a, b]) {
-      const port = await freePort();
-      const s = await spawnNode(
-        deployedServerArgs(flags),
-        {
-          NODE_ENV: 'production',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'info',
-          SLACK_BOT_TOKEN: BOT_TOKEN,
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: slackApi.url,
-          TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-        },
-        180_000,
-        `http://127.0.0.1:${port}`,
-      );
+      const s = await spawnDeployedServer(flags, slackApi.url);
       servers.push(s);
-      await untilHealthy(s.url);
     }
     const o = { ...THROUGHPUT_ROUNDS, rounds };
     const qs = devQuestions();
