@@ -17,12 +17,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { serverNodeFlags } from '../adapters/server/node-options';
-import { deployedServerArgs } from './deployed';
+import { deployedServerArgs, get } from './deployed';
 import type { BenchRow } from './bench-row';
 import { devQuestions, repoRoot } from './repo';
 
@@ -52,17 +52,6 @@ async function fakeApi(body: (path: string) => unknown): Promise<{ url: string; 
         server.close(() => resolve());
       }),
   };
-}
-
-function get(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(url, { agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve(0));
-    req.end();
-  });
 }
 
 interface Child {
