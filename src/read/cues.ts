@@ -97,3 +97,9 @@ export const NEGATION_WORDS = set('no not without none lack lacks lacking missin
 export const LIST_WORDS = set('which what list all every these those ones services options');
 /** Words that ask for one pick, not a list ("which is best for…"). */
 export const RECOMMEND_STRONG = set('best recommend recommended should ideal suitable suggest');
+/** Words that separate names in a question; never part of a misspelt name ("app runer vs beanstlak"). */
+export const SEPARATORS = set('vs vs. versus or and with than over to for from in on of');
+/** Prepositions that introduce what an aspect is asked of ("SLA **for** X"). */
+export const OBJECT_PREPOSITIONS = set('for of on');
+/** Words that put a figure past a limit ("longer than 15 minutes", "over 400 KB"). */
+export const OVER_WORDS = set('longer more over beyond exceed exceeds exceeding above bigger larger past');

@@ -9,6 +9,7 @@ import { nameKey, stripVendor } from '../knowledge/entities';
 import { letterCounts, similarityBound } from '../text/similarity-bound';
 import { STOP_WORDS } from '../text/tokens';
 import { appendTo } from '../util/append-to';
+import { SEPARATORS } from './cues';
 
 export interface EntityMatch {
   mentions: Mention[];
@@ -24,24 +25,6 @@ interface AliasForm {
   /** Position among all forms (catalog order): ties between entities go to the earlier one. */
   order: number;
 }
-
-/** Words that separate names in a question; never part of a misspelt name. */
-const SEPARATORS: ReadonlySet<string> = new Set([
-  'vs',
-  'vs.',
-  'versus',
-  'or',
-  'and',
-  'with',
-  'than',
-  'over',
-  'to',
-  'for',
-  'from',
-  'in',
-  'on',
-  'of',
-]);
 
 /** Similarity needed for a fuzzy match, by the length of the typed word(s). */
 function threshold(length: number): number {

@@ -27,6 +27,7 @@ import {
   LIST_WORDS,
   MONEY_WORDS,
   NEGATION_WORDS,
+  OBJECT_PREPOSITIONS,
   RECOMMEND_STRONG,
   RECOMMEND_WORDS,
   SUPERLATIVE_ASC,
@@ -107,9 +108,6 @@ function isAvailabilityFigure(word: string): boolean {
   const value = Number(word);
   return value >= 90 && value <= 100;
 }
-
-/** Prepositions that introduce what an aspect is asked of ("SLA **for** X"). */
-const OBJECT_PREPOSITIONS = new Set(['for', 'of', 'on']);
 
 /**
  * Words written with a capital inside a sentence ("SLA for Glacier"): how a product is named.

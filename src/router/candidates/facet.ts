@@ -16,11 +16,9 @@ import type { Candidate, CandidateInput } from '../candidate';
 import { entityVocabulary, shareHeld, subjectShare } from '../candidate';
 import { FORM } from '../relevance';
 import { LIMITS_FACET, SLA_FACET } from '../../knowledge/facet-ids';
+import { OVER_WORDS } from '../../read/cues';
 
 const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
-
-/** Words that put a figure past a limit ("longer than 15 minutes", "over 400 KB"). */
-const OVER_WORDS = new Set(['longer', 'more', 'over', 'beyond', 'exceed', 'exceeds', 'exceeding', 'above', 'bigger', 'larger', 'past']);
 
 /** The form of a one-service reading: it contradicts "X vs Y" when the knowledge base lacks one side. */
 export function singleForm(input: CandidateInput, covered: number): number {
