@@ -13,6 +13,7 @@ import { createRouterContext } from './read/context';
 import { normalizeQuestion } from './read/normalize';
 import { route, type Explain, type Routed } from './router/route';
 import { BoundedMemo } from './util/bounded-memo';
+import type { AskContext } from './store/asker';
 
 /** Longest question considered, in characters; longer input is cut to this length. */
 export const MAX_QUESTION_LENGTH = 4000;
@@ -36,13 +37,17 @@ export interface KnowledgeStats {
 }
 
 export interface Assistant {
-  /** Answers one question as it arrived from a platform (mentions, entities and emoji are stripped). Never throws on user text. */
-  ask(question: string): Answer;
+  /**
+   * Answers one question as it arrived from a platform (mentions, entities and emoji are stripped;
+   * a question blank after that asks for `help`). Never throws on user text. `context` (who asked, the request id) does not change the answer;
+   * a wrapper that logs questions (the server's) reads it.
+   */
+  ask(question: string, context?: AskContext): Answer;
   /**
    * Like `ask`, and also says which intent answered; with `explain`, how the question was read,
    * the candidates scored and the decision (not cached: computed for this call).
    */
-  route(question: string, options?: { explain?: boolean }): { answer: Answer; intent: string; explain?: Explain };
+  route(question: string, options?: { explain?: boolean } & AskContext): { answer: Answer; intent: string; explain?: Explain };
   stats(): KnowledgeStats;
 }
 
@@ -100,7 +105,8 @@ function assemble(
   const normalized = capacity > 0 ? new BoundedMemo<string, string>(capacity) : undefined;
   const routeQuestion = (question: string, opts: { explain?: boolean } = {}): Routed => {
     const raw = String(question ?? '').slice(0, MAX_QUESTION_LENGTH);
-    const text = normalized ? normalized.get(raw, normalizeQuestion) : normalizeQuestion(raw);
+    // A blank question (`/aws` alone, a bare @mention) asks for help.
+    const text = (normalized ? normalized.get(raw, normalizeQuestion) : normalizeQuestion(raw)) || 'help';
     if (opts.explain) return route(ctx, text, { explain: true });
     return cache.get(text, () => route(ctx, text));
   };

@@ -38,8 +38,7 @@ export type { Store, StorePlatform, QuestionRow, VoteRow, WriteBatch, PurgeCount
 export { STORE_PLATFORMS } from './store/store';
 export type { Report, ReportQuery, UnansweredItem, DownvotedItem, TopItem, Totals } from './store/report';
 export { DEFAULT_REPORT_PLATFORMS, parseSince, zeroTotals } from './store/report';
-export type { Asker } from './store/asker';
-export { currentAsker, withAsker, withoutQuestionLog } from './store/asker';
+export type { AskContext, Asker } from './store/asker';
 export type { IdHasher, IdKind } from './store/keyed-hash';
 export { createIdHasher, generateHashKey, HASH_KEY_SETTING } from './store/keyed-hash';
 export { normalizeLoggedQuestion } from './store/logged-question';

@@ -12,17 +12,18 @@
  * - Else 404. Before ready, everything but `/healthz` gets 503 + `Retry-After`. While stopping,
  *   requests still arriving are served, with `Connection: close`.
  *
- * Every request runs in a request context (id in `x-request-id` and in every log line) and gets one
- * access log line when it ends (debug for 2xx/3xx and for requests the client abandoned, info for
+ * Every request gets an id (in `x-request-id`, attached to the request for its handler: see
+ * `request-id.ts`) and one access log line when it ends (debug for 2xx/3xx and for requests the client abandoned, info for
  * 4xx, error for 5xx). A handler that
  * throws is logged and answered 500: bad input must never get there.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { declaredTooLarge, tooLarge } from '../shared/read-body';
+import { requestPath } from '../shared/request-path';
 import { gateBody, MAX_BODY_BYTES, mediaType } from './body-limit';
 import type { Logger } from './logger';
-import { requestIdFor, withRequestContext } from './request-id';
+import { attachRequestContext, type RequestContext, requestIdFor } from './request-id';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -99,100 +100,122 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 const sendError = (res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void =>
   sendJson(res, status, { error }, headers);
 
+/** The state one server's request handling shares: its routes, fallback, health and open responses. */
+interface ServerState {
+  readonly options: AppServerOptions;
+  readonly maxBody: number;
+  readonly routes: Map<string, Route>;
+  fallback?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  health: Health;
+  readonly active: Set<ServerResponse>;
+}
+
+/** `/healthz`: 200 when ready, 503 otherwise, with the health details. */
+function serveHealth(state: ServerState, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'use GET', { allow: 'GET, HEAD' });
+  sendJson(res, state.health === 'ready' ? 200 : 503, { status: state.health, ...state.options.healthDetails?.() });
+}
+
+/** A mounted route: method, media type and size checks (the body read and gated when the route buffers), then its handler. */
+async function serveRoute(state: ServerState, route: Route, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const limit = route.maxBodyBytes ?? state.maxBody;
+  if (req.method !== route.method) {
+    req.resume();
+    return sendError(res, 405, `use ${route.method}`, { allow: route.method });
+  }
+  if (!route.buffer) {
+    if (!route.accept.includes(mediaType(req))) {
+      return sendError(res, 415, `content type must be ${route.accept.join(' or ')}`, req.complete ? {} : { connection: 'close' });
+    }
+    if (declaredTooLarge(req, limit)) return sendError(res, 413, tooLarge(limit), { connection: 'close' });
+    return route.handler(req, res);
+  }
+  const gate = await gateBody(req, route.accept, limit);
+  if (!gate.ok) {
+    if (gate.aborted) return void state.options.logger.debug({ path }, 'client went away mid-body');
+    if (!gate.close) req.resume();
+    return sendError(res, gate.status, gate.error, gate.close ? { connection: 'close' } : {});
+  }
+  return route.handler(gate.req, res);
+}
+
+/** Health, the host policy, readiness, then the route, the fallback or 404. */
+async function dispatch(state: ServerState, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  if (path === '/healthz') return serveHealth(state, req, res);
+  const { hostAllowed, logger } = state.options;
+  if (hostAllowed && !hostAllowed(req)) {
+    logger.debug(
+      { host: String(req.headers.host ?? '').slice(0, 100), origin: String(req.headers.origin ?? '').slice(0, 100) },
+      'request for another host refused',
+    );
+    return sendError(res, 403, 'host not allowed', { connection: 'close' });
+  }
+  if (state.health === 'starting') {
+    req.resume();
+    return sendError(res, 503, 'starting: the knowledge base is loading', { 'retry-after': '1' });
+  }
+  const route = state.routes.get(path);
+  if (route) return serveRoute(state, route, req, res, path);
+  if (state.fallback?.(req, res)) return;
+  req.resume();
+  sendError(res, 404, 'not found');
+}
+
+/** The access line when the response closes: debug for 2xx/3xx and abandoned requests, info for 4xx, error for 5xx. */
+function logAccess(log: Logger, req: IncomingMessage, res: ServerResponse, context: RequestContext, path: string): void {
+  const status = res.statusCode;
+  // A request the client abandoned is a debug line: anyone can abort uploads by the thousand.
+  const level = !res.writableFinished ? 'debug' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
+  if (!log.isLevelEnabled(level)) return;
+  log[level](
+    {
+      reqId: context.id,
+      method: req.method,
+      path,
+      status,
+      ms: Math.round(performance.now() - context.started),
+      ...(res.writableFinished ? {} : { aborted: true }),
+    },
+    'request',
+  );
+}
+
+/** One request: its id and context, the access line when it closes, then {@link dispatch}. */
+function onRequest(state: ServerState, server: Server, req: IncomingMessage, res: ServerResponse): void {
+  const log = state.options.logger;
+  const context: RequestContext = { id: requestIdFor(req), started: performance.now() };
+  attachRequestContext(req, context);
+  res.setHeader('x-request-id', context.id);
+  if (state.health === 'stopping') res.setHeader('connection', 'close');
+  state.active.add(res);
+  const path = requestPath(req.url ?? '/');
+  res.once('close', () => {
+    state.active.delete(res);
+    logAccess(log, req, res, context, path ?? String(req.url).slice(0, 200));
+    if (state.health === 'stopping') server.closeIdleConnections();
+  });
+  if (path === undefined) {
+    req.resume();
+    return sendError(res, 400, 'malformed request target');
+  }
+  dispatch(state, req, res, path).catch((error: unknown) => {
+    log.error({ err: error, reqId: context.id, path }, 'request handler failed');
+    if (!res.headersSent) sendError(res, 500, 'internal error');
+    else res.destroy();
+  });
+}
+
 /** Creates the server (not listening yet). */
 export function createAppServer(options: AppServerOptions): AppServer {
   const log = options.logger;
-  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const routes = new Map<string, Route>();
-  let fallback: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
-  let health: Health = 'starting';
-  const active = new Set<ServerResponse>();
-
-  async function dispatch(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (path === '/healthz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'use GET', { allow: 'GET, HEAD' });
-      return sendJson(res, health === 'ready' ? 200 : 503, { status: health, ...options.healthDetails?.() });
-    }
-    if (options.hostAllowed && !options.hostAllowed(req)) {
-      log.debug(
-        { host: String(req.headers.host ?? '').slice(0, 100), origin: String(req.headers.origin ?? '').slice(0, 100) },
-        'request for another host refused',
-      );
-      return sendError(res, 403, 'host not allowed', { connection: 'close' });
-    }
-    if (health === 'starting') {
-      req.resume();
-      return sendError(res, 503, 'starting: the knowledge base is loading', { 'retry-after': '1' });
-    }
-    const route = routes.get(path);
-    if (route) {
-      const limit = route.maxBodyBytes ?? maxBody;
-      if (req.method !== route.method) {
-        req.resume();
-        return sendError(res, 405, `use ${route.method}`, { allow: route.method });
-      }
-      if (!route.buffer) {
-        if (!route.accept.includes(mediaType(req))) {
-          return sendError(res, 415, `content type must be ${route.accept.join(' or ')}`, req.complete ? {} : { connection: 'close' });
-        }
-        if (declaredTooLarge(req, limit)) return sendError(res, 413, tooLarge(limit), { connection: 'close' });
-        return route.handler(req, res);
-      }
-      const gate = await gateBody(req, route.accept, limit);
-      if (!gate.ok) {
-        if (gate.aborted) return void log.debug({ path }, 'client went away mid-body');
-        if (!gate.close) req.resume();
-        return sendError(res, gate.status, gate.error, gate.close ? { connection: 'close' } : {});
-      }
-      return route.handler(gate.req, res);
-    }
-    if (fallback?.(req, res)) return;
-    req.resume();
-    sendError(res, 404, 'not found');
-  }
-
-  function onRequest(req: IncomingMessage, res: ServerResponse): void {
-    const context = { id: requestIdFor(req), started: performance.now() };
-    res.setHeader('x-request-id', context.id);
-    if (health === 'stopping') res.setHeader('connection', 'close');
-    active.add(res);
-    withRequestContext(context, () => {
-      let path = '';
-      res.once('close', () => {
-        active.delete(res);
-        const status = res.statusCode;
-        // A request the client abandoned is a debug line: anyone can abort uploads by the thousand.
-        const level = !res.writableFinished ? 'debug' : status >= 500 ? 'error' : status >= 400 ? 'info' : 'debug';
-        if (log.isLevelEnabled(level)) {
-          log[level](
-            {
-              reqId: context.id,
-              method: req.method,
-              path,
-              status,
-              ms: Math.round(performance.now() - context.started),
-              ...(res.writableFinished ? {} : { aborted: true }),
-            },
-            'request',
-          );
-        }
-        if (health === 'stopping') server.closeIdleConnections();
-      });
-      try {
-        path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      } catch {
-        path = String(req.url).slice(0, 200);
-        req.resume();
-        sendError(res, 400, 'malformed request target');
-        return;
-      }
-      dispatch(req, res, path).catch((error: unknown) => {
-        log.error({ err: error, path }, 'request handler failed');
-        if (!res.headersSent) sendError(res, 500, 'internal error');
-        else res.destroy();
-      });
-    });
-  }
+  const state: ServerState = {
+    options,
+    maxBody: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    routes: new Map(),
+    health: 'starting',
+    active: new Set(),
+  };
+  const { active } = state;
 
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Node checks these timeouts every `connectionsCheckingInterval` (30 s by default: a slow request
@@ -205,7 +228,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
     },
     (req, res) => {
       try {
-        onRequest(req, res);
+        onRequest(state, server, req, res);
       } catch (error) {
         log.error({ err: error }, 'request handler failed');
         if (!res.headersSent) sendError(res, 500, 'internal error');
@@ -224,13 +247,13 @@ export function createAppServer(options: AppServerOptions): AppServer {
   return {
     server,
     get health() {
-      return health;
+      return state.health;
     },
     mount(route) {
-      routes.set(route.path, route);
+      state.routes.set(route.path, route);
     },
     fallback(handler) {
-      fallback = handler;
+      state.fallback = handler;
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -242,11 +265,11 @@ export function createAppServer(options: AppServerOptions): AppServer {
       });
     },
     ready() {
-      if (health === 'starting') health = 'ready';
+      if (state.health === 'starting') state.health = 'ready';
     },
     inFlight: () => active.size,
     async close(timeoutMs, delayMs = 0) {
-      health = 'stopping';
+      state.health = 'stopping';
       for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       return new Promise<boolean>((resolve) => {

@@ -21,7 +21,14 @@
  * latency (the request id comes from the logger's mixin). It also applies {@link capWordLength}.
  */
 import { type FSWatcher, watch } from 'node:fs';
-import { type Assistant, createAssistantFromSources, formatProblem, KnowledgeError, readKnowledgeSourcesAsync } from '../../src/index';
+import {
+  type AskContext,
+  type Assistant,
+  createAssistantFromSources,
+  formatProblem,
+  KnowledgeError,
+  readKnowledgeSourcesAsync,
+} from '../../src/index';
 import type { Logger } from './logger';
 import { type HeapRoom, heapRoomFor, mb } from './reload-memory';
 
@@ -37,7 +44,7 @@ export interface LiveAssistantOptions {
   /** Quiet time after the last file event before reloading, in ms. Default 300. */
   debounceMs?: number;
   /** Called once per answered question (the store's question log); must not throw or wait. */
-  onQuestion?: (event: { platform: Platform; question: string; intent: string; answer: ReturnType<Assistant['ask']> }) => void;
+  onQuestion?: (event: { platform: Platform; question: string; intent: string; answer: ReturnType<Assistant['ask']> } & AskContext) => void;
   /** `KNOWLEDGE_MAX_BYTES`: the directory's largest total size. Default: the core's (20 MB). */
   maxTotalBytes?: number;
   /** First delay before re-arming a failed watcher, in ms (doubling up to 30 s). Default 500. */
@@ -209,14 +216,18 @@ export class LiveAssistant {
     this.rewatchTimer.unref();
   }
 
-  /** An `Assistant` for `platform` that asks the current one and logs one line per question. */
+  /**
+   * An `Assistant` for `platform` that asks the current one and logs one line per question (with
+   * the `reqId` its context names), then hands it to `onQuestion` (the question log) with who asked.
+   */
   forPlatform(platform: Platform): Assistant {
-    const route = (question: string): { answer: ReturnType<Assistant['ask']>; intent: string } => {
+    const route: Assistant['route'] = (question, context = {}) => {
       const started = performance.now();
-      const result = this.current().route(typeof question === 'string' ? capWordLength(question) : question);
+      const result = this.current().route(typeof question === 'string' ? capWordLength(question) : question, context);
       const { answer, intent } = result;
       this.options.logger.info(
         {
+          ...(context.requestId === undefined ? {} : { reqId: context.requestId }),
           platform,
           intent,
           kind: answer.kind,
@@ -227,13 +238,13 @@ export class LiveAssistant {
         'question answered',
       );
       try {
-        this.options.onQuestion?.({ platform, question, intent, answer });
+        this.options.onQuestion?.({ platform, question, intent, answer, asker: context.asker, log: context.log });
       } catch (error) {
         this.options.logger.warn({ err: { message: (error as Error).message } }, 'question log failed; answer unaffected');
       }
       return result;
     };
-    return { route, ask: (question) => route(question).answer, stats: () => this.current().stats() };
+    return { route, ask: (question, context) => route(question, context).answer, stats: () => this.current().stats() };
   }
 
   /** True while the watcher is armed (tests). */

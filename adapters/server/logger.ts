@@ -1,6 +1,6 @@
 /**
- * The server's logger: pino JSON lines to stdout (or a given stream), at `LOG_LEVEL`, with the
- * request id mixed into every line written while a request is being handled.
+ * The server's logger: pino JSON lines to stdout (or a given stream), at `LOG_LEVEL`. Lines about
+ * one request carry its id as `reqId`, passed explicitly by whoever logs them (`request-id.ts`).
  *
  * Secrets are kept out twice over:
  * 1. by key: {@link censorKeys} (pino's `log` and `bindings` formatters) censors tokens, secrets,
@@ -12,7 +12,6 @@
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { CENSOR, createRedactor, errorSerializer } from '../shared/redactor';
-import { requestFields } from './request-id';
 
 export type { Logger } from 'pino';
 
@@ -164,7 +163,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: { pid: process.pid },
       formatters: { log: censorKeys, bindings: censorKeys },
       serializers: { err: errorSerializer(redactor) },
-      mixin: requestFields,
       hooks: {
         streamWrite: (line) => {
           stdout?.written();

@@ -18,6 +18,7 @@ import type { ServerConfig } from './config';
 import type { AppServer } from './http-server';
 import type { LiveAssistant } from './live-assistant';
 import type { Logger } from './logger';
+import { requestIdOf } from './request-id';
 
 export interface MountContext {
   config: ServerConfig;
@@ -59,6 +60,7 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     assistant: ctx.live.forPlatform('teams'),
     feedbackStore: ctx.feedbackStore,
     logger: ctx.logger,
+    requestIdOf,
   });
   ctx.app.mount({
     path: '/api/messages',
@@ -97,6 +99,7 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     feedbackStore: ctx.feedbackStore,
     ...(ctx.slackDedupe ? { seen: ctx.slackDedupe } : {}),
     logger: ctx.logger,
+    requestIdOf,
   });
   await app.start();
   if (slack.mode === 'http' && app.requestListener) {
@@ -127,6 +130,7 @@ export async function mountPlayground(ctx: MountContext): Promise<Mounted> {
       logger: ctx.logger,
       publicHost: ctx.config.publicHost,
       token: ctx.config.playgroundToken,
+      requestIdOf,
     }),
   );
   return { lines: [`playground: ${ctx.baseUrl}/ (ask in a browser, see the Slack and Teams renderings side by side)`] };

@@ -1,11 +1,14 @@
 /**
  * Request context: every HTTP request gets an id (the caller's `X-Request-Id` when it is a sane
- * token, else a fresh random one), echoed in the `x-request-id` response header and kept in an
- * `AsyncLocalStorage` for the whole request, including work the adapters start from it. The
- * logger's mixin ({@link requestFields}) adds `reqId` to every log line written in that context,
- * so the adapters' own lines carry it without knowing about it.
+ * token, else a fresh random one), echoed in the `x-request-id` response header and attached to
+ * the request object ({@link attachRequestContext}). Whoever handles the request reads it with
+ * {@link requestIdOf} and passes it on explicitly: the Slack app puts it in Bolt's listener
+ * context, the Teams listener in the turn state, and both hand it to `Assistant.ask`, so the access
+ * line, the "question answered" line and the adapters' lines about the request carry `reqId`.
+ *
+ * Not an `AsyncLocalStorage`: on Node 20 an active one installs promise hooks that every promise
+ * of every request pays for (measured: about 7% of a signed `/aws` request's CPU).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -16,7 +19,7 @@ export interface RequestContext {
   started: number;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+const contexts = new WeakMap<IncomingMessage, RequestContext>();
 
 /** A caller-supplied id is used only when it matches this (no log injection, bounded length). */
 const SANE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -42,13 +45,12 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof given === 'string' && SANE_ID.test(given) ? given : nextRequestId();
 }
 
-/** Runs `fn` with `context` as the current request context. */
-export function withRequestContext<T>(context: RequestContext, fn: () => T): T {
-  return storage.run(context, fn);
+/** Makes `context` the context of `req` (the server does this as a request arrives). */
+export function attachRequestContext(req: IncomingMessage, context: RequestContext): void {
+  contexts.set(req, context);
 }
 
-/** The fields the logger mixes into every line: `{ reqId }` inside a request, nothing outside. */
-export function requestFields(): Record<string, unknown> {
-  const ctx = storage.getStore();
-  return ctx ? { reqId: ctx.id } : {};
+/** The id of `req` (see {@link attachRequestContext}); `undefined` for a request the server did not see. */
+export function requestIdOf(req: IncomingMessage): string | undefined {
+  return contexts.get(req)?.id;
 }

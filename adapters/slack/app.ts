@@ -4,8 +4,9 @@
  * the logger.
  *
  * Transports:
- * - HTTP (no `appToken`): Bolt's default `HTTPReceiver`, with signature verification always on.
- *   It does not listen itself: mount {@link SlackApp.requestListener} on a `node:http` server; it
+ * - HTTP (no `appToken`): Bolt's default `HTTPReceiver`. Every request to the endpoint is
+ *   authenticated here before Bolt sees it (`verify-request.ts`: headers, then the HMAC over the
+ *   raw bytes), so Bolt's own check, a second HMAC over the same bytes, is off. It does not listen itself: mount {@link SlackApp.requestListener} on a `node:http` server; it
  *   handles `POST /slack/events` (slash commands, events and interactivity share the URL).
  * - Socket Mode (`appToken` given): Bolt's `SocketModeReceiver`; `start()` opens the socket.
  *
@@ -29,10 +30,10 @@ import type { Logger as PinoLogger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
 import { parseJsonObject } from '../shared/json-body';
 import { readBody, tooLarge } from '../shared/read-body';
+import { requestPath } from '../shared/request-path';
 import { createRedactor, urlPassword, withErrorSerializer } from '../shared/redactor';
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
-import { askerContext } from './asker-context';
 import type { ListenerDeps } from './deps';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
@@ -84,6 +85,8 @@ export interface SlackAppOptions {
   maxBodyBytes?: number;
   /** More values to keep out of the logs (the configuration's other secrets). */
   secrets?: readonly string[];
+  /** HTTP mode: the id of a request (the server's `requestIdOf`), for listeners' log lines and the question log line. */
+  requestIdOf?: (req: IncomingMessage) => string | undefined;
 }
 
 /** Largest Slack request body accepted in HTTP mode: 1 MB (Slack's payloads are a few KB). */
@@ -129,7 +132,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ? new SocketModeReceiver({ appToken: options.appToken as string, logger: bolt })
     : new HTTPReceiver({
         signingSecret: options.signingSecret as string,
-        signatureVerification: true,
+        // authenticateThenDispatch has verified the signature of every request that reaches a listener.
+        signatureVerification: false,
+        customPropertiesExtractor: (req) => ({ requestId: options.requestIdOf?.(req) }),
         endpoints: [options.endpoint ?? '/slack/events'],
         logger: bolt,
         unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? 3001,
@@ -158,7 +163,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // retry dedupe only on the events listener (only Events API deliveries carry an `event_id`).
   if (options.allowedTeamIds?.some((id) => id.trim() !== '')) app.use(allowTeams(options.allowedTeamIds, logger));
   registerCommand(app, options.command ?? '/aws', deps, { serializedAcks: !socketMode });
-  app.use(askerContext());
   const seen = options.seen ?? new SeenIds(options.dedupe);
   registerEvents(app, deps, dedupeEvents(seen, logger));
   registerInteractions(app, deps, seen);
@@ -230,8 +234,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           res.writeHead(503, { 'retry-after': '1' }).end();
           return;
         }
-        const path = (req.url ?? '/').split('?')[0];
-        if (req.method !== 'POST' || path !== endpoint) return dispatch(req, res);
+        // Only POSTs reach a listener, and only unauthenticated ones could: no POST gets to Bolt
+        // unless it is for the endpoint and has passed authenticateThenDispatch.
+        if (req.method !== 'POST') return dispatch(req, res);
+        if (requestPath(req.url ?? '/') !== endpoint) return refuse(res, 404, 'not found', !req.complete);
         authenticateThenDispatch(req, res).catch((error: unknown) => {
           logger.error({ err: error }, 'slack: request dispatch failed');
           if (!res.headersSent) res.writeHead(500).end();

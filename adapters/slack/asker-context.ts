@@ -1,10 +1,10 @@
 /**
- * Global Bolt middleware: runs the rest of the request as the asker it came from (workspace,
- * channel, user), so the store's question log can keep their keyed hashes. The ids never leave
- * memory in clear: the core's recorder hashes them before anything is queued.
+ * The {@link AskContext} of a Slack request: who asked (workspace, channel, user: the store's
+ * question log keeps only their keyed hashes) and the id of the HTTP request that carried it
+ * (`context.requestId`, which the app's receiver puts in Bolt's listener context). The listeners
+ * pass it to `Assistant.ask`; ids never leave memory in clear.
  */
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { type Asker, withAsker } from '../../src/index';
+import type { AskContext, Asker } from '../../src/index';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const idOf = (v: unknown): string | undefined => (v && typeof v === 'object' ? str((v as { id?: unknown }).id) : str(v));
@@ -19,6 +19,10 @@ export function askerOf(body: Record<string, unknown>, context: { teamId?: strin
   };
 }
 
-export function askerContext(): Middleware<AnyMiddlewareArgs> {
-  return async (args) => withAsker(askerOf(args.body as Record<string, unknown>, args.context), () => args.next());
+/** The ask context of a listener call, from its `body` and Bolt `context`. */
+export function askContextOf(body: unknown, context: { teamId?: string; enterpriseId?: string; requestId?: unknown }): AskContext {
+  return {
+    asker: askerOf((body && typeof body === 'object' ? body : {}) as Record<string, unknown>, context),
+    requestId: str(context.requestId),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import type { App } from '@slack/bolt';
 import { memoizeRender, type Answer } from '../../src/index';
+import { askContextOf } from './asker-context';
 import { answerFor, APOLOGY, type ListenerDeps, logFailure } from './deps';
 import { slashCommandSchema } from './payloads';
 import { renderSlack } from './render';
@@ -24,22 +25,23 @@ export function registerCommand(app: App, command: string, deps: ListenerDeps, o
   const ackFor: (answer: Answer) => object | string = options.serializedAcks
     ? memoizeRender((answer) => JSON.stringify(ackBody(answer)))
     : memoizeRender(ackBody);
-  app.command(command, async ({ command: payload, ack }) => {
+  app.command(command, async ({ command: payload, ack, body, context }) => {
     const parsed = slashCommandSchema.safeParse(payload);
     if (!parsed.success) {
       deps.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'slack: malformed slash command');
       await ack({ response_type: 'ephemeral', text: 'Sorry, I could not read that command.' });
       return;
     }
-    let body: object | string | undefined;
+    const ask = askContextOf(body, context);
+    let reply: object | string | undefined;
     try {
-      const answer = answerFor(deps, parsed.data.text);
-      body = ackFor(answer);
-      deps.logger.debug({ kind: answer.kind, answerId: answer.id }, 'slack: slash command answered');
+      const answer = answerFor(deps, parsed.data.text, ask);
+      reply = ackFor(answer);
+      deps.logger.debug({ reqId: ask.requestId, kind: answer.kind, answerId: answer.id }, 'slack: slash command answered');
     } catch (error) {
-      logFailure(deps, 'answering a slash command failed', error);
-      body = { response_type: 'ephemeral' as const, text: APOLOGY };
+      logFailure(deps, 'answering a slash command failed', error, { reqId: ask.requestId });
+      reply = { response_type: 'ephemeral' as const, text: APOLOGY };
     }
-    await ack(body as Parameters<typeof ack>[0]);
+    await ack(reply as Parameters<typeof ack>[0]);
   });
 }

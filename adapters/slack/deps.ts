@@ -4,8 +4,7 @@
  */
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import type { Answer, Assistant, FeedbackStore } from '../../src/index';
-import { normalizeQuestion } from '../../src/index';
+import type { Answer, AskContext, Assistant, FeedbackStore } from '../../src/index';
 import type { SlackMessage } from './render';
 
 /** The Web API client Bolt hands to listeners. */
@@ -29,9 +28,12 @@ export const apologyMessage = (): SlackMessage => ({
   blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${APOLOGY}` } }],
 });
 
-/** Asks `raw` (a platform message, mentions included); a blank question (`/aws`, a bare @mention) asks for help. */
-export function answerFor(deps: ListenerDeps, raw: string): Answer {
-  return deps.assistant.ask(normalizeQuestion(raw) === '' ? 'help' : raw);
+/**
+ * Asks `raw` (a platform message, mentions included) on behalf of `ask` (who asked, the request
+ * id). A blank question (`/aws`, a bare @mention) gets the core's help answer.
+ */
+export function answerFor(deps: ListenerDeps, raw: string, ask: AskContext): Answer {
+  return deps.assistant.ask(raw, ask);
 }
 
 /** Logs `error` at error level with `what` happened and safe `context` (the adapter's logger serializes and redacts `err`). */

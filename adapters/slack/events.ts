@@ -4,6 +4,8 @@
  * Bot messages (this app's own included) and messages with a subtype (edits, joins, …) are ignored.
  */
 import type { App, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AskContext } from '../../src/index';
+import { askContextOf } from './asker-context';
 import { answerFor, apologyMessage, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { isDirectMessageChannel, type MessageEvent, messageEventSchema } from './payloads';
 import { renderSlack, type SlackMessage } from './render';
@@ -17,17 +19,18 @@ const ANSWERED_EVENTS = /^(?:app_mention|message)$/;
  * listener's middleware on every request.
  */
 export function registerEvents(app: App, deps: ListenerDeps, ...middleware: Middleware<SlackEventMiddlewareArgs>[]): void {
-  app.event(ANSWERED_EVENTS, ...middleware, async ({ event, client, context }) => {
+  app.event(ANSWERED_EVENTS, ...middleware, async ({ event, client, context, body }) => {
     const e = parseEvent(deps, event);
     if (!e) return;
+    const ask = askContextOf(body, context);
     if (event.type === 'app_mention') {
       // A mention inside a DM also arrives as `message.im`: answer it there, once.
       if (e.bot_id || e.subtype || isDirectMessageChannel(e.channel)) return;
-      await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts ?? e.ts }, e);
+      await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts ?? e.ts }, e, ask);
       return;
     }
     if (e.channel_type !== 'im' || e.subtype || e.bot_id || !e.user || e.user === context.botUserId) return;
-    await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts }, e);
+    await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts }, e, ask);
   });
 }
 
@@ -44,14 +47,15 @@ async function answerInConversation(
   deps: ListenerDeps,
   target: { channel: string; thread_ts?: string },
   event: MessageEvent,
+  ask: AskContext,
 ): Promise<void> {
   let message: SlackMessage;
   try {
-    const answer = answerFor(deps, event.text);
+    const answer = answerFor(deps, event.text, ask);
     message = renderSlack(answer);
-    deps.logger.debug({ kind: answer.kind, answerId: answer.id, channel: target.channel }, 'slack: message answered');
+    deps.logger.debug({ reqId: ask.requestId, kind: answer.kind, answerId: answer.id, channel: target.channel }, 'slack: message answered');
   } catch (error) {
-    logFailure(deps, 'answering a message failed', error, { channel: target.channel });
+    logFailure(deps, 'answering a message failed', error, { reqId: ask.requestId, channel: target.channel });
     message = apologyMessage();
   }
   await postMessage(client, deps, target, message);

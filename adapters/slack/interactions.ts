@@ -14,7 +14,7 @@
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { withoutQuestionLog } from '../../src/index';
+import type { AskContext } from '../../src/index';
 import {
   APP_ACTION_PATTERN,
   ASK_ACTION_PATTERN,
@@ -25,6 +25,7 @@ import {
   feedbackValueSchema,
   SHARE_ACTION,
 } from './actions';
+import { askContextOf } from './asker-context';
 import type { Dedupe } from './dedupe';
 import { answerFor, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { blockActionSchema, type BlockActionPayload, isDirectMessageChannel } from './payloads';
@@ -32,7 +33,7 @@ import { markVoted, renderSlack, type SlackMessage } from './render';
 
 type ClickArgs = { body: unknown; respond: RespondFn; client: SlackClient };
 
-type ActionArgs = { body: unknown; action: ButtonAction; respond: RespondFn; client: SlackClient };
+type ActionArgs = { body: unknown; action: ButtonAction; respond: RespondFn; client: SlackClient; ask: AskContext };
 
 /**
  * Registers the button handlers on `app`: one Bolt listener for every `aws_qa_` button, which
@@ -41,14 +42,14 @@ type ActionArgs = { body: unknown; action: ButtonAction; respond: RespondFn; cli
  * ignored.
  */
 export function registerInteractions(app: App, deps: ListenerDeps, seen?: Dedupe): void {
-  app.action<BlockAction<ButtonAction>>(APP_ACTION_PATTERN, async ({ ack, body, action, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(APP_ACTION_PATTERN, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     const id = interactionId(body, action);
     if (seen && id !== undefined && !(await seen.firstSeen(id))) {
       deps.logger.info({ actionId: action.action_id }, 'slack: replayed interaction ignored');
       return;
     }
-    const args: ActionArgs = { body, action, respond, client };
+    const args: ActionArgs = { body, action, respond, client, ask: askContextOf(body, context) };
     if (ASK_ACTION_PATTERN.test(action.action_id)) await onAsk(deps, args);
     else if (action.action_id === SHARE_ACTION) await onShare(deps, args);
     else if (FEEDBACK_ACTION_PATTERN.test(action.action_id)) await onFeedback(deps, args);
@@ -66,21 +67,21 @@ export function interactionId(body: unknown, action: { action_id?: string; actio
 }
 
 /** A follow-up or "Did you mean" button: asks its question where the button was. */
-async function onAsk(deps: ListenerDeps, { body, respond, client }: ActionArgs): Promise<void> {
+async function onAsk(deps: ListenerDeps, { body, respond, client, ask }: ActionArgs): Promise<void> {
   const click = parseClick(deps, body, askValueSchema);
   if (!click) return;
   const ephemeral = isEphemeral(click.payload);
-  const message = safeAnswer(deps, click.value.q, ephemeral ? { share: true } : {});
+  const message = safeAnswer(deps, click.value.q, ask, ephemeral ? { share: true } : {});
   await answerWhereClicked({ body, respond, client }, deps, click.payload, message);
 }
 
 /** "Share in channel": posts the answer visibly with who asked, then removes the ephemeral copy. */
-async function onShare(deps: ListenerDeps, { body, respond }: ActionArgs): Promise<void> {
+async function onShare(deps: ListenerDeps, { body, respond, ask }: ActionArgs): Promise<void> {
   const click = parseClick(deps, body, askValueSchema);
   if (!click) return;
   let message: SlackMessage;
   try {
-    message = renderSlack(answerFor(deps, click.value.q), { askedBy: click.payload.user.id });
+    message = renderSlack(answerFor(deps, click.value.q, ask), { askedBy: click.payload.user.id });
   } catch (error) {
     logFailure(deps, 'answering a share click failed', error);
     await safeRespond(deps, respond, { response_type: 'ephemeral', replace_original: false, ...apologyMessage() });
@@ -92,7 +93,7 @@ async function onShare(deps: ListenerDeps, { body, respond }: ActionArgs): Promi
 }
 
 /** 👍/👎: records the vote and replaces the buttons with a thanks line (no new message). */
-async function onFeedback(deps: ListenerDeps, { body, action, respond }: ActionArgs): Promise<void> {
+async function onFeedback(deps: ListenerDeps, { body, action, respond, ask }: ActionArgs): Promise<void> {
   const click = parseClick(deps, body, feedbackValueSchema);
   if (!click) return;
   const vote = action.action_id === FEEDBACK_UP_ACTION ? 'up' : 'down';
@@ -114,7 +115,7 @@ async function onFeedback(deps: ListenerDeps, { body, action, respond }: ActionA
   const posted = click.payload.message;
   const replaced: SlackMessage = posted?.blocks
     ? { text: posted.text ?? '', blocks: markVoted(posted.blocks, vote) as unknown as KnownBlock[] }
-    : withoutQuestionLog(() => safeAnswer(deps, click.value.q, { share: true, vote })); // a re-render, not a question
+    : safeAnswer(deps, click.value.q, { ...ask, log: false }, { share: true, vote }); // a re-render, not a question
   await safeRespond(deps, respond, { replace_original: true, ...replaced });
 }
 
@@ -140,11 +141,11 @@ function parseClick<T>(
 const isEphemeral = (payload: BlockActionPayload): boolean => payload.container?.is_ephemeral === true || !payload.channel;
 
 /** The rendered answer to `question`, or the apology when answering throws (logged). */
-function safeAnswer(deps: ListenerDeps, question: string, options: Parameters<typeof renderSlack>[1]): SlackMessage {
+function safeAnswer(deps: ListenerDeps, question: string, ask: AskContext, options: Parameters<typeof renderSlack>[1]): SlackMessage {
   try {
-    return renderSlack(answerFor(deps, question), options);
+    return renderSlack(answerFor(deps, question, ask), options);
   } catch (error) {
-    logFailure(deps, 'answering a button click failed', error);
+    logFailure(deps, 'answering a button click failed', error, { reqId: ask.requestId });
     return apologyMessage();
   }
 }

@@ -15,7 +15,8 @@
  */
 import { ActivityTypes, TeamsActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { memoizeRender, withAsker, withoutQuestionLog, type Answer, type Assistant, type FeedbackStore } from '../../src/index';
+import { memoizeRender, type Answer, type AskContext, type Assistant, type FeedbackStore } from '../../src/index';
+import { turnRequestId } from './turn-request-id';
 import { mentionsBot, scopeOf, tenantAllowed, tenantOf, textWithoutBotMention, userOf, type TeamsScope } from './conversation';
 import { renderTeams, renderTeamsCard } from './render';
 import { parseSubmitValue, type FeedbackSubmit } from './submit-data';
@@ -35,6 +36,25 @@ export interface TeamsQaBotOptions {
   allowedTenantIds?: readonly string[];
   /** How long to wait for the connector to take one reply or card update. Default 10,000 ms. */
   replyTimeoutMs?: number;
+}
+
+/**
+ * The ask context of a turn: who asked, for the store's question log (hashed there, never kept in
+ * clear), and the request id. In a channel, `conversation.id` names the thread
+ * (`…;messageid=…`): the channel is channelData's.
+ */
+function askContextOf(context: TurnContext): AskContext {
+  const { activity } = context;
+  const data = activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
+  return {
+    asker: {
+      workspace: tenantOf(activity),
+      team: data?.team?.id,
+      channel: data?.channel?.id ?? activity.conversation?.id,
+      user: userOf(activity),
+    },
+    requestId: turnRequestId(context),
+  };
 }
 
 export class TeamsQaBot extends TeamsActivityHandler {
@@ -57,17 +77,7 @@ export class TeamsQaBot extends TeamsActivityHandler {
     this.allowed = new Set((options.allowedTenantIds ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean));
     this.replyTimeoutMs = options.replyTimeoutMs ?? 10_000;
     this.onMessage(async (context, next) => {
-      // Who asked, for the store's question log (hashed there, never kept in clear).
-      const { activity } = context;
-      // In a channel, `conversation.id` names the thread (`…;messageid=…`): the channel is channelData's.
-      const data = activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
-      const asker = {
-        workspace: tenantOf(activity),
-        team: data?.team?.id,
-        channel: data?.channel?.id ?? activity.conversation?.id,
-        user: userOf(activity),
-      };
-      await withAsker(asker, () => this.handleMessage(context));
+      await this.handleMessage(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -115,8 +125,9 @@ export class TeamsQaBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
+    const ask = askContextOf(context);
     const submit = parseSubmitValue(activity.value);
-    if (submit?.action === 'feedback') return this.recordFeedback(context, submit);
+    if (submit?.action === 'feedback') return this.recordFeedback(context, submit, ask);
     const scope = scopeOf(activity);
     let question: string;
     if (submit?.action === 'ask') {
@@ -130,17 +141,17 @@ export class TeamsQaBot extends TeamsActivityHandler {
     } else {
       question = textWithoutBotMention(activity);
     }
-    await this.send(context, this.cardFor(this.answer(question, scope)), scope);
+    await this.send(context, this.cardFor(this.answer(question, scope, ask)), scope);
   }
 
-  /** `assistant.ask(question)`, logged (with its time) at debug level when that level is on. */
-  private answer(question: string, scope: TeamsScope): Answer {
-    if (!this.log.isLevelEnabled('debug')) return this.assistant.ask(question);
+  /** `assistant.ask(question, ask)`, logged (with its time) at debug level when that level is on. */
+  private answer(question: string, scope: TeamsScope, ask: AskContext): Answer {
+    if (!this.log.isLevelEnabled('debug')) return this.assistant.ask(question, ask);
     const started = process.hrtime.bigint();
-    const answer = this.assistant.ask(question);
+    const answer = this.assistant.ask(question, ask);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     this.log.debug(
-      { scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) },
+      { reqId: ask.requestId, scope, kind: answer.kind, answerId: answer.id, answered: answer.answered, ms: Number(ms.toFixed(2)) },
       'teams question answered',
     );
     return answer;
@@ -155,12 +166,12 @@ export class TeamsQaBot extends TeamsActivityHandler {
       this.log.info({ scope }, 'teams bot added to a team or group chat; no welcome');
       return;
     }
-    const help = withoutQuestionLog(() => this.assistant.ask('help'));
+    const help = this.assistant.ask('help', { requestId: turnRequestId(context), log: false });
     await this.send(context, renderTeamsCard(help, { intro: WELCOME_TEXT, feedback: 'none' }), scope);
   }
 
   /** Records the vote, then swaps the card's 👍/👎 for a thank-you (when the card can be re-rendered). */
-  private async recordFeedback(context: TurnContext, submit: FeedbackSubmit): Promise<void> {
+  private async recordFeedback(context: TurnContext, submit: FeedbackSubmit, ask: AskContext): Promise<void> {
     const { activity } = context;
     await this.feedbackStore.record({
       platform: 'teams',
@@ -170,10 +181,10 @@ export class TeamsQaBot extends TeamsActivityHandler {
       user: userOf(activity),
       at: new Date().toISOString(),
     });
-    this.log.info({ answerId: submit.answerId, vote: submit.vote }, 'teams feedback recorded');
+    this.log.info({ reqId: ask.requestId, answerId: submit.answerId, vote: submit.vote }, 'teams feedback recorded');
     const cardId = activity.replyToId;
     if (!cardId) return;
-    const answer: Answer = withoutQuestionLog(() => this.assistant.ask(submit.question));
+    const answer: Answer = this.assistant.ask(submit.question, { ...ask, log: false }); // a re-render, not a question
     if (answer.id !== submit.answerId) {
       this.log.debug({ answerId: submit.answerId }, 'teams feedback: the answer changed since; card left as is');
       return;

@@ -35,6 +35,8 @@ export interface TeamsBotOptions extends TeamsAuthOptions {
   path?: string;
   /** Without an app id: origins besides loopback that replies may go to (`TEAMS_ALLOWED_SERVICE_URLS`). */
   allowedServiceUrls?: readonly string[];
+  /** The id of a request (the server's `requestIdOf`), for the bot's log lines. */
+  requestIdOf?: (req: IncomingMessage) => string | undefined;
   /** More values to keep out of the logs (the configuration's other secrets). */
   secrets?: readonly string[];
 }
@@ -91,6 +93,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     authRequired: Boolean(options.appId?.trim()),
     redactor,
     allowedServiceUrls: options.allowedServiceUrls,
+    requestIdOf: options.requestIdOf,
   });
   return { adapter, bot, requestListener };
 }

@@ -22,6 +22,7 @@ import { serviceUrlAllowed } from '../shared/loopback';
 import { createRedactor, type Redactor, withErrorSerializer } from '../shared/redactor';
 import type { TeamsCloudAdapter } from './adapter';
 import { checkIncomingActivity, withDateTimestamps } from './incoming-activity';
+import { setTurnRequestId } from './turn-request-id';
 
 /** Largest accepted Teams request body: 256 KiB (activities are a few KB). */
 export const TEAMS_MAX_BODY_BYTES = 256 * 1024;
@@ -54,6 +55,8 @@ export interface MessagesListenerOptions {
    * (`TEAMS_ALLOWED_SERVICE_URLS`, e.g. the Emulator on a Docker host). Default none.
    */
   allowedServiceUrls?: readonly string[];
+  /** The id of a request (the server's `requestIdOf`), handed to the bot in the turn state. */
+  requestIdOf?: (req: IncomingMessage) => string | undefined;
 }
 
 class HttpError extends Error {
@@ -146,6 +149,7 @@ export function createMessagesListener(options: MessagesListenerOptions): (req: 
     let logicRan = false;
     const logic = (context: TurnContext): Promise<void> => {
       logicRan = true;
+      setTurnRequestId(context, options.requestIdOf?.(req));
       return options.bot.run(context);
     };
     let result: InvokeResponse | undefined;

@@ -48,6 +48,8 @@ export interface PlaygroundOptions {
   publicHost?: string;
   /** `PLAYGROUND_TOKEN`: when set, every playground request must carry it (HTTP Basic password). */
   token?: string;
+  /** The id of a request (the server's `requestIdOf`), for the question log line. */
+  requestIdOf?: (req: IncomingMessage) => string | undefined;
 }
 
 /** Handles the request and returns `true`, or returns `false` when the route is not the playground's. */
@@ -163,7 +165,7 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
     const parsed = askRequestSchema.safeParse(body.value);
     if (!parsed.success) return sendError(res, 400, 'invalid ask request', { issues: describeIssues(parsed.error) });
     const started = performance.now();
-    const { answer, intent } = options.assistant().route(parsed.data.question);
+    const { answer, intent } = options.assistant().route(parsed.data.question, { requestId: options.requestIdOf?.(req) });
     const slack = renderSlack(answer);
     const teams = renderTeams(answer);
     log.debug({ intent, kind: answer.kind, answered: answer.answered, ms: Math.round(performance.now() - started) }, 'playground answer');

@@ -1,10 +1,12 @@
 /**
- * Who is asking, for the question log: an adapter runs its handling of one message inside
- * {@link withAsker}, and the store's recorder reads {@link currentAsker} when the question is
- * answered. Ids are in clear here, in memory only, for the length of one request; the recorder
- * hashes them before anything is stored.
+ * Who is asking, for the question log. An adapter passes it with each question
+ * (`Assistant.ask(question, { asker })`), and the store's recorder hashes the ids before
+ * anything is queued. Ids are in clear here, in memory only, for the length of one call.
+ *
+ * The context travels as an argument rather than in an `AsyncLocalStorage`: on Node 20 an
+ * active `AsyncLocalStorage` installs promise hooks that every promise of every request pays for
+ * (Bolt creates dozens per request).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface Asker {
   /** Slack workspace (`T…`) or enterprise (`E…`); Teams tenant. */
@@ -13,23 +15,14 @@ export interface Asker {
   team?: string;
   channel?: string;
   user?: string;
-  /** `false`: questions asked inside are not logged (a card re-rendered after a vote, a welcome). */
+}
+
+/** What an adapter knows about one question besides its text. */
+export interface AskContext {
+  /** Who asked (absent: the question is logged without ids). */
+  asker?: Asker;
+  /** The id of the request that carried the question, for its log line (`reqId`). */
+  requestId?: string;
+  /** `false`: not a person's question (a card re-rendered after a vote, a welcome): not logged. */
   log?: boolean;
-}
-
-const storage = new AsyncLocalStorage<Asker>();
-
-/** Runs `fn` with `asker` as the current asker (nested calls see the innermost). */
-export function withAsker<T>(asker: Asker, fn: () => T): T {
-  return storage.run(asker, fn);
-}
-
-/** The asker of the current request, or `undefined` outside any {@link withAsker}. */
-export function currentAsker(): Asker | undefined {
-  return storage.getStore();
-}
-
-/** Runs `fn` so that the questions it asks are not logged (they are not a person's question). */
-export function withoutQuestionLog<T>(fn: () => T): T {
-  return storage.run({ ...storage.getStore(), log: false }, fn);
 }

@@ -9,7 +9,7 @@
  * could not answer, `off` none. Votes are recorded whatever the mode (a vote is an explicit act).
  */
 import type { Feedback, FeedbackStore } from '../feedback/feedback-store';
-import { currentAsker } from './asker';
+import type { AskContext } from './asker';
 import type { IdHasher } from './keyed-hash';
 import { normalizeLoggedQuestion } from './logged-question';
 import type { StorePlatform } from './store';
@@ -18,8 +18,8 @@ import type { BufferedRow } from './write-buffer';
 export const QUESTION_LOG_MODES = ['all', 'unanswered', 'off'] as const;
 export type QuestionLogMode = (typeof QUESTION_LOG_MODES)[number];
 
-/** One answered question, as the server's per-question hook sees it. */
-export interface AnsweredQuestion {
+/** One answered question, as the server's per-question hook sees it (with who asked it, from {@link AskContext}). */
+export interface AnsweredQuestion extends AskContext {
   platform: StorePlatform;
   /** The question as asked (raw platform text; normalized here). */
   question: string;
@@ -46,9 +46,8 @@ export class StoreRecorder implements FeedbackStore {
 
   /** Queues one question for the log (per `QUESTION_LOG`); never throws, never waits. */
   question(event: AnsweredQuestion): void {
-    if (this.mode === 'off' || (this.mode === 'unanswered' && event.answer.answered)) return;
-    const asker = currentAsker();
-    if (asker?.log === false) return;
+    if (event.log === false || this.mode === 'off' || (this.mode === 'unanswered' && event.answer.answered)) return;
+    const { asker } = event;
     const question = normalizeLoggedQuestion(event.question);
     if (!question) return;
     const h = (kind: 'workspace' | 'team' | 'channel' | 'user', id: string | undefined): string | null =>

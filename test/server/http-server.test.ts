@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import pino from 'pino';
 import { MAX_BODY_BYTES } from '../../adapters/server/body-limit';
 import { type AppServer, createAppServer } from '../../adapters/server/http-server';
+import { requestIdOf } from '../../adapters/server/request-id';
 import { raw } from './helpers/requests';
 
 interface Started {
@@ -25,7 +26,7 @@ async function start(ready = true): Promise<Started> {
     buffer: true,
     handler: (req, res) => {
       const r = req as typeof req & { rawBody: Buffer; body?: unknown };
-      setTimeout(() => logger.info('handler ran later'), 5); // still inside the request's context
+      setTimeout(() => logger.info({ reqId: requestIdOf(req) }, 'handler ran later'), 5); // the id travels with the request
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ bytes: r.rawBody.length, body: r.body ?? null }));
     },
   });
@@ -203,7 +204,7 @@ describe('createAppServer', () => {
   });
 
   describe('request ids and logs', () => {
-    it('gives every request an id, in the response and in every log line of the request', async () => {
+    it('gives every request an id, in the response, the access line and to the handler (requestIdOf)', async () => {
       s = await start();
       const res = await raw(s.base, { path: '/echo', headers: json, body: '{}' });
       const id = res.headers['x-request-id'] as string;

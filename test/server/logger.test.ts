@@ -1,5 +1,4 @@
 import { createLogger, routeConsole, scrub } from '../../adapters/server/logger';
-import { withRequestContext } from '../../adapters/server/request-id';
 
 const BOT = 'xoxb-1111-2222-loggerTestToken';
 const PASSWORD = 'pa"ss\\word~LoggerTest';
@@ -65,16 +64,6 @@ describe('logger', () => {
       logger.info({ apiUrl: 'https://proxyuser:pr0xy%40pw@proxy.example:8080/api/' }, 'calling http://other:s3cret@host/ with pr0xy@pw');
       expect(text()).not.toMatch(/proxyuser|pr0xy|s3cret/);
       expect(text()).toContain('https://[redacted]@proxy.example:8080/api/');
-    });
-
-    it('adds the request id to every line written inside a request', async () => {
-      const { logger, lines } = capture();
-      logger.info('outside');
-      await withRequestContext({ id: 'req-1', started: 0 }, async () => {
-        await new Promise((r) => setTimeout(r, 1));
-        logger.child({ adapter: 'x' }).info('inside, later, from a child');
-      });
-      expect(lines.map((l) => JSON.parse(l).reqId)).toEqual([undefined, 'req-1']);
     });
   });
 

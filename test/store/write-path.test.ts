@@ -9,16 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../adapters/store/open-store';
 import type { SqlStore } from '../../adapters/store/sql-store';
-import {
-  createIdHasher,
-  parseSince,
-  SharedDedupe,
-  StoreHealth,
-  StoreRecorder,
-  withAsker,
-  withoutQuestionLog,
-  WriteBuffer,
-} from '../../src/index';
+import { type AskContext, createIdHasher, parseSince, SharedDedupe, StoreHealth, StoreRecorder, WriteBuffer } from '../../src/index';
 import { question, vote } from './helpers/contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'aws-qa-write-path-'));
@@ -130,8 +121,8 @@ describe('StoreRecorder', () => {
       buffer: { add: (r: { kind: string; row: object }) => void added.push(r as { kind: string; row: Record<string, unknown> }) },
     };
   };
-  const ask = (recorder: StoreRecorder, answered: boolean) =>
-    recorder.question({ platform: 'teams', question: 'SLA  for EKS?', intent: 'sla', answer: { id: 'a', answered } });
+  const ask = (recorder: StoreRecorder, answered: boolean, context: AskContext = {}) =>
+    recorder.question({ platform: 'teams', question: 'SLA  for EKS?', intent: 'sla', answer: { id: 'a', answered }, ...context });
 
   it('logs per QUESTION_LOG: all, unanswered only, or nothing; votes always', async () => {
     const hash = createIdHasher('a-test-key-of-some-length');
@@ -153,10 +144,9 @@ describe('StoreRecorder', () => {
   it("normalizes the text, hashes the asker, and skips questions asked on no one's behalf", () => {
     const { added, buffer } = rows();
     const recorder = new StoreRecorder({ buffer, hash: createIdHasher('a-test-key-of-some-length') });
-    withAsker({ workspace: 'T1', user: 'U1' }, () => {
-      ask(recorder, true);
-      withoutQuestionLog(() => ask(recorder, true));
-    });
+    const asker = { workspace: 'T1', user: 'U1' };
+    ask(recorder, true, { asker });
+    ask(recorder, true, { asker, log: false });
     expect(added).toHaveLength(1);
     expect(added[0].row).toMatchObject({ question: 'sla for eks', platform: 'teams', channel: null, team: null });
     expect(added[0].row.user).toMatch(/^[0-9a-f]{32}$/);

@@ -2,16 +2,7 @@
  * The store contract: one suite, run against every implementation (SQLite on a temp file,
  * PostgreSQL on a throwaway cluster). Each test gets a fresh, migrated database from `fresh()`.
  */
-import {
-  createIdHasher,
-  type QuestionRow,
-  StoreHealth,
-  StoreRecorder,
-  type Store,
-  type VoteRow,
-  withAsker,
-  WriteBuffer,
-} from '../../../src/index';
+import { createIdHasher, type QuestionRow, StoreHealth, StoreRecorder, type Store, type VoteRow, WriteBuffer } from '../../../src/index';
 import type { SqlClient } from '../../../adapters/store/sql-client';
 
 /**
@@ -191,14 +182,13 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
         const buffer = new WriteBuffer({ store: f.store, health, logger: silent });
         const recorder = new StoreRecorder({ buffer, hash: createIdHasher('contract-test-key-0123456789') });
         const ids = { workspace: 'TWORKSPACE42', team: '19:team-7@thread.tacv2', channel: 'CCHANNEL99', user: 'UALICE0001' };
-        withAsker(ids, () =>
-          recorder.question({
-            platform: 'slack',
-            question: '<@UBOT> SLA for Route 53?',
-            intent: 'not-found',
-            answer: { id: 'nf', answered: false },
-          }),
-        );
+        recorder.question({
+          platform: 'slack',
+          question: '<@UBOT> SLA for Route 53?',
+          intent: 'not-found',
+          answer: { id: 'nf', answered: false },
+          asker: ids,
+        });
         await recorder.record({
           platform: 'slack',
           question: 'SLA for EKS',
