@@ -7,8 +7,8 @@ import type { Answer } from '../answer/answer';
 import type { RouterContext } from '../read/context';
 import type { Understood } from '../read/read';
 import { knowledgeStems } from '../text/knowledge-stems';
-import { appendTo } from '../util/append-to';
 import { perObject } from '../util/per-object';
+import { passagesAbout } from '../read/passages-about';
 import type { Evidence } from './relevance';
 
 export interface Candidate {
@@ -103,7 +103,7 @@ export function entityVocabulary({ ctx }: CandidateInput, id: string): ReadonlyS
     const set = new Set<string>();
     for (const i of ctx.kb.factsByEntity.get(id) ?? [])
       for (const s of knowledgeStems(`${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`)) set.add(s);
-    for (const i of passagesByEntity(ctx).get(id) ?? []) for (const s of knowledgeStems(ctx.kb.passages[i].text)) set.add(s);
+    for (const i of passagesAbout(ctx.kb, id)) for (const s of knowledgeStems(ctx.kb.passages[i].text)) set.add(s);
     vocab = set;
     byEntity.set(id, vocab);
   }
@@ -111,12 +111,6 @@ export function entityVocabulary({ ctx }: CandidateInput, id: string): ReadonlyS
 }
 /** Each entity's vocabulary, filled as questions name entities. */
 const vocabularies = perObject((_: RouterContext) => new Map<string, ReadonlySet<string>>());
-/** The passages that mention each entity: one pass over the passages, not one per entity. */
-const passagesByEntity = perObject((ctx: RouterContext) => {
-  const byEntity = new Map<string, number[]>();
-  ctx.kb.passages.forEach((p, i) => p.entities.forEach((id) => appendTo(byEntity, id, i)));
-  return byEntity;
-});
 
 /**
  * Share of the asked aspects (facets) that `texts` hold: a facet is held when all the words of one

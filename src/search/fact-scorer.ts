@@ -114,6 +114,21 @@ export class FactScorer {
   }
 
   /**
+   * The facts whose label, group or value holds every one of `stems`, ascending: the rarest stem's
+   * facts, each checked for the others (the same facts as testing {@link mentions} on every fact).
+   */
+  mentioningAll(stems: readonly string[]): number[] {
+    if (stems.length === 0) return [];
+    const factsOf = (st: string): number[] => {
+      const out = [...(this.labelPostings.get(st) ?? []), ...(this.valuePostings.get(st) ?? [])];
+      return out.sort((a, b) => a - b);
+    };
+    const sizeOf = (st: string): number => (this.labelPostings.get(st)?.length ?? 0) + (this.valuePostings.get(st)?.length ?? 0);
+    const rarest = [...stems].sort((a, b) => sizeOf(a) - sizeOf(b))[0];
+    return factsOf(rarest).filter((i) => stems.every((st) => st === rarest || this.mentions(i, st)));
+  }
+
+  /**
    * `score(undefined, stems, [], keep)` over every fact, summed along the stems' postings (the
    * same scores, to the bit: a stem in the label adds twice its weight, one only in the value adds
    * its weight) instead of visiting each candidate fact's term sets. `stems` are distinct.

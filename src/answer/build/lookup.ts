@@ -6,6 +6,7 @@
 import type { Answer } from '../answer';
 import type { Passage } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
+import { passagesAbout } from '../../read/passages-about';
 import { queryPassages, type PassageHit } from '../../search/query';
 import { finish, sourcesOf } from './common';
 import { suggestions } from './suggest';
@@ -24,6 +25,7 @@ export function findPassages(ctx: RouterContext, words: string[], entityId?: str
     words,
     coverageOf,
     filter: entityId ? (id) => ctx.kb.passages[id].entities.includes(entityId) : undefined,
+    within: entityId ? passagesAbout(ctx.kb, entityId) : undefined,
     limit: 8,
   });
 }

@@ -151,9 +151,10 @@ function matchingAll(input: CandidateInput): Candidate[] {
   const stems = u.residualStems;
   if (!u.cues.list || stems.length === 0) return [];
   const scoped = u.facets.length ? new Set(u.facets.flatMap((facet) => factsShowing(input, facet))) : undefined;
-  const hits = ctx.kb.facts.filter(
-    (f, i) => f.origin !== 'comparison' && (!scoped || scoped.has(i)) && stems.every((s) => ctx.scorer.mentions(i, s)),
-  );
+  const hits = ctx.scorer
+    .mentioningAll(stems)
+    .filter((i) => ctx.kb.facts[i].origin !== 'comparison' && (!scoped || scoped.has(i)))
+    .map((i) => ctx.kb.facts[i]);
   const entities = new Set(hits.map((f) => f.entity));
   if (entities.size < 2) return [];
   return [

@@ -1,0 +1,86 @@
+/**
+ * The pruned top-k paths of `Postings.query` (rare terms first with a bound on the common ones;
+ * an explicit candidate list) give exactly the full ranking, filtered and cut: same documents, same
+ * scores to the bit, same order, on random postings large enough to take those paths.
+ */
+import { lunrWeights } from '../../src/search/lunr-weights';
+import { Postings } from '../../src/search/postings';
+
+/** A deterministic pseudo-random generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `docs` documents of two fields: common words in most of them, rare ones in a few, the odd repeat. */
+function corpus(seed: number, docs: number): Postings {
+  const rnd = random(seed);
+  const common = ['sla', 'product', 'beta', 'service'];
+  const rare = Array.from({ length: 200 }, (_, i) => `rare${i}`);
+  const words = (n: number): string[] =>
+    Array.from({ length: n }, () => (rnd() < 0.7 ? common[Math.floor(rnd() * common.length)] : rare[Math.floor(rnd() * rare.length)]));
+  const fields = Array.from({ length: docs }, () => [words(1 + Math.floor(rnd() * 4)), words(3 + Math.floor(rnd() * 12))]);
+  return new Postings(
+    lunrWeights(
+      [
+        { name: 'title', boost: 3 },
+        { name: 'text', boost: 1 },
+      ],
+      docs,
+      (doc, field) => fields[doc][field],
+    ),
+  );
+}
+
+describe('pruned top-k queries', () => {
+  const postings = corpus(7, 20_000);
+  const full = (terms: { term: string; boost: number }[], keep?: (d: number) => boolean, limit = 8) =>
+    postings
+      .query(terms)
+      .filter((d) => !keep || keep(d.id))
+      .slice(0, limit);
+
+  it('equals the full ranking for queries mixing common and rare terms', () => {
+    const rnd = random(11);
+    let checked = 0;
+    for (let k = 0; k < 200; k += 1) {
+      const terms = [
+        { term: ['sla', 'product', 'beta', 'service'][k % 4], boost: 10 },
+        { term: `rare${Math.floor(rnd() * 200)}`, boost: rnd() < 0.5 ? 10 : 2 },
+        ...(rnd() < 0.5 ? [{ term: 'product', boost: 10 }] : []),
+        ...(rnd() < 0.3 ? [{ term: `rare${Math.floor(rnd() * 200)}`, boost: 2 }] : []),
+      ];
+      for (const limit of [1, 8, 40]) {
+        expect(postings.query(terms, { limit })).toEqual(full(terms, undefined, limit));
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(600);
+  });
+
+  it('equals the full ranking filtered when the candidates are listed', () => {
+    for (let k = 0; k < 50; k += 1) {
+      const within = Array.from({ length: 300 }, (_, i) => (i * 61 + k * 7) % 20_000).sort((a, b) => a - b);
+      const allowed = new Set(within);
+      const keep = (d: number): boolean => allowed.has(d) && d % 3 !== 0;
+      const terms = [
+        { term: 'sla', boost: 10 },
+        { term: k % 2 ? 'beta' : `rare${k}`, boost: 10 },
+      ];
+      expect(postings.query(terms, { limit: 8, keep, within })).toEqual(full(terms, keep));
+    }
+  });
+
+  it('still ranks queries of common terms only (no rare term to start from)', () => {
+    const terms = [
+      { term: 'sla', boost: 10 },
+      { term: 'product', boost: 10 },
+    ];
+    expect(postings.query(terms, { limit: 8 })).toEqual(full(terms));
+  });
+});
