@@ -32,6 +32,8 @@ class Extractor {
   private source!: Source;
   private subjects: Entity[] = [];
   private comparison?: Comparison;
+  /** Passages' entity lists, one array per distinct list (most passages of an entry name the same services). */
+  private readonly entityLists = new Map<string, string[]>();
 
   constructor(private readonly registry: EntityRegistry) {}
 
@@ -179,7 +181,10 @@ class Extractor {
   private passage(text: string, context: string[], line: number, kind: Passage['kind'], about: Entity[]): void {
     if (!text.trim()) return;
     const named = this.mentions([...context, text].join(' '));
-    const entities = unique([...about, ...named]).map((e) => e.id);
+    const ids = unique([...about, ...named]).map((e) => e.id);
+    const key = ids.join('\u0000');
+    let entities = this.entityLists.get(key);
+    if (!entities) this.entityLists.set(key, (entities = ids));
     this.passages.push({ id: this.passages.length, source: this.source, line, context, text, entities, kind, entry: this.entryIndex });
   }
 
