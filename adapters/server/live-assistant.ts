@@ -68,6 +68,7 @@ export const MAX_WORD_LENGTH = 64;
  * could otherwise stall the whole server. Defence in depth: the core should bound it too.
  */
 export function capWordLength(question: string): string {
+  if (question.length <= MAX_WORD_LENGTH) return question; // no word can be longer (most questions)
   return question.replace(/\S{65,}/gu, (word) => Array.from(word).slice(0, MAX_WORD_LENGTH).join(''));
 }
 
