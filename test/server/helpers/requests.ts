@@ -71,6 +71,16 @@ export function slackHeaders(secret: string, body: string, contentType?: string)
   };
 }
 
+/** POSTs `body` to `/slack/events`, signed with `secret` as Slack signs it. */
+export function postSlack(base: string, secret: string, body: string): Promise<RawResponse> {
+  return raw(base, { path: '/slack/events', headers: slackHeaders(secret, body), body });
+}
+
+/** POSTs `activity` to `/api/messages` as JSON, without a token (local mode, or to be refused). */
+export function postActivity(base: string, activity: Record<string, unknown>): Promise<RawResponse> {
+  return raw(base, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+}
+
 /** An Events API `app_mention` envelope asking `text`. */
 export function slackMention(text: string, eventId = `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`): string {
   return JSON.stringify({
