@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { BenchRow } from './bench-row';
 import { deployedServerArgs, freePort, spawnNode, untilHealthy } from './deployed';
 import { repoRoot } from './repo';
+import { runIfMain } from './run-alone';
 import { markdownBytes, writeKnowledgeOfSize } from './synthetic-kb';
 
 const MB = 1048576;
@@ -97,12 +98,4 @@ function round(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-if (require.main === module) {
-  benchKnowledgeScale().then(
-    (rows) => console.table(rows),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(module, benchKnowledgeScale);

@@ -25,6 +25,7 @@ import { serverNodeFlags } from '../adapters/server/node-options';
 import { deployedServerArgs, get } from './deployed';
 import type { BenchRow } from './bench-row';
 import { devQuestions, repoRoot } from './repo';
+import { runIfMain } from './run-alone';
 
 const CONNECTIONS = 20;
 const SECONDS = 6;
@@ -303,12 +304,4 @@ function round(x: number, digits = 1): number {
   return Math.round(x * f) / f;
 }
 
-if (require.main === module) {
-  benchServerRss().then(
-    (rows) => console.table(rows),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(module, benchServerRss);

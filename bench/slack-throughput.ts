@@ -20,6 +20,7 @@ import type { BenchRow } from './bench-row';
 import { signedSlashCommands } from './requests';
 import { LoadGenerator, loadInRounds, meanLoad, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
+import { runIfMain } from './run-alone';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const TOKEN = 'xoxb-bench-0000-token';
@@ -115,14 +116,4 @@ export async function benchSlack(): Promise<BenchRow[]> {
   }
 }
 
-if (require.main === module) {
-  benchSlack().then(
-    (rows) => {
-      console.table(rows);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(module, benchSlack);

@@ -30,6 +30,7 @@ import { startConnector } from './fake-connector';
 import { teamsActivities } from './requests';
 import { LoadGenerator, loadInRounds, meanLoad, medianRatio, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
+import { runIfMain } from './run-alone';
 
 /**
  * Measures, in one run: the echo baseline, the real bot (full answer path, default assistant)
@@ -128,14 +129,4 @@ export async function benchTeams(): Promise<BenchRow[]> {
   }
 }
 
-if (require.main === module) {
-  benchTeams().then(
-    (rows) => {
-      console.table(rows);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(module, benchTeams);
