@@ -26,6 +26,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { Assistant, FeedbackStore } from '../../src/index';
 import { renderSlack } from '../slack/render';
 import { renderTeams } from '../teams/render';
@@ -226,15 +227,35 @@ async function serveFile(playground: Playground, req: IncomingMessage, res: Serv
   res.end(req.method === 'HEAD' ? undefined : asset.body);
 }
 
+/**
+ * The JSON body validated by `schema`, or `undefined` when the request has been answered instead
+ * (4xx from the body reader, 400 naming the schema's issues) or the client went away mid-body.
+ */
+async function readRequest<T>(
+  playground: Playground,
+  req: IncomingMessage,
+  res: ServerResponse,
+  schema: z.ZodType<T>,
+  what: string,
+): Promise<T | undefined> {
+  const body = await readJsonBody(req, playground.maxBodyBytes);
+  if (!body.ok) {
+    if (body.aborted) playground.log.debug('playground client went away mid-body');
+    else sendError(res, body.status, body.message);
+    return undefined;
+  }
+  const parsed = schema.safeParse(body.value);
+  if (parsed.success) return parsed.data;
+  sendError(res, 400, `invalid ${what} request`, { issues: describeIssues(parsed.error) });
+  return undefined;
+}
+
 /** `POST /playground/ask`: the answer, and exactly what Slack and Teams would receive. */
 async function ask(playground: Playground, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readJsonBody(req, playground.maxBodyBytes);
-  if (!body.ok)
-    return body.aborted ? playground.log.debug('playground client went away mid-body') : sendError(res, body.status, body.message);
-  const parsed = askRequestSchema.safeParse(body.value);
-  if (!parsed.success) return sendError(res, 400, 'invalid ask request', { issues: describeIssues(parsed.error) });
+  const request = await readRequest(playground, req, res, askRequestSchema, 'ask');
+  if (!request) return;
   const started = performance.now();
-  const { answer, intent } = playground.options.assistant().route(parsed.data.question);
+  const { answer, intent } = playground.options.assistant().route(request.question);
   const slack = renderSlack(answer);
   const teams = renderTeams(answer);
   playground.log.debug(
@@ -246,12 +267,9 @@ async function ask(playground: Playground, req: IncomingMessage, res: ServerResp
 
 /** `POST /playground/feedback`: the vote, recorded with platform `web` and user {@link PLAYGROUND_USER}. */
 async function feedback(playground: Playground, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readJsonBody(req, playground.maxBodyBytes);
-  if (!body.ok)
-    return body.aborted ? playground.log.debug('playground client went away mid-body') : sendError(res, body.status, body.message);
-  const parsed = feedbackRequestSchema.safeParse(body.value);
-  if (!parsed.success) return sendError(res, 400, 'invalid feedback request', { issues: describeIssues(parsed.error) });
-  const { answerId, question, vote, from } = parsed.data;
+  const request = await readRequest(playground, req, res, feedbackRequestSchema, 'feedback');
+  if (!request) return;
+  const { answerId, question, vote, from } = request;
   await playground.options.feedbackStore.record({
     platform: 'web',
     question,
