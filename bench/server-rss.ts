@@ -214,89 +214,123 @@ async function loadRun(args: string[], root: string, qs: string[]): Promise<Load
   try {
     const url = await child.url;
     while ((await get(`${url}/healthz`)) !== 200) await new Promise((r) => setTimeout(r, 20));
-    const idle = memory(child.proc.pid!).rss;
-    const sign = (body: string): Record<string, string> => {
-      const t = Math.floor(Date.now() / 1000);
-      return {
-        'x-slack-request-timestamp': String(t),
-        'x-slack-signature': `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${t}:${body}`).digest('hex')}`,
-      };
-    };
-    let n = 0;
-    const next = (): string => qs[(n += 1) % qs.length];
-    const requests: autocannon.Request[] = [
-      {
-        method: 'POST',
-        path: '/slack/events',
-        setupRequest: (req) => {
-          const body = new URLSearchParams({
-            team_id: 'T0001',
-            channel_id: 'C0001',
-            user_id: 'U0001',
-            command: '/aws',
-            text: next(),
-            api_app_id: 'A0001',
-            response_url: `${slack.url}response`,
-            trigger_id: '1.2.3',
-          }).toString();
-          return { ...req, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) } };
-        },
-      },
-      {
-        method: 'POST',
-        path: '/slack/events',
-        setupRequest: (req) => {
-          const body = JSON.stringify({
-            team_id: 'T0001',
-            api_app_id: 'A0001',
-            type: 'event_callback',
-            event_id: `Ev${randomUUID()}`,
-            event_time: 1,
-            event: {
-              type: 'app_mention',
-              user: 'U0001',
-              text: `<@UBENCH> ${next()}`,
-              ts: '1.000100',
-              channel: 'C0001',
-              event_ts: '1.000100',
-            },
-          });
-          return { ...req, body, headers: { 'content-type': 'application/json', ...sign(body) } };
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/messages',
-        setupRequest: (req) => ({
-          ...req,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message',
-            id: randomUUID(),
-            channelId: 'msteams',
-            serviceUrl: connector.url,
-            text: next(),
-            from: { id: '29:user' },
-            conversation: { id: 'a:bench', conversationType: 'personal' },
-            recipient: { id: '28:bot' },
-          }),
-        }),
-      },
-    ];
-    let peakSample = idle;
-    const sampler = setInterval(() => {
-      peakSample = Math.max(peakSample, memory(child.proc.pid!).rss);
-    }, 50);
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
-    clearInterval(sampler);
-    const mem = memory(child.proc.pid!);
-    const peak = Math.max(peakSample, mem.hwm ?? 0);
+    const pid = child.proc.pid!;
+    const idle = memory(pid).rss;
+    const { result, peak } = await withPeakRss(pid, idle, () =>
+      autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: mixedRequests(qs, slack.url, connector.url) }),
+    );
     return { peak, idle, rps: result.requests.average, errors: result.non2xx + result.errors + result.timeouts };
   } finally {
     await stop(child.proc);
     await slack.close();
     await connector.close();
   }
+}
+
+/**
+ * Runs `load` while sampling `pid`'s RSS every 50 ms; the peak is the kernel's high-water mark
+ * when it has one, else the highest sample (at least `idle`).
+ */
+async function withPeakRss<T>(pid: number, idle: number, load: () => Promise<T>): Promise<{ result: T; peak: number }> {
+  let peakSample = idle;
+  const sampler = setInterval(() => {
+    peakSample = Math.max(peakSample, memory(pid).rss);
+  }, 50);
+  try {
+    const result = await load();
+    return { result, peak: Math.max(peakSample, memory(pid).hwm ?? 0) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Slack's signature headers for `body`, signed now. */
+function signed(body: string): Record<string, string> {
+  const t = Math.floor(Date.now() / 1000);
+  return {
+    'x-slack-request-timestamp': String(t),
+    'x-slack-signature': `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${t}:${body}`).digest('hex')}`,
+  };
+}
+
+/**
+ * The mixed traffic, cycling through `qs`: signed `/aws` slash commands, signed `app_mention`
+ * events (each a fresh `event_id`, answered through the fake Web API at `slackUrl`), and Teams
+ * personal-chat messages replying to the fake connector at `connectorUrl`.
+ */
+function mixedRequests(qs: string[], slackUrl: string, connectorUrl: string): autocannon.Request[] {
+  let n = 0;
+  const next = (): string => qs[(n += 1) % qs.length];
+  return [slashCommandRequest(next, slackUrl), mentionRequest(next), teamsRequest(next, connectorUrl)];
+}
+
+/** A signed `/aws` slash command asking `next()`, its `response_url` at the fake Web API. */
+function slashCommandRequest(next: () => string, slackUrl: string): autocannon.Request {
+  return {
+    method: 'POST',
+    path: '/slack/events',
+    setupRequest: (req) => {
+      const body = new URLSearchParams({
+        team_id: 'T0001',
+        channel_id: 'C0001',
+        user_id: 'U0001',
+        command: '/aws',
+        text: next(),
+        api_app_id: 'A0001',
+        response_url: `${slackUrl}response`,
+        trigger_id: '1.2.3',
+      }).toString();
+      return { ...req, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...signed(body) } };
+    },
+  };
+}
+
+/** A signed `app_mention` event asking `next()`, each with a fresh `event_id`. */
+function mentionRequest(next: () => string): autocannon.Request {
+  return {
+    method: 'POST',
+    path: '/slack/events',
+    setupRequest: (req) => {
+      const body = JSON.stringify({
+        team_id: 'T0001',
+        api_app_id: 'A0001',
+        type: 'event_callback',
+        event_id: `Ev${randomUUID()}`,
+        event_time: 1,
+        event: {
+          type: 'app_mention',
+          user: 'U0001',
+          text: `<@UBENCH> ${next()}`,
+          ts: '1.000100',
+          channel: 'C0001',
+          event_ts: '1.000100',
+        },
+      });
+      return { ...req, body, headers: { 'content-type': 'application/json', ...signed(body) } };
+    },
+  };
+}
+
+/** A Teams personal-chat message asking `next()`, replying to the fake connector. */
+function teamsRequest(next: () => string, connectorUrl: string): autocannon.Request {
+  return {
+    method: 'POST',
+    path: '/api/messages',
+    setupRequest: (req) => ({
+      ...req,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: connectorUrl,
+        text: next(),
+        from: { id: '29:user' },
+        conversation: { id: 'a:bench', conversationType: 'personal' },
+        recipient: { id: '28:bot' },
+      }),
+    }),
+  };
 }
 
 function round(x: number, digits = 1): number {
