@@ -15,7 +15,7 @@
  * Run alone: `npm run build && node dist/bench/server-rss.js`.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,7 @@ import { serverNodeFlags } from '../adapters/server/node-options';
 import { deployedServerArgs, get } from './deployed';
 import type { BenchRow } from './bench-row';
 import { devQuestions, repoRoot } from './repo';
+import { mixedRequests } from './requests';
 import { runIfMain } from './run-alone';
 
 const CONNECTIONS = 20;
@@ -217,7 +218,12 @@ async function loadRun(args: string[], root: string, qs: string[]): Promise<Load
     const pid = child.proc.pid!;
     const idle = memory(pid).rss;
     const { result, peak } = await withPeakRss(pid, idle, () =>
-      autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: mixedRequests(qs, slack.url, connector.url) }),
+      autocannon({
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: mixedRequests(qs, SIGNING_SECRET, slack.url, connector.url),
+      }),
     );
     return { peak, idle, rps: result.requests.average, errors: result.non2xx + result.errors + result.timeouts };
   } finally {
@@ -242,95 +248,6 @@ async function withPeakRss<T>(pid: number, idle: number, load: () => Promise<T>)
   } finally {
     clearInterval(sampler);
   }
-}
-
-/** Slack's signature headers for `body`, signed now. */
-function signed(body: string): Record<string, string> {
-  const t = Math.floor(Date.now() / 1000);
-  return {
-    'x-slack-request-timestamp': String(t),
-    'x-slack-signature': `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${t}:${body}`).digest('hex')}`,
-  };
-}
-
-/**
- * The mixed traffic, cycling through `qs`: signed `/aws` slash commands, signed `app_mention`
- * events (each a fresh `event_id`, answered through the fake Web API at `slackUrl`), and Teams
- * personal-chat messages replying to the fake connector at `connectorUrl`.
- */
-function mixedRequests(qs: string[], slackUrl: string, connectorUrl: string): autocannon.Request[] {
-  let n = 0;
-  const next = (): string => qs[(n += 1) % qs.length];
-  return [slashCommandRequest(next, slackUrl), mentionRequest(next), teamsRequest(next, connectorUrl)];
-}
-
-/** A signed `/aws` slash command asking `next()`, its `response_url` at the fake Web API. */
-function slashCommandRequest(next: () => string, slackUrl: string): autocannon.Request {
-  return {
-    method: 'POST',
-    path: '/slack/events',
-    setupRequest: (req) => {
-      const body = new URLSearchParams({
-        team_id: 'T0001',
-        channel_id: 'C0001',
-        user_id: 'U0001',
-        command: '/aws',
-        text: next(),
-        api_app_id: 'A0001',
-        response_url: `${slackUrl}response`,
-        trigger_id: '1.2.3',
-      }).toString();
-      return { ...req, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...signed(body) } };
-    },
-  };
-}
-
-/** A signed `app_mention` event asking `next()`, each with a fresh `event_id`. */
-function mentionRequest(next: () => string): autocannon.Request {
-  return {
-    method: 'POST',
-    path: '/slack/events',
-    setupRequest: (req) => {
-      const body = JSON.stringify({
-        team_id: 'T0001',
-        api_app_id: 'A0001',
-        type: 'event_callback',
-        event_id: `Ev${randomUUID()}`,
-        event_time: 1,
-        event: {
-          type: 'app_mention',
-          user: 'U0001',
-          text: `<@UBENCH> ${next()}`,
-          ts: '1.000100',
-          channel: 'C0001',
-          event_ts: '1.000100',
-        },
-      });
-      return { ...req, body, headers: { 'content-type': 'application/json', ...signed(body) } };
-    },
-  };
-}
-
-/** A Teams personal-chat message asking `next()`, replying to the fake connector. */
-function teamsRequest(next: () => string, connectorUrl: string): autocannon.Request {
-  return {
-    method: 'POST',
-    path: '/api/messages',
-    setupRequest: (req) => ({
-      ...req,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl: connectorUrl,
-        text: next(),
-        from: { id: '29:user' },
-        conversation: { id: 'a:bench', conversationType: 'personal' },
-        recipient: { id: '28:bot' },
-      }),
-    }),
-  };
 }
 
 function round(x: number, digits = 1): number {
