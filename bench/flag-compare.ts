@@ -13,6 +13,7 @@ import { type CpuLoad, fakeSlackApi, loadPairInRounds, SIGNING_SECRET, spawnDepl
 import { startConnector } from './fake-connector';
 import { LoadGenerator, THROUGHPUT_ROUNDS } from './load';
 import { devQuestions } from './repo';
+import { printRows } from './run-alone';
 import { signedSlashCommands, teamsActivities } from './requests';
 
 const median = (xs: number[]): number => {
@@ -78,11 +79,5 @@ export async function compareFlags(a: string[], b: string[], rounds = 8): Promis
 if (require.main === module) {
   const [a = '', b = '', rounds = '8'] = process.argv.slice(2);
   const split = (f: string): string[] => f.split(/\s+/).filter(Boolean);
-  compareFlags(split(a), split(b), Number(rounds)).then(
-    (rows) => console.table(rows),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
+  printRows(compareFlags(split(a), split(b), Number(rounds)));
 }

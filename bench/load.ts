@@ -166,3 +166,17 @@ export function throughputRow(name: string, target: Load[], base: Load[], baseli
   };
   return informational ? row : { ...row, target: 'ratio >= 0.9 (median of rounds)', pass: ratio >= 0.9 };
 }
+
+/** Throws (naming `bench` and the target) when any of the named targets answered a non-2xx or failed in its rounds. */
+export function assertAllAnswered(bench: string, targets: readonly (readonly [name: string, loads: Load[]])[]): void {
+  for (const [name, loads] of targets) {
+    const r = meanLoad(loads);
+    if (r.non2xx > 0 || r.errors > 0) throw new Error(`${bench}: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
+  }
+}
+
+/** A p99 latency row: `target`'s mean p99 over the rounds against `base`'s (ratio base / target: higher is better). */
+export function latencyRow(name: string, target: Load[], base: Load[], baselineName: string): BenchRow {
+  const [t, b] = [meanLoad(target), meanLoad(base)];
+  return { name, value: t.p99, unit: 'ms', baseline: b.p99, baselineName, ratio: Number((b.p99 / Math.max(t.p99, 0.001)).toFixed(3)) };
+}

@@ -15,7 +15,7 @@
  * Run alone: `npm run build && node dist/bench/server-rss.js`.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,8 @@ import { serverNodeFlags } from '../adapters/server/node-options';
 import { deployedServerArgs, get } from './deployed';
 import type { BenchRow } from './bench-row';
 import { devQuestions, repoRoot } from './repo';
+import { mixedRequests } from './requests';
+import { runIfMain } from './run-alone';
 
 const CONNECTIONS = 20;
 const SECONDS = 6;
@@ -213,83 +215,16 @@ async function loadRun(args: string[], root: string, qs: string[]): Promise<Load
   try {
     const url = await child.url;
     while ((await get(`${url}/healthz`)) !== 200) await new Promise((r) => setTimeout(r, 20));
-    const idle = memory(child.proc.pid!).rss;
-    const sign = (body: string): Record<string, string> => {
-      const t = Math.floor(Date.now() / 1000);
-      return {
-        'x-slack-request-timestamp': String(t),
-        'x-slack-signature': `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${t}:${body}`).digest('hex')}`,
-      };
-    };
-    let n = 0;
-    const next = (): string => qs[(n += 1) % qs.length];
-    const requests: autocannon.Request[] = [
-      {
-        method: 'POST',
-        path: '/slack/events',
-        setupRequest: (req) => {
-          const body = new URLSearchParams({
-            team_id: 'T0001',
-            channel_id: 'C0001',
-            user_id: 'U0001',
-            command: '/aws',
-            text: next(),
-            api_app_id: 'A0001',
-            response_url: `${slack.url}response`,
-            trigger_id: '1.2.3',
-          }).toString();
-          return { ...req, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) } };
-        },
-      },
-      {
-        method: 'POST',
-        path: '/slack/events',
-        setupRequest: (req) => {
-          const body = JSON.stringify({
-            team_id: 'T0001',
-            api_app_id: 'A0001',
-            type: 'event_callback',
-            event_id: `Ev${randomUUID()}`,
-            event_time: 1,
-            event: {
-              type: 'app_mention',
-              user: 'U0001',
-              text: `<@UBENCH> ${next()}`,
-              ts: '1.000100',
-              channel: 'C0001',
-              event_ts: '1.000100',
-            },
-          });
-          return { ...req, body, headers: { 'content-type': 'application/json', ...sign(body) } };
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/messages',
-        setupRequest: (req) => ({
-          ...req,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message',
-            id: randomUUID(),
-            channelId: 'msteams',
-            serviceUrl: connector.url,
-            text: next(),
-            from: { id: '29:user' },
-            conversation: { id: 'a:bench', conversationType: 'personal' },
-            recipient: { id: '28:bot' },
-          }),
-        }),
-      },
-    ];
-    let peakSample = idle;
-    const sampler = setInterval(() => {
-      peakSample = Math.max(peakSample, memory(child.proc.pid!).rss);
-    }, 50);
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
-    clearInterval(sampler);
-    const mem = memory(child.proc.pid!);
-    const peak = Math.max(peakSample, mem.hwm ?? 0);
+    const pid = child.proc.pid!;
+    const idle = memory(pid).rss;
+    const { result, peak } = await withPeakRss(pid, idle, () =>
+      autocannon({
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: mixedRequests(qs, SIGNING_SECRET, slack.url, connector.url),
+      }),
+    );
     return { peak, idle, rps: result.requests.average, errors: result.non2xx + result.errors + result.timeouts };
   } finally {
     await stop(child.proc);
@@ -298,17 +233,26 @@ async function loadRun(args: string[], root: string, qs: string[]): Promise<Load
   }
 }
 
+/**
+ * Runs `load` while sampling `pid`'s RSS every 50 ms; the peak is the kernel's high-water mark
+ * when it has one, else the highest sample (at least `idle`).
+ */
+async function withPeakRss<T>(pid: number, idle: number, load: () => Promise<T>): Promise<{ result: T; peak: number }> {
+  let peakSample = idle;
+  const sampler = setInterval(() => {
+    peakSample = Math.max(peakSample, memory(pid).rss);
+  }, 50);
+  try {
+    const result = await load();
+    return { result, peak: Math.max(peakSample, memory(pid).hwm ?? 0) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 function round(x: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
 
-if (require.main === module) {
-  benchServerRss().then(
-    (rows) => console.table(rows),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(module, benchServerRss);

@@ -18,8 +18,9 @@ import { createSlackApp } from '../adapters/slack/app';
 import { type Answer, type Assistant, createAssistant, InMemoryFeedbackStore } from '../src/index';
 import type { BenchRow } from './bench-row';
 import { signedSlashCommands } from './requests';
-import { LoadGenerator, loadInRounds, meanLoad, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
+import { assertAllAnswered, latencyRow, LoadGenerator, loadInRounds, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
 import { devQuestions, repoRoot } from './repo';
+import { runIfMain } from './run-alone';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const TOKEN = 'xoxb-bench-0000-token';
@@ -84,28 +85,16 @@ export async function benchSlack(): Promise<BenchRow[]> {
   try {
     const runs = await loadInRounds(gen, [noop.url, real.url, layer.url], requests, THROUGHPUT_ROUNDS);
     const [before, full, slackOnly] = runs;
-    for (const [name, loads] of [
+    assertAllAnswered('benchSlack', [
       ['no-op app', before],
       ['slack app', full],
       ['slack app (precomputed)', slackOnly],
-    ] as const) {
-      const r = meanLoad(loads);
-      if (r.non2xx > 0 || r.errors > 0)
-        throw new Error(`benchSlack: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
-    }
+    ]);
     const baselineName = 'no-op Bolt app (default HTTPReceiver, acks a constant)';
-    const [base, fullMean] = [meanLoad(before), meanLoad(full)];
     return [
       throughputRow('slack /aws throughput (signed, full answer path)', full, before, baselineName),
       throughputRow('slack /aws throughput, engine excluded (precomputed answers)', slackOnly, before, baselineName),
-      {
-        name: 'slack /aws latency p99 (full answer path, 20 connections)',
-        value: fullMean.p99,
-        unit: 'ms',
-        baseline: base.p99,
-        baselineName,
-        ratio: Number((base.p99 / Math.max(fullMean.p99, 0.001)).toFixed(3)),
-      },
+      latencyRow('slack /aws latency p99 (full answer path, 20 connections)', full, before, baselineName),
     ];
   } finally {
     await gen.close();
@@ -115,14 +104,4 @@ export async function benchSlack(): Promise<BenchRow[]> {
   }
 }
 
-if (require.main === module) {
-  benchSlack().then(
-    (rows) => {
-      console.table(rows);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(module, benchSlack);

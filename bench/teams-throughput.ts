@@ -28,8 +28,48 @@ import type { BenchRow } from './bench-row';
 import { echoListener } from './echo-listener';
 import { startConnector } from './fake-connector';
 import { teamsActivities } from './requests';
-import { LoadGenerator, loadInRounds, meanLoad, medianRatio, serveOnLoopback, THROUGHPUT_ROUNDS, throughputRow } from './load';
+import {
+  assertAllAnswered,
+  latencyRow,
+  type Load,
+  LoadGenerator,
+  loadInRounds,
+  meanLoad,
+  medianRatio,
+  serveOnLoopback,
+  THROUGHPUT_ROUNDS,
+  throughputRow,
+} from './load';
 import { devQuestions, repoRoot } from './repo';
+import { runIfMain } from './run-alone';
+
+type Served = Awaited<ReturnType<typeof serveOnLoopback>>;
+
+/**
+ * The four targets, each on its own loopback server: the echo bot, the real bot (the assistant's
+ * default answer cache), the real bot over an assistant without answer cache, and the echo bot
+ * replying the real bot's precomputed card for each question.
+ */
+async function startTargets(questions: string[]): Promise<{ echo: Served; real: Served; uncached: Served; echoCards: Served }> {
+  const knowledgeDir = join(repoRoot(), 'knowledge');
+  const logger = pino({ level: 'warn' });
+  const bot = (cacheSize?: number) =>
+    createTeamsBot({
+      assistant: createAssistant({ knowledgeDir, ...(cacheSize === undefined ? {} : { cacheSize }) }),
+      feedbackStore: new InMemoryFeedbackStore(),
+      logger,
+    });
+  const real = bot();
+  const uncached = bot(0);
+  const answering = createAssistant({ knowledgeDir });
+  const cards = new Map(questions.map((q) => [q, renderTeams(answering.ask(q))]));
+  return {
+    echo: await serveOnLoopback(echoListener(real.adapter)),
+    real: await serveOnLoopback(real.requestListener),
+    uncached: await serveOnLoopback(uncached.requestListener),
+    echoCards: await serveOnLoopback(echoListener(real.adapter, cards)),
+  };
+}
 
 /**
  * Measures, in one run: the echo baseline, the real bot (full answer path, default assistant)
@@ -40,102 +80,68 @@ import { devQuestions, repoRoot } from './repo';
  * Fails when a target answers a non-2xx or the connector did not receive one reply per request.
  */
 export async function benchTeams(): Promise<BenchRow[]> {
-  const root = repoRoot();
   const questions = devQuestions();
-  const knowledgeDir = join(root, 'knowledge');
   const connector = await startConnector();
-  const logger = pino({ level: 'warn' });
-  const real = createTeamsBot({ assistant: createAssistant({ knowledgeDir }), feedbackStore: new InMemoryFeedbackStore(), logger });
-  const uncached = createTeamsBot({
-    assistant: createAssistant({ knowledgeDir, cacheSize: 0 }),
-    feedbackStore: new InMemoryFeedbackStore(),
-    logger,
-  });
-  const answering = createAssistant({ knowledgeDir });
-  const cards = new Map(questions.map((q) => [q, renderTeams(answering.ask(q))]));
-  const servers = [
-    await serveOnLoopback(echoListener(real.adapter)),
-    await serveOnLoopback(real.requestListener),
-    await serveOnLoopback(uncached.requestListener),
-    await serveOnLoopback(echoListener(real.adapter, cards)),
-  ];
+  const targets = await startTargets(questions);
   const requests = teamsActivities(questions, connector.url);
   const gen = LoadGenerator.start();
   try {
-    const [echoServer, realServer, uncachedServer, echoCardsServer] = servers;
     // The bot without answer cache makes far more garbage than the others, and its collection would
     // land in whichever target runs next: it is compared with the echo bot in a phase of its own.
     const [echo, full, echoCards] = await loadInRounds(
       gen,
-      [echoServer.url, realServer.url, echoCardsServer.url],
+      [targets.echo.url, targets.real.url, targets.echoCards.url],
       requests,
       THROUGHPUT_ROUNDS,
     );
-    const [echoAgain, routed] = await loadInRounds(gen, [echoServer.url, uncachedServer.url], requests, THROUGHPUT_ROUNDS);
-    const runs = [echo, full, echoCards, echoAgain, routed];
-    const sent = runs.flat().reduce((sum, l) => sum + l.requests, 0);
-    for (const [name, loads] of [
+    const [echoAgain, routed] = await loadInRounds(gen, [targets.echo.url, targets.uncached.url], requests, THROUGHPUT_ROUNDS);
+    assertAllAnswered('benchTeams', [
       ['echo bot', echo],
       ['teams bot', full],
       ['echo bot (cards)', echoCards],
       ['echo bot (second phase)', echoAgain],
       ['teams bot (no answer cache)', routed],
-    ] as const) {
-      const r = meanLoad(loads);
-      if (r.non2xx > 0 || r.errors > 0)
-        throw new Error(`benchTeams: ${name} answered ${r.non2xx} non-2xx and ${r.errors} errors per round`);
-    }
+    ]);
+    const sent = [echo, full, echoCards, echoAgain, routed].flat().reduce((sum, l) => sum + l.requests, 0);
     const replies = await connector.count();
     if (replies < sent) throw new Error(`benchTeams: the connector received ${replies} replies for ${sent} measured requests`);
-    const baselineName = 'echo bot (same CloudAdapter, bare node:http, constant text reply)';
-    const [echoMean, fullMean] = [meanLoad(echo), meanLoad(full)];
-    return [
-      throughputRow(
-        'teams /api/messages throughput (full answer path as deployed: answer cache, Adaptive Card reply)',
-        full,
-        echo,
-        baselineName,
-      ),
-      // Diagnostic: what answering costs when no question repeats (the deployed bot caches answers).
-      throughputRow(
-        'teams /api/messages throughput, answer cache off (every question routed and rendered; a phase of its own; informational)',
-        routed,
-        echoAgain,
-        baselineName,
-        true,
-      ),
-      {
-        name: 'teams adapter layer: full answer path vs an echo bot replying the same cards (card transport excluded)',
-        value: Math.round(fullMean.rps),
-        unit: 'req/s',
-        baseline: Math.round(meanLoad(echoCards).rps),
-        baselineName: 'echo bot replying the precomputed card for each question',
-        ratio: Number(medianRatio(full, echoCards).toFixed(3)),
-      },
-      {
-        name: 'teams /api/messages latency p99 (full answer path, 20 connections)',
-        value: fullMean.p99,
-        unit: 'ms',
-        baseline: echoMean.p99,
-        baselineName,
-        ratio: Number((echoMean.p99 / Math.max(fullMean.p99, 0.001)).toFixed(3)),
-      },
-    ];
+    return teamsRows({ echo, full, echoCards, echoAgain, routed });
   } finally {
     await gen.close();
-    for (const s of servers) await s.close();
+    for (const s of [targets.echo, targets.real, targets.uncached, targets.echoCards]) await s.close();
     await connector.close();
   }
 }
 
-if (require.main === module) {
-  benchTeams().then(
-    (rows) => {
-      console.table(rows);
+/** The rows: throughput as deployed and with the answer cache off (each against the echo bot), the adapter layer alone, p99 latency. */
+function teamsRows(loads: Record<'echo' | 'full' | 'echoCards' | 'echoAgain' | 'routed', Load[]>): BenchRow[] {
+  const { echo, full, echoCards, echoAgain, routed } = loads;
+  const baselineName = 'echo bot (same CloudAdapter, bare node:http, constant text reply)';
+  return [
+    throughputRow(
+      'teams /api/messages throughput (full answer path as deployed: answer cache, Adaptive Card reply)',
+      full,
+      echo,
+      baselineName,
+    ),
+    // Diagnostic: what answering costs when no question repeats (the deployed bot caches answers).
+    throughputRow(
+      'teams /api/messages throughput, answer cache off (every question routed and rendered; a phase of its own; informational)',
+      routed,
+      echoAgain,
+      baselineName,
+      true,
+    ),
+    {
+      name: 'teams adapter layer: full answer path vs an echo bot replying the same cards (card transport excluded)',
+      value: Math.round(meanLoad(full).rps),
+      unit: 'req/s',
+      baseline: Math.round(meanLoad(echoCards).rps),
+      baselineName: 'echo bot replying the precomputed card for each question',
+      ratio: Number(medianRatio(full, echoCards).toFixed(3)),
     },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+    latencyRow('teams /api/messages latency p99 (full answer path, 20 connections)', full, echo, baselineName),
+  ];
 }
+
+runIfMain(module, benchTeams);

@@ -9,8 +9,8 @@
  * Exit codes: 0 ok, 1 no store or a store failure, 2 usage error.
  */
 import { existsSync } from 'node:fs';
-import { type Assistant, DEFAULT_REPORT_PLATFORMS, parseSince, type StorePlatform } from '../../src/index';
-import { redactUrl, storeConfigFromEnv } from '../store/store-config';
+import { type Assistant, DEFAULT_REPORT_PLATFORMS, parseSince, type Report, type StorePlatform } from '../../src/index';
+import { redactUrl, storeConfigFromEnv, type StoreLocation } from '../store/store-config';
 import { openStore } from '../store/open-store';
 import { type Closest, formatCsv, formatText } from './report-format';
 
@@ -76,13 +76,13 @@ export function closestFor(assistant: Pick<Assistant, 'ask'>, question: string):
   return { suggestions: offered.map((s) => s.question).slice(0, 3) };
 }
 
+/** Runs the command: the exit code (see the module doc). */
 export async function runReport(values: ReportValues, io: ReportIo): Promise<number> {
-  const now = Date.now();
   let args: ReportArgs | 'help';
-  let config: ReturnType<typeof storeConfigFromEnv>;
+  let location: StoreLocation;
   try {
-    args = parseReportArgs(values, io.env, now);
-    config = storeConfigFromEnv(io.env, io.cwd);
+    args = parseReportArgs(values, io.env, Date.now());
+    location = storeConfigFromEnv(io.env, io.cwd).location;
   } catch (error) {
     io.stderr.write(`aws-qa report: ${(error as Error).message}\n${REPORT_USAGE}\n`);
     return 2;
@@ -91,49 +91,60 @@ export async function runReport(values: ReportValues, io: ReportIo): Promise<num
     io.stdout.write(`${REPORT_USAGE}\n`);
     return 0;
   }
-  const { location } = config;
+  const report = await readReport(location, args, io);
+  if (!report) return 1;
+  if (args.format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (args.format === 'csv') io.stdout.write(formatCsv(report));
+  else io.stdout.write(textReport(report, args, location, io));
+  return 0;
+}
+
+/** The report from the store at `location`, or `undefined` when there is none or it failed (said on stderr). */
+async function readReport(location: StoreLocation, args: ReportArgs, io: ReportIo): Promise<Report | undefined> {
   if (location.kind === 'sqlite' && !existsSync(location.file)) {
     io.stderr.write(
       `aws-qa report: no store at ${location.file} (the server creates it on first start; set DATA_DIR or DATABASE_URL to read another)\n`,
     );
-    return 1;
+    return undefined;
   }
-  let report;
   try {
     const { store } = await openStore(location);
     try {
-      report = await store.report({ since: args.since, limit: args.limit, platforms: args.platforms });
+      return await store.report({ since: args.since, limit: args.limit, platforms: args.platforms });
     } finally {
       await store.close();
     }
   } catch (error) {
     io.stderr.write(`aws-qa report: ${(error as Error).message}\n`);
-    return 1;
+    return undefined;
   }
-  if (args.format === 'json') {
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return 0;
-  }
-  if (args.format === 'csv') {
-    io.stdout.write(formatCsv(report));
-    return 0;
-  }
-  const knowledgeDir = args.knowledgeDir;
+}
+
+/**
+ * The text form: the period and the store it covers, and for each unanswered question the closest
+ * thing the knowledge base holds (its assistant built on first use; nothing when it cannot be).
+ */
+function textReport(report: Report, args: ReportArgs, location: StoreLocation, io: ReportIo): string {
   let assistant: Pick<Assistant, 'ask'> | undefined;
   const closest = (question: string): Closest => {
     try {
       assistant ??=
-        io.assistant?.() ?? (require('./knowledge-cache') as typeof import('./knowledge-cache')).loadAssistant(knowledgeDir, io.env);
+        io.assistant?.() ?? (require('./knowledge-cache') as typeof import('./knowledge-cache')).loadAssistant(args.knowledgeDir, io.env);
       return closestFor(assistant, question);
     } catch {
       return { suggestions: [] };
     }
   };
   const source = location.kind === 'sqlite' ? `sqlite ${location.file}` : `postgres ${redactUrl(location.url)}`;
+  const platforms = args.platforms.map((p) => (p === 'web' ? 'playground' : p));
+  return formatText(report, { period: periodOf(args), source, platforms, closest });
+}
+
+/** `the last 7 days (since 2024-11-07 12:00 UTC)` for a duration, `since 2024-11-07 00:00 UTC` for a date. */
+function periodOf(args: ReportArgs): string {
   const from = `since ${new Date(args.since).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const span = /^(\d+)([mhdw])$/.exec(args.sinceText.trim());
-  const unit = span && { m: 'minute', h: 'hour', d: 'day', w: 'week' }[span[2] as 'm' | 'h' | 'd' | 'w'];
-  const period = span ? `the last ${span[1]} ${unit}${span[1] === '1' ? '' : 's'} (${from})` : from;
-  io.stdout.write(formatText(report, { period, source, platforms: args.platforms.map((p) => (p === 'web' ? 'playground' : p)), closest }));
-  return 0;
+  if (!span) return from;
+  const unit = { m: 'minute', h: 'hour', d: 'day', w: 'week' }[span[2] as 'm' | 'h' | 'd' | 'w'];
+  return `the last ${span[1]} ${unit}${span[1] === '1' ? '' : 's'} (${from})`;
 }

@@ -75,25 +75,52 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const restoreConsole = (options.captureConsole ?? true) ? routeConsole(logger) : () => undefined;
   logger.info({ config: describeConfig(config), node: process.version }, 'starting');
 
-  let store: StoreRuntime | undefined;
+  const storeRef: { current?: StoreRuntime } = {};
   const live = new LiveAssistant({
     knowledgeDir: config.knowledgeDir,
     logger,
     maxTotalBytes: config.knowledgeMaxBytes,
-    onQuestion: (event) => store?.recorder.question(event),
+    onQuestion: (event) => storeRef.current?.recorder.question(event),
   });
   // Local mode serves this machine only: a request naming another host (DNS rebinding) gets 403.
   const app = createAppServer({
     logger,
-    healthDetails: () => (store ? { store: store.health.state } : {}),
+    healthDetails: () => (storeRef.current ? { store: storeRef.current.health.state } : {}),
     ...(config.local ? { hostAllowed: hostPolicy(config.publicHost) } : {}),
   });
-  if (config.local && !LOOPBACK.has(config.host)) {
-    logger.warn(
-      { host: config.host },
-      `LOCAL MODE ON A NON-LOOPBACK INTERFACE (${config.host}, LOCAL_ALLOW_REMOTE): the Teams endpoint has NO authentication and the playground is open to anyone who can reach this port`,
-    );
-  }
+  warnIfOpenBeyondLoopback(config, logger);
+  const { url, baseUrl } = await listen(app, config, logger, restoreConsole);
+
+  const { store, mounted } = await bringUp({ config, logger, app, live, baseUrl, restoreConsole, storeRef });
+  if (config.knowledgeWatch) live.watch();
+  app.ready();
+  const served = announce({ config, logger, live, mounted, url, baseUrl, toTerminal: !options.destination && process.stderr.isTTY });
+
+  const stop = stopper({ config, logger, live, app, mounted, store, restoreConsole });
+  if (options.signals ?? true) installProcessHandlers({ config, logger, live, stop, exit: options.exit });
+  return { config, logger, live, app, feedbackStore: store.recorder, store, url, served, stop };
+}
+
+/** Local mode (no authentication) bound beyond loopback (`LOCAL_ALLOW_REMOTE`): a loud warning. */
+function warnIfOpenBeyondLoopback(config: ServerConfig, logger: Logger): void {
+  if (!config.local || LOOPBACK.has(config.host)) return;
+  logger.warn(
+    { host: config.host },
+    `LOCAL MODE ON A NON-LOOPBACK INTERFACE (${config.host}, LOCAL_ALLOW_REMOTE): the Teams endpoint has NO authentication and the playground is open to anyone who can reach this port`,
+  );
+}
+
+/**
+ * Listens on the configured address: `url` as bound, and `baseUrl` as the log lines show it
+ * (`http://localhost:PORT` for a loopback or any-address bind). Throws a {@link StartupError}
+ * (logged, the console given back) when the address cannot be bound.
+ */
+async function listen(
+  app: AppServer,
+  config: ServerConfig,
+  logger: Logger,
+  restoreConsole: () => void,
+): Promise<{ url: string; baseUrl: string }> {
   let address: AddressInfo;
   try {
     address = await app.listen(config.port, config.host);
@@ -105,91 +132,152 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const baseUrl = LOOPBACK_OR_ANY.has(config.host) ? `http://localhost:${address.port}` : url;
   logger.info({ url }, `listening on ${url} (GET /healthz is 503 until the knowledge base is loaded)`);
+  return { url, baseUrl };
+}
 
-  const mounted: Mounted[] = [];
+interface BringUpContext {
+  config: ServerConfig;
+  logger: Logger;
+  app: AppServer;
+  live: LiveAssistant;
+  baseUrl: string;
+  restoreConsole: () => void;
+  /** Set as soon as the store runs (the assistant records questions into it from then on). */
+  storeRef: { current?: StoreRuntime };
+}
+
+/**
+ * After the server listens (and `/healthz` answered 503 once): the store, then the knowledge
+ * base, then the platforms. On any failure the reason is logged fatal, whatever started is
+ * closed, and a {@link StartupError} thrown.
+ */
+async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; mounted: Mounted[] }> {
+  const { config, logger, app, live } = ctx;
   const fail = async (message: string): Promise<never> => {
     await app.close(1000);
     live.close();
-    await store?.close(1000);
-    restoreConsole();
+    await ctx.storeRef.current?.close(1000);
+    ctx.restoreConsole();
     throw new StartupError(message);
   };
   await new Promise<void>((resolve) => setImmediate(resolve)); // let /healthz answer 503 before the load
+  let store: StoreRuntime;
   try {
     store = await startStoreRuntime({ config: config.store, logger });
+    ctx.storeRef.current = store;
   } catch (error) {
     logger.fatal({ err: error }, `${(error as Error).message}; not starting`);
     return fail('store unavailable');
   }
-  const feedbackStore = store.recorder;
   try {
     await live.load();
   } catch (error) {
-    if (error instanceof KnowledgeError) {
-      for (const p of error.problems) logger.fatal({ file: p.file, line: p.line }, `knowledge: ${formatProblem(p)}`);
-      logger.fatal(
-        { dir: config.knowledgeDir, problems: error.problems.length },
-        'the knowledge base is invalid (run npx aws-qa check); not starting',
-      );
-    } else {
-      logger.fatal({ err: error }, 'cannot load the knowledge base; not starting');
-    }
+    logKnowledgeFailure(error, config.knowledgeDir, logger);
     return fail('invalid knowledge base');
   }
+  const mounted: Mounted[] = [];
   try {
-    const ctx = { config, app, live, feedbackStore, slackDedupe: store.slackDedupe, logger, baseUrl };
-    mounted.push(await mountTeams(ctx), await mountSlack(ctx), await mountPlayground(ctx));
+    const ctxMount = { config, app, live, feedbackStore: store.recorder, slackDedupe: store.slackDedupe, logger, baseUrl: ctx.baseUrl };
+    mounted.push(await mountTeams(ctxMount), await mountSlack(ctxMount), await mountPlayground(ctxMount));
   } catch (error) {
     logger.fatal({ err: error }, 'cannot start a platform adapter; not starting');
     for (const m of mounted) await m.stop?.().catch(() => undefined);
     return fail('platform adapter failed to start');
   }
-  if (config.knowledgeWatch) live.watch();
-  app.ready();
+  return { store, mounted };
+}
 
+/** Why the knowledge base did not load: every `file:line` problem of an invalid one, else the error. */
+function logKnowledgeFailure(error: unknown, knowledgeDir: string, logger: Logger): void {
+  if (!(error instanceof KnowledgeError)) {
+    logger.fatal({ err: error }, 'cannot load the knowledge base; not starting');
+    return;
+  }
+  for (const p of error.problems) logger.fatal({ file: p.file, line: p.line }, `knowledge: ${formatProblem(p)}`);
+  logger.fatal(
+    { dir: knowledgeDir, problems: error.problems.length },
+    'the knowledge base is invalid (run npx aws-qa check); not starting',
+  );
+}
+
+/**
+ * Logs what is served where (one line each, returned), then `ready`; with `toTerminal` the same
+ * summary also goes to stderr without JSON around it (stdout stays JSON only).
+ */
+function announce(ctx: {
+  config: ServerConfig;
+  logger: Logger;
+  live: LiveAssistant;
+  mounted: Mounted[];
+  url: string;
+  baseUrl: string;
+  toTerminal: boolean;
+}): string[] {
+  const { logger, baseUrl } = ctx;
   const served = [
-    ...mounted.flatMap((m) => m.lines),
+    ...ctx.mounted.flatMap((m) => m.lines),
     `health: GET ${baseUrl}/healthz`,
     'cli: npx aws-qa ask "SLA for EKS" (answers from the same knowledge base, no server needed)',
   ];
   for (const line of served) logger.info(line);
-  if (!options.destination && process.stderr.isTTY) {
-    // A person at a terminal also gets the summary without JSON around it (stdout stays JSON only).
-    process.stderr.write(`\naws-qa server ready on ${baseUrl}\n${served.map((l) => `  ${l}`).join('\n')}\n\n`);
-  }
-  const stats = live.current().stats();
+  if (ctx.toTerminal) process.stderr.write(`\naws-qa server ready on ${baseUrl}\n${served.map((l) => `  ${l}`).join('\n')}\n\n`);
+  const stats = ctx.live.current().stats();
   logger.info(
-    { url, local: config.local, entries: stats.entries, startupMs: Math.round(process.uptime() * 1000) },
+    { url: ctx.url, local: ctx.config.local, entries: stats.entries, startupMs: Math.round(process.uptime() * 1000) },
     `ready: serving on ${baseUrl}`,
   );
+  return served;
+}
 
+/**
+ * The graceful stop, run once however often it is called: stop watching, drain the server
+ * (`SHUTDOWN_DELAY_MS`, then up to `SHUTDOWN_TIMEOUT_MS`), stop the platforms, flush and close the
+ * store. Resolves `true` when every in-flight request finished.
+ */
+function stopper(ctx: {
+  config: ServerConfig;
+  logger: Logger;
+  live: LiveAssistant;
+  app: AppServer;
+  mounted: Mounted[];
+  store: StoreRuntime;
+  restoreConsole: () => void;
+}): (reason?: string) => Promise<boolean> {
+  const { config, logger } = ctx;
   let stopping: Promise<boolean> | undefined;
-  const stop = (reason = 'stop'): Promise<boolean> => {
+  return (reason = 'stop') => {
     stopping ??= (async () => {
-      live.close();
-      const clean = await app.close(config.shutdownTimeoutMs, config.shutdownDelayMs);
-      for (const m of mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: error }, 'platform stop failed'));
-      await store?.close(2000);
+      ctx.live.close();
+      const clean = await ctx.app.close(config.shutdownTimeoutMs, config.shutdownDelayMs);
+      for (const m of ctx.mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: error }, 'platform stop failed'));
+      await ctx.store.close(2000);
       logger.info({ reason }, 'server closed');
-      restoreConsole();
+      ctx.restoreConsole();
       return clean;
     })();
     return stopping;
   };
+}
 
-  if (options.signals ?? true) {
-    installShutdown({ logger, stop, exit: options.exit, deadlineMs: config.shutdownDelayMs + config.shutdownTimeoutMs + 1500 });
-    process.on('SIGHUP', () => {
-      logger.info('SIGHUP: reloading the knowledge base');
-      void live.reload('SIGHUP');
-    });
-    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (still serving)'));
-    process.on('uncaughtException', (error) => {
-      logger.fatal({ err: error }, 'uncaught exception; exiting');
-      (options.exit ?? process.exit)(1);
-    });
-  }
-  return { config, logger, live, app, feedbackStore, store, url, served, stop };
+/** The process handlers of {@link StartOptions.signals}: shutdown on SIGTERM/SIGINT, reload on SIGHUP, and the last-resort error handlers. */
+function installProcessHandlers(ctx: {
+  config: ServerConfig;
+  logger: Logger;
+  live: LiveAssistant;
+  stop: (reason?: string) => Promise<boolean>;
+  exit?: (code: number) => void;
+}): void {
+  const { config, logger, live } = ctx;
+  installShutdown({ logger, stop: ctx.stop, exit: ctx.exit, deadlineMs: config.shutdownDelayMs + config.shutdownTimeoutMs + 1500 });
+  process.on('SIGHUP', () => {
+    logger.info('SIGHUP: reloading the knowledge base');
+    void live.reload('SIGHUP');
+  });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (still serving)'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting');
+    (ctx.exit ?? process.exit)(1);
+  });
 }
 
 /** The process entry: starts, or prints why not and exits 1. */

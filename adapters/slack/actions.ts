@@ -4,6 +4,7 @@
  * payload is user-controlled input), and always fit in Slack's 2,000-character button value.
  */
 import { z } from 'zod';
+import { parseButtonPayload } from '../shared/button-payload';
 import { SLACK_LIMITS } from './limits';
 
 /** `action_id` prefix of follow-up and "Did you mean" buttons: `aws_qa_ask_0`, `aws_qa_ask_1`, … */
@@ -57,15 +58,7 @@ export function encodeValue<T extends { q: string }>(value: T): string {
   return JSON.stringify({ ...value, q: value.q.slice(0, end) });
 }
 
-/** Parses a button value with `schema`; `undefined` when it is not JSON or not of that shape. */
+/** Parses a button value with `schema`; `undefined` when it is not JSON (within the button value's limit) or not of that shape. */
 export function decodeValue<T>(raw: unknown, schema: z.ZodType<T>): T | undefined {
-  if (typeof raw !== 'string' || raw.length > SLACK_LIMITS.buttonValue) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const parsed = schema.safeParse(data);
-  return parsed.success ? parsed.data : undefined;
+  return parseButtonPayload(raw, schema, { maxJsonLength: SLACK_LIMITS.buttonValue });
 }

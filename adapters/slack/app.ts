@@ -5,8 +5,9 @@
  *
  * Transports:
  * - HTTP (no `appToken`): Bolt's default `HTTPReceiver`. Every request to the endpoint is
- *   authenticated here before Bolt sees it (`verify-request.ts`: headers, then the HMAC over the
- *   raw bytes), so Bolt's own check, a second HMAC over the same bytes, is off. It does not listen itself: mount {@link SlackApp.requestListener} on a `node:http` server; it
+ *   authenticated before Bolt sees it (`http-listener.ts`, `verify-request.ts`: headers, then the
+ *   HMAC over the raw bytes), so Bolt's own check, a second HMAC over the same bytes, is off.
+ *   It does not listen itself: mount {@link SlackApp.requestListener} on a `node:http` server; it
  *   handles `POST /slack/events` (slash commands, events and interactivity share the URL).
  * - Socket Mode (`appToken` given): Bolt's `SocketModeReceiver`; `start()` opens the socket.
  *
@@ -21,25 +22,22 @@ import {
   App,
   type AppOptions,
   AuthorizationError,
-  ErrorCode,
   HTTPReceiver,
+  type Logger as BoltLogger,
   type ReceiverProcessEventErrorHandlerArgs,
   SocketModeReceiver,
 } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
-import { parseJsonObject } from '../shared/json-body';
-import { readBody, tooLarge } from '../shared/read-body';
-import { requestPath } from '../shared/request-path';
 import { createRedactor, urlPassword, withErrorSerializer } from '../shared/redactor';
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
 import type { ListenerDeps } from './deps';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
+import { createHttpListener } from './http-listener';
 import { boltLogger } from './log';
 import { allowTeams, dedupeEvents } from './middleware';
-import { checkEnvelope, checkSignatureHeaders, isSslCheck, verifySignature } from './verify-request';
 
 /** The Web API client's retry policy (p-retry options). */
 export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
@@ -92,8 +90,6 @@ export interface SlackAppOptions {
 /** Largest Slack request body accepted in HTTP mode: 1 MB (Slack's payloads are a few KB). */
 export const SLACK_MAX_BODY_BYTES = 1024 * 1024;
 
-const SLACK_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
-
 export interface SlackApp {
   /** The Bolt app (for extra listeners or tests). */
   app: App;
@@ -114,136 +110,30 @@ export interface SlackApp {
 
 /** Builds the Slack app; throws when the options cannot work (HTTP mode without a signing secret). */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const secrets = [
-    options.botToken,
-    options.signingSecret,
-    options.appToken,
-    urlPassword(options.apiUrl ?? ''),
-    ...(options.secrets ?? []),
-  ].filter((s): s is string => Boolean(s));
+  const secrets = secretsOf(options);
   const redactor = createRedactor(secrets);
   const logger = withErrorSerializer(options.logger, { adapter: 'slack' }, redactor);
-  const bolt = boltLogger(logger, redactor);
   const socketMode = Boolean(options.appToken);
   if (!socketMode && !options.signingSecret) {
     throw new Error('createSlackApp: signingSecret is required in HTTP mode (no appToken given)');
   }
-  const receiver = socketMode
-    ? new SocketModeReceiver({ appToken: options.appToken as string, logger: bolt })
-    : new HTTPReceiver({
-        signingSecret: options.signingSecret as string,
-        // authenticateThenDispatch has verified the signature of every request that reaches a listener.
-        signatureVerification: false,
-        customPropertiesExtractor: (req) => ({ requestId: options.requestIdOf?.(req) }),
-        endpoints: [options.endpoint ?? '/slack/events'],
-        logger: bolt,
-        unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? 3001,
-        processEventErrorHandler: (args) => rejectUnprocessable(args, logger),
-      });
-  const knownIds = options.botId !== undefined && options.botUserId !== undefined;
-  const app = new App({
-    receiver,
-    token: options.botToken,
-    botId: options.botId,
-    botUserId: options.botUserId,
-    logger: bolt,
-    logLevel: bolt.getLevel(),
-    clientOptions: {
-      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-      retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
-      rejectRateLimitedCalls: false,
-    },
-    convoStore: false,
-    deferInitialization: true,
-    tokenVerificationEnabled: !knownIds,
-  });
-
-  const deps: ListenerDeps = { assistant: options.assistant, feedbackStore: options.feedbackStore, logger, secrets };
-  // Bolt runs global middleware on every request: the allow-list only when there is one, and the
-  // retry dedupe only on the events listener (only Events API deliveries carry an `event_id`).
-  if (options.allowedTeamIds?.some((id) => id.trim() !== '')) app.use(allowTeams(options.allowedTeamIds, logger));
-  registerCommand(app, options.command ?? '/aws', deps, { serializedAcks: !socketMode });
-  const seen = options.seen ?? new SeenIds(options.dedupe);
-  registerEvents(app, deps, dedupeEvents(seen, logger));
-  registerInteractions(app, deps, seen);
-  app.error(async (error) => {
-    logger.error({ err: error }, 'slack: unhandled error in a listener');
-  });
+  const bolt = boltLogger(logger, redactor);
+  const receiver = createReceiver(options, logger, bolt);
+  const app = createBoltApp(options, receiver, bolt);
+  registerListeners(app, options, { assistant: options.assistant, feedbackStore: options.feedbackStore, logger, secrets }, socketMode);
 
   let ready = false;
-  const maxBody = options.maxBodyBytes ?? SLACK_MAX_BODY_BYTES;
-  const endpoint = options.endpoint ?? '/slack/events';
-  const refuse = (res: ServerResponse, status: number, reason: string, close: boolean): void => {
-    logger.debug({ status, reason }, 'slack: request refused');
-    if (res.headersSent || res.destroyed) return;
-    const text = JSON.stringify({ error: reason });
-    res.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': String(Buffer.byteLength(text)),
-      ...(close ? { connection: 'close' } : {}),
-    });
-    res.end(text);
-  };
-  const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
-    // Every response Bolt writes here is empty or JSON (acks, url_verification, errors without a
-    // body; an empty body labelled JSON is harmless), so the type is set up front: the `/aws` ack
-    // can then be handed over as JSON text already serialized per answer (Bolt writes a string
-    // body as is, and `writeHead` keeps headers set before it).
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    try {
-      (receiver as HTTPReceiver).requestListener(req, res);
-    } catch (error) {
-      const deferred = (error as { code?: unknown }).code === ErrorCode.HTTPReceiverDeferredRequestError;
-      if (!deferred) logger.error({ err: error }, 'slack: request dispatch failed');
-      if (!res.headersSent) res.writeHead(deferred ? 404 : 500);
-      res.end();
-    }
-  };
-  /** Authenticates (headers, then the signature over the raw bytes), then lets Bolt parse and route. */
-  const authenticateThenDispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const type = String(req.headers['content-type'] ?? '')
-      .split(';')[0]
-      .trim()
-      .toLowerCase();
-    if (!SLACK_MEDIA_TYPES.includes(type)) return refuse(res, 415, `content type must be ${SLACK_MEDIA_TYPES.join(' or ')}`, !req.complete);
-    const early = checkSignatureHeaders(req.headers);
-    // An unsigned request could still be Slack's ssl_check (a short form): only that is read.
-    const maybeSslCheck = early && type === 'application/x-www-form-urlencoded' && Number(req.headers['content-length'] ?? 0) <= 1024;
-    if (early && !maybeSslCheck) return refuse(res, early.status, early.reason, !req.complete);
-    const read = await readBody(req, maybeSslCheck ? 1024 : maxBody);
-    if (!read.ok) {
-      if (read.aborted) return void logger.debug('slack: client went away mid-body');
-      return refuse(res, read.status, read.status === 413 ? tooLarge(maybeSslCheck ? 1024 : maxBody) : read.error, read.close);
-    }
-    if (early) {
-      if (!isSslCheck(type, read.body)) return refuse(res, early.status, early.reason, false);
-    } else {
-      if (!verifySignature(options.signingSecret as string, req.headers, read.body))
-        return refuse(res, 401, 'invalid Slack signature', false);
-      const bad = checkEnvelope(type, read.body, (bytes) => parseJsonObject(bytes));
-      if (bad) return refuse(res, bad.status, bad.reason, false);
-    }
-    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = read.body;
-    dispatch(req, res);
-  };
-  const requestListener = socketMode
-    ? undefined
-    : (req: IncomingMessage, res: ServerResponse): void => {
-        if (!ready) {
-          req.resume();
-          res.writeHead(503, { 'retry-after': '1' }).end();
-          return;
-        }
-        // Only POSTs reach a listener, and only unauthenticated ones could: no POST gets to Bolt
-        // unless it is for the endpoint and has passed authenticateThenDispatch.
-        if (req.method !== 'POST') return dispatch(req, res);
-        if (requestPath(req.url ?? '/') !== endpoint) return refuse(res, 404, 'not found', !req.complete);
-        authenticateThenDispatch(req, res).catch((error: unknown) => {
-          logger.error({ err: error }, 'slack: request dispatch failed');
-          if (!res.headersSent) res.writeHead(500).end();
-          else res.destroy();
-        });
-      };
+  const requestListener =
+    receiver instanceof HTTPReceiver
+      ? createHttpListener({
+          receiver,
+          signingSecret: options.signingSecret as string,
+          endpoint: options.endpoint ?? '/slack/events',
+          maxBodyBytes: options.maxBodyBytes ?? SLACK_MAX_BODY_BYTES,
+          logger,
+          ready: () => ready,
+        })
+      : undefined;
 
   return {
     app,
@@ -259,6 +149,69 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       if (socketMode) await app.stop();
     },
   };
+}
+
+/** Every secret the app knows, to keep out of its logs: its tokens, the API URL's password and `options.secrets`. */
+function secretsOf(options: SlackAppOptions): string[] {
+  return [options.botToken, options.signingSecret, options.appToken, urlPassword(options.apiUrl ?? ''), ...(options.secrets ?? [])].filter(
+    (s): s is string => Boolean(s),
+  );
+}
+
+/** Socket Mode's receiver with an `appToken`, else Bolt's `HTTPReceiver` (signatures always verified; unprocessable payloads 400). */
+function createReceiver(options: SlackAppOptions, logger: PinoLogger, bolt: BoltLogger): HTTPReceiver | SocketModeReceiver {
+  if (options.appToken) return new SocketModeReceiver({ appToken: options.appToken, logger: bolt });
+  return new HTTPReceiver({
+    signingSecret: options.signingSecret as string,
+    // The HTTP listener (http-listener.ts) has verified the signature of every request that reaches a listener.
+    signatureVerification: false,
+    customPropertiesExtractor: (req) => ({ requestId: options.requestIdOf?.(req) }),
+    endpoints: [options.endpoint ?? '/slack/events'],
+    logger: bolt,
+    unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMillis ?? 3001,
+    processEventErrorHandler: (args) => rejectUnprocessable(args, logger),
+  });
+}
+
+/**
+ * The Bolt app, initialized by `start()` (`deferInitialization`): `auth.test` only when the bot ids
+ * are not both given; the Web API client with the retry policy, rate-limited calls retried.
+ */
+function createBoltApp(options: SlackAppOptions, receiver: HTTPReceiver | SocketModeReceiver, bolt: BoltLogger): App {
+  const knownIds = options.botId !== undefined && options.botUserId !== undefined;
+  return new App({
+    receiver,
+    token: options.botToken,
+    botId: options.botId,
+    botUserId: options.botUserId,
+    logger: bolt,
+    logLevel: bolt.getLevel(),
+    clientOptions: {
+      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+      retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
+      rejectRateLimitedCalls: false,
+    },
+    convoStore: false,
+    deferInitialization: true,
+    tokenVerificationEnabled: !knownIds,
+  });
+}
+
+/**
+ * The middleware and listeners, in Bolt's order: the workspace allow-list (only when there is
+ * one), the slash command, the asker's context, events (with the retry dedupe: only Events API
+ * deliveries carry an `event_id`), interactions (with the replay dedupe), and the error logger.
+ */
+function registerListeners(app: App, options: SlackAppOptions, deps: ListenerDeps, socketMode: boolean): void {
+  const { logger } = deps;
+  if (options.allowedTeamIds?.some((id) => id.trim() !== '')) app.use(allowTeams(options.allowedTeamIds, logger));
+  registerCommand(app, options.command ?? '/aws', deps, { serializedAcks: !socketMode });
+  const seen = options.seen ?? new SeenIds(options.dedupe);
+  registerEvents(app, deps, dedupeEvents(seen, logger));
+  registerInteractions(app, deps, seen);
+  app.error(async (error) => {
+    logger.error({ err: error }, 'slack: unhandled error in a listener');
+  });
 }
 
 /**

@@ -104,86 +104,132 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
 }
 
+/** One listener's options, resolved once. */
+interface Endpoint {
+  options: MessagesListenerOptions;
+  path: string;
+  maxBodyBytes: number;
+  redactor: Redactor;
+  log: Logger;
+}
+
 /** A `node:http` request listener serving the Bot Framework messaging endpoint (see the module doc). */
 export function createMessagesListener(options: MessagesListenerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const path = options.path ?? '/api/messages';
-  const max = options.maxBodyBytes ?? TEAMS_MAX_BODY_BYTES;
   const redactor = options.redactor ?? createRedactor(options.secrets ?? []);
-  const log = withErrorSerializer(options.logger, {}, redactor);
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = (req.url ?? '/').split('?')[0];
-    if (url !== path) throw new HttpError(404, 'not found');
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      throw new HttpError(405, 'use POST');
-    }
-    const type = String(req.headers['content-type'] ?? '')
-      .split(';')[0]
-      .trim()
-      .toLowerCase();
-    if (type !== 'application/json') throw new HttpError(415, 'content-type must be application/json');
-    const authorization = req.headers.authorization;
-    if (
-      options.authRequired &&
-      (typeof authorization !== 'string' || authorization.length > MAX_AUTH_HEADER || !BEARER_JWT.test(authorization))
-    ) {
-      throw new HttpError(401, 'unauthorized', !req.complete);
-    }
-    const read = await readBody(req, max);
-    if (!read.ok) {
-      if (read.aborted) {
-        log.debug('teams request aborted mid-body');
-        return;
-      }
-      throw new HttpError(read.status, read.error, read.close);
-    }
-    const activity = parseActivity(read.body);
-    if (!options.authRequired && !serviceUrlAllowed(activity.serviceUrl, options.allowedServiceUrls)) {
-      log.warn(
-        { serviceUrl: String(activity.serviceUrl).slice(0, 200) },
-        'teams activity refused: without authentication, replies go only to loopback serviceUrls (see TEAMS_ALLOWED_SERVICE_URLS)',
-      );
-      throw new HttpError(403, 'serviceUrl not allowed without authentication');
-    }
-    let logicRan = false;
-    const logic = (context: TurnContext): Promise<void> => {
-      logicRan = true;
-      setTurnRequestId(context, options.requestIdOf?.(req));
-      return options.bot.run(context);
-    };
-    let result: InvokeResponse | undefined;
-    try {
-      result = await options.adapter.processIncoming(String(authorization ?? ''), activity, logic);
-    } catch (error) {
-      // Authentication comes before any bot code: a failure before the bot ran is a refused token
-      // (botbuilder's AuthenticationError carries 401/403), or, with auth on, one that could not be
-      // validated at all. Errors inside the turn never get here (onTurnError handles them).
-      const refused = isAuthFailure(error);
-      if (!logicRan && (options.authRequired || refused)) {
-        if (refused) log.warn({ reason: firstLine(error, redactor) }, 'teams request rejected: not authenticated');
-        // Not a refusal of the token as such (signing keys unreachable, a misconfigured app): still
-        // no answer without authentication, but worth an error line.
-        else log.error({ err: error }, 'teams request rejected: not authenticated (the token could not be validated)');
-        send(res, 401, 'unauthorized');
-        return;
-      }
-      throw error;
-    }
-    // Never echo an error text (it can name internal endpoints); invoke bodies pass through.
-    send(res, result?.status ?? 200, result?.body);
-  }
-
+  const endpoint: Endpoint = {
+    options,
+    path: options.path ?? '/api/messages',
+    maxBodyBytes: options.maxBodyBytes ?? TEAMS_MAX_BODY_BYTES,
+    redactor,
+    log: withErrorSerializer(options.logger, {}, redactor),
+  };
   return (req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(endpoint, req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (error.status === 413 || error.close) res.setHeader('connection', 'close');
-        log.debug({ status: error.status, reason: error.message }, 'teams request refused');
+        endpoint.log.debug({ status: error.status, reason: error.message }, 'teams request refused');
         send(res, error.status, error.message);
       } else {
-        log.error({ err: error }, 'teams request failed');
+        endpoint.log.error({ err: error }, 'teams request failed');
         send(res, 500, 'internal error');
       }
     });
   };
+}
+
+/** The checks in the module doc's order, then the turn; a refusal is thrown as an {@link HttpError}. */
+async function handle(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const authorization = checkHead(endpoint, req, res);
+  const activity = await readActivity(endpoint, req);
+  if (!activity) return;
+  checkServiceUrl(endpoint, activity);
+  await runTurn(endpoint, authorization, activity, res, endpoint.options.requestIdOf?.(req));
+}
+
+/**
+ * What can be refused before a byte of the body is read: the path (404), the method (405), the
+ * content type (415) and, with auth on, the `Authorization` header's presence and shape (401).
+ * Returns that header.
+ */
+function checkHead(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): string | undefined {
+  const url = (req.url ?? '/').split('?')[0];
+  if (url !== endpoint.path) throw new HttpError(404, 'not found');
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    throw new HttpError(405, 'use POST');
+  }
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (type !== 'application/json') throw new HttpError(415, 'content-type must be application/json');
+  const authorization = req.headers.authorization;
+  if (
+    endpoint.options.authRequired &&
+    (typeof authorization !== 'string' || authorization.length > MAX_AUTH_HEADER || !BEARER_JWT.test(authorization))
+  ) {
+    throw new HttpError(401, 'unauthorized', !req.complete);
+  }
+  return authorization;
+}
+
+/** The body (at most `maxBodyBytes`: 413) as a valid activity (400 otherwise); `undefined` when the client went away mid-body. */
+async function readActivity(endpoint: Endpoint, req: IncomingMessage): Promise<Activity | undefined> {
+  const read = await readBody(req, endpoint.maxBodyBytes);
+  if (read.ok) return parseActivity(read.body);
+  if (!read.aborted) throw new HttpError(read.status, read.error, read.close);
+  endpoint.log.debug('teams request aborted mid-body');
+  return undefined;
+}
+
+/** Without auth, replies go only to loopback `serviceUrl`s and the allowed ones (403 otherwise: no blind relay). */
+function checkServiceUrl(endpoint: Endpoint, activity: Activity): void {
+  const { options } = endpoint;
+  if (options.authRequired || serviceUrlAllowed(activity.serviceUrl, options.allowedServiceUrls)) return;
+  endpoint.log.warn(
+    { serviceUrl: String(activity.serviceUrl).slice(0, 200) },
+    'teams activity refused: without authentication, replies go only to loopback serviceUrls (see TEAMS_ALLOWED_SERVICE_URLS)',
+  );
+  throw new HttpError(403, 'serviceUrl not allowed without authentication');
+}
+
+/**
+ * Hands the activity to the adapter (authentication, then the bot's turn) and answers 200, or
+ * the status an `invoke` asks for. A failure before the bot ran is a 401 when it is a refused
+ * token, or with auth on any failure to validate one; anything else propagates (a 500).
+ */
+async function runTurn(
+  endpoint: Endpoint,
+  authorization: string | undefined,
+  activity: Activity,
+  res: ServerResponse,
+  requestId: string | undefined,
+): Promise<void> {
+  const { options, log } = endpoint;
+  let logicRan = false;
+  const logic = (context: TurnContext): Promise<void> => {
+    logicRan = true;
+    setTurnRequestId(context, requestId);
+    return options.bot.run(context);
+  };
+  let result: InvokeResponse | undefined;
+  try {
+    result = await options.adapter.processIncoming(String(authorization ?? ''), activity, logic);
+  } catch (error) {
+    // Authentication comes before any bot code: a failure before the bot ran is a refused token
+    // (botbuilder's AuthenticationError carries 401/403), or, with auth on, one that could not be
+    // validated at all. Errors inside the turn never get here (onTurnError handles them).
+    const refused = isAuthFailure(error);
+    if (!logicRan && (options.authRequired || refused)) {
+      if (refused) log.warn({ reason: firstLine(error, endpoint.redactor) }, 'teams request rejected: not authenticated');
+      // Not a refusal of the token as such (signing keys unreachable, a misconfigured app): still
+      // no answer without authentication, but worth an error line.
+      else log.error({ err: error }, 'teams request rejected: not authenticated (the token could not be validated)');
+      send(res, 401, 'unauthorized');
+      return;
+    }
+    throw error;
+  }
+  // Never echo an error text (it can name internal endpoints); invoke bodies pass through.
+  send(res, result?.status ?? 200, result?.body);
 }

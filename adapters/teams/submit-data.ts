@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { MAX_QUESTION_LENGTH } from '../../src/index';
+import { parseButtonPayload } from '../shared/button-payload';
 import { TEAMS_LIMITS, truncateText } from './card-limits';
 
 const askSubmitSchema = z.object({
@@ -41,19 +42,7 @@ const MAX_VALUE_JSON = 16 * 1024;
  * Returns `undefined` for anything else (no value, another card's data, a forged payload).
  */
 export function parseSubmitValue(value: unknown): SubmitValue | undefined {
-  // A typed message carries no value: nothing to read (and no validation error to build).
-  if (value === undefined || value === null) return undefined;
-  let data = value;
-  if (typeof value === 'string') {
-    if (value.length > MAX_VALUE_JSON) return undefined;
-    try {
-      data = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  const parsed = submitValueSchema.safeParse(data);
-  return parsed.success ? parsed.data : undefined;
+  return parseButtonPayload(value, submitValueSchema, { maxJsonLength: MAX_VALUE_JSON, acceptObject: true });
 }
 
 /** The `data` of an ask button: a `messageBack` that shows and sends `question`. */

@@ -26,6 +26,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import type { Assistant, FeedbackStore } from '../../src/index';
 import { renderSlack } from '../slack/render';
 import { renderTeams } from '../teams/render';
@@ -121,96 +122,26 @@ function routeOf(path: string): Route {
   return undefined;
 }
 
+/** What every route of one handler works with: its options resolved once. */
+interface Playground {
+  options: PlaygroundOptions;
+  log: Logger;
+  assetsDir: string;
+  maxBodyBytes: number;
+  hostAllowed: (req: IncomingMessage) => boolean;
+  authorized: (req: IncomingMessage) => boolean;
+}
+
 /** Creates the playground handler; see the module doc for routes and statuses. */
 export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundHandler {
-  const log = options.logger.child({ component: 'playground' });
-  const assetsDir = options.assetsDir ?? defaultAssetsDir();
-  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const hostAllowed = hostPolicy(options.publicHost);
-  const token = options.token ? Buffer.from(options.token) : undefined;
-  const authorized = (req: IncomingMessage): boolean => {
-    if (!token) return true;
-    const match = /^Basic ([A-Za-z0-9+/=]{1,2048})$/.exec(String(req.headers.authorization ?? ''));
-    if (!match) return false;
-    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-    const given = Buffer.from(decoded.slice(decoded.indexOf(':') + 1));
-    return given.length === token.length && timingSafeEqual(given, token);
+  const playground: Playground = {
+    options,
+    log: options.logger.child({ component: 'playground' }),
+    assetsDir: options.assetsDir ?? defaultAssetsDir(),
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    hostAllowed: hostPolicy(options.publicHost),
+    authorized: basicPasswordCheck(options.token),
   };
-
-  async function serveFile(req: IncomingMessage, res: ServerResponse, name: string, page: boolean): Promise<void> {
-    const asset = await readAsset(assetsDir, name);
-    if (!asset) {
-      if (page) {
-        log.warn({ assetsDir }, 'playground page not built');
-        res.writeHead(503, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end(`The playground page is not built (no ${name} in ${assetsDir}). Run \`npm run build\`.\n`);
-        return;
-      }
-      sendError(res, 404, `no playground asset named ${JSON.stringify(name)}`);
-      return;
-    }
-    const headers: Record<string, string | number> = {
-      ...COMMON_HEADERS,
-      'Content-Type': asset.contentType,
-      'Content-Length': asset.body.length,
-    };
-    if (page) Object.assign(headers, { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : asset.body);
-  }
-
-  async function ask(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readJsonBody(req, maxBodyBytes);
-    if (!body.ok) return body.aborted ? log.debug('playground client went away mid-body') : sendError(res, body.status, body.message);
-    const parsed = askRequestSchema.safeParse(body.value);
-    if (!parsed.success) return sendError(res, 400, 'invalid ask request', { issues: describeIssues(parsed.error) });
-    const started = performance.now();
-    const { answer, intent } = options.assistant().route(parsed.data.question, { requestId: options.requestIdOf?.(req) });
-    const slack = renderSlack(answer);
-    const teams = renderTeams(answer);
-    log.debug({ intent, kind: answer.kind, answered: answer.answered, ms: Math.round(performance.now() - started) }, 'playground answer');
-    sendJson(res, 200, { answer, intent, slack, teams });
-  }
-
-  async function feedback(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readJsonBody(req, maxBodyBytes);
-    if (!body.ok) return body.aborted ? log.debug('playground client went away mid-body') : sendError(res, body.status, body.message);
-    const parsed = feedbackRequestSchema.safeParse(body.value);
-    if (!parsed.success) return sendError(res, 400, 'invalid feedback request', { issues: describeIssues(parsed.error) });
-    const { answerId, question, vote, from } = parsed.data;
-    await options.feedbackStore.record({ platform: 'web', question, answerId, vote, user: PLAYGROUND_USER, at: new Date().toISOString() });
-    log.info({ answerId, vote, from }, 'playground feedback recorded');
-    sendJson(res, 200, { recorded: true });
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse, route: NonNullable<Route>): Promise<void> {
-    if (!hostAllowed(req)) {
-      req.resume();
-      return sendError(res, 403, 'host not allowed');
-    }
-    if (!authorized(req)) {
-      req.resume();
-      return sendError(
-        res,
-        401,
-        'the playground needs its token (PLAYGROUND_TOKEN)',
-        {},
-        { 'WWW-Authenticate': 'Basic realm="aws-qa playground", charset="UTF-8"' },
-      );
-    }
-    const isGet = req.method === 'GET' || req.method === 'HEAD';
-    if (route.kind === 'page' || route.kind === 'asset') {
-      if (!isGet) return sendError(res, 405, `${req.method} not allowed here`, {}, { Allow: 'GET, HEAD' });
-      return serveFile(req, res, route.kind === 'page' ? 'index.html' : route.name, route.kind === 'page');
-    }
-    if (req.method !== 'POST') return sendError(res, 405, `${req.method} not allowed here, use POST`, {}, { Allow: 'POST' });
-    if (isCrossOrigin(req)) {
-      req.resume();
-      return sendError(res, 403, 'cross-origin requests are not accepted');
-    }
-    return route.kind === 'ask' ? ask(req, res) : feedback(req, res);
-  }
-
   return (req, res) => {
     let path: string;
     try {
@@ -220,11 +151,135 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
     }
     const route = routeOf(path);
     if (!route) return false;
-    handle(req, res, route).catch((error: unknown) => {
-      log.error({ err: error, path }, 'playground request failed');
+    handle(playground, req, res, route).catch((error: unknown) => {
+      playground.log.error({ err: error, path }, 'playground request failed');
       if (!res.headersSent) sendError(res, 500, 'the playground failed to answer; see the server log');
       else res.destroy();
     });
     return true;
   };
+}
+
+/**
+ * Whether a request carries `token` as its HTTP Basic password (the user name is ignored),
+ * compared in constant time; every request passes when there is no token.
+ */
+function basicPasswordCheck(token: string | undefined): (req: IncomingMessage) => boolean {
+  if (!token) return () => true;
+  const expected = Buffer.from(token);
+  return (req) => {
+    const match = /^Basic ([A-Za-z0-9+/=]{1,2048})$/.exec(String(req.headers.authorization ?? ''));
+    if (!match) return false;
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+    const given = Buffer.from(decoded.slice(decoded.indexOf(':') + 1));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+}
+
+/** Host and token first (403, 401), then the method each route takes (405), then cross-origin POSTs (403), then the route. */
+async function handle(playground: Playground, req: IncomingMessage, res: ServerResponse, route: NonNullable<Route>): Promise<void> {
+  if (!playground.hostAllowed(req)) {
+    req.resume();
+    return sendError(res, 403, 'host not allowed');
+  }
+  if (!playground.authorized(req)) {
+    req.resume();
+    return sendError(
+      res,
+      401,
+      'the playground needs its token (PLAYGROUND_TOKEN)',
+      {},
+      { 'WWW-Authenticate': 'Basic realm="aws-qa playground", charset="UTF-8"' },
+    );
+  }
+  const isGet = req.method === 'GET' || req.method === 'HEAD';
+  if (route.kind === 'page' || route.kind === 'asset') {
+    if (!isGet) return sendError(res, 405, `${req.method} not allowed here`, {}, { Allow: 'GET, HEAD' });
+    return serveFile(playground, req, res, route.kind === 'page' ? 'index.html' : route.name, route.kind === 'page');
+  }
+  if (req.method !== 'POST') return sendError(res, 405, `${req.method} not allowed here, use POST`, {}, { Allow: 'POST' });
+  if (isCrossOrigin(req)) {
+    req.resume();
+    return sendError(res, 403, 'cross-origin requests are not accepted');
+  }
+  return route.kind === 'ask' ? ask(playground, req, res) : feedback(playground, req, res);
+}
+
+/** A built asset (the page itself with its CSP); 503 with a hint when the page is not built, 404 for an unknown asset. */
+async function serveFile(playground: Playground, req: IncomingMessage, res: ServerResponse, name: string, page: boolean): Promise<void> {
+  const { assetsDir } = playground;
+  const asset = await readAsset(assetsDir, name);
+  if (!asset) {
+    if (page) {
+      playground.log.warn({ assetsDir }, 'playground page not built');
+      res.writeHead(503, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`The playground page is not built (no ${name} in ${assetsDir}). Run \`npm run build\`.\n`);
+      return;
+    }
+    sendError(res, 404, `no playground asset named ${JSON.stringify(name)}`);
+    return;
+  }
+  const headers: Record<string, string | number> = {
+    ...COMMON_HEADERS,
+    'Content-Type': asset.contentType,
+    'Content-Length': asset.body.length,
+  };
+  if (page) Object.assign(headers, { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : asset.body);
+}
+
+/**
+ * The JSON body validated by `schema`, or `undefined` when the request has been answered instead
+ * (4xx from the body reader, 400 naming the schema's issues) or the client went away mid-body.
+ */
+async function readRequest<T>(
+  playground: Playground,
+  req: IncomingMessage,
+  res: ServerResponse,
+  schema: z.ZodType<T>,
+  what: string,
+): Promise<T | undefined> {
+  const body = await readJsonBody(req, playground.maxBodyBytes);
+  if (!body.ok) {
+    if (body.aborted) playground.log.debug('playground client went away mid-body');
+    else sendError(res, body.status, body.message);
+    return undefined;
+  }
+  const parsed = schema.safeParse(body.value);
+  if (parsed.success) return parsed.data;
+  sendError(res, 400, `invalid ${what} request`, { issues: describeIssues(parsed.error) });
+  return undefined;
+}
+
+/** `POST /playground/ask`: the answer, and exactly what Slack and Teams would receive. */
+async function ask(playground: Playground, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const request = await readRequest(playground, req, res, askRequestSchema, 'ask');
+  if (!request) return;
+  const started = performance.now();
+  const { answer, intent } = playground.options.assistant().route(request.question, { requestId: playground.options.requestIdOf?.(req) });
+  const slack = renderSlack(answer);
+  const teams = renderTeams(answer);
+  playground.log.debug(
+    { intent, kind: answer.kind, answered: answer.answered, ms: Math.round(performance.now() - started) },
+    'playground answer',
+  );
+  sendJson(res, 200, { answer, intent, slack, teams });
+}
+
+/** `POST /playground/feedback`: the vote, recorded with platform `web` and user {@link PLAYGROUND_USER}. */
+async function feedback(playground: Playground, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const request = await readRequest(playground, req, res, feedbackRequestSchema, 'feedback');
+  if (!request) return;
+  const { answerId, question, vote, from } = request;
+  await playground.options.feedbackStore.record({
+    platform: 'web',
+    question,
+    answerId,
+    vote,
+    user: PLAYGROUND_USER,
+    at: new Date().toISOString(),
+  });
+  playground.log.info({ answerId, vote, from }, 'playground feedback recorded');
+  sendJson(res, 200, { recorded: true });
 }

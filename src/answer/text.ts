@@ -2,6 +2,7 @@
  * Plain-text renderer (CLI, logs, notifications): title, parts, source line, suggestions.
  * Comparisons print one dimension per block with one line per service.
  */
+import { answerActions } from './actions';
 import { assertNever, type Answer, type Part } from './answer';
 
 function part(p: Part): string {
@@ -28,21 +29,8 @@ function part(p: Part): string {
 
 export function renderText(answer: Answer): string {
   const lines = [answer.title, ...answer.parts.map(part)];
-  switch (answer.kind) {
-    case 'clarify':
-      lines.push(`Did you mean: ${answer.choices.map((c) => c.question).join(' | ')}`);
-      break;
-    case 'help':
-    case 'sla':
-    case 'compare':
-    case 'facet':
-    case 'recommend':
-    case 'lookup':
-    case 'not-found':
-      break;
-    default:
-      assertNever(answer);
-  }
+  const { choices } = answerActions(answer);
+  if (choices.length) lines.push(`Did you mean: ${choices.map((c) => c.question).join(' | ')}`);
   if (answer.sources.length) lines.push(`Source: ${answer.sources.map((s) => `${s.file} › ${s.section}`).join('; ')}`);
   return lines.filter(Boolean).join('\n\n');
 }

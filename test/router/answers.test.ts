@@ -7,12 +7,17 @@ const ask = (q: string): { answer: Answer; intent: string; text: string } => {
   const { answer, intent } = assistant.route(q);
   return { answer, intent, text: renderText(answer) };
 };
+/** Asks `q`, expecting an answer of `kind`; returns it with its text. */
+const askFor = (q: string, kind: Answer['kind']): { answer: Answer; text: string } => {
+  const asked = ask(q);
+  expect(asked.answer.kind).toBe(kind);
+  return asked;
+};
 
 describe('assistant', () => {
   describe('sla', () => {
     it("gives one service's figures, focused, with the source", () => {
-      const { answer, text } = ask('SLA for EKS');
-      expect(answer.kind).toBe('sla');
+      const { answer, text } = askFor('SLA for EKS', 'sla');
       expect(text).toMatch(/99\.95%/);
       expect(text).not.toMatch(/99\.99|99\.5/);
       expect(text.length).toBeLessThanOrEqual(600);
@@ -50,8 +55,7 @@ describe('assistant', () => {
       ['is ec2 99.999?', /99\.99%/],
       ['does eks have 99.99% uptime', /99\.95%/],
     ])('reads an availability figure as a question about the SLA, and answers with the real one (%s)', (q, figure) => {
-      const { answer, text } = ask(q);
-      expect(answer.kind).toBe('sla');
+      const { text } = askFor(q, 'sla');
       expect(text).toMatch(figure);
       expect(text).not.toMatch(/99\.999/);
     });
@@ -122,8 +126,7 @@ describe('assistant', () => {
       ['how is EMR priced', /per-second/],
       ['what is the maximum item size in DynamoDB', /400 KB/],
     ])('%s', (q, expected) => {
-      const { answer, text } = ask(q);
-      expect(answer.kind).toBe('facet');
+      const { text } = askFor(q, 'facet');
       expect(text).toMatch(expected);
       expect(text.length).toBeLessThan(1000);
     });
@@ -176,16 +179,14 @@ describe('assistant', () => {
       ['I need something serverless', 'Lambda'],
       ['which service is best for big data processing', 'EMR'],
     ])('%s → %s', (q, service) => {
-      const { answer } = ask(q);
-      expect(answer.kind).toBe('recommend');
+      const { answer } = askFor(q, 'recommend');
       expect(answer.kind === 'recommend' && answer.services[0]).toBe(service);
     });
   });
 
   describe('lookup', () => {
     it('prefers a passage that holds more of the question than any recommendation', () => {
-      const { answer, text } = ask('best place to store large images on aws');
-      expect(answer.kind).toBe('lookup');
+      const { text } = askFor('best place to store large images on aws', 'lookup');
       expect(text).toMatch(/S3 is designed for storing and retrieving large objects/);
     });
 
@@ -238,8 +239,7 @@ describe('assistant', () => {
       'EKS pricing',
       'app runner price per vCPU hour',
     ])('%s', (q) => {
-      const { answer, text } = ask(q);
-      expect(answer.kind).toBe('not-found');
+      const { answer, text } = askFor(q, 'not-found');
       expect(answer.answered).toBe(false);
       expect(text).not.toMatch(/\$|\d+\.\d+%/);
       expect(answer.followUps.length).toBeGreaterThan(0);
@@ -258,8 +258,7 @@ describe('assistant', () => {
       'what can I ask you?',
       'what kind of questions can I ask',
     ])('help for %p', (q) => {
-      const { answer, text } = ask(q);
-      expect(answer.kind).toBe('help');
+      const { text } = askFor(q, 'help');
       expect(text).toMatch(/SLA/);
       expect(text).toMatch(/ vs /);
     });

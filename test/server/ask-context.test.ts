@@ -94,11 +94,12 @@ describe('ask context through the server', () => {
     for (const r of rows) {
       for (const hash of [r.workspace_hash, r.channel_hash, r.user_hash]) expect(hash).toMatch(/^[0-9a-f]{32}$/);
     }
-    // The same Slack workspace hashes alike in both Slack rows; the Teams tenant differs.
-    expect(rows[0].workspace_hash).toBe(rows[1].workspace_hash);
-    expect(rows[2].workspace_hash).not.toBe(rows[0].workspace_hash);
+    // Three different workspaces (the command's, the mention's, the Teams tenant): three hashes.
+    expect(new Set(rows.map((r) => r.workspace_hash)).size).toBe(3);
     const dump = JSON.stringify(rows);
-    for (const clear of ['T0001', 'C0001', 'U0001', '29:user-1', '00000000-0000-0000-0000-0000000000f1']) expect(dump).not.toContain(clear);
+    const form = new URLSearchParams(slackCommand('x'));
+    const clearIds = [form.get('team_id'), form.get('channel_id'), form.get('user_id'), 'T0001', 'C0001', 'U0001'];
+    for (const clear of [...clearIds, '29:user-1', '00000000-0000-0000-0000-0000000000f1']) expect(dump).not.toContain(clear);
   });
 
   it('never lets an unsigned POST reach a Slack listener, whatever spelling of the path', async () => {

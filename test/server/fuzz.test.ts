@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { type Fake, type FakeSlack, startFakeConnector, startFakeSlack } from './helpers/fakes';
+import { startedForAll } from '../helpers/lifecycle';
+import { startFakeConnector, startFakeSlack } from './helpers/fakes';
 import { type Category, type FuzzCase, FuzzCases } from './helpers/fuzz-cases';
-import { raw, slackCommand, slackHeaders, teamsMessage } from './helpers/requests';
-import { baseEnv, type Spawned, spawnServer } from './helpers/server';
+import { postActivity, postSlack, raw, slackCommand, teamsMessage } from './helpers/requests';
+import { baseEnv, spawnServer, stopSpawned } from './helpers/server';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_127);
 /** Requests in all, warm-up included (memory is measured after the warm-up and at the end). */
@@ -38,37 +39,31 @@ function rssMb(pid: number): number {
 }
 
 describe('fuzz', () => {
-  let local: Spawned;
-  let prod: Spawned;
-  let connector: Fake;
-  let slack: FakeSlack;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    slack = await startFakeSlack();
-    [local, prod] = await Promise.all([
-      spawnServer(baseEnv()),
-      spawnServer(
-        baseEnv({
-          SLACK_BOT_TOKEN: 'xoxb-1-2-fuzzBotToken',
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: slack.apiUrl,
-          MicrosoftAppId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
-          MicrosoftAppPassword: 'fuzz-app-password-0123',
-        }),
-      ),
-    ]);
-  }, 30_000);
-  afterAll(async () => {
-    for (const server of [local, prod]) {
-      if (server?.proc.exitCode === null) {
-        server.proc.kill('SIGTERM');
-        await server.exited;
-      }
-    }
-    await connector?.close();
-    await slack?.close();
-  });
+  const connector = startedForAll(startFakeConnector);
+  const slack = startedForAll(startFakeSlack);
+  /** Local mode (Teams without auth), and production mode (Slack HTTP against the fake Web API, Teams with auth). */
+  const servers = startedForAll(
+    async () => {
+      const [local, prod] = await Promise.all([
+        spawnServer(baseEnv()),
+        spawnServer(
+          baseEnv({
+            SLACK_BOT_TOKEN: 'xoxb-1-2-fuzzBotToken',
+            SLACK_SIGNING_SECRET: SIGNING_SECRET,
+            SLACK_API_URL: slack().apiUrl,
+            MicrosoftAppId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+            MicrosoftAppPassword: 'fuzz-app-password-0123',
+          }),
+        ),
+      ]);
+      return { local, prod };
+    },
+    async ({ local, prod }) => {
+      await stopSpawned(local);
+      await stopSpawned(prod);
+    },
+    30_000,
+  );
 
   /** What is kept of each request: small, so the test's own bookkeeping does not look like a server leak. */
   interface Outcome {
@@ -95,7 +90,7 @@ describe('fuzz', () => {
         next += 1;
         const c = cases.next();
         const t0 = Date.now();
-        const res = await raw((c.target === 'local' ? local : prod).url, c);
+        const res = await raw(servers()[c.target].url, c);
         if (process.env.FUZZ_DEBUG && Date.now() - t0 > 500)
           process.stdout.write(`slow ${Date.now() - t0}ms ${res.status} ${outcome(c, res.status, i).summary}\n`);
         results.push(outcome(c, res.status, i));
@@ -105,11 +100,12 @@ describe('fuzz', () => {
   }
 
   it(`survives ${COUNT} random and malformed requests with no 5xx and stable memory`, async () => {
-    const cases = new FuzzCases(SEED, connector.url, SIGNING_SECRET);
+    const { local, prod } = servers();
+    const cases = new FuzzCases(SEED, connector().url, SIGNING_SECRET);
     const warmup: Outcome[] = [];
     await run(cases, WARMUP, warmup);
-    connector.calls.length = 0; // the fakes' own records
-    slack.calls.length = 0;
+    connector().calls.length = 0; // the fakes' own records
+    slack().calls.length = 0;
     const rssBefore = [local, prod].map((s) => rssMb(s.proc.pid!));
 
     const results: Outcome[] = [];
@@ -164,16 +160,16 @@ describe('fuzz', () => {
 
     // Still answering.
     for (const server of [local, prod]) expect((await raw(server.url, { method: 'GET', path: '/healthz' })).status).toBe(200);
-    const before = connector.calls.length;
-    const teams = await raw(local.url, {
-      path: '/api/messages',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')),
-    });
+    const before = connector().calls.length;
+    const teams = await postActivity(local.url, teamsMessage(connector().url, 'SLA for EKS'));
     expect(teams.status).toBe(200);
-    expect(connector.calls.slice(before).some((c) => c.body.includes('99.95%'))).toBe(true);
+    expect(
+      connector()
+        .calls.slice(before)
+        .some((c) => c.body.includes('99.95%')),
+    ).toBe(true);
     const command = slackCommand('SLA for EKS');
-    const ack = await raw(prod.url, { path: '/slack/events', headers: slackHeaders(SIGNING_SECRET, command), body: command });
+    const ack = await postSlack(prod.url, SIGNING_SECRET, command);
     expect(ack.status).toBe(200);
     expect(ack.body).toContain('99.95%');
   }, 60_000);

@@ -7,9 +7,10 @@
 import { connect } from 'node:net';
 import pino from 'pino';
 import { createAppServer } from '../../adapters/server/http-server';
-import { type FakeSlack, startFakeSlack } from './helpers/fakes';
-import { raw, slackHeaders, slackMention } from './helpers/requests';
-import { baseEnv, type InProcess, startInProcess } from './helpers/server';
+import { startedForAll, stoppedAfterEach } from '../helpers/lifecycle';
+import { startFakeSlack } from './helpers/fakes';
+import { postSlack, raw, slackHeaders, slackMention } from './helpers/requests';
+import { baseEnv, startInProcess } from './helpers/server';
 
 const BOT_TOKEN = 'xoxb-42-4242-hardeningBotToken';
 const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
@@ -50,24 +51,14 @@ function rawExchange(
 const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('server hardening (issue 12)', () => {
-  let slack: FakeSlack;
-  let server: InProcess | undefined;
-  beforeAll(async () => {
-    slack = await startFakeSlack();
-  });
-  afterEach(async () => {
-    await server?.stop();
-    server = undefined;
-  });
-  afterAll(async () => {
-    await slack.close();
-  });
+  const slack = startedForAll(startFakeSlack);
+  const start = stoppedAfterEach(startInProcess, (s) => s.stop());
 
   const production = (extra: Record<string, string> = {}) =>
     baseEnv({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
+      SLACK_API_URL: slack().apiUrl,
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: APP_PASSWORD,
       LOG_LEVEL: 'debug',
@@ -76,7 +67,7 @@ describe('server hardening (issue 12)', () => {
 
   describe('item 1: authentication before parsing', () => {
     it('/slack/events never parses a body whose signature is wrong', async () => {
-      server = await startInProcess(production());
+      const server = await start(production());
       const deep = `{"type":"event_callback","x":${'['.repeat(300_000)}${']'.repeat(300_000)}}`;
       const parse = jest.spyOn(JSON, 'parse');
       try {
@@ -90,7 +81,7 @@ describe('server hardening (issue 12)', () => {
     });
 
     it('/slack/events and /api/messages answer 401 to a request without credentials before its body arrives', async () => {
-      server = await startInProcess(production());
+      const server = await start(production());
       for (const path of ['/slack/events', '/api/messages']) {
         const head = `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 200000\r\n\r\n`;
         const res = await rawExchange(server.url, head, '{"type":');
@@ -100,23 +91,23 @@ describe('server hardening (issue 12)', () => {
     });
 
     it('a signed mention still gets its answer', async () => {
-      server = await startInProcess(production());
+      const server = await start(production());
       const body = slackMention('SLA for EKS');
-      expect((await raw(server.url, { path: '/slack/events', headers: slackHeaders(SIGNING_SECRET, body), body })).status).toBe(200);
-      await slack.waitFor(() => slack.calls.some((c) => c.path.includes('chat.postMessage')));
+      expect((await postSlack(server.url, SIGNING_SECRET, body)).status).toBe(200);
+      await slack().waitFor(() => slack().calls.some((c) => c.path.includes('chat.postMessage')));
     });
   });
 
   describe('item 2: aborted uploads', () => {
     it('a client going away mid-body is a debug line at most, never an error with a stack', async () => {
-      server = await startInProcess(production());
+      const server = await start(production());
       const body = slackMention('SLA for EKS');
       const headers = slackHeaders(SIGNING_SECRET, body);
       const head = `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\n${Object.entries(headers)
         .map(([k, v]) => `${k}: ${v}\r\n`)
         .join('')}content-length: ${body.length}\r\n\r\n`;
       const before = server.lines.length;
-      await Promise.all(Array.from({ length: 20 }, () => rawExchange(server!.url, head, body.slice(0, 40), { destroyAfterMs: 30 })));
+      await Promise.all(Array.from({ length: 20 }, () => rawExchange(server.url, head, body.slice(0, 40), { destroyAfterMs: 30 })));
       await wait(200);
       const lines = server.logs().slice(before);
       expect(lines.filter((l) => Number(l.level) > 20)).toEqual([]);
@@ -127,7 +118,7 @@ describe('server hardening (issue 12)', () => {
 
   describe('item 9: local mode serves this machine only', () => {
     it('refuses a forged Host or Origin (DNS rebinding) with 403 on every route', async () => {
-      server = await startInProcess(baseEnv({ PLAYGROUND: 'true' }));
+      const server = await start(baseEnv({ PLAYGROUND: 'true' }));
       const ask = JSON.stringify({ question: 'SLA for EKS' });
       const json = { 'content-type': 'application/json' };
       const forged: Record<string, string>[] = [
@@ -148,7 +139,7 @@ describe('server hardening (issue 12)', () => {
     });
 
     it('also answers the configured PUBLIC_HOST', async () => {
-      server = await startInProcess(baseEnv({ PLAYGROUND: 'true', PUBLIC_HOST: 'qa.example.com' }));
+      const server = await start(baseEnv({ PLAYGROUND: 'true', PUBLIC_HOST: 'qa.example.com' }));
       const ask = JSON.stringify({ question: 'SLA for EKS' });
       const res = await raw(server.url, {
         path: '/playground/ask',
@@ -173,7 +164,7 @@ describe('server hardening (issue 12)', () => {
       await expect(startInProcess(baseEnv({ HOST: '0.0.0.0' }))).rejects.toThrow(
         /HOST: is 0\.0\.0\.0, not loopback.*LOCAL_ALLOW_REMOTE=1/s,
       );
-      server = await startInProcess(baseEnv({ HOST: '0.0.0.0', LOCAL_ALLOW_REMOTE: '1' }));
+      const server = await start(baseEnv({ HOST: '0.0.0.0', LOCAL_ALLOW_REMOTE: '1' }));
       const warning = server.logs().find((l) => /LOCAL MODE ON A NON-LOOPBACK INTERFACE/.test(String(l.msg)));
       expect(warning).toMatchObject({ level: 40 });
     });
@@ -188,7 +179,7 @@ describe('server hardening (issue 12)', () => {
 
     it('with PLAYGROUND_TOKEN asks for it (HTTP Basic), and answers with it', async () => {
       const token = 'playground-token-abcdef0123';
-      server = await startInProcess(production({ HOST: '127.0.0.1', PLAYGROUND: '1', PLAYGROUND_TOKEN: token }));
+      const server = await start(production({ HOST: '127.0.0.1', PLAYGROUND: '1', PLAYGROUND_TOKEN: token }));
       const ask = JSON.stringify({ question: 'SLA for EKS' });
       const json = { 'content-type': 'application/json' };
       const page = await raw(server.url, { method: 'GET', path: '/' });

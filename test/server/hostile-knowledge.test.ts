@@ -7,44 +7,33 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knowledgeCopy } from '../helpers/knowledge';
-import { type Fake, startFakeConnector } from './helpers/fakes';
-import { raw, teamsMessage, waitFor } from './helpers/requests';
-import { baseEnv, type Spawned, spawnServer } from './helpers/server';
+import { startedForAll } from '../helpers/lifecycle';
+import { startFakeConnector } from './helpers/fakes';
+import { postActivity, teamsMessage, waitFor } from './helpers/requests';
+import { baseEnv, spawnServer, stopSpawned } from './helpers/server';
 
 const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 describe('hostile knowledge files on a running server', () => {
-  let dir: string;
-  let server: Spawned;
-  let connector: Fake;
-  beforeAll(async () => {
-    dir = knowledgeCopy();
-    connector = await startFakeConnector();
-    server = await spawnServer(baseEnv({ KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'true', KNOWLEDGE_MAX_BYTES: String(2 * 1024 * 1024) }));
-  }, 30_000);
-  afterAll(async () => {
-    if (server?.proc.exitCode === null) {
-      server.proc.kill('SIGKILL');
-      await server.exited;
-    }
-    await connector?.close();
-  });
+  const dir = knowledgeCopy();
+  const connector = startedForAll(startFakeConnector);
+  const server = startedForAll(
+    () => spawnServer(baseEnv({ KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'true', KNOWLEDGE_MAX_BYTES: String(2 * 1024 * 1024) })),
+    (s) => stopSpawned(s, 'SIGKILL'),
+    30_000,
+  );
 
-  const logs = () => server.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  const logs = () => server().lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   const rejected = (file: string) => logs().some((l) => String(l.msg).startsWith(`knowledge reload rejected: ${file}`));
   /** The server still answers a question (Teams, local mode) promptly. */
   async function stillAnswers(): Promise<void> {
-    const before = connector.calls.length;
+    const before = connector().calls.length;
     const started = Date.now();
-    const res = await raw(server.url, {
-      path: '/api/messages',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')),
-    });
+    const res = await postActivity(server().url, teamsMessage(connector().url, 'SLA for EKS'));
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
-    await waitFor(() => connector.calls.length > before, 5000, 'the reply');
-    expect(JSON.stringify(connector.calls[connector.calls.length - 1].body)).toMatch(/99\.95/);
+    await waitFor(() => connector().calls.length > before, 5000, 'the reply');
+    expect(JSON.stringify(connector().calls[connector().calls.length - 1].body)).toMatch(/99\.95/);
   }
 
   it('refuses a FIFO named *.md and keeps answering (the reload never waits on it)', async () => {
@@ -56,11 +45,11 @@ describe('hostile knowledge files on a running server', () => {
   });
 
   it('refuses a symlink to /dev/zero without reading it, memory bounded', async () => {
-    const before = rssMb(server.proc.pid!);
+    const before = rssMb(server().proc.pid!);
     symlinkSync('/dev/zero', join(dir, 'zero.md'));
     await waitFor(() => rejected('zero.md'), 10_000, 'the reload refusing zero.md');
     await stillAnswers();
-    expect(rssMb(server.proc.pid!) - before).toBeLessThan(64);
+    expect(rssMb(server().proc.pid!) - before).toBeLessThan(64);
     rmSync(join(dir, 'zero.md'));
   });
 
@@ -77,8 +66,8 @@ describe('hostile knowledge files on a running server', () => {
 
   it('still stops promptly on SIGTERM', async () => {
     const started = Date.now();
-    server.proc.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    server().proc.kill('SIGTERM');
+    expect(await server().exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });

@@ -5,42 +5,30 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Fake, startFakeConnector } from './helpers/fakes';
-import { raw, teamsMessage, waitFor } from './helpers/requests';
-import { KNOWLEDGE_DIR, ROOT, type Spawned, spawnServer } from './helpers/server';
+import { startedForAll, stoppedAfterEach } from '../helpers/lifecycle';
+import { startFakeConnector } from './helpers/fakes';
+import { postActivity, raw, teamsMessage, waitFor } from './helpers/requests';
+import { KNOWLEDGE_DIR, ROOT, type Spawned, spawnServer, stopSpawned } from './helpers/server';
 
 const json = { 'content-type': 'application/json' };
 const parsed = (s: Spawned): Record<string, unknown>[] => s.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('server process', () => {
-  let connector: Fake;
-  let slowConnector: Fake;
-  const spawned: Spawned[] = [];
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    slowConnector = await startFakeConnector(1500);
-  });
-  afterAll(async () => {
-    for (const s of spawned) if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
-    await connector.close();
-    await slowConnector.close();
-  });
-  const spawn = async (env: Record<string, string>, cwd?: string): Promise<Spawned> => {
-    const s = await spawnServer(env, { cwd });
-    spawned.push(s);
-    return s;
-  };
+  const connector = startedForAll(startFakeConnector);
+  /** Holds each reply 1.5 s: a request to a server replying there stays in flight. */
+  const slowConnector = startedForAll(() => startFakeConnector(1500));
+  /** A server for one test, killed after it if it is still running. */
+  const spawn = stoppedAfterEach(
+    (env: Record<string, string>, cwd?: string) => spawnServer(env, { cwd }),
+    (s) => stopSpawned(s, 'SIGKILL'),
+  );
 
   it('starts with no environment but a free port, answers Teams, and prints only JSON lines', async () => {
     const s = await spawn({ PORT: '0' });
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await raw(s.url, {
-      path: '/api/messages',
-      headers: json,
-      body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')),
-    });
+    const res = await postActivity(s.url, teamsMessage(connector().url, 'SLA for EKS'));
     expect(res.status).toBe(200);
-    await connector.waitFor(() => connector.calls.some((c) => c.body.includes('99.95%')));
+    await connector().waitFor(() => connector().calls.some((c) => c.body.includes('99.95%')));
     s.proc.kill('SIGTERM');
     expect(await s.exited).toBe(0);
     expect(s.lines.length).toBeGreaterThan(5);
@@ -50,12 +38,8 @@ describe('server process', () => {
 
   it('on SIGTERM finishes the request in flight, turns /healthz 503, and exits 0 within 10 s', async () => {
     const s = await spawn({ PORT: '0', KNOWLEDGE_WATCH: 'false', SHUTDOWN_DELAY_MS: '300' });
-    const inflight = raw(s.url, {
-      path: '/api/messages',
-      headers: json,
-      body: JSON.stringify(teamsMessage(slowConnector.url, 'SLA for EKS')),
-    });
-    await slowConnector.waitFor(() => slowConnector.calls.length > 0); // the reply is being held: the request is in flight
+    const inflight = postActivity(s.url, teamsMessage(slowConnector().url, 'SLA for EKS'));
+    await slowConnector().waitFor(() => slowConnector().calls.length > 0); // the reply is being held: the request is in flight
     const signalled = Date.now();
     s.proc.kill('SIGTERM');
     await waitFor(() => s.lines.some((l) => l.includes('shutting down')), 3000, 'the shutdown log');

@@ -3,9 +3,10 @@
  * requests of every outcome are driven through the real process, then its whole stdout and
  * stderr are searched for the secret values. None may appear.
  */
-import { type FakeSlack, startFakeSlack } from './helpers/fakes';
+import { startedForAll, stoppedAfterEach } from '../helpers/lifecycle';
+import { startFakeSlack } from './helpers/fakes';
 import { raw, slackCommand, slackHeaders, slackMention } from './helpers/requests';
-import { type Spawned, spawnServer } from './helpers/server';
+import { spawnServer, stopSpawned } from './helpers/server';
 
 const SECRETS = {
   SLACK_BOT_TOKEN: 'xoxb-98765-43210-RedactionTestBotTokenZ9',
@@ -14,23 +15,16 @@ const SECRETS = {
 };
 
 describe('log redaction (full run)', () => {
-  let slack: FakeSlack;
-  let server: Spawned;
-  beforeAll(async () => {
-    slack = await startFakeSlack();
-  });
-  afterAll(async () => {
-    if (server?.proc.exitCode === null) server.proc.kill('SIGKILL');
-    await slack.close();
-  });
+  const slack = startedForAll(startFakeSlack);
+  const spawn = stoppedAfterEach(spawnServer, (s) => stopSpawned(s, 'SIGKILL'));
 
   it('never writes a configured secret, whatever the requests did', async () => {
-    server = await spawnServer({
+    const server = await spawn({
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'trace',
       KNOWLEDGE_WATCH: 'false',
-      SLACK_API_URL: slack.apiUrl,
+      SLACK_API_URL: slack().apiUrl,
       MicrosoftAppId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
       ...SECRETS,
     });
@@ -42,11 +36,11 @@ describe('log redaction (full run)', () => {
     expect((await post('/slack/events', command, slackHeaders(secret, command))).status).toBe(200);
     const mention = slackMention('compare ECS and EKS');
     expect((await post('/slack/events', mention, slackHeaders(secret, mention))).status).toBe(200);
-    await slack.waitFor(() => slack.calls.some((c) => c.path.includes('chat.postMessage')));
-    slack.platformErrorNext('chat.postMessage', 'invalid_auth');
+    await slack().waitFor(() => slack().calls.some((c) => c.path.includes('chat.postMessage')));
+    slack().platformErrorNext('chat.postMessage', 'invalid_auth');
     const failing = slackMention('SLA for Lambda');
     expect((await post('/slack/events', failing, slackHeaders(secret, failing))).status).toBe(200);
-    await slack.waitFor(() => slack.calls.filter((c) => c.path.includes('chat.postMessage')).length >= 2);
+    await slack().waitFor(() => slack().calls.filter((c) => c.path.includes('chat.postMessage')).length >= 2);
     expect(
       (
         await post('/slack/events', command, {
@@ -77,7 +71,7 @@ describe('log redaction (full run)', () => {
     expect(await server.exited).toBe(0);
 
     const output = `${server.lines.join('\n')}\n${server.stderr()}`;
-    expect(slack.calls.find((c) => c.path.includes('chat.postMessage'))?.authorization).toBe(`Bearer ${SECRETS.SLACK_BOT_TOKEN}`); // the secret was in play
+    expect(slack().calls.find((c) => c.path.includes('chat.postMessage'))?.authorization).toBe(`Bearer ${SECRETS.SLACK_BOT_TOKEN}`); // the secret was in play
     expect(server.lines.length).toBeGreaterThan(30); // trace level: Bolt and the Web API client had their say
     expect(output).toContain('question answered');
     expect(output).toMatch(/invalid_auth/);
@@ -88,7 +82,7 @@ describe('log redaction (full run)', () => {
   });
 
   it('refuses proxy credentials in SLACK_API_URL at startup without echoing them', async () => {
-    const apiUrl = slack.apiUrl.replace('http://', 'http://proxyuser:Pr0xyPassw0rd@');
+    const apiUrl = slack().apiUrl.replace('http://', 'http://proxyuser:Pr0xyPassw0rd@');
     await expect(
       spawnServer({
         PORT: '0',

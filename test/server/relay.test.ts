@@ -5,33 +5,24 @@
  * machine even if the code under test is wrong.
  */
 import { join } from 'node:path';
-import { type Fake, startFakeConnector } from './helpers/fakes';
-import { raw, teamsMessage } from './helpers/requests';
-import { baseEnv, type Spawned, spawnServer } from './helpers/server';
+import { startedForAll } from '../helpers/lifecycle';
+import { startFakeConnector } from './helpers/fakes';
+import { postActivity, teamsMessage } from './helpers/requests';
+import { baseEnv, spawnServer, stopSpawned } from './helpers/server';
 
 const GUARD = join(__dirname, 'helpers', 'loopback-guard.js');
 const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('local mode replies only to loopback serviceUrls', () => {
-  let connector: Fake;
-  let server: Spawned;
-  beforeAll(async () => {
-    connector = await startFakeConnector();
+  const connector = startedForAll(startFakeConnector);
+  const server = startedForAll(
     // 192.0.2.1 (TEST-NET-1, never routed) is explicitly allowed: the guard must see (and refuse) that attempt.
-    server = await spawnServer(baseEnv({ TEAMS_ALLOWED_SERVICE_URLS: 'http://192.0.2.1:9' }), { preload: [GUARD] });
-  }, 30_000);
-  afterAll(async () => {
-    server?.proc.kill('SIGTERM');
-    await server?.exited;
-    await connector?.close();
-  });
+    () => spawnServer(baseEnv({ TEAMS_ALLOWED_SERVICE_URLS: 'http://192.0.2.1:9' }), { preload: [GUARD] }),
+    (s) => stopSpawned(s),
+    30_000,
+  );
 
-  const post = (serviceUrl: string) =>
-    raw(server.url, {
-      path: '/api/messages',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(teamsMessage(serviceUrl, 'SLA for EKS')),
-    });
+  const post = (serviceUrl: string) => postActivity(server().url, teamsMessage(serviceUrl, 'SLA for EKS'));
 
   it('refuses (403) an activity whose serviceUrl is a metadata or other non-loopback address, and attempts no connection', async () => {
     for (const serviceUrl of [
@@ -44,18 +35,18 @@ describe('local mode replies only to loopback serviceUrls', () => {
       expect({ serviceUrl, status: (await post(serviceUrl)).status }).toEqual({ serviceUrl, status: 403 });
     }
     await wait(300);
-    expect(server.stderr()).not.toContain('LOOPBACK-GUARD');
+    expect(server().stderr()).not.toContain('LOOPBACK-GUARD');
   });
 
   it('replies to a loopback serviceUrl (the Emulator, a local fake connector)', async () => {
-    const before = connector.calls.length;
-    expect((await post(`${connector.url}`)).status).toBe(200);
-    expect(connector.calls.length).toBeGreaterThan(before);
+    const before = connector().calls.length;
+    expect((await post(`${connector().url}`)).status).toBe(200);
+    expect(connector().calls.length).toBeGreaterThan(before);
   });
 
   it('replies to an origin named by TEAMS_ALLOWED_SERVICE_URLS (here refused by the guard, which proves it is active)', async () => {
     expect((await post('http://192.0.2.1:9/v3/')).status).toBe(200);
-    for (let i = 0; i < 50 && !server.stderr().includes('LOOPBACK-GUARD refused 192.0.2.1:9'); i += 1) await wait(100);
-    expect(server.stderr()).toContain('LOOPBACK-GUARD refused 192.0.2.1:9');
+    for (let i = 0; i < 50 && !server().stderr().includes('LOOPBACK-GUARD refused 192.0.2.1:9'); i += 1) await wait(100);
+    expect(server().stderr()).toContain('LOOPBACK-GUARD refused 192.0.2.1:9');
   });
 });

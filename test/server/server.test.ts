@@ -3,33 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StartupError, startServer } from '../../adapters/server/main';
 import { ConfigError } from '../../adapters/server/config';
-import { type Fake, type FakeSlack, startFakeConnector, startFakeSlack } from './helpers/fakes';
-import { raw, slackCommand, slackHeaders, slackMention, teamsMessage } from './helpers/requests';
-import { baseEnv, type InProcess, KNOWLEDGE_DIR, ROOT, startInProcess } from './helpers/server';
+import { startedForAll, stoppedAfterEach } from '../helpers/lifecycle';
+import { startFakeConnector, startFakeSlack } from './helpers/fakes';
+import { postActivity, postSlack, raw, slackCommand, slackHeaders, slackMention, teamsMessage } from './helpers/requests';
+import { baseEnv, KNOWLEDGE_DIR, ROOT, startInProcess } from './helpers/server';
 
 const BOT_TOKEN = 'xoxb-42-4242-serverTestBotToken';
 const SIGNING_SECRET = 'c3f1d2e4a5b6978812345678deadbeef';
 
 describe('server (in process)', () => {
-  let server: InProcess | undefined;
-  let connector: Fake;
-  let slack: FakeSlack;
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    slack = await startFakeSlack();
-  });
-  afterEach(async () => {
-    await server?.stop();
-    server = undefined;
-  });
-  afterAll(async () => {
-    await connector.close();
-    await slack.close();
-  });
+  const connector = startedForAll(startFakeConnector);
+  const slack = startedForAll(startFakeSlack);
+  const start = stoppedAfterEach(startInProcess, (s) => s.stop());
 
   describe('zero-setup local mode', () => {
     it('starts with no configuration and says what it serves and where', async () => {
-      server = await startInProcess({ PORT: '0' });
+      const server = await start({ PORT: '0' });
       expect(server.config.local).toBe(true);
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const port = new URL(server.url).port;
@@ -47,15 +36,13 @@ describe('server (in process)', () => {
     });
 
     it('answers a Teams activity on /api/messages without auth, replying through the connector', async () => {
-      server = await startInProcess({ PORT: '0' });
-      const before = connector.calls.length;
-      const res = await raw(server.url, {
-        path: '/api/messages',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(teamsMessage(connector.url, 'SLA for EKS')),
-      });
+      const server = await start({ PORT: '0' });
+      const before = connector().calls.length;
+      const res = await postActivity(server.url, teamsMessage(connector().url, 'SLA for EKS'));
       expect(res.status).toBe(200);
-      const reply = connector.calls.slice(before).find((c) => c.path.startsWith('/v3/conversations/'));
+      const reply = connector()
+        .calls.slice(before)
+        .find((c) => c.path.startsWith('/v3/conversations/'));
       expect(reply?.authorization).toBeUndefined(); // no auth in local mode
       expect(reply?.body).toContain('99.95%');
       const line = server.logs().find((l) => l.msg === 'question answered');
@@ -63,7 +50,7 @@ describe('server (in process)', () => {
     });
 
     it('serves the playground ask endpoint in local mode', async () => {
-      server = await startInProcess({ PORT: '0' });
+      const server = await start({ PORT: '0' });
       const res = await raw(server.url, {
         path: '/playground/ask',
         headers: { 'content-type': 'application/json' },
@@ -77,10 +64,10 @@ describe('server (in process)', () => {
 
   describe('Slack in HTTP mode', () => {
     const slackEnv = (): Record<string, string> =>
-      baseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+      baseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack().apiUrl });
 
     it('mounts /slack/events, answers /aws in the acknowledgement and mentions through the Web API', async () => {
-      server = await startInProcess(slackEnv());
+      const server = await start(slackEnv());
       expect(server.config.local).toBe(false);
       expect(server.served).toEqual(
         expect.arrayContaining([
@@ -89,22 +76,24 @@ describe('server (in process)', () => {
         ]),
       );
       const command = slackCommand('SLA for EKS');
-      const ack = await raw(server.url, { path: '/slack/events', headers: slackHeaders(SIGNING_SECRET, command), body: command });
+      const ack = await postSlack(server.url, SIGNING_SECRET, command);
       expect(ack.status).toBe(200);
       expect(ack.body).toContain('99.95%');
 
       const mention = slackMention('SLA for EKS');
-      const before = slack.calls.length;
-      expect((await raw(server.url, { path: '/slack/events', headers: slackHeaders(SIGNING_SECRET, mention), body: mention })).status).toBe(
-        200,
+      const before = slack().calls.length;
+      expect((await postSlack(server.url, SIGNING_SECRET, mention)).status).toBe(200);
+      await slack().waitFor(() =>
+        slack()
+          .calls.slice(before)
+          .some((c) => c.path.includes('chat.postMessage')),
       );
-      await slack.waitFor(() => slack.calls.slice(before).some((c) => c.path.includes('chat.postMessage')));
-      expect(slack.calls.find((c) => c.path.includes('chat.postMessage'))?.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+      expect(slack().calls.find((c) => c.path.includes('chat.postMessage'))?.authorization).toBe(`Bearer ${BOT_TOKEN}`);
       expect(server.logs().filter((l) => l.msg === 'question answered' && l.platform === 'slack')).toHaveLength(2);
     });
 
     it('rejects unsigned requests, wrong content types and the Teams route (not configured)', async () => {
-      server = await startInProcess(slackEnv());
+      const server = await start(slackEnv());
       const command = slackCommand('SLA for EKS');
       expect(
         (await raw(server.url, { path: '/slack/events', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: command }))

@@ -1,41 +1,23 @@
 import { renderSlack } from '../../adapters/slack/render';
-import { fixture, type Harness, realAssistant, settle, startHarness } from './helpers/harness';
-
-let seq = 0;
-/** An Events API envelope from `name`, with a fresh event_id and `event` fields overridden. */
-function envelope(name: 'app-mention' | 'message-im', event: Record<string, unknown> = {}) {
-  const body = fixture(name);
-  seq += 1;
-  body.event_id = `Ev${Date.now()}${seq}`;
-  body.event = { ...body.event, ...event };
-  return body;
-}
+import { realAssistant, settle, useHarness } from './helpers/harness';
+import { eventEnvelope } from './helpers/payloads';
 
 describe('Slack app over HTTP', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  beforeEach(() => {
-    h.fake.calls.length = 0;
-  });
+  const h = useHarness({}, { resetEachTest: true });
 
   const posts = () => h.fake.ok('chat.postMessage').map((c) => c.body);
 
   /** Sends `body`, then a sentinel DM, waits for the sentinel's answer: anything `body` caused is posted by then. */
   async function sendThenSentinel(body: unknown): Promise<void> {
     expect((await h.post(JSON.stringify(body))).status).toBe(200);
-    await h.post(JSON.stringify(envelope('message-im', { channel: 'DSENTINEL', text: 'Lambda SLA' })));
+    await h.post(JSON.stringify(eventEnvelope('message-im', { channel: 'DSENTINEL', text: 'Lambda SLA' })));
     await h.fake.waitFor(() => posts().some((p) => p.channel === 'DSENTINEL'));
     await settle(50);
   }
 
   describe('app_mention', () => {
     it('answers in the thread of the mentioning message, mention stripped', async () => {
-      const body = envelope('app-mention');
+      const body = eventEnvelope('app-mention');
       const res = await h.post(JSON.stringify(body));
       expect(res.status).toBe(200);
       await h.fake.waitFor(() => posts().length === 1);
@@ -48,31 +30,31 @@ describe('Slack app over HTTP', () => {
     });
 
     it('answers a mention inside a thread in that thread (its root)', async () => {
-      await h.post(JSON.stringify(envelope('app-mention', { ts: '1515449600.000100', thread_ts: '1515449000.000001' })));
+      await h.post(JSON.stringify(eventEnvelope('app-mention', { ts: '1515449600.000100', thread_ts: '1515449000.000001' })));
       await h.fake.waitFor(() => posts().length === 1);
       expect(posts()[0]).toMatchObject({ channel: 'C123ABC456', thread_ts: '1515449000.000001' });
     });
 
     it('answers a bare mention with help', async () => {
-      await h.post(JSON.stringify(envelope('app-mention', { text: '<@UBOTUSER1>' })));
+      await h.post(JSON.stringify(eventEnvelope('app-mention', { text: '<@UBOTUSER1>' })));
       await h.fake.waitFor(() => posts().length === 1);
       expect(posts()[0].blocks).toEqual(renderSlack(realAssistant().ask('help')).blocks);
     });
 
     it('ignores a mention by another bot', async () => {
-      await sendThenSentinel(envelope('app-mention', { bot_id: 'BOTHER', channel: 'CBOT' }));
+      await sendThenSentinel(eventEnvelope('app-mention', { bot_id: 'BOTHER', channel: 'CBOT' }));
       expect(posts().filter((p) => p.channel === 'CBOT')).toEqual([]);
     });
 
     it('ignores a mention inside a DM (the message.im copy answers it)', async () => {
-      await sendThenSentinel(envelope('app-mention', { channel: 'D0MENTION' }));
+      await sendThenSentinel(eventEnvelope('app-mention', { channel: 'D0MENTION' }));
       expect(posts().filter((p) => p.channel === 'D0MENTION')).toEqual([]);
     });
   });
 
   describe('direct messages', () => {
     it('answers in the DM, not in a thread', async () => {
-      await h.post(JSON.stringify(envelope('message-im', { text: 'what is the availability sla of amazon ecs' })));
+      await h.post(JSON.stringify(eventEnvelope('message-im', { text: 'what is the availability sla of amazon ecs' })));
       await h.fake.waitFor(() => posts().length === 1);
       const [post] = posts();
       expect(post.channel).toBe('D024BE91L');
@@ -81,7 +63,7 @@ describe('Slack app over HTTP', () => {
     });
 
     it('answers a DM sent inside a thread in that thread', async () => {
-      await h.post(JSON.stringify(envelope('message-im', { text: 'Lambda SLA', thread_ts: '1355517000.000001' })));
+      await h.post(JSON.stringify(eventEnvelope('message-im', { text: 'Lambda SLA', thread_ts: '1355517000.000001' })));
       await h.fake.waitFor(() => posts().length === 1);
       expect(posts()[0]).toMatchObject({ channel: 'D024BE91L', thread_ts: '1355517000.000001' });
     });
@@ -95,7 +77,7 @@ describe('Slack app over HTTP', () => {
       ['a channel message (not im)', { channel_type: 'channel', channel: 'CIGNORED' }],
     ])('ignores %s', async (_name, event) => {
       const asked = h.asked();
-      await sendThenSentinel(envelope('message-im', event));
+      await sendThenSentinel(eventEnvelope('message-im', event));
       expect(posts().filter((p) => String(p.channel).endsWith('IGNORED'))).toEqual([]);
       expect(h.asked()).toBe(asked + 1); // only the sentinel was asked
     });

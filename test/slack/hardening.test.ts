@@ -4,14 +4,11 @@
  * before the fix.
  */
 import { connect } from 'node:net';
-import { fixture, type Harness, settle, SIGNING_SECRET, startHarness } from './helpers/harness';
+import { fixture, settle, SIGNING_SECRET, useHarness } from './helpers/harness';
+import { eventEnvelope } from './helpers/payloads';
 import { formBody, slackSignature } from './helpers/signed-request';
 
-function mention(extra: Record<string, unknown> = {}) {
-  const body = fixture('app-mention');
-  body.event.text = '<@UBOTUSER1> SLA for EKS';
-  return { ...body, ...extra };
-}
+const mention = (envelope: Record<string, unknown> = {}) => eventEnvelope('app-mention', { text: '<@UBOTUSER1> SLA for EKS' }, envelope);
 
 /** Sends raw HTTP on a socket and resolves with the status line once it arrives (the body may never be sent). */
 function rawStatus(url: string, head: string, body = ''): Promise<{ status: number; ms: number }> {
@@ -38,17 +35,15 @@ function rawStatus(url: string, head: string, body = ''): Promise<{ status: numb
 }
 
 describe('Slack listener hardening', () => {
-  let h: Harness;
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown): void => void rejections.push(reason);
-  beforeAll(async () => {
+  beforeAll(() => {
     process.on('unhandledRejection', onRejection);
-    h = await startHarness();
   });
-  afterAll(async () => {
+  afterAll(() => {
     process.off('unhandledRejection', onRejection);
-    await h.close();
   });
+  const h = useHarness();
 
   describe('signed payloads Bolt cannot route get 400 at once (issue 12 item 3)', () => {
     const payload = (value: unknown) => formBody({ payload: JSON.stringify(value) });
@@ -133,13 +128,7 @@ describe('Slack listener hardening', () => {
 });
 
 describe('SLACK_ALLOWED_TEAM_IDS with an Enterprise Grid id (issue 12 item 5)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ allowedTeamIds: ['E0GRID001'] });
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness({ allowedTeamIds: ['E0GRID001'] });
 
   it('admits every workspace of the listed enterprise', async () => {
     const body = mention({ team_id: 'T0WORKSP1', enterprise_id: 'E0GRID001' });

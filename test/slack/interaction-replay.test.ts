@@ -3,25 +3,15 @@
  * 5 minutes Bolt accepts) is acknowledged and ignored; a new click (its own trigger_id) is not.
  */
 import { interactionId } from '../../adapters/slack/interactions';
-import { fixture, type Harness, settle, startHarness } from './helpers/harness';
+import { settle, useHarness } from './helpers/harness';
+import { buttonClick } from './helpers/payloads';
 import { interactionBody } from './helpers/signed-request';
 
 describe('Slack interaction replays', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
-  const click = (triggerId: string) => {
-    const p = fixture('block-actions');
-    p.trigger_id = triggerId;
-    p.response_url = h.fake.responseUrl();
-    p.actions[0] = { ...p.actions[0], action_id: 'aws_qa_ask_0', value: JSON.stringify({ q: 'Compare EKS vs EC2' }) };
-    return interactionBody(p);
-  };
+  const click = (triggerId: string): string =>
+    interactionBody(buttonClick('aws_qa_ask_0', JSON.stringify({ q: 'Compare EKS vs EC2' }), triggerId, h.fake.responseUrl()));
   const posts = () => h.fake.ok('chat.postMessage').length;
 
   it('posts once for a click and its replay, and again for a new click', async () => {

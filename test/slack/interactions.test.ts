@@ -1,21 +1,12 @@
 import { renderSlack } from '../../adapters/slack/render';
-import { fixture, type Harness, realAssistant, settle, startHarness } from './helpers/harness';
+import { realAssistant, settle, useHarness } from './helpers/harness';
+import { buttonClick } from './helpers/payloads';
 import { interactionBody } from './helpers/signed-request';
 
 type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('Slack app over HTTP', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-  beforeEach(() => {
-    h.fake.calls.length = 0;
-    h.fake.responses.length = 0;
-  });
+  const h = useHarness({}, { resetEachTest: true });
 
   const posts = () => h.fake.ok('chat.postMessage').map((c) => c.body);
   let clicks = 0;
@@ -26,10 +17,8 @@ describe('Slack app over HTTP', () => {
     value: string,
     where: { ephemeral?: boolean; channel?: string; ts?: string; thread_ts?: string; blocks?: unknown[] } = {},
   ): Payload {
-    const p = fixture('block-actions');
-    p.trigger_id = `${(clicks += 1)}.333649436676.d8c1bb837935619ccad0f624c448ffb3`; // every real click has its own (a repeat is a replay)
-    p.response_url = h.fake.responseUrl();
-    p.actions[0] = { ...p.actions[0], action_id: actionId, value };
+    // Every real click has its own trigger_id (a repeat is a replay).
+    const p = buttonClick(actionId, value, `${(clicks += 1)}.333649436676.d8c1bb837935619ccad0f624c448ffb3`, h.fake.responseUrl());
     p.channel.id = where.channel ?? p.channel.id;
     p.container.channel_id = p.channel.id;
     if (where.ephemeral) {

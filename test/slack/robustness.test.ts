@@ -3,29 +3,20 @@ import type { Answer } from '../../src/index';
 import { createSlackApp } from '../../adapters/slack/app';
 import { APOLOGY } from '../../adapters/slack/deps';
 import { InMemoryFeedbackStore } from '../../src/index';
-import { BOT_TOKEN, fixture, type Harness, realAssistant, settle, SIGNING_SECRET, startHarness } from './helpers/harness';
+import { BOT_TOKEN, fixture, realAssistant, settle, SIGNING_SECRET, startHarness, useHarness } from './helpers/harness';
+import { eventEnvelope, slashCommand } from './helpers/payloads';
 import { formBody } from './helpers/signed-request';
 
 let seq = 0;
+/** A mention asking `text`, each with its own `ts`. */
 function mention(text = '<@UBOTUSER1> SLA for EKS', extra: Record<string, unknown> = {}) {
-  const body = fixture('app-mention');
   seq += 1;
-  body.event_id = `EvR${Date.now()}${seq}`;
-  body.event = { ...body.event, text, ts: `1515449522.${String(seq).padStart(6, '0')}`, ...extra };
-  return body;
+  return eventEnvelope('app-mention', { text, ts: `1515449522.${String(seq).padStart(6, '0')}`, ...extra });
 }
-const slash = (text: string, extra: Record<string, string> = {}) =>
-  formBody({ ...fixture<Record<string, string>>('slash-command'), text, ...extra });
 
 describe('Slack app robustness', () => {
   describe('retried events', () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await startHarness();
-    });
-    afterAll(async () => {
-      await h.close();
-    });
+    const h = useHarness();
 
     it('answers an event once even when Slack retries it (X-Slack-Retry-Num)', async () => {
       const body = JSON.stringify(mention());
@@ -44,17 +35,11 @@ describe('Slack app robustness', () => {
   });
 
   describe('malformed requests', () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await startHarness();
-    });
-    afterAll(async () => {
-      await h.close();
-    });
+    const h = useHarness();
 
     it.each([
       ['bad JSON', '{"type": "event_callback", "event": ', 'application/json'],
-      ['a form body sent as JSON', slash('SLA for EKS'), 'application/json'],
+      ['a form body sent as JSON', slashCommand('SLA for EKS'), 'application/json'],
       ['an interaction payload that is not JSON', 'payload=%7Bnot-json', 'application/x-www-form-urlencoded'],
       ['a JSON envelope sent as a form', JSON.stringify(mention()), 'application/x-www-form-urlencoded'],
       ['an event_callback without event', '{"type":"event_callback","team_id":"T1DC2JH3J","event_id":"Ev0"}', 'application/json'],
@@ -83,23 +68,17 @@ describe('Slack app robustness', () => {
     });
 
     it('keeps serving afterwards', async () => {
-      const res = await h.post(slash('SLA for EKS'));
+      const res = await h.post(slashCommand('SLA for EKS'));
       expect(res.status).toBe(200);
       expect(String(res.json?.text)).toMatch(/99\.95/);
     });
   });
 
   describe('allowed workspaces', () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await startHarness({ allowedTeamIds: ['TALLOWED1'] });
-    });
-    afterAll(async () => {
-      await h.close();
-    });
+    const h = useHarness({ allowedTeamIds: ['TALLOWED1'] });
 
     it('acks a slash command from another workspace with no answer', async () => {
-      const res = await h.post(slash('SLA for EKS'));
+      const res = await h.post(slashCommand('SLA for EKS'));
       expect(res.status).toBe(200);
       expect(res.text).toBe('');
       expect(h.asked()).toBe(0);
@@ -114,7 +93,7 @@ describe('Slack app robustness', () => {
     });
 
     it('answers the allowed workspace', async () => {
-      const res = await h.post(slash('SLA for EKS', { team_id: 'TALLOWED1' }));
+      const res = await h.post(slashCommand('SLA for EKS', { team_id: 'TALLOWED1' }));
       expect(String(res.json?.text)).toMatch(/99\.95/);
       const body = mention();
       body.team_id = 'TALLOWED1';
@@ -125,25 +104,18 @@ describe('Slack app robustness', () => {
   });
 
   describe('handler errors', () => {
-    let h: Harness;
     let failures = 0;
-    beforeAll(async () => {
-      const real = realAssistant();
-      // A double that fails while `failures` > 0, with the bot token in its message (must not be logged).
-      const assistant = {
-        ask(q: string): Answer {
-          if (failures > 0) {
-            failures -= 1;
-            throw new Error(`engine exploded near ${BOT_TOKEN} / ${SIGNING_SECRET}`);
-          }
-          return real.ask(q);
-        },
-      };
-      h = await startHarness({ assistant });
-    });
-    afterAll(async () => {
-      await h.close();
-    });
+    // A double that fails while `failures` > 0, with the bot token in its message (must not be logged).
+    const assistant = {
+      ask(q: string): Answer {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error(`engine exploded near ${BOT_TOKEN} / ${SIGNING_SECRET}`);
+        }
+        return realAssistant().ask(q);
+      },
+    };
+    const h = useHarness({ assistant });
 
     it('posts a short apology in the thread, logs without secrets, and answers the next message', async () => {
       failures = 1;
@@ -163,22 +135,16 @@ describe('Slack app robustness', () => {
 
     it('acks a slash command with the apology, then answers the next one', async () => {
       failures = 1;
-      const res = await h.post(slash('SLA for EKS'));
+      const res = await h.post(slashCommand('SLA for EKS'));
       expect(res.status).toBe(200);
       expect(res.json).toEqual({ response_type: 'ephemeral', text: APOLOGY });
-      const next = await h.post(slash('SLA for EKS'));
+      const next = await h.post(slashCommand('SLA for EKS'));
       expect(String(next.json?.text)).toMatch(/99\.95/);
     });
   });
 
   describe('Web API failures', () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await startHarness();
-    });
-    afterAll(async () => {
-      await h.close();
-    });
+    const h = useHarness();
 
     it('retries chat.postMessage after a 500 and a 429 (Retry-After) and delivers once', async () => {
       h.fake.failNext('chat.postMessage', 500, 429);
@@ -188,7 +154,7 @@ describe('Slack app robustness', () => {
     });
 
     it('logs a final failure without crashing, and keeps serving', async () => {
-      h.fake.calls.length = 0;
+      h.fake.reset();
       h.fake.failNext('chat.postMessage', 500, 500, 500, 500, 500, 500);
       await h.post(JSON.stringify(mention()));
       await h.fake.waitFor(() => h.logs.some((l) => l.includes('chat.postMessage failed')));
@@ -205,7 +171,7 @@ describe('Slack app robustness', () => {
     it('gives 503 before start()', async () => {
       const h = await startHarness({}, { start: false });
       try {
-        const res = await h.post(slash('SLA for EKS'));
+        const res = await h.post(slashCommand('SLA for EKS'));
         expect(res.status).toBe(503);
         expect(h.asked()).toBe(0);
       } finally {
@@ -238,7 +204,7 @@ describe('Slack app robustness', () => {
     it('does not call auth.test when the bot ids are given', async () => {
       const h = await startHarness({ botId: 'BBOTID001', botUserId: 'UBOTUSER1' });
       try {
-        const res = await h.post(slash('SLA for EKS'));
+        const res = await h.post(slashCommand('SLA for EKS'));
         expect(String(res.json?.text)).toMatch(/99\.95/);
         expect(h.fake.attempts('auth.test')).toEqual([]);
       } finally {

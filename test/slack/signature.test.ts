@@ -1,6 +1,7 @@
 import { isValidSlackRequest, verifySlackRequest } from '@slack/bolt';
-import { fixture, type Harness, settle, SIGNING_SECRET, startHarness } from './helpers/harness';
-import { formBody, slackSignature } from './helpers/signed-request';
+import { settle, SIGNING_SECRET, useHarness } from './helpers/harness';
+import { slashCommand } from './helpers/payloads';
+import { slackSignature } from './helpers/signed-request';
 
 // Slack's documented example ("Verifying requests from Slack").
 const DOC_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
@@ -38,17 +39,10 @@ describe('request signatures', () => {
 
   describe('over HTTP, through the real receiver', () => {
     // Each test stands alone (any order, any subset): it measures what its own request caused.
-    let h: Harness;
-    beforeAll(async () => {
-      h = await startHarness();
-    });
-    afterAll(async () => {
-      await h.close();
-    });
+    const h = useHarness();
 
     /** A slash command whose response_url points at the fake (never at Slack). */
-    const slashBody = (): string =>
-      formBody({ ...fixture<Record<string, string>>('slash-command'), text: 'SLA for EKS', response_url: h.fake.responseUrl() });
+    const slashBody = (): string => slashCommand('SLA for EKS', { response_url: h.fake.responseUrl() });
 
     /** What sending one request caused, once its handlers had time to run: status, asks, Web API calls and response_url posts. */
     async function effectsOf(

@@ -1,23 +1,15 @@
 import { renderSlack } from '../../adapters/slack/render';
-import { fixture, type Harness, realAssistant, startHarness } from './helpers/harness';
-import { allStrings, slackViolations } from './helpers/slack-limits';
+import { fixture, realAssistant, useHarness } from './helpers/harness';
+import { slashCommand } from './helpers/payloads';
 import { formBody } from './helpers/signed-request';
-
-const command = (text: string, extra: Record<string, string> = {}) =>
-  formBody({ ...fixture<Record<string, string>>('slash-command'), text, ...extra });
+import { allStrings, slackViolations } from './helpers/slack-limits';
 
 describe('Slack app over HTTP', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   describe('/aws <question>', () => {
     it('acks within 3 s with the answer itself, ephemeral, with a share button', async () => {
-      const res = await h.post(command('SLA for EKS'));
+      const res = await h.post(slashCommand('SLA for EKS'));
       expect(res.status).toBe(200);
       expect(res.ms).toBeLessThan(3000);
       expect(res.json?.response_type).toBe('ephemeral');
@@ -30,8 +22,8 @@ describe('Slack app over HTTP', () => {
     });
 
     it('acks as JSON (Slack reads a non-JSON ack as plain text), the same bytes for a repeated question', async () => {
-      const first = await h.post(command('what is the sla of eks'));
-      const again = await h.post(command('what is the sla of eks'));
+      const first = await h.post(slashCommand('what is the sla of eks'));
+      const again = await h.post(slashCommand('what is the sla of eks'));
       expect(first.contentType).toMatch(/^application\/json/);
       expect(again.contentType).toMatch(/^application\/json/);
       expect(again.text).toBe(first.text);
@@ -40,20 +32,20 @@ describe('Slack app over HTTP', () => {
 
     it('posts nothing else: the ack is the answer', async () => {
       const before = h.fake.calls.length;
-      await h.post(command('Lambda SLA'));
+      await h.post(slashCommand('Lambda SLA'));
       expect(h.fake.calls.slice(before)).toEqual([]);
       expect(h.fake.responses).toEqual([]);
     });
 
     it.each(['', '   ', 'help'])('answers %j with the help answer', async (text) => {
-      const res = await h.post(command(text));
+      const res = await h.post(slashCommand(text));
       expect(res.status).toBe(200);
       expect(res.json).toEqual({ response_type: 'ephemeral', ...renderSlack(realAssistant().ask('help'), { share: true }) });
       expect(realAssistant().ask('help').kind).toBe('help');
     });
 
     it('never echoes a ping typed by the user', async () => {
-      const res = await h.post(command('<!channel> <!here> <@U0HOSTILE> & SLA for EKS <https://evil.example|x>'));
+      const res = await h.post(slashCommand('<!channel> <!here> <@U0HOSTILE> & SLA for EKS <https://evil.example|x>'));
       expect(res.status).toBe(200);
       const mrkdwn = JSON.stringify(res.json?.blocks) + String(res.json?.text);
       expect(mrkdwn).not.toMatch(/<!channel>|<!here>|<@U0HOSTILE>|<https:/);

@@ -64,6 +64,8 @@ describe('button values', () => {
       ['wrong shape', '{"question":"x"}'],
       ['empty question', '{"q":""}'],
       ['not a string', 42],
+      ['an object instead of its JSON (a Slack value is always a string)', { q: 'SLA for EKS' }],
+      ['over the 2,000-character button value', JSON.stringify({ q: 'x'.repeat(2000) })],
     ])('rejects %s', (_name, raw) => {
       expect(decodeValue(raw, askValueSchema)).toBeUndefined();
     });

@@ -5,7 +5,7 @@
  * database stopped mid-run every answer still goes out, `/healthz` says the store is degraded
  * (200), and what was asked meanwhile is written once the database is back.
  */
-import { main as cli } from '../../adapters/cli/main';
+import { runCli } from '../helpers/run-cli';
 import { startFakeSlack, type FakeSlack } from '../server/helpers/fakes';
 import { raw } from '../server/helpers/requests';
 import { baseEnv, type InProcess, startInProcess } from '../server/helpers/server';
@@ -36,20 +36,9 @@ afterAll(async () => {
 }, 30_000);
 
 async function report(): Promise<{ unanswered: { question: string; count: number }[]; totals: Record<string, { questions: number }> }> {
-  let out = '';
-  const io = {
-    stdin: process.stdin,
-    stdout: {
-      write: (s: string) => {
-        out += s;
-        return true;
-      },
-    },
-    stderr: process.stderr,
-    env: { DATABASE_URL: url },
-  };
-  expect(await cli(['report', '--json'], io as unknown as Parameters<typeof cli>[1])).toBe(0);
-  return JSON.parse(out);
+  const run = await runCli(['report', '--json'], { DATABASE_URL: url });
+  expect(run).toMatchObject({ code: 0 });
+  return JSON.parse(run.out);
 }
 
 const health = async (server: InProcess): Promise<{ status: number; body: Record<string, unknown> }> => {

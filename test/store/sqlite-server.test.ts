@@ -5,50 +5,21 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main as cli } from '../../adapters/cli/main';
-import { startFakeConnector, startFakeSlack, type FakeSlack } from '../server/helpers/fakes';
-import { raw, teamsMessage } from '../server/helpers/requests';
+import { startedForAll } from '../helpers/lifecycle';
+import { runCli } from '../helpers/run-cli';
+import { startFakeConnector, startFakeSlack } from '../server/helpers/fakes';
+import { postActivity, raw, teamsMessage } from '../server/helpers/requests';
 import { baseEnv, startInProcess } from '../server/helpers/server';
 import { mention, posts, slackEnv, voteClick } from './helpers/slack-traffic';
 
 const root = mkdtempSync(join(tmpdir(), 'aws-qa-sqlite-server-'));
 const dataDir = join(root, 'not', 'yet', 'there');
-let fake: FakeSlack;
-beforeAll(async () => {
-  fake = await startFakeSlack();
-});
-afterAll(async () => {
-  await fake.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-/** Runs the CLI in-process; returns its exit code and output. */
-async function runCli(argv: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdin: process.stdin,
-    stdout: {
-      write: (s: string) => {
-        out += s;
-        return true;
-      },
-    },
-    stderr: {
-      write: (s: string) => {
-        err += s;
-        return true;
-      },
-    },
-    env,
-  };
-  const code = await cli(argv, io as unknown as Parameters<typeof cli>[1]);
-  return { code, out, err };
-}
+const fake = startedForAll(startFakeSlack);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('server with the SQLite store', () => {
   it('keeps questions and votes across a restart, and report --json shows them', async () => {
-    const env = baseEnv({ ...slackEnv(fake.apiUrl), DATA_DIR: dataDir });
+    const env = baseEnv({ ...slackEnv(fake().apiUrl), DATA_DIR: dataDir });
     const first = await startInProcess(env);
     expect(existsSync(join(dataDir, 'aws-qa.db'))).toBe(true);
     expect(JSON.parse((await raw(first.url, { method: 'GET', path: '/healthz' })).body)).toEqual({ status: 'ready', store: 'ok' });
@@ -59,17 +30,17 @@ describe('server with the SQLite store', () => {
     ]) {
       expect((await mention(first.url, text, id)).status).toBe(200);
     }
-    await fake.waitFor(() => posts(fake.calls) === 3);
-    const click = { answerId: 'answer-eks-1', question: 'SLA for EKS', user: 'U0001', responseUrl: `${fake.url}response` };
+    await fake().waitFor(() => posts(fake().calls) === 3);
+    const click = { answerId: 'answer-eks-1', question: 'SLA for EKS', user: 'U0001', responseUrl: `${fake().url}response` };
     expect((await voteClick(first.url, { ...click, vote: 'up', triggerId: 't-1' })).status).toBe(200);
     expect((await voteClick(first.url, { ...click, vote: 'down', triggerId: 't-2' })).status).toBe(200); // changed their mind
     expect((await voteClick(first.url, { ...click, vote: 'down', user: 'U0002', triggerId: 't-3' })).status).toBe(200);
-    await fake.waitFor(() => fake.calls.filter((c) => c.path === '/response').length === 3);
+    await fake().waitFor(() => fake().calls.filter((c) => c.path === '/response').length === 3);
     await first.stop();
 
     const second = await startInProcess(env);
     expect((await mention(second.url, 'SLA for Route 53', 'EvS4')).status).toBe(200);
-    await fake.waitFor(() => posts(fake.calls) === 4);
+    await fake().waitFor(() => posts(fake().calls) === 4);
     await second.stop();
 
     const { code, out, err } = await runCli(['report', '--json'], { DATA_DIR: dataDir });
@@ -97,8 +68,7 @@ describe('server with the SQLite store', () => {
     const connector = await startFakeConnector();
     const server = await startInProcess(baseEnv({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', PLAYGROUND: '1', DATA_DIR: dir }));
     try {
-      const post = (activity: Record<string, unknown>) =>
-        raw(server.url, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const post = (activity: Record<string, unknown>) => postActivity(server.url, activity);
       expect((await post(teamsMessage(connector.url, 'SLA for Route 53'))).status).toBeLessThan(300);
       expect((await post(teamsMessage(connector.url, 'SLA for EKS'))).status).toBeLessThan(300);
       await connector.waitFor(() => connector.calls.length === 2);

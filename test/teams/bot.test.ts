@@ -45,70 +45,66 @@ function harness(options: { allowedTenantIds?: string[]; assistant?: FakeAssista
 
 const cardTexts = (activity: Partial<Activity>): string => allStrings(activity.attachments).join('\n');
 
+/** Sends `activity` to the bot (a fresh one by default): it must ask exactly `question` and send one reply, which is returned. */
+async function onlyReply(activity: ActivityJson, question: string, h: Harness = harness()): Promise<Partial<Activity>> {
+  const replies = await h.send(activity);
+  expect(h.assistant.questions).toEqual([question]);
+  expect(replies).toHaveLength(1);
+  return replies[0];
+}
+
+/** Sends `activity` to the bot (a fresh one by default): it must send nothing and ask the engine nothing. */
+async function expectSilence(activity: ActivityJson, h: Harness = harness()): Promise<void> {
+  expect(await h.send(activity)).toEqual([]);
+  expect(h.assistant.questions).toEqual([]);
+}
+
 describe('TeamsQaBot', () => {
   describe('channel @mention', () => {
     it('asks the question without the bot mention and replies in the thread with a card', async () => {
-      const h = harness();
-      const replies = await h.send(fixture('channel-mention'));
-      expect(h.assistant.questions).toEqual(['SLA for EKS &amp; uptime']);
-      expect(replies).toHaveLength(1);
-      expect(replies[0].replyToId).toBe('1699999000001');
-      expect(replies[0].conversation?.id).toBe('19:a6ca2a04bc9c4e52b3ea1c4b3c7a4e9c@thread.tacv2;messageid=1699999000001');
-      expect(activityCardErrors(replies[0])).toEqual([]);
-      expect(cardTexts(replies[0])).toContain('99.95%');
+      const reply = await onlyReply(fixture('channel-mention'), 'SLA for EKS &amp; uptime');
+      expect(reply.replyToId).toBe('1699999000001');
+      expect(reply.conversation?.id).toBe('19:a6ca2a04bc9c4e52b3ea1c4b3c7a4e9c@thread.tacv2;messageid=1699999000001');
+      expect(activityCardErrors(reply)).toEqual([]);
+      expect(cardTexts(reply)).toContain('99.95%');
     });
 
     it('ignores a channel message that does not mention the bot', async () => {
-      const h = harness();
-      const activity = fixture('channel-mention', { entities: [], text: 'SLA for EKS' });
-      expect(await h.send(activity)).toEqual([]);
-      expect(h.assistant.questions).toEqual([]);
+      await expectSilence(fixture('channel-mention', { entities: [], text: 'SLA for EKS' }));
     });
 
     it('ignores a mention of someone else', async () => {
-      const h = harness();
       const activity = fixture('channel-mention', {
         text: '<at>Adele</at> SLA for EKS',
         entities: [{ type: 'mention', mentioned: { id: '29:adele', name: 'Adele' }, text: '<at>Adele</at>' }],
       });
-      expect(await h.send(activity)).toEqual([]);
+      await expectSilence(activity);
     });
   });
 
   describe('group chat', () => {
     it('answers a mention in the conversation (no thread reply)', async () => {
-      const h = harness();
-      const replies = await h.send(fixture('group-chat-mention'));
-      expect(h.assistant.questions).toEqual(['Beanstalk vs App Runner']);
-      expect(replies).toHaveLength(1);
-      expect(replies[0].replyToId).toBeUndefined();
+      const reply = await onlyReply(fixture('group-chat-mention'), 'Beanstalk vs App Runner');
+      expect(reply.replyToId).toBeUndefined();
     });
 
     it('stays quiet when not mentioned', async () => {
-      const h = harness();
-      expect(await h.send(fixture('group-chat-no-mention'))).toEqual([]);
-      expect(h.assistant.questions).toEqual([]);
+      await expectSilence(fixture('group-chat-no-mention'));
     });
   });
 
   describe('personal chat', () => {
     it('answers every message, in the conversation', async () => {
-      const h = harness();
-      const replies = await h.send(fixture('personal-message'));
-      expect(h.assistant.questions).toEqual(['Lambda max execution time']);
-      expect(replies).toHaveLength(1);
-      expect(replies[0].replyToId).toBeUndefined();
-      expect(replies[0].attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+      const reply = await onlyReply(fixture('personal-message'), 'Lambda max execution time');
+      expect(reply.replyToId).toBeUndefined();
+      expect(reply.attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     });
   });
 
   describe('card submits', () => {
     it('asks the question of a follow-up click in a channel without a mention', async () => {
-      const h = harness();
-      const replies = await h.send(fixture('card-submit-ask'));
-      expect(h.assistant.questions).toEqual(['SLA for ECS']);
-      expect(replies).toHaveLength(1);
-      expect(replies[0].replyToId).toBe('1699999000301');
+      const reply = await onlyReply(fixture('card-submit-ask'), 'SLA for ECS');
+      expect(reply.replyToId).toBe('1699999000301');
     });
 
     it('reads the question from a messageBack value delivered as a JSON string', async () => {
@@ -168,22 +164,17 @@ describe('TeamsQaBot', () => {
 
   describe('members added', () => {
     it('welcomes with the help card when installed in personal scope', async () => {
-      const h = harness();
-      const replies = await h.send(fixture('members-added-personal'));
-      expect(replies).toHaveLength(1);
-      expect(h.assistant.questions).toEqual(['help']);
-      expect(cardTexts(replies[0])).toContain(WELCOME_TEXT.slice(0, 20));
-      expect(activityCardErrors(replies[0])).toEqual([]);
+      const reply = await onlyReply(fixture('members-added-personal'), 'help');
+      expect(cardTexts(reply)).toContain(WELCOME_TEXT.slice(0, 20));
+      expect(activityCardErrors(reply)).toEqual([]);
     });
 
     it('does not welcome in a team channel', async () => {
-      const h = harness();
-      expect(await h.send(fixture('members-added-channel'))).toEqual([]);
+      await expectSilence(fixture('members-added-channel'));
     });
 
     it('does not welcome when someone else joins', async () => {
-      const h = harness();
-      expect(await h.send(fixture('members-added-personal', { membersAdded: [{ id: '29:someone-else' }] }))).toEqual([]);
+      await expectSilence(fixture('members-added-personal', { membersAdded: [{ id: '29:someone-else' }] }));
     });
   });
 
@@ -202,9 +193,8 @@ describe('TeamsQaBot', () => {
     });
 
     it('gives no answer to an activity without a tenant', async () => {
-      const h = harness({ allowedTenantIds: [TENANT_ID] });
       const activity = fixture('personal-message', { channelData: {}, conversation: { conversationType: 'personal', id: 'a:1' } });
-      expect(await h.send(activity)).toEqual([]);
+      await expectSilence(activity, harness({ allowedTenantIds: [TENANT_ID] }));
     });
   });
 

@@ -3,45 +3,30 @@ import { mrkdwnToHtml } from '../../adapters/web/client/mrkdwn';
 import { escapeMrkdwn } from '../../adapters/slack/escape';
 
 describe('mrkdwnToHtml', () => {
-  describe('formatting', () => {
+  describe('formatting and tokens', () => {
     it.each([
-      ['*Amazon EKS*', '<b>Amazon EKS</b>'],
-      ['_maybe_ later', '<i>maybe</i> later'],
-      ['~old~ new', '<s>old</s> new'],
-      ['use `kubectl get pods`', 'use <code class="sk-code">kubectl get pods</code>'],
-      ['*Region SLA*\n99.95%', '<b>Region SLA</b><br>99.95%'],
-      ['• one\n• two', '• one<br>• two'],
-      ['&gt; quoted', '<span class="sk-quote">quoted</span>'],
-    ])('renders %j', (input, html) => {
-      expect(mrkdwnToHtml(input)).toBe(html);
-    });
-
-    it('leaves markers inside words and unclosed markers alone', () => {
-      expect(mrkdwnToHtml('user_id and snake_case_name')).toBe('user_id and snake_case_name');
-      expect(mrkdwnToHtml('5 * 3 = 15')).toBe('5 * 3 = 15');
-      expect(mrkdwnToHtml('2*3*4')).toBe('2*3*4');
-    });
-
-    it('does not format inside code blocks', () => {
-      expect(mrkdwnToHtml('```a *b* &lt;c&gt;```')).toBe('<pre class="sk-pre">a *b* &lt;c&gt;</pre>');
-    });
-  });
-
-  describe('tokens', () => {
-    it('renders http(s) links with rel=noopener and their label', () => {
-      expect(mrkdwnToHtml('<https://aws.amazon.com/eks/sla/?a=1&amp;b=2|EKS SLA>')).toBe(
+      ['bold', '*Amazon EKS*', '<b>Amazon EKS</b>'],
+      ['italics', '_maybe_ later', '<i>maybe</i> later'],
+      ['strike-through', '~old~ new', '<s>old</s> new'],
+      ['inline code', 'use `kubectl get pods`', 'use <code class="sk-code">kubectl get pods</code>'],
+      ['a line break', '*Region SLA*\n99.95%', '<b>Region SLA</b><br>99.95%'],
+      ['bullets as typed', '• one\n• two', '• one<br>• two'],
+      ['a quote', '&gt; quoted', '<span class="sk-quote">quoted</span>'],
+      ['markers inside words as text', 'user_id and snake_case_name', 'user_id and snake_case_name'],
+      ['an unclosed marker as text', '5 * 3 = 15', '5 * 3 = 15'],
+      ['markers between digits as text', '2*3*4', '2*3*4'],
+      ['a code block unformatted inside', '```a *b* &lt;c&gt;```', '<pre class="sk-pre">a *b* &lt;c&gt;</pre>'],
+      [
+        'an http(s) link with rel=noopener and its label',
+        '<https://aws.amazon.com/eks/sla/?a=1&amp;b=2|EKS SLA>',
         '<a href="https://aws.amazon.com/eks/sla/?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">EKS SLA</a>',
-      );
-    });
-
-    it('shows mentions and special mentions as text, never pinging', () => {
-      expect(mrkdwnToHtml('<@U123ABC> asked')).toBe('<span class="sk-mention">@U123ABC</span> asked');
-      expect(mrkdwnToHtml('<!here>')).toBe('<span class="sk-mention">@here</span>');
-      expect(mrkdwnToHtml('<#C123|general>')).toBe('<span class="sk-mention">#general</span>');
-    });
-
-    it('drops non-http link targets but keeps the label', () => {
-      expect(mrkdwnToHtml('<javascript:alert(1)|click>')).toBe('click');
+      ],
+      ['a user mention as text, never pinging', '<@U123ABC> asked', '<span class="sk-mention">@U123ABC</span> asked'],
+      ['a special mention as text, never pinging', '<!here>', '<span class="sk-mention">@here</span>'],
+      ['a channel as its name', '<#C123|general>', '<span class="sk-mention">#general</span>'],
+      ['a non-http link as its label alone', '<javascript:alert(1)|click>', 'click'],
+    ])('renders %s', (_what, input, html) => {
+      expect(mrkdwnToHtml(input)).toBe(html);
     });
   });
 

@@ -46,6 +46,21 @@ function ask(page: Page, question: string): Promise<Locator> {
   });
 }
 
+/**
+ * Clicks the button `name` in the `platform` rendering of the first turn; the new turn must ask
+ * that question, say it was clicked there, and be answered with `kind`. Returns the new turn.
+ */
+async function clickFollowUp(page: Page, platform: 'Slack' | 'Teams', name: string, kind: string): Promise<Locator> {
+  const surface = turns(page)
+    .first()
+    .locator(platform === 'Slack' ? '.slack-surface' : '.teams-surface');
+  const turn = await newTurn(page, () => surface.getByRole('button', { name }).click());
+  await expectText(turn.locator('.question-text'), name);
+  await expectText(turn.locator('.via'), `clicked in ${platform}`);
+  expect(await turn.getAttribute('data-kind')).toBe(kind);
+  return turn;
+}
+
 describeBrowser('playground page in Chromium', () => {
   let pg: PlaygroundServer;
   let context: BrowserContext;
@@ -103,11 +118,7 @@ describeBrowser('playground page in Chromium', () => {
   });
 
   it('asks a follow-up clicked in the Slack rendering', async () => {
-    const first = turns(page).first();
-    const turn = await newTurn(page, () => first.locator('.slack-surface').getByRole('button', { name: 'Compare EKS vs EC2' }).click());
-    await expectText(turn.locator('.question-text'), 'Compare EKS vs EC2');
-    await expectText(turn.locator('.via'), 'clicked in Slack');
-    expect(await turn.getAttribute('data-kind')).toBe('compare');
+    const turn = await clickFollowUp(page, 'Slack', 'Compare EKS vs EC2', 'compare');
     await expectText(turn.locator('.slack-surface .sk-header'), 'EKS vs EC2');
     await expectText(turn.locator('.teams-surface .ac-adaptiveCard'), 'EKS vs EC2');
     // The comparison is an Adaptive Cards 1.5 Table in Teams (rendered, not a fallback).
@@ -116,11 +127,7 @@ describeBrowser('playground page in Chromium', () => {
   });
 
   it('asks a follow-up clicked in the Teams card', async () => {
-    const first = turns(page).first();
-    const turn = await newTurn(page, () => first.locator('.teams-surface').getByRole('button', { name: 'List all SLAs' }).click());
-    await expectText(turn.locator('.question-text'), 'List all SLAs');
-    await expectText(turn.locator('.via'), 'clicked in Teams');
-    expect(await turn.getAttribute('data-kind')).toBe('sla');
+    const turn = await clickFollowUp(page, 'Teams', 'List all SLAs', 'sla');
     await expectText(turn.locator('.teams-surface'), '99.95%');
   });
 

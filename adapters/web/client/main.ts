@@ -12,44 +12,71 @@ import { Turn, type Platform } from './turn-view';
 
 const PLATFORM_NAMES: Record<Platform | 'page', string> = { slack: 'Slack', teams: 'Teams', page: 'the page' };
 
-function start(): void {
-  const form = document.getElementById('ask-form') as HTMLFormElement;
-  const input = document.getElementById('question') as HTMLInputElement;
-  const submit = document.getElementById('ask-button') as HTMLButtonElement;
-  const history = document.getElementById('history') as HTMLOListElement;
-  const announcer = document.getElementById('announcer') as HTMLElement;
-  const asked: string[] = [];
-  let busy = 0;
+/** The page's elements this script drives (ids from `index.html`). */
+interface PageElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  submit: HTMLButtonElement;
+  history: HTMLOListElement;
+  /** A live region: screen readers hear each outcome. */
+  announcer: HTMLElement;
+}
 
-  const setBusy = (delta: number): void => {
-    busy += delta;
-    submit.disabled = busy > 0;
-    document.body.classList.toggle('busy', busy > 0);
+function pageElements(): PageElements {
+  return {
+    form: document.getElementById('ask-form') as HTMLFormElement,
+    input: document.getElementById('question') as HTMLInputElement,
+    submit: document.getElementById('ask-button') as HTMLButtonElement,
+    history: document.getElementById('history') as HTMLOListElement,
+    announcer: document.getElementById('announcer') as HTMLElement,
   };
+}
 
-  async function ask(question: string, via?: string): Promise<void> {
+/** The conversation: each question asked becomes a turn in the history, answered for both platforms. */
+class Conversation {
+  private readonly asked: string[] = [];
+  private busy = 0;
+
+  constructor(private readonly page: PageElements) {}
+
+  /** The last question asked, if any (↑ recalls it). */
+  last(): string | undefined {
+    return this.asked[this.asked.length - 1];
+  }
+
+  /** Asks `question` (ignored when blank) in a new turn; `via` says where it came from (a click, an example). */
+  async ask(question: string, via?: string): Promise<void> {
     const text = question.trim();
     if (!text) return;
-    asked.push(text);
+    this.asked.push(text);
     const turn = new Turn(text, via);
-    history.append(turn.element);
+    this.page.history.append(turn.element);
     turn.element.scrollIntoView({ block: 'nearest' });
-    setBusy(1);
+    this.setBusy(1);
     const started = performance.now();
     try {
       const response = await askQuestion(text);
-      turn.showAnswer(response, performance.now() - started, onIntent);
-      announcer.textContent = response.answer.answered ? `Answer: ${response.answer.title}` : `Not in the knowledge base: ${text}`;
+      turn.showAnswer(response, performance.now() - started, this.onIntent);
+      this.page.announcer.textContent = response.answer.answered
+        ? `Answer: ${response.answer.title}`
+        : `Not in the knowledge base: ${text}`;
     } catch (error) {
       turn.showError(`Could not get an answer: ${(error as Error).message}`);
-      announcer.textContent = 'Could not get an answer.';
+      this.page.announcer.textContent = 'Could not get an answer.';
     } finally {
-      setBusy(-1);
+      this.setBusy(-1);
       turn.element.scrollIntoView({ block: 'start', behavior: 'smooth' });
     }
   }
 
-  async function vote(intent: Extract<ButtonIntent, { kind: 'feedback' }>, from: Platform, turn: Turn): Promise<void> {
+  /** What a button in a turn does: ask its question, record its vote, or say it is not available here. */
+  private readonly onIntent = (intent: ButtonIntent, from: Platform | 'page', turn: Turn): void => {
+    if (intent.kind === 'ask') void this.ask(intent.question, from === 'page' ? 'suggestion' : `clicked in ${PLATFORM_NAMES[from]}`);
+    else if (intent.kind === 'feedback' && from !== 'page') void this.vote(intent, from, turn);
+    else if (intent.kind === 'unsupported') turn.setStatus(`Not available in the playground: ${intent.reason}.`);
+  };
+
+  private async vote(intent: Extract<ButtonIntent, { kind: 'feedback' }>, from: Platform, turn: Turn): Promise<void> {
     try {
       await sendFeedback({ answerId: intent.answerId, question: intent.question, vote: intent.vote, from });
       turn.markVoted(intent.vote);
@@ -61,29 +88,40 @@ function start(): void {
     }
   }
 
-  function onIntent(intent: ButtonIntent, from: Platform | 'page', turn: Turn): void {
-    if (intent.kind === 'ask') void ask(intent.question, from === 'page' ? 'suggestion' : `clicked in ${PLATFORM_NAMES[from]}`);
-    else if (intent.kind === 'feedback' && from !== 'page') void vote(intent, from, turn);
-    else if (intent.kind === 'unsupported') turn.setStatus(`Not available in the playground: ${intent.reason}.`);
+  /** The submit button is disabled (and the page marked busy) while any question is pending. */
+  private setBusy(delta: number): void {
+    this.busy += delta;
+    this.page.submit.disabled = this.busy > 0;
+    document.body.classList.toggle('busy', this.busy > 0);
   }
+}
 
+/** The question box (Enter submits, ↑ on an empty box recalls the last question) and the example buttons. */
+function wireInputs(page: PageElements, conversation: Conversation): void {
+  const { form, input } = page;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const question = input.value;
     input.value = '';
-    void ask(question);
+    void conversation.ask(question);
   });
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowUp' && input.value === '' && asked.length) {
+    const last = conversation.last();
+    if (event.key === 'ArrowUp' && input.value === '' && last !== undefined) {
       event.preventDefault();
-      input.value = asked[asked.length - 1];
+      input.value = last;
     }
   });
   for (const example of document.querySelectorAll<HTMLButtonElement>('button[data-example]')) {
-    example.addEventListener('click', () => void ask(example.dataset.example ?? '', 'example'));
+    example.addEventListener('click', () => void conversation.ask(example.dataset.example ?? '', 'example'));
   }
+}
+
+function start(): void {
+  const page = pageElements();
+  wireInputs(page, new Conversation(page));
   document.body.dataset.ready = 'true';
-  input.focus();
+  page.input.focus();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -3,7 +3,9 @@
  * the response arrived is not an error), Slack-signed posts, and Teams message activities.
  */
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 
 export interface RawResponse {
   status: number;
@@ -71,6 +73,16 @@ export function slackHeaders(secret: string, body: string, contentType?: string)
   };
 }
 
+/** POSTs `body` to `/slack/events`, signed with `secret` as Slack signs it. */
+export function postSlack(base: string, secret: string, body: string): Promise<RawResponse> {
+  return raw(base, { path: '/slack/events', headers: slackHeaders(secret, body), body });
+}
+
+/** POSTs `activity` to `/api/messages` as JSON, without a token (local mode, or to be refused). */
+export function postActivity(base: string, activity: Record<string, unknown>): Promise<RawResponse> {
+  return raw(base, { path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+}
+
 /** An Events API `app_mention` envelope asking `text`. */
 export function slackMention(text: string, eventId = `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`): string {
   return JSON.stringify({
@@ -92,22 +104,15 @@ export function slackMention(text: string, eventId = `Ev${Math.random().toString
   });
 }
 
-/** A `/aws` slash command form body asking `text`. */
+/** Slack's documented slash command payload (`test/fixtures/slack/slash-command.json`). */
+const SLASH_COMMAND = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'slack', 'slash-command.json'), 'utf8')) as Record<
+  string,
+  string
+>;
+
+/** A `/aws` slash command form body asking `text`: the documented payload, its `response_url` on loopback (never Slack). */
 export function slackCommand(text: string): string {
-  return new URLSearchParams({
-    token: 'verification-token-unused',
-    team_id: 'T0001',
-    team_domain: 'example',
-    channel_id: 'C0001',
-    channel_name: 'general',
-    user_id: 'U0001',
-    user_name: 'alice',
-    command: '/aws',
-    text,
-    api_app_id: 'A0001',
-    response_url: 'http://127.0.0.1:9/response',
-    trigger_id: '1.2.3',
-  }).toString();
+  return new URLSearchParams({ ...SLASH_COMMAND, text, response_url: 'http://127.0.0.1:9/response' }).toString();
 }
 
 /** A personal-chat Teams message activity asking `text`, replying to `serviceUrl`. */

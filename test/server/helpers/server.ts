@@ -113,3 +113,10 @@ export function spawnServer(
     });
   });
 }
+
+/** Stops a spawned server with `signal` (unless it already exited) and waits for its exit. */
+export async function stopSpawned(server: Spawned | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (server?.proc.exitCode !== null || server.proc.signalCode !== null) return;
+  server.proc.kill(signal);
+  await server.exited;
+}

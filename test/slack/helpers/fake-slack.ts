@@ -35,6 +35,8 @@ export interface FakeSlack {
   failNext(method: string, ...statuses: number[]): void;
   /** The next calls of `method` get `{ ok: false, error }` with HTTP 200. */
   platformErrorNext(method: string, error: string): void;
+  /** Forgets every recorded call and `response_url` post (between tests). */
+  reset(): void;
   /** Resolves when `predicate()` is true (polling), rejects after `timeoutMs`. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -123,6 +125,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     attempts: (method) => calls.filter((c) => c.method === method),
     failNext: (method, ...statuses) => failures.set(method, [...(failures.get(method) ?? []), ...statuses]),
     platformErrorNext: (method, error) => platformErrors.set(method, [...(platformErrors.get(method) ?? []), error]),
+    reset() {
+      calls.length = 0;
+      responses.length = 0;
+    },
     async waitFor(predicate, timeoutMs = 5000) {
       const start = Date.now();
       while (!predicate()) {

@@ -91,5 +91,60 @@ export async function startHarness(overrides: Partial<SlackAppOptions> = {}, opt
   };
 }
 
+export interface UseHarnessOptions {
+  /** Call `start()` (auth.test) before the tests. Default true. */
+  start?: boolean;
+  /** Forget the fake's recorded calls and responses before each test. Default false. */
+  resetEachTest?: boolean;
+}
+
+/**
+ * The harness of the enclosing `describe` block: started (with `overrides`) in `beforeAll`, closed
+ * in `afterAll`. The object returned forwards to the started harness, so tests use it as a
+ * {@link Harness}; touching it outside a test or hook throws.
+ *
+ * ```ts
+ * describe('…', () => {
+ *   const h = useHarness({ allowedTeamIds: ['T1'] });
+ *   it('…', async () => expect((await h.post(body)).status).toBe(200));
+ * });
+ * ```
+ */
+export function useHarness(overrides: Partial<SlackAppOptions> = {}, options: UseHarnessOptions = {}): Harness {
+  let current: Harness | undefined;
+  const started = (): Harness => {
+    if (!current) throw new Error('useHarness: the harness starts in beforeAll; use it inside a test or hook');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startHarness(overrides, { start: options.start });
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  if (options.resetEachTest) beforeEach(() => started().fake.reset());
+  return {
+    get url() {
+      return started().url;
+    },
+    get fake() {
+      return started().fake;
+    },
+    get store() {
+      return started().store;
+    },
+    get slack() {
+      return started().slack;
+    },
+    get logs() {
+      return started().logs;
+    },
+    asked: () => started().asked(),
+    post: (body, o) => started().post(body, o),
+    close: () => started().close(),
+  };
+}
+
 /** Waits `ms` (to give an ignored event the chance to do something wrong). */
 export const settle = (ms = 150): Promise<void> => new Promise((r) => setTimeout(r, ms));
