@@ -11,7 +11,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { parseJsonObject } from '../shared/json-body';
 import { readBody, tooLarge } from '../shared/read-body';
 import { requestPath } from '../shared/request-path';
-import { checkEnvelope, checkSignatureHeaders, isSslCheck, verifySignature } from './verify-request';
+import { checkEnvelope, checkSignatureHeaders, isSslCheck, type PayloadKind, verifySignature } from './verify-request';
 
 /** The media types Slack posts: JSON (events) and forms (commands, interactivity). */
 const SLACK_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
@@ -19,7 +19,10 @@ const SLACK_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencode
 const SSL_CHECK_MAX_BYTES = 1024;
 
 export interface HttpListenerOptions {
+  /** The receiver of events, interactions and `ssl_check`. */
   receiver: HTTPReceiver;
+  /** The receiver of slash commands (an app of their own, see `app.ts`); default `receiver`. */
+  commandReceiver?: HTTPReceiver;
   signingSecret: string;
   /** The path of the Events/Interactivity/Commands URL, e.g. `/slack/events`. */
   endpoint: string;
@@ -63,15 +66,15 @@ function refuse(logger: PinoLogger, res: ServerResponse, status: number, reason:
   res.end(text);
 }
 
-/** Hands the request to Bolt's receiver; a request Bolt deferred is a 404, any other throw a logged 500. */
-function dispatch(options: HttpListenerOptions, req: IncomingMessage, res: ServerResponse): void {
+/** Hands the request to Bolt's `receiver` (default: the main one); a request Bolt deferred is a 404, any other throw a logged 500. */
+function dispatch(options: HttpListenerOptions, req: IncomingMessage, res: ServerResponse, receiver = options.receiver): void {
   // Every response Bolt writes here is empty or JSON (acks, url_verification, errors without a
   // body; an empty body labelled JSON is harmless), so the type is set up front: the `/aws` ack
   // can then be handed over as JSON text already serialized per answer (Bolt writes a string
   // body as is, and `writeHead` keeps headers set before it).
   res.setHeader('content-type', 'application/json; charset=utf-8');
   try {
-    options.receiver.requestListener(req, res);
+    receiver.requestListener(req, res);
   } catch (error) {
     const deferred = (error as { code?: unknown }).code === ErrorCode.HTTPReceiverDeferredRequestError;
     if (!deferred) options.logger.error({ err: error }, 'slack: request dispatch failed');
@@ -105,13 +108,15 @@ async function authenticateThenDispatch(options: HttpListenerOptions, req: Incom
     if (read.aborted) return void logger.debug('slack: client went away mid-body');
     return refuse(logger, res, read.status, read.status === 413 ? tooLarge(limit) : read.error, read.close);
   }
+  let kind: PayloadKind = 'other';
   if (early) {
     if (!isSslCheck(type, read.body)) return refuse(logger, res, early.status, early.reason, false);
   } else {
     if (!verifySignature(options.signingSecret, req.headers, read.body)) return refuse(logger, res, 401, 'invalid Slack signature', false);
-    const bad = checkEnvelope(type, read.body, (bytes) => parseJsonObject(bytes));
-    if (bad) return refuse(logger, res, bad.status, bad.reason, false);
+    const envelope = checkEnvelope(type, read.body, (bytes) => parseJsonObject(bytes));
+    if ('status' in envelope) return refuse(logger, res, envelope.status, envelope.reason, false);
+    kind = envelope.kind;
   }
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = read.body;
-  dispatch(options, req, res);
+  dispatch(options, req, res, kind === 'command' ? options.commandReceiver : undefined);
 }

@@ -58,24 +58,27 @@ export function verifySignature(secret: string, headers: IncomingHttpHeaders, bo
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Step 3: the signed body is something Bolt can route; else a 400 naming what is wrong. */
+/** What a signed body is: a slash command, or anything else Bolt routes (events, interactions, `ssl_check`). */
+export type PayloadKind = 'command' | 'other';
+
+/** Step 3: the signed body is something Bolt can route (and which kind); else a 400 naming what is wrong. */
 export function checkEnvelope(
   contentType: string,
   body: Buffer,
   parseJson: (bytes: Buffer) => { ok: true; value: Record<string, unknown> } | { ok: false; error: string },
-): Refusal | undefined {
+): Refusal | { kind: PayloadKind } {
   if (body.length === 0) return { status: 400, reason: 'empty request body' };
   if (contentType === 'application/json') {
     const parsed = parseJson(body);
     if (!parsed.ok) return { status: 400, reason: parsed.error };
     if (typeof parsed.value.type !== 'string') return { status: 400, reason: 'event payload has no type' };
-    return undefined;
+    return OTHER;
   }
   const form = new URLSearchParams(body.toString('utf8'));
   const payload = form.get('payload');
   if (payload === null) {
-    if (form.get('ssl_check') === '1') return undefined;
-    return form.get('command') ? undefined : { status: 400, reason: 'form has neither a payload nor a command' };
+    if (form.get('ssl_check') === '1') return OTHER;
+    return form.get('command') ? COMMAND : { status: 400, reason: 'form has neither a payload nor a command' };
   }
   const parsed = parseJson(Buffer.from(payload, 'utf8'));
   if (!parsed.ok) return { status: 400, reason: `payload: ${parsed.error.replace('request body', 'payload')}` };
@@ -86,5 +89,8 @@ export function checkEnvelope(
       return { status: 400, reason: 'block_actions payload without actions' };
     if (!isObject(value.user) || typeof value.user.id !== 'string') return { status: 400, reason: 'block_actions payload without a user' };
   }
-  return undefined;
+  return OTHER;
 }
+
+const COMMAND = { kind: 'command' } as const;
+const OTHER = { kind: 'other' } as const;
