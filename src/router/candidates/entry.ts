@@ -26,28 +26,37 @@ export function matchingEntry(ctx: RouterContext, u: Understood): number | undef
 interface EntryFacts {
   /** Per entry, the entity ids its passages are about. */
   entities: string[][];
-  /** Per entry, its question and passages' texts (labels included). */
-  texts: string[][];
-  /** Per entry, the stems of those texts. */
-  stems: Set<string>[];
   /** Per entity id, the entries about it. */
   byEntity: Map<string, number[]>;
+  /** Entry `i`'s question and passages' texts (labels included). */
+  texts(i: number): readonly string[];
+  /** The stems of entry `i`'s texts (computed when first asked, then kept). */
+  stems(i: number): ReadonlySet<string>;
 }
-/** What each entry is about and says, computed once per knowledge base. */
+/**
+ * What each entry is about, computed once per knowledge base; what each entry says, per entry
+ * when a question first needs it (a question visits the entries about the services it names: at
+ * 5 MB, stemming every entry up front cost the first question ~0.8 s and kept every text twice).
+ */
 export const entryInfo = perObject((ctx: RouterContext): EntryFacts => {
   const entities = ctx.kb.entries.map(() => new Set<string>());
-  const texts = ctx.kb.entries.map((e) => [e.question]);
-  for (const p of ctx.kb.passages) {
+  const passages = ctx.kb.entries.map((): number[] => []);
+  ctx.kb.passages.forEach((p, k) => {
     p.entities.forEach((id) => entities[p.entry].add(id));
-    texts[p.entry].push(`${p.context.join(' ')} ${p.text}`);
-  }
+    passages[p.entry].push(k);
+  });
   const byEntity = new Map<string, number[]>();
   entities.forEach((ids, i) => ids.forEach((id) => appendTo(byEntity, id, i)));
+  const texts = (i: number): string[] => [
+    ctx.kb.entries[i].question,
+    ...passages[i].map((k) => `${ctx.kb.passages[k].context.join(' ')} ${ctx.kb.passages[k].text}`),
+  ];
+  const stems: (ReadonlySet<string> | undefined)[] = [];
   return {
     entities: entities.map((s) => [...s]),
-    texts,
     byEntity,
-    stems: texts.map((t) => new Set(t.flatMap((x) => knowledgeStems(x)))),
+    texts,
+    stems: (i) => (stems[i] ??= new Set(texts(i).flatMap((x) => knowledgeStems(x)))),
   };
 });
 
@@ -86,7 +95,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
       )
         continue;
       // As for facts: with aspects asked, the knowledge base's words count; with none, every word does.
-      const share = shareHeldIn(u.facets.length > 0 || u.cues.advice ? u.knownStems : u.residualStems, info.stems[i], false);
+      const share = shareHeldIn(u.facets.length > 0 || u.cues.advice ? u.knownStems : u.residualStems, info.stems(i), false);
       if (!best || share > best.share) best = { i, share, about };
     }
     if (best && best.share > 0) {
@@ -99,7 +108,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
         why: `${u.cues.advice ? 'a stated problem: ' : ''}the entry "${entry.question}" holds ${Math.round(share * 100)}% of the words`,
         evidence: {
           subjects: subjectShare(input, about),
-          aspects: aspectsHeld(input, info.texts[i]),
+          aspects: aspectsHeld(input, info.texts(i)),
           content: share,
           form: u.cues.advice ? FORM.asked : FORM.neutral,
         },
