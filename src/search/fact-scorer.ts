@@ -4,6 +4,7 @@
  * a fact whose label or value shows an asked facet (`limits` ← "15 minutes max") gets a bonus.
  */
 import type { Fact, KnowledgeBase } from '../knowledge/knowledge-base';
+import { knowledgeStems } from '../text/knowledge-stems';
 import { contentStems } from '../text/tokens';
 import { appendTo } from '../util/append-to';
 import { TermRuns } from './term-runs';
@@ -49,7 +50,8 @@ export class FactScorer {
       }
       return id;
     };
-    const attrStems = kb.facts.map((f) => contentStems(`${f.attribute} ${f.group ?? ''}`));
+    // Labels repeat (every row of an SLA table has the same two), so theirs go through the memo.
+    const attrStems = kb.facts.map((f) => knowledgeStems(`${f.attribute} ${f.group ?? ''}`));
     const valueStems = kb.facts.map((f) => contentStems(f.value));
     for (const list of [attrStems, valueStems]) for (const stems of list) for (const st of stems) idOf(st);
     const known = (st: string): number | undefined => this.stemIds.get(st);
