@@ -38,6 +38,13 @@ const WARMUP_MS = 1_500;
  * which a machine shared with other work does not inflate (a wall-time sample that loses the CPU
  * to another process in the middle counts the whole time slice).
  */
+/**
+ * What the CPU-time rows are: `process.cpuUsage()` around each call counts the whole process, V8's
+ * background threads (concurrent GC, the optimizing compiler) included, so a call's CPU time can
+ * exceed its wall time; the targets are on the wall-time rows.
+ */
+const CPU_DIAGNOSTIC = "diagnostic: process CPU, V8's background threads included";
+
 function time(inputs: string[], rounds: number, fn: (q: string) => unknown): { p50: number; p99: number; cpuP50: number; cpuP99: number } {
   const started = performance.now();
   for (let r = 0; r < WARMUP_ROUNDS || performance.now() - started < WARMUP_MS; r += 1) for (const q of inputs) fn(q);
@@ -202,13 +209,11 @@ function largerKbRows(kb: string, times: Timings, real: Timings): BenchRow[] {
     latency('p50'),
     { ...latency('p99'), target: '<= 2 ms', pass: times.p99 <= 2 },
     {
-      name: `answer CPU time p50 / p99 (${kb}): p99`,
+      name: `answer CPU time p50 / p99 (${kb}; ${CPU_DIAGNOSTIC}): p99`,
       value: times.cpuP99,
       unit: 'ms',
       baseline: times.cpuP50,
       baselineName: 'p50',
-      target: '<= 2 ms',
-      pass: times.cpuP99 <= 2,
     },
   ];
 }
@@ -234,7 +239,7 @@ function realKbRows(ours: Timings, cached: Timings, lunrOnly: Timings): BenchRow
       target: '<= 1 ms',
       pass: ours.p99 <= 1,
     },
-    { name: 'answer CPU time p99 (real KB)', value: ours.cpuP99, unit: 'ms', target: '<= 1 ms', pass: ours.cpuP99 <= 1 },
+    { name: `answer CPU time p99 (real KB; ${CPU_DIAGNOSTIC})`, value: ours.cpuP99, unit: 'ms' },
     {
       name: 'answer latency p50, repeated question (LRU hit)',
       value: cached.p50,

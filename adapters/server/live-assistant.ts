@@ -228,7 +228,7 @@ export class LiveAssistant {
       const { answer, intent } = result;
       this.options.logger.info(
         {
-          ...(context.requestId === undefined ? {} : { reqId: context.requestId }),
+          reqId: context.requestId, // pino leaves an undefined field out
           platform,
           intent,
           kind: answer.kind,
