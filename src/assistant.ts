@@ -39,8 +39,8 @@ export interface KnowledgeStats {
 export interface Assistant {
   /**
    * Answers one question as it arrived from a platform (mentions, entities and emoji are stripped;
-   * a question blank after that asks for `help`). Never throws on user text. `context` (who asked, the request id) does not change the answer;
-   * a wrapper that logs questions (the server's) reads it.
+   * a question blank after that asks for `help`). Never throws on user text. `context` (who asked,
+   * the request id) does not change the answer; a wrapper that logs questions (the server's) reads it.
    */
   ask(question: string, context?: AskContext): Answer;
   /**
