@@ -26,6 +26,8 @@ export const AMOUNT_WORDS = set(
 export const AMOUNT_PHRASES = ['how much', 'price list', 'price of'];
 /** With "how much", these ask for an amount even without a money word ("how much is EC2 per month"). */
 export const PERIOD_PHRASES = ['per hour', 'per month', 'per year', 'per day', 'a month', 'an hour', 'a year', 'monthly', 'hourly'];
+/** Phrases that ask for a count of what follows them ("how many read replicas"). */
+export const COUNT_PHRASES = [['how', 'many']] as const;
 export const MONEY_WORDS = set('cost costs price prices pricing priced charge charges pay bill billing expensive cheap');
 
 /** Words that carry no subject: they never make a question "about" something the KB lacks. */

@@ -22,6 +22,7 @@ import {
   PERIOD_PHRASES,
   AMOUNT_WORDS,
   COMPARE_WORDS,
+  COUNT_PHRASES,
   GENERIC_WORDS,
   HELP_WORDS,
   LIST_WORDS,
@@ -97,6 +98,8 @@ export interface Understood {
     negated: string[];
     /** Asks for every match ("which of these…", "list …"). */
     list: boolean;
+    /** What a count question counts ("how many read replicas" → `replicas`): the last word before a function word. */
+    counted?: string;
   };
   /** Words at entity positions (to keep them out of text matching). */
   entityWords: Set<number>;
@@ -348,8 +351,24 @@ export class QuestionReader {
         .map((f) => f.facet)
         .concat(tokens.flatMap((w, i) => (aspects.wordPositions.has(i) && negatedAt(i) ? (this.facetWords.get(w) ?? []) : []))),
       list: has(LIST_WORDS) && !has(RECOMMEND_STRONG),
+      counted: countedWord(tokens),
     };
   }
+}
+
+/**
+ * The word a count question counts: after a count phrase (`cues.ts`), the last of the words that
+ * follow it up to the next function word ("how many read replicas can …" → `replicas`).
+ */
+function countedWord(tokens: readonly string[]): string | undefined {
+  for (const phrase of COUNT_PHRASES) {
+    const at = tokens.findIndex((_, i) => phrase.every((w, k) => tokens[i + k] === w));
+    if (at < 0) continue;
+    let last: string | undefined;
+    for (let i = at + phrase.length; i < tokens.length && !FUNCTION_WORDS.has(tokens[i]); i += 1) last = tokens[i];
+    if (last !== undefined) return last;
+  }
+  return undefined;
 }
 
 /** What `QuestionReader` finds of the services a question names. */

@@ -7,6 +7,7 @@ import type { Answer } from '../answer/answer';
 import type { RouterContext } from '../read/context';
 import type { Understood } from '../read/read';
 import { knowledgeStems } from '../text/knowledge-stems';
+import { plainWords, stem } from '../text/tokens';
 import { perObject } from '../util/per-object';
 import { passagesAbout } from '../read/passages-about';
 import type { Evidence } from './relevance';
@@ -127,4 +128,20 @@ export function aspectsHeld(input: CandidateInput, texts: readonly string[]): nu
     }),
   );
   return held.length / u.facets.length;
+}
+
+/** How far (in words) a figure may stand from the word it counts ("up to 15 read replicas", "subscriptions per topic: 12,500,000"). */
+const COUNT_REACH = 4;
+
+/**
+ * Whether `text` states a count of `word` (a count question's counted word): the word itself, as a
+ * word of its own (not inside a compound: "Region-Level" counts no regions), with a figure at most
+ * {@link COUNT_REACH} words away.
+ */
+export function statesCountOf(text: string, word: string): boolean {
+  const words = plainWords(text);
+  const target = stem(word);
+  return words.some(
+    (w, i) => stem(w) === target && words.slice(Math.max(0, i - COUNT_REACH), i + COUNT_REACH + 1).some((near) => /^\d/.test(near)),
+  );
 }

@@ -1,7 +1,7 @@
 /** Passage readings: the indexed passages (Lunr) that hold most of the question's words. */
 import { findPassages, lookupAnswer } from '../../answer/build/lookup';
 import type { Candidate, CandidateInput } from '../candidate';
-import { subjectShare } from '../candidate';
+import { statesCountOf, subjectShare } from '../candidate';
 import { FORM } from '../relevance';
 import { entryInfo } from './entry';
 
@@ -15,16 +15,21 @@ export function lookupCandidates(input: CandidateInput): Candidate[] {
   const passage = ctx.kb.passages[top.id];
   // A passage speaks in its section's context: about every service its entry is about.
   const about = entryInfo(ctx).entities[passage.entry];
+  // A count question ("how many regions…") is answered only by a passage that counts that thing.
+  const counted = u.cues.counted;
+  const countless = counted !== undefined && !statesCountOf(`${passage.context.join(' ')} ${passage.text}`, counted);
   return [
     {
       intent: 'lookup',
       answered: true,
       speaksTo: about,
-      why: `passage under "${passage.source.section}" (line ${passage.line}) holds ${Math.round(top.coverage * 100)}% of the words`,
+      why:
+        `passage under "${passage.source.section}" (line ${passage.line}) holds ${Math.round(top.coverage * 100)}% of the words` +
+        (countless ? `, but states no count of "${counted}"` : ''),
       evidence: {
         subjects: subjectShare(input, about),
         // Free text: what it holds of the question's words decides (aspect words included), not a label.
-        content: top.coverage,
+        content: countless ? 0 : top.coverage,
         // A lone passage is never the advice a stated problem asks for (entries are: `entry.ts`).
         form: FORM.neutral,
       },
