@@ -9,6 +9,7 @@ import { finish, shortName, sourcesOf } from '../../answer/build/common';
 import { suggestions } from '../../answer/build/suggest';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
+import { SLA_FACET } from '../../knowledge/facet-ids';
 import { appendTo } from '../../util/append-to';
 import { perObject } from '../../util/per-object';
 import type { Candidate, CandidateInput } from '../candidate';
@@ -73,7 +74,7 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
   if (u.entities.some((e) => ctx.kb.covered.has(e.id)) || namedCount(input) > 0) return [];
   return [
     ...u.figures.flatMap((figure) => statingFigure(input, figure)),
-    ...u.facets.flatMap((facet) => [...extremes(input, facet), ...statingNone(input, facet)]),
+    ...u.facets.flatMap((facet) => [...extremes(input, facet), ...statingNone(input, facet), ...listingAspect(input, facet)]),
     ...matchingAll(input),
   ];
 }
@@ -141,6 +142,32 @@ function statingNone(input: CandidateInput, facet: string): Candidate[] {
       input,
       `${none.length} service(s) state no ${title} figure`,
       listAnswer(input, `No ${title} figure`, `The knowledge base states no ${title} figure for:`, shown),
+    ),
+  ];
+}
+
+/**
+ * An aspect listed for every service ("list the languages of each service"): the facts that show
+ * it, service by service, when two or more services have one and nothing else is asked. The SLA
+ * has its own tables (`sla.ts`).
+ */
+function listingAspect(input: CandidateInput, facet: string): Candidate[] {
+  const { u, ctx } = input;
+  if (!(u.cues.list || u.cues.all) || u.residualStems.length > 0 || facet === SLA_FACET) return [];
+  const facts = factsShowing(input, facet).map((i) => ctx.kb.facts[i]);
+  const services = new Set(facts.map((f) => f.entity));
+  if (services.size < 2) return [];
+  const title = ctx.kb.facets[facet]?.title ?? facet;
+  return [
+    across(
+      input,
+      `${services.size} services state their ${title}`,
+      listAnswer(
+        input,
+        `${title.charAt(0).toUpperCase()}${title.slice(1)}, service by service`,
+        `What the knowledge base says about ${title}, service by service:`,
+        facts,
+      ),
     ),
   ];
 }
