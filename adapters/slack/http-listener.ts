@@ -15,6 +15,8 @@ import { checkEnvelope, checkSignatureHeaders, isSslCheck, type PayloadKind, ver
 
 /** The media types Slack posts: JSON (events) and forms (commands, interactivity). */
 const SLACK_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
+/** All of an unsigned ssl_check that Bolt is given. */
+const SSL_CHECK_BODY = Buffer.from('ssl_check=1');
 /** Largest unsigned body read, and only as a possible `ssl_check` form. */
 const SSL_CHECK_MAX_BYTES = 1024;
 
@@ -109,14 +111,18 @@ async function authenticateThenDispatch(options: HttpListenerOptions, req: Incom
     return refuse(logger, res, read.status, read.status === 413 ? tooLarge(limit) : read.error, read.close);
   }
   let kind: PayloadKind = 'other';
+  let body = read.body;
   if (early) {
     if (!isSslCheck(type, read.body)) return refuse(logger, res, early.status, early.reason, false);
+    // Unsigned, so nothing else in it may reach Bolt (whose own check, which strips a smuggled
+    // `payload` or `command` from an ssl_check, is off): Bolt sees the bare ssl_check.
+    body = SSL_CHECK_BODY;
   } else {
     if (!verifySignature(options.signingSecret, req.headers, read.body)) return refuse(logger, res, 401, 'invalid Slack signature', false);
     const envelope = checkEnvelope(type, read.body, (bytes) => parseJsonObject(bytes));
     if ('status' in envelope) return refuse(logger, res, envelope.status, envelope.reason, false);
     kind = envelope.kind;
   }
-  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = read.body;
+  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
   dispatch(options, req, res, kind === 'command' ? options.commandReceiver : undefined);
 }

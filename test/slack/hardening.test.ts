@@ -120,6 +120,32 @@ describe('Slack listener hardening', () => {
       expect(res.status).toBe(200);
     });
 
+    it('hands Bolt nothing but the ssl_check of an unsigned ssl_check: a smuggled command or click reaches no listener', async () => {
+      const click = {
+        type: 'block_actions',
+        user: { id: 'U0SMUGGLE' },
+        team: { id: 'T0SMUGGLE' },
+        trigger_id: 'smuggled.1',
+        response_url: h.fake.responseUrl(),
+        container: { type: 'message', is_ephemeral: true },
+        actions: [{ type: 'button', action_id: 'aws_qa_ask_0', value: '{"q":"SLA for EKS"}', action_ts: '1.2' }],
+      };
+      const asked = h.asked();
+      const responses = h.fake.responses.length;
+      for (const body of [
+        `ssl_check=1&${formBody({ command: '/aws', text: 'SLA for EKS', team_id: 'T0SMUGGLE', user_id: 'U0SMUGGLE' })}`,
+        formBody({ ssl_check: '1', payload: JSON.stringify(click) }),
+      ]) {
+        expect(body.length).toBeLessThanOrEqual(1024); // read as a possible ssl_check at all
+        const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+        expect(res.status).toBe(200);
+        expect(await res.text()).toBe('');
+      }
+      await settle();
+      expect(h.asked()).toBe(asked);
+      expect(h.fake.responses.length).toBe(responses);
+    });
+
     it('still answers a signed url_verification and keeps serving', async () => {
       const res = await h.post(JSON.stringify({ type: 'url_verification', challenge: 'abc', token: 'x' }));
       expect(res.json).toEqual({ challenge: 'abc' });
