@@ -17,10 +17,9 @@ const LAZY_MIN_POSTINGS = 2048;
 /** …and at least one per this many documents. */
 const LAZY_SHARE = 32;
 
-/** What a top-k query keeps: at most `limit` documents that `keep` accepts, all of them among `within` when given (ascending). */
+/** What a top-k query keeps: at most `limit` documents, all of them among `within` when given (ascending). */
 export interface TopOf {
   limit: number;
-  keep?: (doc: number) => boolean;
   within?: readonly number[];
 }
 
@@ -84,9 +83,9 @@ export class Postings {
   /**
    * Documents holding any of the terms, best first (ties in Lunr's order). `terms`: exact index
    * terms with their boosts, in query order; a term given twice has its boosts summed, as Lunr does.
-   * `top`: only the best documents `keep` accepts, at most `limit` of them (the same as filtering
-   * and cutting the full ranking, without sorting every document a common word reaches); with
-   * `within`, the documents `keep` can accept, only those are scored.
+   * `top`: only the best documents, at most `limit` of them, and only among `within` when given
+   * (the same as filtering and cutting the full ranking, without sorting every document a common
+   * word reaches; only the documents of `within` are scored).
    */
   query(terms: ReadonlyArray<{ term: string; boost: number }>, top?: TopOf): ScoredDoc[] {
     // The query vector: boosts summed per term, as Lunr's `upsert` does, in query order.
@@ -100,6 +99,7 @@ export class Postings {
     let sumOfSquares = 0;
     for (const [, boost] of byIndex) sumOfSquares += boost * boost;
     const magnitude = Math.sqrt(sumOfSquares);
+    if (top?.within) return this.scored(boosts, byIndex, magnitude, top, this.candidates([top.within]));
     if (top) {
       const pruned = this.pruned(boosts, byIndex, magnitude, top);
       if (pruned) return pruned;
@@ -128,26 +128,25 @@ export class Postings {
    */
   private pruned(boosts: Map<number, number>, byIndex: [number, number][], magnitude: number, top: TopOf): ScoredDoc[] | undefined {
     const { offsets, docs } = this.data;
-    if (top.within) {
-      // Every document `keep` can accept is listed: scoring only those is exact, no bound needed.
-      const q = this.nextQuery();
-      const candidateOf = this.scratchSpace().docCandidateOf;
-      for (const doc of top.within) candidateOf[doc] = q;
-      return this.scored(boosts, byIndex, magnitude, top, q);
-    }
     const size = (t: number): number => offsets[t + 1] - offsets[t];
     const lazyFrom = Math.max(LAZY_MIN_POSTINGS, this.data.docCount / LAZY_SHARE);
     const rare = [...boosts.keys()].filter((t) => size(t) < lazyFrom);
     if (rare.length === 0 || rare.length === boosts.size) return undefined;
     let lazyBound = 0;
     for (const [t, boost] of boosts) if (size(t) >= lazyFrom) lazyBound += (boost * this.maxWeightOf(t)) / magnitude;
-    const q = this.nextQuery();
-    const candidateOf = this.scratchSpace().docCandidateOf;
-    for (const t of rare) for (let i = offsets[t]; i < offsets[t + 1]; i += 1) candidateOf[docs[i]] = q;
-    const best = this.scored(boosts, byIndex, magnitude, top, q);
+    const holders = rare.map((t) => docs.subarray(offsets[t], offsets[t + 1]));
+    const best = this.scored(boosts, byIndex, magnitude, top, this.candidates(holders));
     // Rounding in the sums is far below this margin.
     const bar = lazyBound * (1 + 1e-9) + 1e-12;
     return best.length === top.limit && best[best.length - 1].score > bar ? best : undefined;
+  }
+
+  /** Marks the documents of `lists` as the only candidates of a new query; returns that query's number (for {@link scored}). */
+  private candidates(lists: readonly ArrayLike<number>[]): number {
+    const q = this.nextQuery();
+    const candidateOf = this.scratchSpace().docCandidateOf;
+    for (const list of lists) for (let i = 0; i < list.length; i += 1) candidateOf[list[i]] = q;
+    return q;
   }
 
   /** Σ over fields of the term's largest weight in that field (computed once per term). */
@@ -216,12 +215,10 @@ export class Postings {
     if (!top) return touched.map((id) => ({ id, score: scoreOf(id) })).sort((a, b) => b.score - a.score);
     // The best `limit` in the order a stable sort gives (score, then Lunr's order): a small sorted
     // list that a document enters only when it beats the last one kept.
-    // The score first (cheap), `keep` only for a document that would enter (it may be costly).
     const best: ScoredDoc[] = [];
     for (const id of touched) {
       const score = scoreOf(id);
       if (best.length === top.limit && !(score > best[best.length - 1].score)) continue;
-      if (top.keep && !top.keep(id)) continue;
       let at = best.length;
       while (at > 0 && best[at - 1].score < score) at -= 1;
       best.splice(at, 0, { id, score });

@@ -26,9 +26,7 @@ export interface PassageQuery {
   words: string[];
   /** Words whose share found in a passage is its coverage (default: `words`): the question's meaningful words. */
   coverageOf?: string[];
-  /** Only passages for which this returns true (e.g. about one service). */
-  filter?: (passageId: number) => boolean;
-  /** With `filter`: every passage it can accept, ascending (e.g. those mentioning the service), so only these are scored. */
+  /** Only these passages, ascending (e.g. those mentioning one service); only they are scored. */
   within?: readonly number[];
   /** At most this many hits (default 10). */
   limit?: number;
@@ -55,7 +53,7 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
   const limit = q.limit ?? 10;
   const results = index.postings.query(
     terms.flatMap((t) => [{ term: t, boost: 10 }, ...(typos.get(t) ?? []).map((n) => ({ term: n, boost: 2 }))]),
-    { limit, keep: q.filter, within: q.within },
+    { limit, within: q.within },
   );
   const hits: PassageHit[] = [];
   for (const r of results) {

@@ -24,7 +24,6 @@ export function findPassages(ctx: RouterContext, words: string[], entityId?: str
   return queryPassages(ctx.index, {
     words,
     coverageOf,
-    filter: entityId ? (id) => ctx.kb.passages[id].entities.includes(entityId) : undefined,
     within: entityId ? passagesAbout(ctx.kb, entityId) : undefined,
     limit: 8,
   });
