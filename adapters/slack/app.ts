@@ -168,9 +168,18 @@ function secretsOf(options: SlackAppOptions): string[] {
   );
 }
 
-/** Socket Mode's receiver with an `appToken`, else Bolt's `HTTPReceiver` (signatures always verified; unprocessable payloads 400). */
+/** Socket Mode's receiver with an `appToken`, else an HTTP one ({@link createHttpReceiver}). */
 function createReceiver(options: SlackAppOptions, logger: PinoLogger, bolt: BoltLogger): HTTPReceiver | SocketModeReceiver {
   if (options.appToken) return new SocketModeReceiver({ appToken: options.appToken, logger: bolt });
+  return createHttpReceiver(options, logger, bolt);
+}
+
+/**
+ * Bolt's `HTTPReceiver` behind the HTTP listener, which authenticates every request before it gets
+ * here (so Bolt's own signature check is off); the request id goes into the listener context, and a
+ * payload Bolt cannot process gets 400.
+ */
+function createHttpReceiver(options: SlackAppOptions, logger: PinoLogger, bolt: BoltLogger): HTTPReceiver {
   return new HTTPReceiver({
     signingSecret: options.signingSecret as string,
     // The HTTP listener (http-listener.ts) has verified the signature of every request that reaches a listener.
@@ -220,7 +229,7 @@ function createCommandApp(
   bolt: BoltLogger,
   deps: ListenerDeps,
 ): { app: App; receiver: HTTPReceiver } {
-  const receiver = createReceiver(options, logger, bolt) as HTTPReceiver;
+  const receiver = createHttpReceiver(options, logger, bolt);
   const app = createBoltApp(options, receiver, bolt, true);
   allowListed(app, options, logger);
   registerCommand(app, options.command ?? '/aws', deps, { serializedAcks: true });
