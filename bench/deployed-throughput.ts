@@ -5,7 +5,9 @@
  * loopback) and Teams without auth (`TEAMS_ALLOW_UNAUTHENTICATED`, replies to a fake connector on
  * loopback). Each baseline is a child process of its own started with the same node flags:
  * - Slack: a no-op Bolt app on Bolt's default `HTTPReceiver` (`baselines/slack-noop.ts`);
- * - Teams: an echo bot on a bare `node:http` server and the same `CloudAdapter` (`baselines/teams-echo.ts`).
+ * - Teams: the textbook echo bot, botbuilder's stock `CloudAdapter` on a bare `node:http` server
+ *   (`baselines/teams-echo.ts`; the real bot's adapter reuses its connector clients, the stock one
+ *   builds them for every activity).
  * autocannon runs in the bench process (a worker thread), so the load generator is a process of
  * its own too. Per platform, the server and its baseline are loaded alternately in the same run
  * (`loadInRounds`: warm-up, then rounds in alternating order); the ratio is the median of the
@@ -110,7 +112,7 @@ export async function measureDeployed(
       `teams /api/messages throughput AS DEPLOYED (npm start in its own process; ${label})`,
       teams[0],
       teams[1],
-      'echo bot (bare node:http + CloudAdapter), own process, same flags',
+      'echo bot (bare node:http + stock CloudAdapter), own process, same flags',
     );
     const baselinePeak = Math.max(noop.memory().hwm, echo.memory().hwm);
     const rows: BenchRow[] = [

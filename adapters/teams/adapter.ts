@@ -1,6 +1,7 @@
 /**
  * The botbuilder `CloudAdapter` for Teams, authenticated with
- * `ConfigurationBotFrameworkAuthentication` from explicit options (the conventional
+ * `ConfigurationBotFrameworkAuthentication` (its connector clients reused across turns:
+ * `reused-clients.ts`) from explicit options (the conventional
  * `MicrosoftAppId`, `MicrosoftAppPassword`, `MicrosoftAppType`, `MicrosoftAppTenantId`; this module
  * never reads `process.env`: the composition root does).
  *
@@ -9,11 +10,12 @@
  * one (local mode, the Bot Framework Emulator), requests are accepted unauthenticated and replies
  * are sent without a token.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { withErrorSerializer } from '../shared/redactor';
 import { scopeOf } from './conversation';
 import { createRedactor, type Redactor } from './log';
+import { ReusedClientsAuthentication } from './reused-clients';
 import { withTimeout } from './with-timeout';
 
 /** Azure Bot identity types that botbuilder supports. */
@@ -95,7 +97,7 @@ export class TeamsCloudAdapter extends CloudAdapter {
 export function createTeamsAdapter(
   options: TeamsAuthOptions & { logger: Logger; replyTimeoutMs?: number; redactor?: Redactor },
 ): TeamsCloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ReusedClientsAuthentication({
     MicrosoftAppId: options.appId ?? '',
     MicrosoftAppPassword: options.appPassword ?? '',
     MicrosoftAppType: options.appType ?? 'MultiTenant',
