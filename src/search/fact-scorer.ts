@@ -36,6 +36,8 @@ export class FactScorer {
   /** Scratch space for scoring across all facts: running score per fact, and the scoring that last touched it. */
   private readonly scratch: Float64Array;
   private readonly touchedBy: Uint32Array;
+  /** Scratch: the facts a scoring reached, in the order it reached them (allocated on first use). */
+  private touched?: Int32Array;
   private scorings = 0;
   private readonly facetEntities = new Map<string, string[]>();
   /** Per facet, the facts that show it, ascending. */
@@ -138,25 +140,32 @@ export class FactScorer {
   private scoreAll(stems: string[], keep?: (index: number) => boolean): ScoredFact[] {
     this.scorings = this.scorings >= 0xfffffffe ? 1 : this.scorings + 1;
     if (this.scorings === 1) this.touchedBy.fill(0);
-    const touched: number[] = [];
-    const add = (i: number, amount: number): void => {
-      if (this.touchedBy[i] !== this.scorings) {
-        this.touchedBy[i] = this.scorings;
-        this.scratch[i] = 0;
-        touched.push(i);
+    const { touchedBy, scratch, scorings } = this;
+    const touched = (this.touched ??= new Int32Array(this.kb.facts.length));
+    let count = 0;
+    const add = (list: Int32Array | undefined, amount: number): void => {
+      if (!list) return;
+      for (let k = 0; k < list.length; k += 1) {
+        const i = list[k];
+        if (touchedBy[i] !== scorings) {
+          touchedBy[i] = scorings;
+          scratch[i] = 0;
+          touched[count++] = i;
+        }
+        scratch[i] += amount;
       }
-      this.scratch[i] += amount;
     };
     // Stem by stem, in the question's order, as `score` adds them (so the sums are bit-for-bit equal).
     for (const s of stems) {
       const w = this.weight(s);
-      for (const i of this.labelPostings.get(s) ?? []) add(i, 2 * w);
-      for (const i of this.valuePostings.get(s) ?? []) add(i, w);
+      add(this.labelPostings.get(s), 2 * w);
+      add(this.valuePostings.get(s), w);
     }
     const out: ScoredFact[] = [];
-    for (const i of touched) {
-      if ((keep && !keep(i)) || !(this.scratch[i] > 0)) continue;
-      out.push({ index: i, fact: this.kb.facts[i], score: this.scratch[i], facetHit: false });
+    for (let k = 0; k < count; k += 1) {
+      const i = touched[k];
+      if (!(scratch[i] > 0) || (keep && !keep(i))) continue;
+      out.push({ index: i, fact: this.kb.facts[i], score: scratch[i], facetHit: false });
     }
     return out.sort((a, b) => b.score - a.score || a.index - b.index);
   }

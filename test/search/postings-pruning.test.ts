@@ -38,6 +38,64 @@ function corpus(seed: number, docs: number): Postings {
   );
 }
 
+/**
+ * `docs` documents of two fields whose words are all common, at different rates (a few per cent
+ * of the documents for `audit`, most of them for `product`): no rare term to start from.
+ */
+function commonCorpus(seed: number, docs: number): Postings {
+  const rnd = random(seed);
+  const rates: [string, number][] = [
+    ['audit', 0.12],
+    ['backup', 0.2],
+    ['beta', 0.4],
+    ['service', 0.5],
+    ['product', 0.8],
+  ];
+  const words = (scale: number): string[] =>
+    rates.filter(([, rate]) => rnd() < rate * scale).flatMap(([w]) => (rnd() < 0.2 ? [w, w] : [w]));
+  const fields = Array.from({ length: docs }, () => [words(0.3), [...words(1), 'filler'].slice(0, 2 + Math.floor(rnd() * 6))]);
+  return new Postings(
+    lunrWeights(
+      [
+        { name: 'title', boost: 3 },
+        { name: 'text', boost: 1 },
+      ],
+      docs,
+      (doc, field) => fields[doc][field],
+    ),
+  );
+}
+
+describe('pruned top-k queries of common terms only', () => {
+  const docs = 30_000;
+  const postings = commonCorpus(3, docs);
+  const words = ['audit', 'backup', 'beta', 'service', 'product'];
+
+  it('equal the full ranking, and most score only some of the documents', () => {
+    const rnd = random(5);
+    let pruned = 0;
+    for (let k = 0; k < 120; k += 1) {
+      const terms = words.filter(() => rnd() < 0.6).map((term) => ({ term, boost: rnd() < 0.7 ? 10 : 2 }));
+      if (terms.length < 2) continue;
+      const all = postings.query(terms);
+      const everyDoc = postings.lastScored;
+      for (const limit of [1, 8, 40]) {
+        expect(postings.query(terms, { limit })).toEqual(all.slice(0, limit));
+        if (postings.lastScored < everyDoc) pruned += 1;
+      }
+    }
+    expect(pruned).toBeGreaterThan(50);
+  });
+
+  it('scores only the documents of the rarest term when the others cannot catch up', () => {
+    const terms = ['audit', 'beta', 'product'].map((term) => ({ term, boost: 10 }));
+    const all = postings.query(terms);
+    const everyDoc = postings.lastScored;
+    expect(postings.query(terms, { limit: 8 })).toEqual(all.slice(0, 8));
+    expect(postings.lastScored).toBeLessThan(everyDoc / 2);
+  });
+});
+
 describe('pruned top-k queries', () => {
   const postings = corpus(7, 20_000);
   const full = (terms: { term: string; boost: number }[], keep?: (d: number) => boolean, limit = 8) =>

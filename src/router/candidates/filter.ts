@@ -177,10 +177,10 @@ function matchingAll(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   const stems = u.residualStems;
   if (!u.cues.list || stems.length === 0) return [];
-  const scoped = u.facets.length ? new Set(u.facets.flatMap((facet) => factsShowing(input, facet))) : undefined;
+  // Scoped to the aspects asked, when there are: facts showing one of them (as `factsShowing`).
   const hits = ctx.scorer
     .mentioningAll(stems)
-    .filter((i) => ctx.kb.facts[i].origin !== 'comparison' && (!scoped || scoped.has(i)))
+    .filter((i) => ctx.kb.facts[i].origin !== 'comparison' && (u.facets.length === 0 || u.facets.some((f) => ctx.scorer.showsFacet(i, f))))
     .map((i) => ctx.kb.facts[i]);
   const entities = new Set(hits.map((f) => f.entity));
   if (entities.size < 2) return [];
