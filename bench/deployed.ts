@@ -7,9 +7,10 @@
  * the first line that names one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverNodeFlags } from '../adapters/server/node-options';
 import { repoRoot } from './repo';
@@ -50,14 +51,18 @@ export async function freePort(): Promise<number> {
 /**
  * Spawns `node args` in the repository with `env` (plus PATH) and waits for it to print its URL
  * (`"url":"http…"` or a bare URL line), or, when `knownUrl` is given (a server that logs nothing at
- * its log level), only for it to start.
+ * its log level), only for it to start. Unless `env` names a store, the process gets a store of its
+ * own (`DATA_DIR`: a fresh temporary directory, removed once it has exited), so that no run
+ * measures the rows of the runs before it, nor adds to the repository's `data/`.
  */
 export async function spawnNode(args: string[], env: Record<string, string>, timeoutMs = 180_000, knownUrl?: string): Promise<Child> {
+  const dataDir = env.DATA_DIR || env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'aws-qa-bench-data-'));
   const proc = spawn(process.execPath, args, {
     cwd: repoRoot(),
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (dataDir) proc.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   let buffered = '';
   let found = false;
   // Lines are only scanned while someone waits for one; otherwise stdout is drained unread.
