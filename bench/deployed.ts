@@ -56,13 +56,23 @@ export async function freePort(): Promise<number> {
  * measures the rows of the runs before it, nor adds to the repository's `data/`.
  */
 export async function spawnNode(args: string[], env: Record<string, string>, timeoutMs = 180_000, knownUrl?: string): Promise<Child> {
-  const dataDir = env.DATA_DIR || env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'aws-qa-bench-data-'));
+  const dataDir = 'DATA_DIR' in env || 'DATABASE_URL' in env ? undefined : mkdtempSync(join(tmpdir(), 'aws-qa-bench-data-'));
   const proc = spawn(process.execPath, args, {
     cwd: repoRoot(),
-    env: { PATH: process.env.PATH ?? '', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env },
+    env: { PATH: process.env.PATH ?? '', ...env, ...(dataDir ? { DATA_DIR: dataDir } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (dataDir) proc.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  if (dataDir) {
+    const remove = (): void => {
+      try {
+        rmSync(dataDir, { recursive: true, force: true });
+      } catch {
+        // A leftover temporary directory is not worth failing the bench for.
+      }
+    };
+    proc.once('exit', remove);
+    process.once('exit', remove); // the bench itself ending first
+  }
   let buffered = '';
   let found = false;
   // Lines are only scanned while someone waits for one; otherwise stdout is drained unread.

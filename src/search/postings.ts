@@ -60,9 +60,11 @@ export class Postings {
   private queries = 0;
   /** Diagnostics: how many documents the last query scored (all it reached, or only the candidates of a pruned round). */
   lastScored = 0;
+  /** Diagnostics: which MaxScore round gave the last top-k result (1 or 2), or 0 when it ranked every document. */
+  lastRound = 0;
   /** Scratch: the postings a candidates-only query keeps (see {@link keptSpace}). */
   private kept?: Int32Array;
-  /** Per term, Σ over fields of its largest weight in that field (an upper bound of its weight in any document); NaN until needed. */
+  /** Per term, its largest weight in any one document (Σ over that document's fields; see `maxWeightOf`); NaN until needed. */
   private readonly maxWeight: Float64Array;
 
   constructor(readonly data: PostingsData) {
@@ -102,6 +104,7 @@ export class Postings {
    * word reaches; only the documents of `within` are scored).
    */
   query(terms: ReadonlyArray<{ term: string; boost: number }>, top?: TopOf): ScoredDoc[] {
+    this.lastRound = 0;
     // The query vector: boosts summed per term, as Lunr's `upsert` does, in query order.
     const boosts = new Map<number, number>();
     for (const { term, boost } of terms) {
@@ -167,13 +170,16 @@ export class Postings {
       return best.length === top.limit && beats(floor, rest) ? best : undefined;
     };
     const first = round(rare.length > 0 ? rare : bySize.slice(0, 1));
+    if (first) this.lastRound = 1;
     if (first || floor === 0) return first;
     // The true last kept score is at least `floor`: the lightest terms whose bounds sum below it need not be essential.
     const byBound = [...boosts.keys()].sort((a, b) => bound(a) - bound(b));
     let light = 0;
     let k = 0;
     while (k < byBound.length && beats(floor, light + bound(byBound[k]))) light += bound(byBound[k++]);
-    return round(byBound.slice(k));
+    const second = round(byBound.slice(k));
+    if (second) this.lastRound = 2;
+    return second;
   }
 
   /** Scratch for the postings a candidates-only query keeps: room for every posting of its terms. */

@@ -96,6 +96,74 @@ describe('pruned top-k queries of common terms only', () => {
   });
 });
 
+/**
+ * Three fields; a term rarer than the common cut-off (`zeta`), one that is common but held by
+ * under a quarter of the documents (`audit`) and common ones: with `zeta` light and `audit` heavy,
+ * the first round (the rare term) cannot prove its result, and the second (the heavy term) can.
+ */
+function threeFieldCorpus(seed: number, docs: number): Postings {
+  const rnd = random(seed);
+  const rates: [string, number][] = [
+    ['zeta', 0.03],
+    ['audit', 0.07],
+    ['beta', 0.4],
+    ['service', 0.5],
+    ['product', 0.8],
+  ];
+  const words = (scale: number): string[] =>
+    rates.filter(([, rate]) => rnd() < rate * scale).flatMap(([w]) => (rnd() < 0.2 ? [w, w] : [w]));
+  const text = (): string[] => [...words(1), 'filler'].slice(0, 2 + Math.floor(rnd() * 6));
+  const fields = Array.from({ length: docs }, () => [words(0.3), text(), text()]);
+  return new Postings(
+    lunrWeights(
+      [
+        { name: 'title', boost: 3 },
+        { name: 'text', boost: 1 },
+        { name: 'keywords', boost: 2 },
+      ],
+      docs,
+      (doc, field) => fields[doc][field],
+    ),
+  );
+}
+
+describe('the second MaxScore round', () => {
+  const postings = threeFieldCorpus(3, 30_000);
+
+  it.each([
+    [
+      [
+        ['zeta', 2],
+        ['audit', 10],
+        ['product', 2],
+      ],
+    ],
+    [
+      [
+        ['zeta', 2],
+        ['audit', 10],
+        ['beta', 2],
+        ['product', 2],
+      ],
+    ],
+    [
+      [
+        ['zeta', 1],
+        ['audit', 10],
+      ],
+    ],
+  ] as [string, number][][][])('proves the ranking of %j from the heavy term when the rare one cannot', (spec) => {
+    const terms = spec.map(([term, boost]) => ({ term, boost }));
+    const all = postings.query(terms);
+    const everyDoc = postings.lastScored;
+    for (const limit of [1, 8, 40]) {
+      expect(postings.query(terms, { limit })).toEqual(all.slice(0, limit));
+      expect(postings.lastRound).toBe(2);
+      expect(postings.lastScored).toBeLessThan(everyDoc);
+    }
+  });
+});
+
 describe('pruned top-k queries', () => {
   const postings = corpus(7, 20_000);
   const full = (terms: { term: string; boost: number }[], keep?: (d: number) => boolean, limit = 8) =>

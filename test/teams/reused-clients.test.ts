@@ -33,6 +33,15 @@ describe('ReusedClientsAuthentication (no app id: local mode)', () => {
     expect(auth.clientCount()).toEqual({ connectors: 2, tokenClients: 0 });
   });
 
+  it('keys connector clients by the audience too', async () => {
+    const auth = new ReusedClientsAuthentication({});
+    const factory = (await auth.authenticateRequest(message('http://127.0.0.1:1/', 'c1', 'hi'), '')).connectorFactory!;
+    const a = await factory.create('http://127.0.0.1:1/', 'https://api.botframework.com');
+    const b = await factory.create('http://127.0.0.1:1/', 'https://api.botframework.us');
+    expect(b).not.toBe(a);
+    expect(await factory.create('http://127.0.0.1:1/', 'https://api.botframework.com')).toBe(a);
+  });
+
   it('keeps one user-token client per app id', async () => {
     const auth = new ReusedClientsAuthentication({});
     const { claimsIdentity } = await auth.authenticateRequest(message('http://127.0.0.1:1/', 'c1', 'hi'), '');
@@ -83,9 +92,15 @@ describe('ReusedClientsAuthentication with an app id', () => {
     const ours = await auth.createConnectorFactory(claimsFor(APP_ID) as unknown as Claims).create(url);
     expect(await auth.createConnectorFactory(claimsFor(APP_ID) as unknown as Claims).create(url)).toBe(ours);
     // botbuilder refuses credentials for an app id other than the bot's: not reused, not kept.
-    const foreign = auth.createConnectorFactory(claimsFor('5a5a5a5a-0000-4000-8000-000000000000') as unknown as Claims);
+    const foreignClaims = claimsFor('5a5a5a5a-0000-4000-8000-000000000000') as unknown as Claims;
+    const foreign = auth.createConnectorFactory(foreignClaims);
     await expect(foreign.create(url)).rejects.toThrow('Invalid appId');
     expect(auth.clientCount().connectors).toBe(1);
+    // User-token clients are per app id too: the bot's own is kept; another app's is refused, not shared.
+    const tokens = await auth.createUserTokenClient(claimsFor(APP_ID) as unknown as Claims);
+    expect(await auth.createUserTokenClient(claimsFor(APP_ID) as unknown as Claims)).toBe(tokens);
+    await expect(auth.createUserTokenClient(foreignClaims)).rejects.toThrow('Invalid appId');
+    expect(auth.clientCount().tokenClients).toBe(1);
   });
 });
 

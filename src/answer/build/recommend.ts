@@ -44,6 +44,7 @@ export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; 
   // best-scored fact holding it).
   const reasons = reasonTable(ctx);
   const weights = stems.map((t) => ctx.scorer.weight(t));
+  // `contentStems` are distinct, so the stems a service matched can be counted by position.
   const S = stems.length;
   const slots = new Map<string, number>();
   const ids: string[] = [];
