@@ -70,8 +70,11 @@ export async function spawnNode(args: string[], env: Record<string, string>, tim
         // A leftover temporary directory is not worth failing the bench for.
       }
     };
-    proc.once('exit', remove);
     process.once('exit', remove); // the bench itself ending first
+    proc.once('exit', () => {
+      process.off('exit', remove);
+      remove();
+    });
   }
   let buffered = '';
   let found = false;
