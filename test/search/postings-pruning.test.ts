@@ -18,6 +18,23 @@ function random(seed: number): () => number {
   };
 }
 
+/** Postings over `fields[doc][field]` with the field boosts `boosts` (title 3, text 1, keywords 2). */
+function postingsOf(fields: string[][][], boosts = [3, 1]): Postings {
+  const names = ['title', 'text', 'keywords'];
+  return new Postings(
+    lunrWeights(
+      boosts.map((boost, f) => ({ name: names[f], boost })),
+      fields.length,
+      (doc, field) => fields[doc][field],
+    ),
+  );
+}
+
+/** Words drawn at `rates` (each scaled by `scale`), now and then twice. */
+function wordsAt(rnd: () => number, rates: [string, number][]): (scale: number) => string[] {
+  return (scale) => rates.filter(([, rate]) => rnd() < rate * scale).flatMap(([w]) => (rnd() < 0.2 ? [w, w] : [w]));
+}
+
 /** `docs` documents of two fields: common words in most of them, rare ones in a few, the odd repeat. */
 function corpus(seed: number, docs: number): Postings {
   const rnd = random(seed);
@@ -25,17 +42,7 @@ function corpus(seed: number, docs: number): Postings {
   const rare = Array.from({ length: 200 }, (_, i) => `rare${i}`);
   const words = (n: number): string[] =>
     Array.from({ length: n }, () => (rnd() < 0.7 ? common[Math.floor(rnd() * common.length)] : rare[Math.floor(rnd() * rare.length)]));
-  const fields = Array.from({ length: docs }, () => [words(1 + Math.floor(rnd() * 4)), words(3 + Math.floor(rnd() * 12))]);
-  return new Postings(
-    lunrWeights(
-      [
-        { name: 'title', boost: 3 },
-        { name: 'text', boost: 1 },
-      ],
-      docs,
-      (doc, field) => fields[doc][field],
-    ),
-  );
+  return postingsOf(Array.from({ length: docs }, () => [words(1 + Math.floor(rnd() * 4)), words(3 + Math.floor(rnd() * 12))]));
 }
 
 /**
@@ -51,19 +58,8 @@ function commonCorpus(seed: number, docs: number): Postings {
     ['service', 0.5],
     ['product', 0.8],
   ];
-  const words = (scale: number): string[] =>
-    rates.filter(([, rate]) => rnd() < rate * scale).flatMap(([w]) => (rnd() < 0.2 ? [w, w] : [w]));
-  const fields = Array.from({ length: docs }, () => [words(0.3), [...words(1), 'filler'].slice(0, 2 + Math.floor(rnd() * 6))]);
-  return new Postings(
-    lunrWeights(
-      [
-        { name: 'title', boost: 3 },
-        { name: 'text', boost: 1 },
-      ],
-      docs,
-      (doc, field) => fields[doc][field],
-    ),
-  );
+  const words = wordsAt(rnd, rates);
+  return postingsOf(Array.from({ length: docs }, () => [words(0.3), [...words(1), 'filler'].slice(0, 2 + Math.floor(rnd() * 6))]));
 }
 
 describe('pruned top-k queries of common terms only', () => {
@@ -110,20 +106,11 @@ function threeFieldCorpus(seed: number, docs: number): Postings {
     ['service', 0.5],
     ['product', 0.8],
   ];
-  const words = (scale: number): string[] =>
-    rates.filter(([, rate]) => rnd() < rate * scale).flatMap(([w]) => (rnd() < 0.2 ? [w, w] : [w]));
+  const words = wordsAt(rnd, rates);
   const text = (): string[] => [...words(1), 'filler'].slice(0, 2 + Math.floor(rnd() * 6));
-  const fields = Array.from({ length: docs }, () => [words(0.3), text(), text()]);
-  return new Postings(
-    lunrWeights(
-      [
-        { name: 'title', boost: 3 },
-        { name: 'text', boost: 1 },
-        { name: 'keywords', boost: 2 },
-      ],
-      docs,
-      (doc, field) => fields[doc][field],
-    ),
+  return postingsOf(
+    Array.from({ length: docs }, () => [words(0.3), text(), text()]),
+    [3, 1, 2],
   );
 }
 
