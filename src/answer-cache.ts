@@ -4,6 +4,7 @@
  * an answer from older knowledge. Cached answers are frozen: callers share them read-only.
  */
 import type { Answer } from './answer/answer';
+import { LruMap } from './util/lru-map';
 
 export interface Routed {
   answer: Answer;
@@ -19,24 +20,19 @@ function deepFreeze<T>(value: T): T {
 }
 
 export class AnswerCache {
-  private readonly entries = new Map<string, Routed>();
+  private readonly entries: LruMap<string, Routed>;
 
   /** `capacity`: how many distinct questions are kept (default 2,000; 0 disables the cache). */
-  constructor(private readonly capacity = 2_000) {}
+  constructor(private readonly capacity = 2_000) {
+    this.entries = new LruMap(capacity);
+  }
 
   /** The cached answer for `key`, or the one `compute` returns (then cached). */
   get(key: string, compute: () => Routed): Routed {
     const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const routed = compute();
-    if (this.capacity > 0) {
-      this.entries.set(key, deepFreeze(routed));
-      if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    }
+    if (this.capacity > 0) this.entries.set(key, deepFreeze(routed));
     return routed;
   }
 

@@ -14,6 +14,7 @@ export { renderText } from './answer/text';
 export type { AnswerActions } from './answer/actions';
 export { answerActions } from './answer/actions';
 export { memoizeRender } from './answer/memoize-render';
+export { LruMap } from './util/lru-map';
 export type { Assistant, AssistantOptions, KnowledgeStats } from './assistant';
 export {
   buildWithSnapshot,

@@ -14,6 +14,7 @@
  * far), the oldest dropped first.
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { LruMap } from '../../src/index';
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
@@ -32,24 +33,18 @@ function appIdOf(claims: ClaimsIdentity): string {
   return claims.getClaimValue('aud') ?? claims.getClaimValue('appid') ?? '';
 }
 
-/** A map of at most {@link MAX_CLIENTS} promised values, least recently used dropped first. */
+/** Promised clients in an {@link LruMap} of {@link MAX_CLIENTS}; a client that fails to build is forgotten (tried again next time). */
 class ClientCache<T> {
-  private readonly entries = new Map<string, Promise<T>>();
+  private readonly entries = new LruMap<string, Promise<T>>(MAX_CLIENTS);
 
-  /** The value under `key`, made by `make` when absent; a rejected make is forgotten (tried again next time). */
+  /** The client under `key`, made by `make` when absent. */
   get(key: string, make: () => Promise<T>): Promise<T> {
-    let value = this.entries.get(key);
-    if (value) {
-      this.entries.delete(key);
-    } else {
-      value = make();
-      value.catch(() => {
-        if (this.entries.get(key) === value) this.entries.delete(key);
-      });
-      if (this.entries.size >= MAX_CLIENTS) this.entries.delete(this.entries.keys().next().value!);
-    }
-    this.entries.set(key, value);
-    return value;
+    const known = this.entries.get(key);
+    if (known) return known;
+    const made = make();
+    made.catch(() => this.entries.deleteIf(key, made));
+    this.entries.set(key, made);
+    return made;
   }
 
   get size(): number {
