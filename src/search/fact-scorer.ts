@@ -132,15 +132,21 @@ export class FactScorer {
     return factsOf(rarest).filter((i) => stems.every((st) => st === rarest || this.mentions(i, st)));
   }
 
+  /** The next scoring's number (scratch entries marked with an older one are stale; all cleared on wrap-around). */
+  private nextScoring(): number {
+    this.scorings = this.scorings >= 0xfffffffe ? 1 : this.scorings + 1;
+    if (this.scorings === 1) this.touchedBy.fill(0);
+    return this.scorings;
+  }
+
   /**
    * `score(undefined, stems, [], keep)` over every fact, summed along the stems' postings (the
    * same scores, to the bit: a stem in the label adds twice its weight, one only in the value adds
    * its weight) instead of visiting each candidate fact's term sets. `stems` are distinct.
    */
   private scoreAll(stems: string[], keep?: (index: number) => boolean): ScoredFact[] {
-    this.scorings = this.scorings >= 0xfffffffe ? 1 : this.scorings + 1;
-    if (this.scorings === 1) this.touchedBy.fill(0);
-    const { touchedBy, scratch, scorings } = this;
+    const scorings = this.nextScoring();
+    const { touchedBy, scratch } = this;
     const touched = (this.touched ??= new Int32Array(this.kb.facts.length));
     let count = 0;
     const add = (list: Int32Array | undefined, amount: number): void => {
@@ -175,8 +181,7 @@ export class FactScorer {
    * or showing one of the facets), ascending: across all facts, the rest would be visited for nothing.
    */
   private candidates(stems: string[], facets: string[]): number[] {
-    this.scorings = this.scorings >= 0xfffffffe ? 1 : this.scorings + 1;
-    if (this.scorings === 1) this.touchedBy.fill(0);
+    this.nextScoring();
     const out: number[] = [];
     const visit = (list: ArrayLike<number> | undefined): void => {
       if (!list) return;
