@@ -39,74 +39,67 @@ export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | und
 export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; coverage: number } | undefined {
   const stems = u.contentStems;
   if (stems.length === 0) return undefined;
-  // Per service (a slot, in the order services first match): its score, the facts that gave it,
-  // and which stems they matched (each stem counts once per service, with the reason of the
-  // best-scored fact holding it).
+  // Per service, in the order services first match: its score, the facts that gave it, and how
+  // many stems they matched (each stem counts once per service, with the reason of the
+  // best-scored fact holding it; `matched`: one row of stems per service).
   const reasons = reasonTable(ctx);
   const weights = stems.map((t) => ctx.scorer.weight(t));
   // `contentStems` are distinct, so the stems a service matched can be counted by position.
   const S = stems.length;
-  const slots = new Map<string, number>();
-  const ids: string[] = [];
-  const scores: number[] = [];
-  const counts: number[] = [];
-  const factsOf: Fact[][] = [];
+  const services: { id: string; score: number; count: number; facts: Fact[] }[] = [];
+  const slotOf = new Map<string, number>();
   const matched = new Uint8Array(ctx.kb.factsByEntity.size * S);
   const fresh = new Int32Array(S);
   for (const s of ctx.scorer.score(undefined, stems, [], (i) => reasons[i] >= 0)) {
     const i = s.index;
-    const known = slots.get(s.fact.entity);
-    const base = (known ?? 0) * S;
+    const known = slotOf.get(s.fact.entity);
     let gain = 0;
     let n = 0;
     for (let k = 0; k < S; k += 1) {
-      if ((known !== undefined && matched[base + k]) || !ctx.scorer.inValue(i, stems[k])) continue;
+      if ((known !== undefined && matched[known * S + k]) || !ctx.scorer.inValue(i, stems[k])) continue;
       fresh[n++] = k;
       gain += weights[k];
     }
     if (n === 0) continue;
-    const slot = known ?? ids.length;
-    if (known === undefined) {
-      slots.set(s.fact.entity, slot);
-      ids.push(s.fact.entity);
-      scores.push(0);
-      counts.push(0);
-      factsOf.push([]);
+    let slot = known;
+    if (slot === undefined) {
+      slot = services.push({ id: s.fact.entity, score: 0, count: 0, facts: [] }) - 1;
+      slotOf.set(s.fact.entity, slot);
     }
     for (let j = 0; j < n; j += 1) matched[slot * S + fresh[j]] = 1;
-    counts[slot] += n;
-    scores[slot] += REASONS[reasons[i]][1] * gain;
-    factsOf[slot].push(s.fact);
+    const service = services[slot];
+    service.count += n;
+    service.score += REASONS[reasons[i]][1] * gain;
+    service.facts.push(s.fact);
   }
-  const ranked = ids.map((_, slot) => slot).sort((a, b) => scores[b] - scores[a]);
-  if (ranked.length === 0) return undefined;
-  const [bestSlot, secondSlot] = ranked;
-  const bestId = ids[bestSlot];
-  const coverage = counts[bestSlot] / stems.length;
+  const [best, second] = [...services].sort((a, b) => b.score - a.score);
+  if (!best) return undefined;
+  const bestId = best.id;
+  const coverage = best.count / stems.length;
   if (coverage < 0.5) return undefined;
-  const runnerUp = secondSlot !== undefined && scores[secondSlot] >= 0.8 * scores[bestSlot] ? secondSlot : undefined;
+  const runnerUp = second && second.score >= 0.8 * best.score ? second : undefined;
   const name = entityById(ctx.kb, bestId)?.name ?? bestId;
   const parts: Part[] = [
     { type: 'text', text: `${name} fits best, from what the knowledge base says about it:` },
-    { type: 'facts', facts: factsOf[bestSlot].map((f) => ({ label: f.attribute, value: f.value })) },
+    { type: 'facts', facts: best.facts.map((f) => ({ label: f.attribute, value: f.value })) },
   ];
-  if (runnerUp !== undefined) {
-    parts.push({ type: 'text', text: `${shortName(ctx.kb, ids[runnerUp])} is a close alternative:` });
-    parts.push({ type: 'facts', facts: factsOf[runnerUp].map((f) => ({ label: f.attribute, value: f.value })) });
+  if (runnerUp) {
+    parts.push({ type: 'text', text: `${shortName(ctx.kb, runnerUp.id)} is a close alternative:` });
+    parts.push({ type: 'facts', facts: runnerUp.facts.map((f) => ({ label: f.attribute, value: f.value })) });
   }
-  const margin = runnerUp !== undefined ? 1 - scores[runnerUp] / scores[bestSlot] : 1;
+  const margin = runnerUp ? 1 - runnerUp.score / best.score : 1;
   return {
     coverage,
     answer: finish({
       kind: 'recommend',
       question: u.text,
-      services: [shortName(ctx.kb, bestId), ...(runnerUp !== undefined ? [shortName(ctx.kb, ids[runnerUp])] : [])],
+      services: [shortName(ctx.kb, bestId), ...(runnerUp ? [shortName(ctx.kb, runnerUp.id)] : [])],
       title: `Recommended: ${shortName(ctx.kb, bestId)}`,
       answered: true,
       confidence: Math.min(0.95, 0.5 + 0.3 * coverage + 0.2 * margin),
       parts,
-      sources: sourcesOf([...factsOf[bestSlot], ...(runnerUp !== undefined ? factsOf[runnerUp] : [])]),
-      followUps: [...(runnerUp !== undefined ? [versusQuestion(ctx, bestId, ids[runnerUp])] : []), ...suggestions(ctx, [bestId], 3)],
+      sources: sourcesOf([...best.facts, ...(runnerUp ? runnerUp.facts : [])]),
+      followUps: [...(runnerUp ? [versusQuestion(ctx, bestId, runnerUp.id)] : []), ...suggestions(ctx, [bestId], 3)],
     }),
   };
 }
