@@ -159,27 +159,33 @@ export class Postings {
     const affordable = (essential: number[]): boolean =>
       essential.length < boosts.size &&
       (essential.every((t) => size(t) < lazyFrom) || essential.reduce((sum, t) => sum + size(t), 0) * ESSENTIAL_SHARE <= docCount);
-    let floor = 0;
-    const round = (essential: number[]): ScoredDoc[] | undefined => {
+    // One round: the documents of the essential terms ranked, and what any other document can score at most.
+    const round = (essential: number[]): { best: ScoredDoc[]; rest: number } | undefined => {
       if (essential.length === 0 || !affordable(essential)) return undefined;
       let rest = 0;
       for (const t of boosts.keys()) if (!essential.includes(t)) rest += bound(t);
       const lists = essential.map((t) => this.data.docs.subarray(offsets[t], offsets[t + 1]));
-      const best = this.scored(boosts, byIndex, magnitude, top, this.candidates(lists));
-      floor = best.length === top.limit ? best[best.length - 1].score : 0;
-      return best.length === top.limit && beats(floor, rest) ? best : undefined;
+      return { best: this.scored(boosts, byIndex, magnitude, top, this.candidates(lists)), rest };
     };
+    // The last score kept, when the round kept `limit` documents (0 otherwise: nothing to prove with).
+    const lastKept = (best: ScoredDoc[]): number => (best.length === top.limit ? best[best.length - 1].score : 0);
     const first = round(rare.length > 0 ? rare : bySize.slice(0, 1));
-    if (first) this.lastRound = 1;
-    if (first || floor === 0) return first;
+    if (!first) return undefined;
+    const floor = lastKept(first.best);
+    if (floor === 0) return undefined;
+    if (beats(floor, first.rest)) {
+      this.lastRound = 1;
+      return first.best;
+    }
     // The true last kept score is at least `floor`: the lightest terms whose bounds sum below it need not be essential.
     const byBound = [...boosts.keys()].sort((a, b) => bound(a) - bound(b));
     let light = 0;
     let k = 0;
     while (k < byBound.length && beats(floor, light + bound(byBound[k]))) light += bound(byBound[k++]);
     const second = round(byBound.slice(k));
-    if (second) this.lastRound = 2;
-    return second;
+    if (!second || !beats(lastKept(second.best), second.rest)) return undefined;
+    this.lastRound = 2;
+    return second.best;
   }
 
   /** Scratch for the postings a candidates-only query keeps: room for every posting of its terms. */
