@@ -30,9 +30,19 @@ function postingsOf(fields: string[][][], boosts = [3, 1]): Postings {
   );
 }
 
-/** Words drawn at `rates` (each scaled by `scale`), now and then twice. */
-function wordsAt(rnd: () => number, rates: [string, number][]): (scale: number) => string[] {
-  return (scale) => rates.filter(([, rate]) => rnd() < rate * scale).flatMap(([w]) => (rnd() < 0.2 ? [w, w] : [w]));
+/**
+ * `docs` documents whose words are all drawn at `rates` (now and then twice): a title (at a third
+ * of the rates), then a short text field (with filler) per further field boost in `boosts`.
+ */
+function ratedCorpus(seed: number, docs: number, rates: [string, number][], boosts: number[]): Postings {
+  const rnd = random(seed);
+  const words = (scale: number): string[] =>
+    rates.filter(([, rate]) => rnd() < rate * scale).flatMap(([w]) => (rnd() < 0.2 ? [w, w] : [w]));
+  const text = (): string[] => [...words(1), 'filler'].slice(0, 2 + Math.floor(rnd() * 6));
+  return postingsOf(
+    Array.from({ length: docs }, () => [words(0.3), ...boosts.slice(1).map(text)]),
+    boosts,
+  );
 }
 
 /** `docs` documents of two fields: common words in most of them, rare ones in a few, the odd repeat. */
@@ -46,21 +56,22 @@ function corpus(seed: number, docs: number): Postings {
 }
 
 /**
- * `docs` documents of two fields whose words are all common, at different rates (a few per cent
- * of the documents for `audit`, most of them for `product`): no rare term to start from.
+ * Two fields whose words are all common, at different rates (a few per cent of the documents for
+ * `audit`, most of them for `product`): no rare term to start from.
  */
-function commonCorpus(seed: number, docs: number): Postings {
-  const rnd = random(seed);
-  const rates: [string, number][] = [
-    ['audit', 0.12],
-    ['backup', 0.2],
-    ['beta', 0.4],
-    ['service', 0.5],
-    ['product', 0.8],
-  ];
-  const words = wordsAt(rnd, rates);
-  return postingsOf(Array.from({ length: docs }, () => [words(0.3), [...words(1), 'filler'].slice(0, 2 + Math.floor(rnd() * 6))]));
-}
+const commonCorpus = (seed: number, docs: number): Postings =>
+  ratedCorpus(
+    seed,
+    docs,
+    [
+      ['audit', 0.12],
+      ['backup', 0.2],
+      ['beta', 0.4],
+      ['service', 0.5],
+      ['product', 0.8],
+    ],
+    [3, 1],
+  );
 
 describe('pruned top-k queries of common terms only', () => {
   const docs = 30_000;
@@ -97,22 +108,19 @@ describe('pruned top-k queries of common terms only', () => {
  * under a quarter of the documents (`audit`) and common ones: with `zeta` light and `audit` heavy,
  * the first round (the rare term) cannot prove its result, and the second (the heavy term) can.
  */
-function threeFieldCorpus(seed: number, docs: number): Postings {
-  const rnd = random(seed);
-  const rates: [string, number][] = [
-    ['zeta', 0.03],
-    ['audit', 0.07],
-    ['beta', 0.4],
-    ['service', 0.5],
-    ['product', 0.8],
-  ];
-  const words = wordsAt(rnd, rates);
-  const text = (): string[] => [...words(1), 'filler'].slice(0, 2 + Math.floor(rnd() * 6));
-  return postingsOf(
-    Array.from({ length: docs }, () => [words(0.3), text(), text()]),
+const threeFieldCorpus = (seed: number, docs: number): Postings =>
+  ratedCorpus(
+    seed,
+    docs,
+    [
+      ['zeta', 0.03],
+      ['audit', 0.07],
+      ['beta', 0.4],
+      ['service', 0.5],
+      ['product', 0.8],
+    ],
     [3, 1, 2],
   );
-}
 
 describe('the second MaxScore round', () => {
   const postings = threeFieldCorpus(3, 30_000);
