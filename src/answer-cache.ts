@@ -3,13 +3,7 @@
  * An assistant is immutable (a knowledge change builds a new one), so its cache can never serve
  * an answer from older knowledge. Cached answers are frozen: callers share them read-only.
  */
-import type { Answer } from './answer/answer';
 import { LruMap } from './util/lru-map';
-
-export interface Routed {
-  answer: Answer;
-  intent: string;
-}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -19,7 +13,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export class AnswerCache {
+export class AnswerCache<Routed extends object> {
   private readonly entries: LruMap<string, Routed>;
 
   /** `capacity`: how many distinct questions are kept (default 2,000; 0 disables the cache). */

@@ -14,6 +14,7 @@ import { normalizeQuestion } from './read/normalize';
 import { route, type Explain, type Routed } from './router/route';
 import { BoundedMemo } from './util/bounded-memo';
 import type { AskContext } from './store/asker';
+import type { Turn } from './conversation/turn';
 
 /** Longest question considered, in characters; longer input is cut to this length. */
 export const MAX_QUESTION_LENGTH = 4000;
@@ -39,15 +40,17 @@ export interface KnowledgeStats {
 export interface Assistant {
   /**
    * Answers one question as it arrived from a platform (mentions, entities and emoji are stripped;
-   * a question blank after that asks for `help`). Never throws on user text. `context` (who asked,
-   * the request id) does not change the answer; a wrapper that logs questions (the server's) reads it.
+   * a question blank after that asks for `help`). Never throws on user text. `context.turns` (the
+   * conversation's earlier turns) reads the question as a follow-up of the last one; the rest of
+   * `context` (who asked, the request id) does not change the answer.
    */
   ask(question: string, context?: AskContext): Answer;
   /**
    * Like `ask`, and also says which intent answered; with `explain`, how the question was read,
-   * the candidates scored and the decision (not cached: computed for this call).
+   * the candidates scored and the decision (not cached: computed for this call). `turn` is what
+   * the question leaves for the next turn of its conversation (pass it back in `turns`).
    */
-  route(question: string, options?: { explain?: boolean } & AskContext): { answer: Answer; intent: string; explain?: Explain };
+  route(question: string, options?: { explain?: boolean } & AskContext): { answer: Answer; intent: string; explain?: Explain; turn: Turn };
   stats(): KnowledgeStats;
 }
 
@@ -99,19 +102,23 @@ function assemble(
     warnings,
   };
   const capacity = options.cacheSize ?? 500;
-  const cache = new AnswerCache(capacity);
+  const cache = new AnswerCache<Routed>(capacity);
   // The normalized form of recent raw questions (normalizing is pure): a repeated question skips
   // normalizing as well as routing. Off with the answer cache.
   const normalized = capacity > 0 ? new BoundedMemo<string, string>(capacity) : undefined;
-  const routeQuestion = (question: string, opts: { explain?: boolean } = {}): Routed => {
+  const routeQuestion = (question: string, opts: { explain?: boolean } & AskContext = {}): Routed => {
     const raw = String(question ?? '').slice(0, MAX_QUESTION_LENGTH);
     // A blank question (`/aws` alone, a bare @mention) asks for help.
     const text = (normalized ? normalized.get(raw, normalizeQuestion) : normalizeQuestion(raw)) || 'help';
-    if (opts.explain) return route(ctx, text, { explain: true });
-    return cache.get(text, () => route(ctx, text));
+    const last = opts.turns?.at(-1);
+    const turns = last ? [last] : undefined; // only the last turn is read
+    if (opts.explain) return route(ctx, text, { explain: true, turns });
+    // A follow-up is cached under its text and what it follows (a turn is a few ids and flags).
+    const key = last ? `${text}\u0000${JSON.stringify(last)}` : text;
+    return cache.get(key, () => route(ctx, text, { turns }));
   };
   return {
-    ask: (question) => routeQuestion(question).answer,
+    ask: (question, context) => routeQuestion(question, context).answer,
     route: routeQuestion,
     stats: () => stats,
   };

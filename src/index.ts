@@ -24,6 +24,8 @@ export {
   MAX_QUESTION_LENGTH,
 } from './assistant';
 export type { KnowledgeSnapshot } from './snapshot';
+export type { Turn } from './conversation/turn';
+export { isTurn, MAX_TURNS } from './conversation/turn';
 export type { KnowledgeSources } from './knowledge/load';
 export { readKnowledgeSources, readKnowledgeSourcesAsync, knowledgeFingerprint } from './knowledge/load';
 export type { KnowledgeProblem } from './knowledge/problems';

@@ -1,14 +1,17 @@
 /**
- * The batch protocol: JSONL `{"id","question"}` in, one JSON line out per input line, in order:
+ * The batch protocol: JSONL `{"id","question"[,"thread"]}` in, one JSON line out per input line, in order:
  * `{"id","answered","intent","confidence","text","sources","answer_id"[,"payload"]}`. A bad line
  * (not JSON, no question, over 4,000 characters) yields `{"id","answered":false,"error"}` and the
  * batch goes on. Blank lines are skipped (line numbers still count them); a line without an `id`
  * gets its 1-based line number. Standard output carries only these records.
+ *
+ * Lines that share a `"thread"` are one conversation: each is answered in the context of the
+ * earlier ones (as replies in one Slack thread or Teams chat are), in input order.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
-import { MAX_QUESTION_LENGTH, renderText, type Answer, type Assistant } from '../../src/index';
+import { MAX_QUESTION_LENGTH, MAX_TURNS, renderText, type Answer, type Assistant, type Turn } from '../../src/index';
 
 /** The shape of one line, in the user's terms: every message names the field and what a line looks like. */
 const LINE_SHAPE = '{"id": "q1", "question": "SLA for EKS"}';
@@ -23,11 +26,17 @@ const batchLineSchema = z.object(
       .trim()
       .min(1, '"question" is empty')
       .max(MAX_QUESTION_LENGTH, `"question" is over ${MAX_QUESTION_LENGTH} characters`),
+    thread: z
+      .union([z.string(), z.number()], { error: '"thread" must be a string or a number (lines that share it are one conversation)' })
+      .optional(),
   },
   { error: `not an object: each line is ${LINE_SHAPE}` },
 );
 
 export type Renderer = (answer: Answer) => unknown;
+
+/** The turns of each conversation of one batch, by its `thread`. */
+export type Threads = Map<string, Turn[]>;
 
 /** The line's id when it has one, else its 1-based line number. */
 function idOf(raw: unknown, lineNo: number): string | number {
@@ -45,6 +54,7 @@ export function answerLine(
   lineNo: number,
   render?: Renderer,
   explain = false,
+  threads: Threads = new Map(),
 ): Record<string, unknown> {
   let raw: unknown;
   try {
@@ -58,7 +68,10 @@ export function answerLine(
     return { id, answered: false, error: `line ${lineNo}: ${parsed.error.issues[0].message}` };
   }
   try {
-    const routed = assistant.route(parsed.data.question, { explain });
+    const thread = parsed.data.thread === undefined ? undefined : String(parsed.data.thread);
+    const turns = thread === undefined ? undefined : (threads.get(thread) ?? []);
+    const routed = assistant.route(parsed.data.question, { explain, turns });
+    if (thread !== undefined) threads.set(thread, [...(turns ?? []), routed.turn].slice(-MAX_TURNS));
     const { answer, intent } = routed;
     const record: Record<string, unknown> = {
       id,
@@ -87,11 +100,12 @@ export async function runBatch(
   explain = false,
 ): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity });
+  const threads: Threads = new Map();
   let n = 0;
   for await (const line of rl) {
     n += 1;
     if (!line.trim()) continue;
-    output.write(`${JSON.stringify(answerLine(assistant, line, n, render, explain))}\n`);
+    output.write(`${JSON.stringify(answerLine(assistant, line, n, render, explain, threads))}\n`);
   }
   return n;
 }

@@ -96,6 +96,15 @@ export const SUPERLATIVE_DESC = set('highest most best maximum largest biggest s
 /** Words that ask for what is absent ("which services publish no SLA", "without an SLA"). */
 export const NEGATION_WORDS = set('no not without none lack lacks lacking missing never');
 /** Words that ask for a list of every match rather than one pick ("which of these support Go?"). */
+/**
+ * Words that point back at an earlier turn of the conversation ("what's its SLA?", "which one",
+ * "both", "instead"): a follow-up that has one is read in the context of the turn before.
+ */
+export const ANAPHOR_WORDS = set(
+  'it its itself that this these those they them their theirs one ones both other another either neither same instead',
+);
+/** First words of an elliptical follow-up ("and for Lambda?", "also the cons", "what about ECS?"). */
+export const FOLLOW_UP_STARTERS = [['and'], ['also'], ['what', 'about'], ['how', 'about'], ['same', 'for'], ['now']] as const;
 export const LIST_WORDS = set('which what list all every these those ones services options');
 /** Words that ask for one pick, not a list ("which is best for…"). */
 export const RECOMMEND_STRONG = set('best recommend recommended should ideal suitable suggest');

@@ -12,9 +12,16 @@ export function renderExplain(e: Explain): string {
     ...list('cues', e.read.cues),
   ];
   const width = Math.max(...e.candidates.map((c) => c.intent.length));
+  const context = e.context ? [contextLine(e.context)] : [];
   return [
+    ...context,
     `read: ${read.join(' · ') || 'nothing'}`,
     ...e.candidates.map((c) => `${c.chosen ? '*' : ' '} ${c.intent.padEnd(width)}  ${c.score.toFixed(3)}  ${c.why}`),
     `decision: ${e.decision.rule} (threshold ${e.decision.threshold}, margin ${e.decision.margin})`,
   ].join('\n');
+}
+
+function contextLine(c: NonNullable<Explain['context']>): string {
+  const taken = [...c.taken.services, ...c.taken.aspects].join(', ');
+  return `context: took ${taken} from the conversation; read as "${c.question}" (${c.used ? 'used' : 'not used: the question stands better alone'})`;
 }

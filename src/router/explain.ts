@@ -13,4 +13,6 @@ export interface Explain {
   };
   candidates: { intent: string; score: number; chosen: boolean; answered: boolean; why: string }[];
   decision: { rule: string; threshold: number; margin: number };
+  /** A follow-up: the question completed from the conversation, what it took, and whether that reading was used. */
+  context?: { question: string; taken: { services: string[]; aspects: string[] }; used: boolean };
 }

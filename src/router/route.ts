@@ -5,6 +5,8 @@
 import type { Answer } from '../answer/answer';
 import type { RouterContext } from '../read/context';
 import type { Understood } from '../read/read';
+import { followUp, turnOf, type FollowUp } from '../conversation/follow-up';
+import type { Turn } from '../conversation/turn';
 import type { Generator } from './candidate';
 import { clarifyCandidates, helpCandidates } from './candidates/help';
 import { compareCandidates } from './candidates/compare';
@@ -16,7 +18,7 @@ import { recommendCandidates } from './candidates/recommend';
 import { slaCandidates } from './candidates/sla';
 import { choose } from './choose';
 import type { Explain } from './explain';
-import { FORM, relevance } from './relevance';
+import { FORM, relevance, TIE_MARGIN } from './relevance';
 
 export type { Explain } from './explain';
 
@@ -49,16 +51,62 @@ export interface Routed {
   intent: string;
   /** How the question was read and why this answer won (only when asked for). */
   explain?: Explain;
+  /** What this question leaves for the next turn of its conversation. */
+  turn: Turn;
+  /** The chosen candidate's score. */
+  score: number;
 }
 
-export function route(ctx: RouterContext, question: string, options: { explain?: boolean } = {}): Routed {
+export interface RouteOptions {
+  explain?: boolean;
+  /** The conversation's earlier turns, oldest first (absent: the question stands alone). */
+  turns?: readonly Turn[];
+}
+
+/**
+ * Routes `question`; with earlier `turns`, also as a follow-up of the last one (`followUp`), and
+ * answers with the reading that fits: a follow-up that only names a service ("and for Lambda?")
+ * or points back ("its", "both") is read in context; one that asks on its own about nothing it
+ * names is read in context unless it stands better alone (a higher score, or answered where the
+ * context is not).
+ */
+export function route(ctx: RouterContext, question: string, options: RouteOptions = {}): Routed {
+  const alone = routeAlone(ctx, question, options);
+  const last = options.turns?.at(-1);
+  const follow = last && followUp(alone.u, last, ctx.kb);
+  if (!follow) return alone.routed;
+  const inContext = routeAlone(ctx, follow.text, options).routed;
+  const useContext = fitsContext(alone.routed, inContext, follow);
+  const chosen = useContext ? inContext : alone.routed;
+  if (!options.explain || !chosen.explain) return chosen;
+  return {
+    ...chosen,
+    explain: {
+      ...chosen.explain,
+      context: { question: follow.text, taken: follow.taken, used: useContext },
+    },
+  };
+}
+
+function fitsContext(alone: Routed, inContext: Routed, follow: FollowUp): boolean {
+  if (follow.takes === 'aspects' || follow.anaphoric) return true;
+  if (inContext.answer.answered !== alone.answer.answered) return inContext.answer.answered;
+  return !alone.answer.answered || inContext.score + TIE_MARGIN >= alone.score;
+}
+
+function routeAlone(ctx: RouterContext, question: string, options: RouteOptions): { u: Understood; routed: Routed } {
   const u = ctx.reader.read(question);
   const input = { u, ctx };
   const structured = STRUCTURED.flatMap((g) => g(input));
   const bestSoFar = Math.max(0, ...structured.map((c) => relevance(c.evidence)));
   const passages = options.explain || bestSoFar < PASSAGE_CEILING ? PASSAGES.flatMap((g) => g(input)) : [];
   const choice = choose(input, [...structured, ...passages]);
-  const routed: Routed = { answer: choice.answer, intent: choice.intent };
+  const routed: Routed = {
+    answer: choice.answer,
+    intent: choice.intent,
+    turn: turnOf(u, choice.answer.answered),
+    score: choice.candidates[choice.chosen].score,
+  };
   if (options.explain) {
     routed.explain = {
       read: {
@@ -79,7 +127,7 @@ export function route(ctx: RouterContext, question: string, options: { explain?:
       decision: choice.decision,
     };
   }
-  return routed;
+  return { u, routed };
 }
 
 function cueNames(u: Understood): string[] {

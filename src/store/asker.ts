@@ -7,6 +7,7 @@
  * active `AsyncLocalStorage` installs promise hooks that every promise of every request pays for
  * (Bolt creates dozens per request).
  */
+import type { Turn } from '../conversation/turn';
 
 export interface Asker {
   /** Slack workspace (`T…`) or enterprise (`E…`); Teams tenant. */
@@ -25,4 +26,12 @@ export interface AskContext {
   requestId?: string;
   /** `false`: not a person's question (a card re-rendered after a vote, a welcome): not logged. */
   log?: boolean;
+  /**
+   * The conversation the question belongs to, as the adapter names it (a Slack thread or DM, a
+   * Teams conversation): an opaque key, in clear, in memory only. The core ignores it; the server
+   * keeps each conversation's turns under a keyed hash of it and passes them as `turns`.
+   */
+  thread?: string;
+  /** The conversation's earlier turns, oldest first: the question is read in their context. */
+  turns?: readonly Turn[];
 }

@@ -5,7 +5,7 @@ import { KNOWLEDGE_DIR } from '../helpers/knowledge';
 describe('AnswerCache', () => {
   describe('get', () => {
     it('computes once per key and returns the frozen result after', () => {
-      const cache = new AnswerCache(10);
+      const cache = new AnswerCache<{ intent: string; answer: never }>(10);
       let calls = 0;
       const compute = () => {
         calls += 1;
@@ -18,7 +18,7 @@ describe('AnswerCache', () => {
     });
 
     it('evicts the least recently used key beyond its capacity', () => {
-      const cache = new AnswerCache(2);
+      const cache = new AnswerCache<{ intent: string; answer: never }>(2);
       const computed: string[] = [];
       const make = (k: string) => () => {
         computed.push(k);
@@ -34,7 +34,7 @@ describe('AnswerCache', () => {
     });
 
     it('keeps nothing with capacity 0', () => {
-      const cache = new AnswerCache(0);
+      const cache = new AnswerCache<{ intent: string; answer: never }>(0);
       let calls = 0;
       cache.get('q', () => {
         calls += 1;

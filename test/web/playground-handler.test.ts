@@ -217,7 +217,11 @@ describe('createPlaygroundHandler', () => {
     it('asks the assistant current at request time (the server hot-swaps it)', async () => {
       const fake: Assistant = {
         ask: () => createAnswer('help'),
-        route: () => ({ answer: createAnswer('help', { title: 'Swapped knowledge' }), intent: 'help' }),
+        route: () => ({
+          answer: createAnswer('help', { title: 'Swapped knowledge' }),
+          intent: 'help',
+          turn: { services: [], aspects: [], compare: false, answered: true },
+        }),
         stats: () => realAssistant().stats(),
       };
       pg.setAssistant(fake);

@@ -1,0 +1,67 @@
+/**
+ * Reading a question in the context of the turn before it. A follow-up leaves out what the
+ * conversation already said: "and for Lambda?" (the aspect: the SLA asked before), "what's its
+ * SLA?" (the service: EKS, named before). The question is completed with what it leaves out,
+ * written as the knowledge base's own words (a service's short name, a facet's first question
+ * word), and the completed question is read and scored like any other; `route` decides between
+ * the two readings.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { ANAPHOR_WORDS, FOLLOW_UP_STARTERS } from '../read/cues';
+import type { Understood } from '../read/read';
+import type { Turn } from './turn';
+
+export interface FollowUp {
+  /** The question completed with what it takes from the last turn. */
+  text: string;
+  /** What it takes: the services' names and the aspects' titles, for `--explain`. */
+  taken: { services: string[]; aspects: string[] };
+  /**
+   * `aspects`: the question names what it is about but asks nothing of it ("and for Lambda?"), so
+   * the last turn's aspects apply. `services`: it asks something but names nothing to ask it of.
+   */
+  takes: 'aspects' | 'services';
+  /** Whether it points back at the conversation itself ("its", "both", "and …?"). */
+  anaphoric: boolean;
+}
+
+/** The follow-up reading of `u` after `last`, or undefined when the question stands on its own (or has nothing to complete). */
+export function followUp(u: Understood, last: Turn | undefined, kb: KnowledgeBase): FollowUp | undefined {
+  if (!last) return undefined;
+  const anaphoric = u.tokens.some((w) => ANAPHOR_WORDS.has(w)) || startsLikeFollowUp(u.tokens);
+  const namesSomething = u.entities.length > 0 || u.outside.length > 0 || u.subjects.length > 0;
+  const asks = u.facets.length > 0 || u.residual.some((w) => !ANAPHOR_WORDS.has(w));
+  const names = (ids: string[]): string[] => ids.flatMap((id) => kb.registry.get(id)?.short ?? []);
+  if (namesSomething && !asks) {
+    const aspects = last.aspects.filter((id) => kb.facets[id]);
+    if (!aspects.length) return undefined;
+    const words = aspects.map((id) => kb.facets[id].ask[0]);
+    return {
+      text: `${u.text} ${words.join(' and ')}`,
+      taken: { services: [], aspects: aspects.map((id) => kb.facets[id].title) },
+      takes: 'aspects',
+      anaphoric,
+    };
+  }
+  if (!namesSomething && (asks || anaphoric)) {
+    const services = names(last.services);
+    if (!services.length) return undefined;
+    const joined = services.join(last.compare && services.length === 2 ? ' vs ' : ' and ');
+    return { text: `${u.text} ${joined}`, taken: { services, aspects: [] }, takes: 'services', anaphoric };
+  }
+  return undefined;
+}
+
+function startsLikeFollowUp(tokens: string[]): boolean {
+  return FOLLOW_UP_STARTERS.some((starter) => starter.every((w, i) => tokens[i] === w));
+}
+
+/** The turn a routed question leaves for the next one: what was read, whether it was answered. */
+export function turnOf(u: Understood, answered: boolean): Turn {
+  return {
+    services: [...u.entities, ...u.outside].map((e) => e.id),
+    aspects: [...u.facets],
+    compare: u.cues.compare,
+    answered,
+  };
+}
