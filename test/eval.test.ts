@@ -42,7 +42,9 @@ function score(set: string, format: string): { passed: number; total: number; fa
 }
 
 describe('answer quality', () => {
-  const cases = ['dev', 'probe', 'real', 'unseen'].flatMap((set) => ['text', 'slack', 'teams'].map((format) => [set, format] as const));
+  const cases = ['dev', 'probe', 'real', 'real-train', 'unseen'].flatMap((set) =>
+    ['text', 'slack', 'teams'].map((format) => [set, format] as const),
+  );
   it.each(cases)('%s set in %s format scores at least its committed figure', (set, format) => {
     if (format !== 'text' && !existsSync(join(root, 'dist', 'adapters', format, 'render.js')))
       throw new Error(`the ${format} renderer is not built`);

@@ -42,6 +42,10 @@ export const GENERIC_WORDS = set(
     'highest lowest top strongest weakest worst most least feature features capabilities capability characteristics overview',
 );
 
+/** First words of a sentence that asks ("how …", "which …", "is there …"): with a question mark, what marks a sentence as a question. */
+export const QUESTION_STARTERS = set(
+  'how what which why when where who whom whose can could does do did is are was will would should shall may might has have must any anyone',
+);
 /** First words of a yes/no question ("Can I run…", "Is App Runner…", "Does Lambda support…"). */
 export const YES_NO_STARTERS = set('can could does do did is are was will would should shall may might has have must');
 /**

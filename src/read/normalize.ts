@@ -19,7 +19,11 @@ export function normalizeQuestion(raw: string): string {
     .replace(/<[@#!][^>]*>/g, ' ')
     .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, '$2')
     .replace(/<((?:https?|mailto):[^>]*)>/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ');
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    // A line that ends without punctuation (a post's title, a list line) ends a sentence all the same.
+    .replace(/([^\s.!?:;,])[ \t]*\r?\n/g, '$1.\n')
+    // Web addresses are where the asker read something, not what they ask.
+    .replace(/\b(?:https?|ftp):\/\/\S*/gi, ' ');
   text = decodeHTML(text)
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/<[@#!][^>]*>/g, ' ')

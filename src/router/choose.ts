@@ -11,7 +11,9 @@ import type { Candidate, CandidateInput } from './candidate';
 import { namedCount } from './candidate';
 import { gapNames, gapsOf, notFoundBuild, notFoundEvidence, type Gaps } from './candidates/not-found';
 import type { Explain } from './explain';
-import { ABSTAIN_BELOW, relevance, TIE_MARGIN, type Evidence } from './relevance';
+import { answerFeatures, notFoundFeatures, type FeatureVector } from './features';
+import { fittedScore, MODEL } from './fitted-model';
+import { relevance, TIE_MARGIN, type Evidence } from './relevance';
 
 /** Near ties go to the earlier kind: the more specific reading (a figure over a passage). */
 const SPECIFICITY = [
@@ -32,33 +34,51 @@ const SPECIFICITY = [
 export interface Choice {
   answer: Answer;
   intent: string;
-  candidates: (Candidate & { score: number })[];
+  candidates: Scored[];
   decision: Explain['decision'];
   chosen: number;
 }
 
-function bySpecificity(a: Candidate & { score: number }, b: Candidate & { score: number }): number {
+function bySpecificity(a: Scored, b: Scored): number {
   if (Math.abs(a.score - b.score) > TIE_MARGIN) return b.score - a.score;
   return SPECIFICITY.indexOf(a.intent) - SPECIFICITY.indexOf(b.intent) || b.score - a.score;
 }
 
-type Scored = Candidate & { score: number };
+/** A candidate with the features the fitted model read and its score (the model's estimate that it is right). */
+export type Scored = Candidate & { features: FeatureVector; score: number };
 
-export function choose(input: CandidateInput, proposed: Candidate[]): Choice {
+const scoredAnswer = (input: CandidateInput, c: Candidate, partial = false): Scored => {
+  const features = answerFeatures(input.u, c.intent, c.evidence, partial);
+  return { ...c, features, score: fittedScore(features) };
+};
+
+/**
+ * Every reading of the question, scored: the candidates proposed, the partial reading of the best
+ * of them, and the not-found reading (last). `choose` picks among them; `npm run fit` labels them.
+ */
+export function readings(
+  input: CandidateInput,
+  proposed: Candidate[],
+): { scored: Scored[]; partial?: Scored; notFound: Scored; gaps: Gaps } {
   const { u } = input;
   const gaps = gapsOf(input);
   // An amount of money is an aspect asked that no answer holds (the knowledge base has no prices):
   // it counts among the aspects of every answered candidate, unheld.
   const withAmount = (e: Evidence): Evidence =>
     gaps.amount ? { ...e, aspects: ((e.aspects ?? 1) * u.facets.length) / (u.facets.length + 1) } : e;
-  const scored = proposed
-    .map((c) => ({ ...c, evidence: withAmount(c.evidence) }))
-    .map((c) => ({ ...c, score: relevance(c.evidence) }))
-    .sort(bySpecificity);
+  const scored = proposed.map((c) => scoredAnswer(input, { ...c, evidence: withAmount(c.evidence) })).sort(bySpecificity);
+  // The partial reading completes the reading that speaks best to what is asked (by its evidence
+  // alone, so that what the model is fitted on does not depend on an earlier fit).
+  const strongest = scored.reduce<Scored | undefined>((a, c) => (!a || relevance(c.evidence) > relevance(a.evidence) ? c : a), undefined);
+  const partial = strongest && partialReading(input, gaps, strongest);
+  return { scored, partial, notFound: notFoundReading(input, gaps), gaps };
+}
+
+export function choose(input: CandidateInput, proposed: Candidate[]): Choice {
+  const { scored, partial, notFound, gaps } = readings(input, proposed);
   const best = scored[0] as Scored | undefined;
-  const partial = best && partialReading(input, gaps, best);
   const top = partial && (!best || partial.score > best.score) ? partial : best;
-  const notFound = notFoundReading(input, gaps);
+  const ABSTAIN_BELOW = MODEL.threshold;
 
   let winner: Scored;
   let rule: string;
@@ -112,11 +132,13 @@ function partialReading(input: CandidateInput, gaps: Gaps, best: Scored): Scored
     subjects: (spoken + lacking) / named,
     content: best.evidence.content + (1 - best.evidence.content) * unknownShare,
   };
+  const features = answerFeatures(u, best.intent, evidence, true);
   return {
     ...best,
     intent: `${best.intent}+partial`,
     evidence,
-    score: relevance(evidence),
+    features,
+    score: fittedScore(features),
     why: `${best.why}; not covered: ${missingNames.join(', ')}`,
     build: () => {
       const a = best.build();
@@ -131,6 +153,7 @@ function partialReading(input: CandidateInput, gaps: Gaps, best: Scored): Scored
 function notFoundReading(input: CandidateInput, gaps: Gaps): Scored {
   const evidence = notFoundEvidence(input, gaps);
   const missingNames = gapNames(gaps);
+  const features = notFoundFeatures(input.u, evidence, gaps.missing.length + gaps.outside.length, gaps.amount);
   return {
     intent: 'not-found',
     answered: false,
@@ -141,7 +164,8 @@ function notFoundReading(input: CandidateInput, gaps: Gaps): Scored {
         ? 'asks for an amount of money'
         : 'nothing scored above the threshold',
     evidence,
-    score: relevance(evidence),
+    features,
+    score: fittedScore(features),
     build: () => notFoundBuild(input, gaps, undefined),
   };
 }

@@ -7,7 +7,8 @@ import type { RouterContext } from '../read/context';
 import type { Understood } from '../read/read';
 import { followUp, turnOf, type FollowUp } from '../conversation/follow-up';
 import type { Turn } from '../conversation/turn';
-import type { Generator } from './candidate';
+import { focusOf } from '../read/focus';
+import type { Candidate, CandidateInput, Generator } from './candidate';
 import { clarifyCandidates, helpCandidates } from './candidates/help';
 import { compareCandidates } from './candidates/compare';
 import { entryCandidates } from './candidates/entry';
@@ -18,7 +19,7 @@ import { recommendCandidates } from './candidates/recommend';
 import { slaCandidates } from './candidates/sla';
 import { choose } from './choose';
 import type { Explain } from './explain';
-import { FORM, relevance, TIE_MARGIN } from './relevance';
+import { TIE_MARGIN } from './relevance';
 
 export type { Explain } from './explain';
 
@@ -36,14 +37,6 @@ const STRUCTURED: Generator[] = [
 
 /** Passage readings: searching the index is the costliest reading on a large knowledge base. */
 const PASSAGES: Generator[] = [servicePassageCandidates, lookupCandidates];
-
-/**
- * The most a passage reading can score: its form is neutral, and its subjects and content are at
- * most 1. When a structured reading already scores this much, no passage can win (a tie goes to
- * the structured one), so the index is not searched; `--explain` searches it all the same, to
- * show every reading.
- */
-const PASSAGE_CEILING = FORM.neutral;
 
 export interface Routed {
   answer: Answer;
@@ -71,7 +64,7 @@ export interface RouteOptions {
  * context is not).
  */
 export function route(ctx: RouterContext, question: string, options: RouteOptions = {}): Routed {
-  const alone = routeAlone(ctx, question, options);
+  const alone = routeFocused(ctx, question, options);
   const last = options.turns?.at(-1);
   const follow = last && followUp(alone.u, last, ctx.kb);
   if (!follow) return alone.routed;
@@ -88,19 +81,40 @@ export function route(ctx: RouterContext, question: string, options: RouteOption
   };
 }
 
+/**
+ * A long message read by its focus (`focusOf`: the sentences that ask, and a title): the other
+ * sentences are context, read as a turn before it, so a focus that names nothing ("How do I store
+ * the images?") is asked of what the context names.
+ */
+function routeFocused(ctx: RouterContext, question: string, options: RouteOptions): { u: Understood; routed: Routed } {
+  const text = focusedText(ctx, question);
+  return routeAlone(ctx, text ?? question, options);
+}
+
+/** The text a long message is routed as (its focus, completed from its context), or undefined when it is read whole. */
+export function focusedText(ctx: RouterContext, question: string): string | undefined {
+  const parts = focusOf(question);
+  if (!parts) return undefined;
+  const context = turnOf(ctx.reader.read(parts.context), false);
+  const focus = ctx.reader.read(parts.focus);
+  return followUp(focus, context, ctx.kb)?.text ?? parts.focus;
+}
+
 function fitsContext(alone: Routed, inContext: Routed, follow: FollowUp): boolean {
   if (follow.takes === 'aspects' || follow.anaphoric) return true;
   if (inContext.answer.answered !== alone.answer.answered) return inContext.answer.answered;
   return !alone.answer.answered || inContext.score + TIE_MARGIN >= alone.score;
 }
 
+/** Every candidate every generator proposes for a question as read. */
+export function proposeAll(input: CandidateInput): Candidate[] {
+  return [...STRUCTURED, ...PASSAGES].flatMap((g) => g(input));
+}
+
 function routeAlone(ctx: RouterContext, question: string, options: RouteOptions): { u: Understood; routed: Routed } {
   const u = ctx.reader.read(question);
   const input = { u, ctx };
-  const structured = STRUCTURED.flatMap((g) => g(input));
-  const bestSoFar = Math.max(0, ...structured.map((c) => relevance(c.evidence)));
-  const passages = options.explain || bestSoFar < PASSAGE_CEILING ? PASSAGES.flatMap((g) => g(input)) : [];
-  const choice = choose(input, [...structured, ...passages]);
+  const choice = choose(input, proposeAll(input));
   const routed: Routed = {
     answer: choice.answer,
     intent: choice.intent,

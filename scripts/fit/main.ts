@@ -1,0 +1,138 @@
+/**
+ * `npm run fit`: fits the scoring model's weights and abstain threshold on the labeled training
+ * questions, and writes `src/router/fitted-model.json`.
+ *
+ * Every candidate reading of every training question is built and labeled automatically: 1 when
+ * its rendered answer passes the case by the shared scorer's rules (`label.ts`), else 0. A
+ * logistic model over the readings' features (`src/router/features.ts`) is fitted on those labels
+ * (`logistic.ts`); the L2 penalty is chosen by 5-fold cross-validation (folds by source thread, so
+ * a thread never straddles two folds), and the threshold by the accuracy of the choice it makes.
+ * Deterministic: the same corpus and code give the same file. The sealed test split
+ * (`test/eval/real-test.jsonl`) is never read here.
+ *
+ *   npm run fit              # fit and write the model
+ *   npm run fit -- --check   # fit and report only (nothing written)
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKnowledgeOrThrow, readKnowledgeSources } from '../../src/knowledge/load';
+import { buildIndex } from '../../src/search/build-index';
+import { createRouterContext } from '../../src/read/context';
+import { normalizeQuestion } from '../../src/read/normalize';
+import { proposeAll, focusedText } from '../../src/router/route';
+import { readings } from '../../src/router/choose';
+import { FEATURES } from '../../src/router/features';
+import { fitLogistic, sigmoid, dot } from './logistic';
+import { passes, type EvalCase } from './label';
+
+const ROOT = join(__dirname, '..', '..', '..');
+/** The training sets: the samples, the probe set and the real questions' training split. */
+const TRAINING = ['dev.jsonl', 'probe.jsonl', 'real-train.jsonl'];
+const L2_GRID = [0.1, 0.3, 1, 3, 10, 30, 100];
+const THRESHOLDS = Array.from({ length: 91 }, (_, i) => 0.05 + i * 0.01);
+const FOLDS = 5;
+
+/** One question's readings: features, label, and which are answers. */
+interface Question {
+  fold: number;
+  readings: { x: number[]; y: number; answered: boolean }[];
+}
+
+function load(): Question[] {
+  const sources = readKnowledgeSources(join(ROOT, 'knowledge'));
+  const { kb } = buildKnowledgeOrThrow(sources);
+  const ctx = createRouterContext(kb, buildIndex(kb));
+  const cases = TRAINING.flatMap((f) =>
+    readFileSync(join(ROOT, 'test', 'eval', f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as EvalCase),
+  );
+  return cases.map((c) => {
+    const text = normalizeQuestion(c.q) || 'help';
+    const input = { u: ctx.reader.read(focusedText(ctx, text) ?? text), ctx };
+    const { scored, partial, notFound } = readings(input, proposeAll(input));
+    const all = [...scored, ...(partial ? [partial] : []), notFound];
+    return {
+      fold:
+        createHash('sha256')
+          .update(c.src ?? c.id)
+          .digest()
+          .readUInt32BE(0) % FOLDS,
+      readings: all.map((r) => ({ x: FEATURES.map((f) => r.features[f]), y: passes(c, r.build()) ? 1 : 0, answered: r.answered })),
+    };
+  });
+}
+
+/** Whether the choice the model makes (best answer unless under the threshold or below not-found) is a passing reading. */
+function correct(q: Question, w: number[], threshold: number): boolean {
+  const scored = q.readings.map((r) => ({ ...r, p: sigmoid(dot(w, r.x)) }));
+  const answers = scored.filter((r) => r.answered);
+  const notFound = scored[scored.length - 1];
+  const top = answers.reduce<(typeof answers)[number] | undefined>((a, b) => (!a || b.p > a.p ? b : a), undefined);
+  const chosen = top && top.p >= threshold && top.p >= notFound.p ? top : notFound;
+  return chosen.y === 1;
+}
+
+const accuracy = (qs: Question[], w: number[], t: number): number => qs.filter((q) => correct(q, w, t)).length / qs.length;
+
+function fit(qs: Question[], l2: number): { w: number[]; threshold: number } {
+  const rows = qs.flatMap((q) => q.readings);
+  const unpenalized = [FEATURES.indexOf('answer'), FEATURES.indexOf('not-found')];
+  const w = fitLogistic(
+    rows.map((r) => r.x),
+    rows.map((r) => r.y),
+    { l2, unpenalized },
+  );
+  let best = { threshold: 0.5, acc: -1 };
+  for (const t of THRESHOLDS) {
+    const acc = accuracy(qs, w, t);
+    if (acc > best.acc + 1e-12) best = { threshold: t, acc };
+  }
+  return { w, threshold: Math.round(best.threshold * 100) / 100 };
+}
+
+function crossValidate(qs: Question[], l2: number): number {
+  let right = 0;
+  for (let k = 0; k < FOLDS; k += 1) {
+    const { w, threshold } = fit(
+      qs.filter((q) => q.fold !== k),
+      l2,
+    );
+    right += qs.filter((q) => q.fold === k && correct(q, w, threshold)).length;
+  }
+  return right / qs.length;
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const qs = load();
+  const cv = L2_GRID.map((l2) => ({ l2, acc: crossValidate(qs, l2) }));
+  for (const r of cv) console.log(`l2 ${r.l2}: 5-fold cross-validated ${(100 * r.acc).toFixed(1)}%`);
+  // Ties go to the larger penalty: the simpler model.
+  const l2 = cv.reduce((a, b) => (b.acc >= a.acc - 1e-12 ? b : a)).l2;
+  const { w, threshold } = fit(qs, l2);
+  const train = accuracy(qs, w, threshold);
+  const cvAcc = cv.find((r) => r.l2 === l2)?.acc ?? 0;
+  const reachable = qs.filter((q) => q.readings.some((r) => r.y === 1)).length / qs.length;
+  console.log(`questions with a passing reading (the most any weights can reach): ${(100 * reachable).toFixed(1)}%`);
+  console.log(`questions ${qs.length}, readings ${qs.reduce((n, q) => n + q.readings.length, 0)}; l2 ${l2}, threshold ${threshold}`);
+  console.log(`train ${(100 * train).toFixed(1)}%, 5-fold cross-validated ${(100 * cvAcc).toFixed(1)}%`);
+  const model = {
+    features: [...FEATURES],
+    weights: w.map((v) => Math.round(v * 1e6) / 1e6),
+    threshold,
+    fitted: {
+      on: TRAINING,
+      questions: qs.length,
+      l2,
+      train: Math.round(train * 1000) / 1000,
+      crossValidated: Math.round(cvAcc * 1000) / 1000,
+    },
+  };
+  for (const [i, f] of FEATURES.entries()) console.log(`  ${f.padEnd(28)} ${model.weights[i]}`);
+  if (!check) writeFileSync(join(ROOT, 'src', 'router', 'fitted-model.json'), `${JSON.stringify(model, null, 2)}\n`);
+}
+
+main();

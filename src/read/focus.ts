@@ -1,0 +1,42 @@
+/**
+ * The focus of a long message: the sentences that ask (a question mark, or a first word that asks:
+ * `QUESTION_STARTERS`) and a short first sentence (a post's title), apart from the sentences that
+ * tell the asker's situation. In "Our Jenkins pipelines deploy with Terraform. We're looking at
+ * EKS. Is there an uptime SLA?" the focus is the last sentence and the rest is context: its words
+ * say what the asker uses, not what the knowledge base must hold.
+ *
+ * Sentences are found by ICU's sentence segmenter (`Intl.Segmenter`), linear in the text.
+ */
+import { plainWords } from '../text/tokens';
+import { QUESTION_STARTERS } from './cues';
+
+/** Messages of fewer sentences are read whole: a short question has no context to set apart. */
+export const MIN_SENTENCES = 3;
+/** A first sentence of at most this many words reads as a title, and is part of the focus. */
+export const TITLE_WORDS = 12;
+
+export interface Focus {
+  /** The sentences that ask, in order (with the title, if any). */
+  focus: string;
+  /** The other sentences. */
+  context: string;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** The focus and context of `text`, or undefined when it is short or no sentence after the first asks. */
+export function focusOf(text: string): Focus | undefined {
+  const sentences = Array.from(segmenter.segment(text), (s) => s.segment.trim()).filter(Boolean);
+  if (sentences.length < MIN_SENTENCES) return undefined;
+  const asks = sentences.map(asksSomething);
+  if (!asks.some((a, i) => a && i > 0)) return undefined;
+  const inFocus = (i: number): boolean => asks[i] || (i === 0 && plainWords(sentences[0]).length <= TITLE_WORDS);
+  const focus = sentences.filter((_, i) => inFocus(i));
+  const context = sentences.filter((_, i) => !inFocus(i));
+  if (!context.length) return undefined;
+  return { focus: focus.join(' '), context: context.join(' ') };
+}
+
+function asksSomething(sentence: string): boolean {
+  return sentence.endsWith('?') || QUESTION_STARTERS.has(plainWords(sentence)[0] ?? '');
+}

@@ -1,0 +1,52 @@
+/**
+ * The fitted scoring model: a logistic model over `features.ts`, with the abstain threshold, read
+ * from `fitted-model.json` (written by `npm run fit`, committed). A candidate's score is the
+ * model's estimate that its answer is right; `contributions` says how much each feature added.
+ */
+import { z } from 'zod';
+import { FEATURES, type FeatureName, type FeatureVector } from './features';
+import fitted from './fitted-model.json';
+
+const modelSchema = z.object({
+  features: z.array(z.string()),
+  weights: z.array(z.number()),
+  threshold: z.number().min(0).max(1),
+});
+
+export interface FittedModel {
+  weights: Record<FeatureName, number>;
+  /** Below this estimate the best answered reading gives way to "not in the knowledge base". */
+  threshold: number;
+}
+
+/** Reads a model, checking that it weighs exactly the features the code computes. */
+export function loadModel(raw: unknown): FittedModel {
+  const m = modelSchema.parse(raw);
+  const missing = FEATURES.filter((f) => !m.features.includes(f));
+  const extra = m.features.filter((f) => !(FEATURES as readonly string[]).includes(f));
+  if (missing.length || extra.length || m.weights.length !== m.features.length)
+    throw new Error(
+      `fitted-model.json does not match features.ts (missing: ${missing.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'}): run npm run fit`,
+    );
+  const weights = Object.fromEntries(m.features.map((f, i) => [f, m.weights[i]])) as Record<FeatureName, number>;
+  return { weights, threshold: m.threshold };
+}
+
+export const MODEL: FittedModel = loadModel(fitted);
+
+/** The model's estimate, in (0, 1), rounded to 1e-3 like every score shown. */
+export function fittedScore(x: FeatureVector, model: FittedModel = MODEL): number {
+  let z = 0;
+  for (const f of FEATURES) z += model.weights[f] * x[f];
+  return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
+}
+
+/** Each non-zero feature's share of the linear score (`weight × value`), largest first. */
+export function contributions(
+  x: FeatureVector,
+  model: FittedModel = MODEL,
+): { feature: FeatureName; value: number; contribution: number }[] {
+  return FEATURES.filter((f) => x[f] !== 0)
+    .map((f) => ({ feature: f, value: Math.round(x[f] * 1000) / 1000, contribution: Math.round(model.weights[f] * x[f] * 1000) / 1000 }))
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+}
