@@ -42,7 +42,7 @@ function score(set: string, format: string): { passed: number; total: number; fa
 }
 
 describe('answer quality', () => {
-  const cases = ['dev', 'probe', 'real', 'real-train', 'unseen'].flatMap((set) =>
+  const cases = ['dev', 'probe', 'spec', 'real', 'real-train', 'unseen'].flatMap((set) =>
     ['text', 'slack', 'teams'].map((format) => [set, format] as const),
   );
   it.each(cases)('%s set in %s format scores at least its committed figure', (set, format) => {

@@ -27,8 +27,8 @@ import { fitLogistic, sigmoid, dot } from './logistic';
 import { passes, type EvalCase } from './label';
 
 const ROOT = join(__dirname, '..', '..', '..');
-/** The training sets: the samples, the probe set and the real questions' training split. */
-const TRAINING = ['dev.jsonl', 'probe.jsonl', 'real-train.jsonl'];
+/** The training sets: the samples, the probe set, the documented behaviours (README's examples) and the real questions' training split. */
+const TRAINING = ['dev.jsonl', 'probe.jsonl', 'spec.jsonl', 'real-train.jsonl'];
 const L2_GRID = [0.1, 0.3, 1, 3, 10, 30, 100];
 const THRESHOLDS = Array.from({ length: 91 }, (_, i) => 0.05 + i * 0.01);
 const FOLDS = 5;

@@ -17,7 +17,8 @@ export function renderExplain(e: Explain): string {
     ...context,
     `read: ${read.join(' · ') || 'nothing'}`,
     ...e.candidates.map((c) => `${c.chosen ? '*' : ' '} ${c.intent.padEnd(width)}  ${c.score.toFixed(3)}  ${c.why}`),
-    `decision: ${e.decision.rule} (threshold ${e.decision.threshold}, margin ${e.decision.margin})`,
+    `decision: ${e.decision.rule} (fitted threshold ${e.decision.threshold}, margin ${e.decision.margin})`,
+    `chosen reading's features (value → contribution to the fitted score): ${e.contributions.map((c) => `${c.feature} ${c.value} → ${c.contribution}`).join(' · ')}`,
   ].join('\n');
 }
 

@@ -13,6 +13,8 @@ export interface Explain {
   };
   candidates: { intent: string; score: number; chosen: boolean; answered: boolean; why: string }[];
   decision: { rule: string; threshold: number; margin: number };
+  /** The chosen reading's features, each with its contribution (weight × value) to the fitted model's linear score. */
+  contributions: { feature: string; value: number; contribution: number }[];
   /** A follow-up: the question completed from the conversation, what it took, and whether that reading was used. */
   context?: { question: string; taken: { services: string[]; aspects: string[] }; used: boolean };
 }

@@ -8,6 +8,7 @@ import type { Understood } from '../read/read';
 import { followUp, turnOf, type FollowUp } from '../conversation/follow-up';
 import type { Turn } from '../conversation/turn';
 import { focusOf } from '../read/focus';
+import { contributions } from './fitted-model';
 import type { Candidate, CandidateInput, Generator } from './candidate';
 import { clarifyCandidates, helpCandidates } from './candidates/help';
 import { compareCandidates } from './candidates/compare';
@@ -139,6 +140,7 @@ function routeAlone(ctx: RouterContext, question: string, options: RouteOptions)
         why: c.why,
       })),
       decision: choice.decision,
+      contributions: contributions(choice.candidates[choice.chosen].features),
     };
   }
   return { u, routed };

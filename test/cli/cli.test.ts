@@ -49,7 +49,8 @@ describe('aws-qa', () => {
       expect(r.stdout).toMatch(/^read: entities AWS Lambda, Amazon ECS · not covered Amazon SQS/m);
       expect(r.stdout.match(/^\* /gm)).toHaveLength(1);
       expect(r.stdout).toMatch(/^\* compare\+partial +0\.\d{3} /m);
-      expect(r.stdout).toMatch(/^decision: .*threshold 0\.5/m);
+      expect(r.stdout).toMatch(/^decision: .*fitted threshold 0\.\d+/m);
+      expect(r.stdout).toMatch(/^chosen reading.s features .*answer\.relevance/m);
     });
 
     it('ask --json --explain adds the intent and the explain object to the Answer', () => {
