@@ -26,6 +26,44 @@ export const AMOUNT_WORDS = set(
 export const AMOUNT_PHRASES = ['how much', 'price list', 'price of'];
 /** With "how much", these ask for an amount even without a money word ("how much is EC2 per month"). */
 export const PERIOD_PHRASES = ['per hour', 'per month', 'per year', 'per day', 'a month', 'an hour', 'a year', 'monthly', 'hourly'];
+/**
+ * What kind of answer a question asks for, by the phrases that ask it: a figure ("how many", "max"),
+ * a procedure ("how do I", "steps to"), a cause ("why", "what makes"). The scoring model weighs
+ * whether a reading states that kind of thing (`router/features.ts`).
+ */
+export const FIGURE_PHRASES = [
+  ['how', 'many'],
+  ['how', 'much'],
+  ['how', 'long'],
+  ['how', 'big'],
+  ['how', 'large'],
+  ['max'],
+  ['maximum'],
+  ['minimum'],
+  ['number', 'of'],
+  ['what', 'percentage'],
+] as const;
+export const PROCEDURE_PHRASES = [
+  ['how', 'do', 'i'],
+  ['how', 'do', 'we'],
+  ['how', 'to'],
+  ['how', 'can', 'i'],
+  ['steps'],
+  ['step', 'by', 'step'],
+  ['configure'],
+  ['set', 'up'],
+  ['setup'],
+  ['enable'],
+  ['migrate'],
+  ['install'],
+] as const;
+export const CAUSE_PHRASES = [['why'], ['what', 'causes'], ['what', 'makes'], ['reason'], ['reasons'], ['cause'], ['caused']] as const;
+
+/** Whether `tokens` hold one of `phrases` (each a run of words). */
+export function holdsPhrase(tokens: readonly string[], phrases: readonly (readonly string[])[]): boolean {
+  return phrases.some((p) => tokens.some((_, i) => p.every((w, k) => tokens[i + k] === w)));
+}
+
 /** Phrases that ask for a count of what follows them ("how many read replicas"). */
 export const COUNT_PHRASES = [['how', 'many']] as const;
 export const MONEY_WORDS = set('cost costs price prices pricing priced charge charges pay bill billing expensive cheap');

@@ -11,8 +11,8 @@ import type { Candidate, CandidateInput } from './candidate';
 import { namedCount } from './candidate';
 import { gapNames, gapsOf, notFoundBuild, notFoundEvidence, type Gaps } from './candidates/not-found';
 import type { Explain } from './explain';
-import { answerFeatures, notFoundFeatures, type FeatureVector } from './features';
-import { fittedScore, MODEL } from './fitted-model';
+import { ANSWER_FEATURES, evidenceFeatures, notFoundFeatures, withAnswer, type FeatureVector } from './features';
+import { fittedScore, MODEL, probability, scoreBounds } from './fitted-model';
 import { relevance, TIE_MARGIN, type Evidence } from './relevance';
 
 /** Near ties go to the earlier kind: the more specific reading (a figure over a passage). */
@@ -47,18 +47,32 @@ function bySpecificity(a: Scored, b: Scored): number {
 /** A candidate with the features the fitted model read and its score (the model's estimate that it is right). */
 export type Scored = Candidate & { features: FeatureVector; score: number };
 
-const scoredAnswer = (input: CandidateInput, c: Candidate, partial = false): Scored => {
-  const features = answerFeatures(input.u, c.intent, c.evidence, partial);
-  return { ...c, features, score: fittedScore(features) };
-};
+/** Builds a candidate's answer once: the features read it, and the winner is built from it. */
+function once(build: () => Answer): () => Answer {
+  let answer: Answer | undefined;
+  return () => (answer ??= build());
+}
+
+/** A candidate scored on its evidence and its built answer. */
+function scoredAnswer(input: CandidateInput, c: Candidate, evidenceOnly: FeatureVector): Scored {
+  const build = once(c.build);
+  const features = withAnswer(evidenceOnly, input.u, build());
+  return { ...c, build, features, score: fittedScore(features) };
+}
 
 /**
  * Every reading of the question, scored: the candidates proposed, the partial reading of the best
  * of them, and the not-found reading (last). `choose` picks among them; `npm run fit` labels them.
+ *
+ * Only readings that can still win are built: a candidate whose score, whatever its answer's
+ * features (`ANSWER_FEATURES`), stays more than the tie margin under what another reading is sure
+ * to score is left unbuilt, and scored at that bound (it cannot win, so the choice is the one an
+ * exhaustive scoring makes). `exhaustive` builds and scores every one (`--explain`, `npm run fit`).
  */
 export function readings(
   input: CandidateInput,
   proposed: Candidate[],
+  exhaustive = false,
 ): { scored: Scored[]; partial?: Scored; notFound: Scored; gaps: Gaps } {
   const { u } = input;
   const gaps = gapsOf(input);
@@ -66,16 +80,38 @@ export function readings(
   // it counts among the aspects of every answered candidate, unheld.
   const withAmount = (e: Evidence): Evidence =>
     gaps.amount ? { ...e, aspects: ((e.aspects ?? 1) * u.facets.length) / (u.facets.length + 1) } : e;
-  const scored = proposed.map((c) => scoredAnswer(input, { ...c, evidence: withAmount(c.evidence) })).sort(bySpecificity);
+  const candidates = proposed.map((c) => {
+    const candidate = { ...c, evidence: withAmount(c.evidence) };
+    const x = evidenceFeatures(u, c.intent, candidate.evidence, false);
+    return { candidate, x, bounds: scoreBounds(x, ANSWER_FEATURES) };
+  });
   // The partial reading completes the reading that speaks best to what is asked (by its evidence
   // alone, so that what the model is fitted on does not depend on an earlier fit).
-  const strongest = scored.reduce<Scored | undefined>((a, c) => (!a || relevance(c.evidence) > relevance(a.evidence) ? c : a), undefined);
-  const partial = strongest && partialReading(input, gaps, strongest);
-  return { scored, partial, notFound: notFoundReading(input, gaps), gaps };
+  const strongest = candidates.reduce<(typeof candidates)[number] | undefined>(
+    (a, c) => (!a || relevance(c.candidate.evidence) > relevance(a.candidate.evidence) ? c : a),
+    undefined,
+  );
+  const strongestScored = strongest && scoredAnswer(input, strongest.candidate, strongest.x);
+  const partial = strongestScored && partialReading(input, gaps, strongestScored);
+  const notFound = notFoundReading(input, gaps);
+  const floor = Math.max(
+    notFound.score,
+    partial?.score ?? 0,
+    strongestScored?.score ?? 0,
+    ...candidates.map((c) => probability(c.bounds.low)),
+  );
+  const scored = candidates
+    .map((c) => {
+      if (c === strongest && strongestScored) return strongestScored;
+      if (exhaustive || probability(c.bounds.high) + TIE_MARGIN >= floor) return scoredAnswer(input, c.candidate, c.x);
+      return { ...c.candidate, features: c.x, score: probability(c.bounds.high) };
+    })
+    .sort(bySpecificity);
+  return { scored, partial, notFound, gaps };
 }
 
-export function choose(input: CandidateInput, proposed: Candidate[]): Choice {
-  const { scored, partial, notFound, gaps } = readings(input, proposed);
+export function choose(input: CandidateInput, proposed: Candidate[], exhaustive = false): Choice {
+  const { scored, partial, notFound, gaps } = readings(input, proposed, exhaustive);
   const best = scored[0] as Scored | undefined;
   const top = partial && (!best || partial.score > best.score) ? partial : best;
   const ABSTAIN_BELOW = MODEL.threshold;
@@ -132,7 +168,13 @@ function partialReading(input: CandidateInput, gaps: Gaps, best: Scored): Scored
     subjects: (spoken + lacking) / named,
     content: best.evidence.content + (1 - best.evidence.content) * unknownShare,
   };
-  const features = answerFeatures(u, best.intent, evidence, true);
+  const build = once(() => {
+    const a = best.build();
+    const note: Part = { type: 'text', text: `Not in the knowledge base: ${missingNames.join(', ')}.` };
+    const { id: _id, ...draft } = a;
+    return finish({ ...draft, parts: [...a.parts, note], notCovered: missingNames } as Parameters<typeof finish>[0]);
+  });
+  const features = withAnswer(evidenceFeatures(u, best.intent, evidence, true), u, build());
   return {
     ...best,
     intent: `${best.intent}+partial`,
@@ -140,12 +182,7 @@ function partialReading(input: CandidateInput, gaps: Gaps, best: Scored): Scored
     features,
     score: fittedScore(features),
     why: `${best.why}; not covered: ${missingNames.join(', ')}`,
-    build: () => {
-      const a = best.build();
-      const note: Part = { type: 'text', text: `Not in the knowledge base: ${missingNames.join(', ')}.` };
-      const { id: _id, ...draft } = a;
-      return finish({ ...draft, parts: [...a.parts, note], notCovered: missingNames } as Parameters<typeof finish>[0]);
-    },
+    build,
   };
 }
 

@@ -4,7 +4,11 @@
  * have features of their own (zero in the other's), so one logistic model weighs both: the weights
  * and the abstain threshold are fitted on labeled questions (`npm run fit`), never set by hand.
  */
+import type { Answer } from '../answer/answer';
+import { renderText } from '../answer/text';
+import { CAUSE_PHRASES, FIGURE_PHRASES, holdsPhrase, PROCEDURE_PHRASES } from '../read/cues';
 import type { Understood } from '../read/read';
+import { quantities } from '../language/units';
 import { relevance, type Evidence } from './relevance';
 
 export const FEATURES = [
@@ -20,6 +24,14 @@ export const FEATURES = [
   'answer.partial',
   'answer.passage',
   'answer.structured',
+  'answer.length',
+  'answer.figure-asked-stated',
+  'answer.figure-asked-missing',
+  'answer.procedure-asked',
+  'answer.cause-asked',
+  'answer.amount-asked',
+  'answer.quantity-stated',
+  'answer.dimension-stated',
   'not-found',
   'not-found.relevance',
   'not-found.subjects',
@@ -28,6 +40,8 @@ export const FEATURES = [
   'not-found.unknown-subject',
   'not-found.long-question',
   'not-found.service-missing',
+  'not-found.procedure-asked',
+  'not-found.cause-asked',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -43,8 +57,32 @@ const zero = (): FeatureVector => Object.fromEntries(FEATURES.map((f) => [f, 0])
 
 const longness = (u: Understood): number => Math.min(1, u.tokens.length / LONG_QUESTION_WORDS);
 
-/** Features of an answered reading (`intent` without any `+partial` suffix; `partial` when it names what is not covered). */
-export function answerFeatures(u: Understood, intent: string, e: Evidence, partial: boolean): FeatureVector {
+/** Plain-text characters past which an answer counts as long (a whole section): the length feature saturates there. */
+const LONG_ANSWER_CHARS = 2000;
+
+/** What kind of answer the question asks for (`cues.ts`). */
+function asks(u: Understood): { figure: boolean; procedure: boolean; cause: boolean } {
+  return {
+    figure: holdsPhrase(u.tokens, FIGURE_PHRASES),
+    procedure: holdsPhrase(u.tokens, PROCEDURE_PHRASES),
+    cause: holdsPhrase(u.tokens, CAUSE_PHRASES),
+  };
+}
+
+/** The features read from a reading's built answer (the rest come from its evidence, before it is built). */
+export const ANSWER_FEATURES: readonly FeatureName[] = [
+  'answer.length',
+  'answer.figure-asked-stated',
+  'answer.figure-asked-missing',
+  'answer.quantity-stated',
+  'answer.dimension-stated',
+];
+
+/**
+ * Features of an answered reading that its evidence gives (`intent` without any `+partial` suffix;
+ * `partial` when it names what is not covered); `withAnswer` adds those its built answer gives.
+ */
+export function evidenceFeatures(u: Understood, intent: string, e: Evidence, partial: boolean): FeatureVector {
   const x = zero();
   x.answer = 1;
   x['answer.relevance'] = relevance(e);
@@ -58,7 +96,29 @@ export function answerFeatures(u: Understood, intent: string, e: Evidence, parti
   x['answer.partial'] = partial ? 1 : 0;
   x['answer.passage'] = PASSAGE_INTENTS.has(intent) ? 1 : 0;
   x['answer.structured'] = PASSAGE_INTENTS.has(intent) ? 0 : 1;
+  const asked = asks(u);
+  x['answer.procedure-asked'] = asked.procedure ? 1 : 0;
+  x['answer.cause-asked'] = asked.cause ? 1 : 0;
+  x['answer.amount-asked'] = u.cues.amount ? 1 : 0;
   return x;
+}
+
+/** `x` with the features its built answer gives: its length, and whether it states the kind of figure asked. */
+export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): FeatureVector {
+  const y = { ...x };
+  const body = renderText(answer);
+  const statesFigure = /\d/.test(body);
+  const figureAsked = holdsPhrase(u.tokens, FIGURE_PHRASES);
+  y['answer.length'] = Math.min(1, body.length / LONG_ANSWER_CHARS);
+  y['answer.figure-asked-stated'] = figureAsked && statesFigure ? 1 : 0;
+  y['answer.figure-asked-missing'] = figureAsked && !statesFigure ? 1 : 0;
+  // A time or size the question writes ("runs 20 minutes", "items over 400kb") against the ones the answer states.
+  if (u.quantities.length) {
+    const stated = quantities(body);
+    y['answer.quantity-stated'] = u.quantities.some((q) => stated.some((s) => s.dimension === q.dimension && s.base === q.base)) ? 1 : 0;
+    y['answer.dimension-stated'] = u.quantities.some((q) => stated.some((s) => s.dimension === q.dimension)) ? 1 : 0;
+  }
+  return y;
 }
 
 /** Features of the not-found reading: how much of what is named the knowledge base lacks. */
@@ -72,5 +132,8 @@ export function notFoundFeatures(u: Understood, e: Evidence, missingServices: nu
   x['not-found.unknown-subject'] = u.subjects.length > 0 ? 1 : 0;
   x['not-found.long-question'] = longness(u);
   x['not-found.service-missing'] = missingServices > 0 ? 1 : 0;
+  const asked = asks(u);
+  x['not-found.procedure-asked'] = asked.procedure ? 1 : 0;
+  x['not-found.cause-asked'] = asked.cause ? 1 : 0;
   return x;
 }

@@ -38,6 +38,27 @@ export const MODEL: FittedModel = loadModel(fitted);
 export function fittedScore(x: FeatureVector, model: FittedModel = MODEL): number {
   let z = 0;
   for (const f of FEATURES) z += model.weights[f] * x[f];
+  return probability(z);
+}
+
+/**
+ * Bounds on the linear score of `x` whatever values the `open` features (zero in `x`) take in
+ * [0, 1]: for scoring only the readings that can still win (`choose.ts`).
+ */
+export function scoreBounds(x: FeatureVector, open: readonly FeatureName[], model: FittedModel = MODEL): { low: number; high: number } {
+  let z = 0;
+  for (const f of FEATURES) z += model.weights[f] * x[f];
+  let low = z;
+  let high = z;
+  for (const f of open) {
+    low += Math.min(0, model.weights[f]);
+    high += Math.max(0, model.weights[f]);
+  }
+  return { low, high };
+}
+
+/** The model's estimate for a linear score `z`, rounded like `fittedScore`. */
+export function probability(z: number): number {
   return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
 }
 

@@ -115,7 +115,7 @@ export function proposeAll(input: CandidateInput): Candidate[] {
 function routeAlone(ctx: RouterContext, question: string, options: RouteOptions): { u: Understood; routed: Routed } {
   const u = ctx.reader.read(question);
   const input = { u, ctx };
-  const choice = choose(input, proposeAll(input));
+  const choice = choose(input, proposeAll(input), options.explain === true);
   const routed: Routed = {
     answer: choice.answer,
     intent: choice.intent,
