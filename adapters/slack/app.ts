@@ -166,8 +166,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     async stop() {
       ready = false;
-      socket?.stopping();
+      const closed = socket?.stopping();
       if (socketMode) await app.stop();
+      await closed;
     },
     ...(socket ? { socketState: () => socket.state() } : {}),
   };

@@ -33,6 +33,9 @@ export const DEFAULT_SOCKET_RETRY_CONFIG: SlackRetryConfig = {
   randomize: true,
 };
 
+/** The longest `stop()` waits for the socket's close handshake (the client's own limit is 30 s). */
+export const CLOSE_WAIT_MS = 2000;
+
 /** After a reconnection failed for good, the next attempt starts this many ms later. */
 export const DEFAULT_RETRY_AFTER_FAILURE_MS = 60_000;
 
@@ -61,8 +64,11 @@ export interface SocketConnection {
   receiver: SocketModeReceiver;
   /** The socket's state now. */
   state(): SocketState;
-  /** Called before `receiver.stop()`: no more retries, state `disconnected`. */
-  stopping(): void;
+  /**
+   * Called just before `receiver.stop()`: no more retries, state `disconnected`. Resolves when the
+   * socket has closed (Slack answered the close frame), or after {@link CLOSE_WAIT_MS}.
+   */
+  stopping(): Promise<void>;
 }
 
 /** The receiver and its state; see the module doc. */
@@ -122,6 +128,13 @@ export function createSocketConnection(options: SocketConnectionOptions): Socket
       stopped = true;
       clearTimeout(retry);
       set('disconnected');
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, CLOSE_WAIT_MS).unref();
+        client.once('disconnected', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * A fake Slack for Socket Mode on 127.0.0.1 (port 0): one `node:http` server that is both the Web
  * API (`/api/<method>`: `auth.test`, `apps.connections.open` answering `ws://127.0.0.1:PORT/?ticket=N`,
- * `chat.postMessage`, anything else `{ ok: true }`; every call recorded), the `response_url`
+ * `chat.postMessage`, anything else `{ ok: true }`; every call recorded, and `apps.connections.open`
+ * can be held or dropped), the `response_url`
  * endpoint (`/response/<id>`, recorded) and the WebSocket server (the `ws` package) the client
  * connects to. The test drives the socket: it sends envelopes and waits for their acks.
  */
@@ -33,6 +34,8 @@ export interface SocketSlack {
   acks: Ack[];
   /** Holds the next `apps.connections.open` answer until the returned function is called. */
   holdNextOpen(): () => void;
+  /** The next `count` calls of `apps.connections.open` are dropped (the connection destroyed, no answer): a network error. */
+  dropNextOpens(count: number): void;
   /** Sends a frame on the newest socket. */
   send(frame: Record<string, unknown>): void;
   /** Resolves when `predicate()` holds (polling every 10 ms), rejects after `timeoutMs`. */
@@ -56,6 +59,7 @@ export async function startSocketSlack(): Promise<SocketSlack> {
   const sockets: { ws: WebSocket; ticket: string | null }[] = [];
   const acks: Ack[] = [];
   let held: Promise<void> | undefined;
+  let drops = 0;
   let tickets = 0;
   let ts = 1700000000;
   let base = '';
@@ -77,6 +81,10 @@ export async function startSocketSlack(): Promise<SocketSlack> {
         calls.push({ method, body, authorization: req.headers.authorization });
         if (method === 'auth.test') {
           return send({ ok: true, team_id: 'T1DC2JH3J', user_id: 'UBOTUSER1', bot_id: 'BBOTID001', user: 'aws-qa' });
+        }
+        if (method === 'apps.connections.open' && drops > 0) {
+          drops -= 1;
+          return req.socket.destroy();
         }
         if (method === 'apps.connections.open') {
           const gate = held;
@@ -112,6 +120,9 @@ export async function startSocketSlack(): Promise<SocketSlack> {
       let release = (): void => undefined;
       held = new Promise<void>((resolve) => (release = resolve));
       return () => release();
+    },
+    dropNextOpens(count) {
+      drops = count;
     },
     send(frame) {
       const newest = sockets.at(-1);
