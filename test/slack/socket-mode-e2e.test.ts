@@ -5,6 +5,7 @@
  * Over that socket: `hello`, a `/aws` command (acknowledged with the answer), an `app_mention`
  * (answered with `chat.postMessage`), a 👍 click (the vote replaces the buttons), then Slack's
  * `disconnect` (a second `apps.connections.open`, a second socket, `/healthz` down meanwhile).
+ * A control case shows the guard is in the path: a WebSocket URL past loopback is refused.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,4 +132,26 @@ describe('Socket Mode over a real WebSocket', () => {
     expect(log).not.toContain('SLA for Lambda');
     expect(log).not.toContain(APP_TOKEN);
   });
+});
+
+describe('the loopback guard around Socket Mode', () => {
+  it('refuses a WebSocket URL past loopback in the process under test (the check above can fail), and the client recovers', async () => {
+    const slack = await startSocketSlack();
+    const dataDir = mkdtempSync(join(tmpdir(), 'aws-qa-socket-guard-'));
+    let server: Spawned | undefined;
+    try {
+      slack.nextOpenUrl('wss://192.0.2.10/link/?ticket=elsewhere');
+      server = await spawnServer(
+        baseEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl, DATA_DIR: dataDir }),
+        { preload: [GUARD], timeoutMs: 60_000 },
+      );
+      expect(server.stderr()).toContain('LOOPBACK-GUARD refused 192.0.2.10:443');
+      expect(slack.calls.filter((c) => c.method === 'apps.connections.open')).toHaveLength(2);
+      expect(slack.sockets.map((s) => s.ticket)).toEqual(['t2']);
+    } finally {
+      await stopSpawned(server);
+      await slack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -143,6 +143,26 @@ describe('the search message extension', () => {
       }
       expect(contexts).toEqual([]);
     });
+
+    it('refuses a query from a tenant outside the allow-list with the same 400, and asks nothing', async () => {
+      let asked = 0;
+      const counting = {
+        ask: (q: string, c?: AskContext): Answer => {
+          asked += 1;
+          return assistant.ask(q, c);
+        },
+      };
+      const gated = await startTeamsServer(counting, { allowedTenantIds: ['00000000-0000-0000-0000-0000000000aa'] });
+      try {
+        const res = await gated.postActivity(queryActivity(typed('SLA for EKS')));
+        expect(res.status).toBe(400);
+        expect(JSON.parse(res.body)).toEqual({ error: 'unsupported invoke', name: 'composeExtension/query' });
+        expect(gated.connector.calls).toEqual([]);
+        expect(asked).toBe(0);
+      } finally {
+        await gated.close();
+      }
+    });
   });
 });
 

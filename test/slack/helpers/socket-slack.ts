@@ -36,6 +36,8 @@ export interface SocketSlack {
   holdNextOpen(): () => void;
   /** The next `count` calls of `apps.connections.open` are dropped (the connection destroyed, no answer): a network error. */
   dropNextOpens(count: number): void;
+  /** The next `apps.connections.open` answers `url` instead of this fake's WebSocket. */
+  nextOpenUrl(url: string): void;
   /** Sends a frame on the newest socket. */
   send(frame: Record<string, unknown>): void;
   /** Resolves when `predicate()` holds (polling every 10 ms), rejects after `timeoutMs`. */
@@ -60,6 +62,7 @@ export async function startSocketSlack(): Promise<SocketSlack> {
   const acks: Ack[] = [];
   let held: Promise<void> | undefined;
   let drops = 0;
+  let override: string | undefined;
   let tickets = 0;
   let ts = 1700000000;
   let base = '';
@@ -91,7 +94,9 @@ export async function startSocketSlack(): Promise<SocketSlack> {
           held = undefined;
           if (gate) await gate;
           tickets += 1;
-          return send({ ok: true, url: `${base.replace('http:', 'ws:')}/?ticket=t${tickets}` });
+          const url = override ?? `${base.replace('http:', 'ws:')}/?ticket=t${tickets}`;
+          override = undefined;
+          return send({ ok: true, url });
         }
         if (method === 'chat.postMessage') {
           ts += 1;
@@ -123,6 +128,9 @@ export async function startSocketSlack(): Promise<SocketSlack> {
     },
     dropNextOpens(count) {
       drops = count;
+    },
+    nextOpenUrl(url) {
+      override = url;
     },
     send(frame) {
       const newest = sockets.at(-1);
