@@ -93,7 +93,7 @@ export function createSocketConnection(options: SocketConnectionOptions): Socket
   let retry: NodeJS.Timeout | undefined;
   const set = (next: SocketState): void => {
     if (next === state) return;
-    const level = next === 'connected' || stopped ? 'info' : 'warn';
+    const level = next === 'disconnected' && !stopped ? 'warn' : 'info';
     logger[level]({ socket: next, was: state }, `slack: Socket Mode ${next}`);
     state = next;
   };
