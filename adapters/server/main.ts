@@ -76,6 +76,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   logger.info({ config: describeConfig(config), node: process.version }, 'starting');
 
   const storeRef: { current?: StoreRuntime } = {};
+  const platformHealth: (() => Record<string, unknown>)[] = [];
   const live = new LiveAssistant({
     knowledgeDir: config.knowledgeDir,
     logger,
@@ -85,13 +86,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Local mode serves this machine only: a request naming another host (DNS rebinding) gets 403.
   const app = createAppServer({
     logger,
-    healthDetails: () => (storeRef.current ? { store: storeRef.current.health.state } : {}),
+    healthDetails: () =>
+      Object.assign(storeRef.current ? { store: storeRef.current.health.state } : {}, ...platformHealth.map((details) => details())),
     ...(config.local ? { hostAllowed: hostPolicy(config.publicHost) } : {}),
   });
   warnIfOpenBeyondLoopback(config, logger);
   const { url, baseUrl } = await listen(app, config, logger, restoreConsole);
 
   const { store, mounted } = await bringUp({ config, logger, app, live, baseUrl, restoreConsole, storeRef });
+  for (const m of mounted) if (m.health) platformHealth.push(m.health);
   if (config.knowledgeWatch) live.watch();
   app.ready();
   const served = announce({ config, logger, live, mounted, url, baseUrl, toTerminal: !options.destination && process.stderr.isTTY });

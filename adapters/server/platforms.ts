@@ -6,7 +6,9 @@
  *   adapter checks the token's shape before it reads the body (the shared bounded reader), and
  *   without auth replies only to loopback `serviceUrl`s (plus `TEAMS_ALLOWED_SERVICE_URLS`).
  * - Slack HTTP mode: `POST /slack/events`, JSON or form-encoded, 1 MB; the adapter verifies the
- *   signature over the raw bytes before anything parses them. Socket Mode: no route, one WebSocket.
+ *   signature over the raw bytes before anything parses them. Socket Mode: no route, one WebSocket,
+ *   whose state `/healthz` shows (`slackSocket`: `connected`, or `connecting`, `reconnecting`,
+ *   `disconnected` while no events can arrive; it does not change the status code).
  * - Playground (when enabled): `GET /`, `/playground/*`, tried after the routes; it answers only
  *   to loopback hosts and `PUBLIC_HOST`, and asks for `PLAYGROUND_TOKEN` when one is set.
  *
@@ -37,6 +39,8 @@ export interface Mounted {
   lines: string[];
   /** Called on shutdown, after in-flight requests finished. */
   stop?: () => Promise<void>;
+  /** Extra `/healthz` fields (e.g. `slackSocket`); they never change its status. */
+  health?: () => Record<string, unknown>;
 }
 
 /** The Slack variables that turn it on, for the "disabled" line. */
@@ -116,7 +120,11 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
       stop: () => app.stop(),
     };
   }
-  return { lines: ['slack: Socket Mode (one WebSocket to Slack; no public URL needed)'], stop: () => app.stop() };
+  return {
+    lines: ['slack: Socket Mode (one WebSocket to Slack; no public URL needed; GET /healthz shows slackSocket)'],
+    stop: () => app.stop(),
+    health: () => ({ slackSocket: app.socketState?.() }),
+  };
 }
 
 export async function mountPlayground(ctx: MountContext): Promise<Mounted> {

@@ -9,7 +9,8 @@
  *   HMAC over the raw bytes), so Bolt's own check, a second HMAC over the same bytes, is off.
  *   It does not listen itself: mount {@link SlackApp.requestListener} on a `node:http` server; it
  *   handles `POST /slack/events` (slash commands, events and interactivity share the URL).
- * - Socket Mode (`appToken` given): Bolt's `SocketModeReceiver`; `start()` opens the socket.
+ * - Socket Mode (`appToken` given): Bolt's `SocketModeReceiver` (`socket-mode.ts`: `apps.connections.open`
+ *   at `apiUrl`, a bounded retry policy, the socket's state); `start()` opens the socket.
  *
  * ```ts
  * const slack = createSlackApp({ signingSecret, botToken, assistant, feedbackStore, logger });
@@ -25,7 +26,7 @@ import {
   HTTPReceiver,
   type Logger as BoltLogger,
   type ReceiverProcessEventErrorHandlerArgs,
-  SocketModeReceiver,
+  type SocketModeReceiver,
 } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
@@ -38,6 +39,7 @@ import { registerInteractions } from './interactions';
 import { createHttpListener } from './http-listener';
 import { boltLogger } from './log';
 import { allowTeams, dedupeEvents } from './middleware';
+import { createSocketConnection, type SocketModeSettings, type SocketState, withoutPayloads } from './socket-mode';
 
 /** The Web API client's retry policy (p-retry options). */
 export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
@@ -85,6 +87,8 @@ export interface SlackAppOptions {
   secrets?: readonly string[];
   /** HTTP mode: the id of a request (the server's `requestIdOf`), for listeners' log lines and the question log line. */
   requestIdOf?: (req: IncomingMessage) => string | undefined;
+  /** Socket Mode: the connection's retry policy and timeouts (`socket-mode.ts`). Defaults: Slack's timeouts, 5 retries. */
+  socket?: SocketModeSettings;
 }
 
 /** Largest Slack request body accepted in HTTP mode: 1 MB (Slack's payloads are a few KB). */
@@ -109,6 +113,8 @@ export interface SlackApp {
   start(): Promise<void>;
   /** Stops answering (Socket Mode: disconnects). */
   stop(): Promise<void>;
+  /** Socket Mode only: the socket's state now (`connected` once Slack said `hello`). */
+  socketState?: () => SocketState;
 }
 
 /** Builds the Slack app; throws when the options cannot work (HTTP mode without a signing secret). */
@@ -120,9 +126,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   if (!socketMode && !options.signingSecret) {
     throw new Error('createSlackApp: signingSecret is required in HTTP mode (no appToken given)');
   }
-  const bolt = boltLogger(logger, redactor);
+  // Bolt's, the Web API client's and the socket's debug lines quote whole bodies (questions, user ids): cut.
+  const bolt = withoutPayloads(boltLogger(logger, redactor));
   const deps: ListenerDeps = { assistant: options.assistant, feedbackStore: options.feedbackStore, logger, secrets };
-  const receiver = createReceiver(options, logger, bolt);
+  const socket = options.appToken
+    ? createSocketConnection({ ...options.socket, appToken: options.appToken, apiUrl: options.apiUrl, bolt, logger })
+    : undefined;
+  const receiver = socket?.receiver ?? createHttpReceiver(options, logger, bolt);
   const app = createBoltApp(options, receiver, bolt);
   // HTTP mode: the slash command gets a Bolt app of its own. Bolt runs the middleware chain of every
   // listener of an app on every request, so `/aws` (the busiest request) then runs one chain, not
@@ -156,8 +166,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     async stop() {
       ready = false;
+      const closed = socket?.stopping();
       if (socketMode) await app.stop();
+      await closed;
     },
+    ...(socket ? { socketState: () => socket.state() } : {}),
   };
 }
 
@@ -166,12 +179,6 @@ function secretsOf(options: SlackAppOptions): string[] {
   return [options.botToken, options.signingSecret, options.appToken, urlPassword(options.apiUrl ?? ''), ...(options.secrets ?? [])].filter(
     (s): s is string => Boolean(s),
   );
-}
-
-/** Socket Mode's receiver with an `appToken`, else an HTTP one ({@link createHttpReceiver}). */
-function createReceiver(options: SlackAppOptions, logger: PinoLogger, bolt: BoltLogger): HTTPReceiver | SocketModeReceiver {
-  if (options.appToken) return new SocketModeReceiver({ appToken: options.appToken, logger: bolt });
-  return createHttpReceiver(options, logger, bolt);
 }
 
 /**

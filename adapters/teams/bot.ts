@@ -12,12 +12,15 @@
  * - Installed in personal scope: a short welcome with the help card. Never in channels or group chats.
  * - With an allow-list of tenants, activities from other tenants get no answer at all.
  * - A reply the connector fails to take (5xx, timeout) is logged and the turn ends normally.
+ * - The message extension's search (`composeExtension/query`, `message-extension.ts`) is answered
+ *   in the invoke response; every other invoke gets 400.
  */
 import { ActivityTypes, TeamsActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { memoizeRender, type Answer, type AskContext, type Assistant, type FeedbackStore } from '../../src/index';
 import { turnRequestId } from './turn-request-id';
 import { mentionsBot, scopeOf, tenantAllowed, tenantOf, textWithoutBotMention, userOf, type TeamsScope } from './conversation';
+import { parseSearchQuery, SEARCH_INVOKE, searchKnowledge } from './message-extension';
 import { renderTeams, renderTeamsCard } from './render';
 import { parseSubmitValue, type FeedbackSubmit } from './submit-data';
 import { withTimeout } from './with-timeout';
@@ -107,9 +110,19 @@ export class TeamsQaBot extends TeamsActivityHandler {
       await super.onTurnActivity(context);
       return;
     }
+    if (activity.type === ActivityTypes.Invoke && activity.name === SEARCH_INVOKE) {
+      const query = parseSearchQuery(activity.value);
+      if (query) {
+        // The search-based message extension (message-extension.ts): always 200 with a result list.
+        const body = searchKnowledge(this.assistant, query, { requestId: turnRequestId(context) });
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+        return;
+      }
+    }
     if (activity.type === ActivityTypes.Invoke) {
-      // The app declares no invoke-based feature (no message extension, task module or Action.Execute),
-      // so an invoke is a request for something unsupported: a 400, never botbuilder's default 501.
+      // Apart from the search command's query, the app declares no invoke-based feature (no action
+      // command, task module or Action.Execute), so an invoke (or a query for another command) is a
+      // request for something unsupported: a 400, never botbuilder's default 501.
       this.log.debug({ name: activity.name ?? null }, 'teams invoke not supported');
       await this.refuseInvoke(context);
       return;

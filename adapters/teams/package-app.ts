@@ -1,9 +1,9 @@
 /**
  * `npm run teams:package`: writes the Teams app package to upload in Teams (Apps › Manage your
  * apps › Upload an app) or the Developer Portal: a zip with `manifest.json`, `color.png` and
- * `outline.png` at its root, the manifest's app `id` and `bots[0].botId` set to the Azure Bot's
- * Microsoft App ID. The zip is written with yazl, with a fixed timestamp: the same inputs give the
- * same bytes.
+ * `outline.png` at its root, the manifest's app `id`, `bots[0].botId` and the message extension's
+ * `botId` set to the Azure Bot's Microsoft App ID. The zip is written with yazl, with a fixed
+ * timestamp: the same inputs give the same bytes.
  *
  * Reads `MicrosoftAppId` from the environment (it must be a GUID) and exits 1 with a message
  * naming the variable when it is missing or malformed. Output: `dist/teams-app.zip`, or the path
@@ -29,13 +29,15 @@ export function appIdProblem(appId: string | undefined): string | undefined {
   return undefined;
 }
 
-/** The manifest `template` with its app id and every bot id set to `appId` (a new object). */
+/** The manifest `template` with its app id and every bot id (bots and message extensions) set to `appId` (a new object). */
 function buildManifest(template: Record<string, unknown>, appId: string): Record<string, unknown> {
   const manifest = structuredClone(template);
   manifest.id = appId;
   const bots = Array.isArray(manifest.bots) ? (manifest.bots as Record<string, unknown>[]) : [];
   if (!bots.length) throw new Error('manifest.json has no bots entry');
   for (const bot of bots) bot.botId = appId;
+  const extensions = Array.isArray(manifest.composeExtensions) ? (manifest.composeExtensions as Record<string, unknown>[]) : [];
+  for (const extension of extensions) extension.botId = appId;
   return manifest;
 }
 
