@@ -123,7 +123,8 @@ export function choose(input: CandidateInput, proposed: Candidate[], exhaustive 
     rule =
       top === partial ? 'partial: the answered part plus what is not covered scores highest' : 'best candidate at or above the threshold';
   } else {
-    const related = top && top.score < ABSTAIN_BELOW && best ? relatedTo(input, best) : undefined;
+    // What the best reading holds on a service named is shown, labelled, under the not-found answer.
+    const related = best ? relatedTo(input, best) : undefined;
     winner = { ...notFound, build: () => notFoundBuild(input, gaps, related) };
     rule = top && top.score >= ABSTAIN_BELOW ? 'the not-found reading scores higher' : 'abstain: no candidate reaches the threshold';
   }
