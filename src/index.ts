@@ -11,6 +11,7 @@
 export type { Answer, AnswerBase, AnswerKind, Part, FactPair, ComparisonRow, Source, Suggestion, Render } from './answer/answer';
 export { ANSWER_KINDS, assertNever } from './answer/answer';
 export { renderText } from './answer/text';
+export { reviewedNote, sourceLabel } from './answer/source-line';
 export type { AnswerActions } from './answer/actions';
 export { answerActions } from './answer/actions';
 export { memoizeRender } from './answer/memoize-render';
@@ -29,6 +30,9 @@ export { readKnowledgeSources, readKnowledgeSourcesAsync, knowledgeFingerprint }
 export type { KnowledgeProblem } from './knowledge/problems';
 export { KnowledgeError, formatProblem } from './knowledge/problems';
 export { checkKnowledge } from './knowledge/load';
+export type { FileMeta } from './knowledge/front-matter';
+export type { FileReview } from './knowledge/reviews';
+export { fileReviews, staleFiles } from './knowledge/reviews';
 export { normalizeQuestion } from './read/normalize';
 export type { Explain } from './router/explain';
 export { renderExplain } from './router/explain-text';

@@ -12,6 +12,8 @@ export interface Closest {
   nowAnswered?: string;
   /** Questions the knowledge base can answer, offered instead. */
   suggestions: string[];
+  /** The owner of the closest entry's file (its front matter), when it names one. */
+  owner?: string;
 }
 
 export interface TextContext {
@@ -63,6 +65,18 @@ function totalsTable(totals: Record<string, Totals>): string[] {
   return [line(head), ...rows.map(line)];
 }
 
+/**
+ * Unanswered questions grouped by the owner of their closest entry, each group most asked first
+ * (the store's order), owners in order of their first question, "no owner" last. One group keyed
+ * `undefined` when no closest entry has an owner (nothing to group by).
+ */
+function byOwner<T extends { c: Closest }>(items: T[]): [string | undefined, T[]][] {
+  if (!items.some((i) => i.c.owner)) return items.length ? [[undefined, items]] : [];
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(item.c.owner ?? '', [...(groups.get(item.c.owner ?? '') ?? []), item]);
+  return [...groups].sort(([a], [b]) => Number(a === '') - Number(b === ''));
+}
+
 export function formatText(report: Report, ctx: TextContext): string {
   const out: string[] = [];
   const all = report.totals.all;
@@ -77,14 +91,17 @@ export function formatText(report: Report, ctx: TextContext): string {
       ? `Not answered by the knowledge base (${report.unanswered.length}, most asked first)`
       : 'Not answered by the knowledge base: nothing. Every question had an answer.',
   );
-  for (const u of report.unanswered) {
-    out.push(`  ${String(u.count).padStart(4)}×  ${u.question}   (last ${day(u.lastAsked)} UTC)`);
-    const c = ctx.closest(u.question);
-    if (c.nowAnswered) out.push(`         now answered: ${c.nowAnswered}`);
-    else
-      out.push(
-        `         closest the knowledge base holds: ${c.suggestions.length ? c.suggestions.map(quote).join(', ') : 'nothing close'}`,
-      );
+  const unanswered = report.unanswered.map((u) => ({ u, c: ctx.closest(u.question) }));
+  for (const [owner, items] of byOwner(unanswered)) {
+    if (owner !== undefined) out.push(`  ${owner === '' ? 'No owner' : `Owner ${owner}`} (${items.length})`);
+    for (const { u, c } of items) {
+      out.push(`  ${String(u.count).padStart(4)}×  ${u.question}   (last ${day(u.lastAsked)} UTC)`);
+      if (c.nowAnswered) out.push(`         now answered: ${c.nowAnswered}`);
+      else
+        out.push(
+          `         closest the knowledge base holds: ${c.suggestions.length ? c.suggestions.map(quote).join(', ') : 'nothing close'}`,
+        );
+    }
   }
   out.push('');
   out.push(report.downvoted.length ? `Voted down (${report.downvoted.length})` : 'Voted down: nothing.');

@@ -4,11 +4,11 @@
  * the CLI (`aws-qa batch --format slack`) loads it without loading Bolt.
  *
  * Layout, top to bottom: (who asked, when shared) · header (the title) · the parts · a context
- * line with the sources (`file › section`) · follow-up / "Did you mean" buttons · 👍/👎 (and
+ * line with the sources (`file › section · reviewed YYYY-MM-DD`) · follow-up / "Did you mean" buttons · 👍/👎 (and
  * "Share in channel" on ephemeral slash-command answers).
  */
 import type { Button, KnownBlock } from '@slack/types';
-import { answerActions, type Answer, type AnswerActions } from '../../src/index';
+import { answerActions, sourceLabel, type Answer, type AnswerActions } from '../../src/index';
 import { echoText } from '../shared/echo';
 import {
   ASK_ACTION_PREFIX,
@@ -59,7 +59,7 @@ function feedbackButtons(answer: Answer): Button[] {
 
 function tailBlocks(answer: Answer, layout: AnswerActions, options: RenderSlackOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [];
-  const sources = [...new Set(answer.sources.map((s) => `📄 ${esc(s.file)} › ${esc(s.section)}`))];
+  const sources = [...new Set(answer.sources.map((s) => `📄 ${esc(sourceLabel(s))}`))];
   if (sources.length > 0) blocks.push(...contextBlocks(sources));
   const asks = layout.suggestions.map((s, i) => button(`${ASK_ACTION_PREFIX}${i}`, s.label || s.question, encodeValue({ q: s.question })));
   blocks.push(...actionsBlocks(SUGGEST_BLOCK_ID, asks));

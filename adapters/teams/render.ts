@@ -14,7 +14,7 @@
  * says so in a visible notice (never a silent cut).
  */
 import type { Activity, Attachment } from 'botbuilder';
-import { answerActions, type Answer, type Part, type Source } from '../../src/index';
+import { answerActions, reviewedNote, type Answer, type Part, type Source } from '../../src/index';
 import { TEAMS_LIMITS, messageBytes, truncateText } from './card-limits';
 import { actionSets, partElements, partUnits, shortenPart, submitAction, textBlock, type CardElement } from './card-elements';
 import { escapeSsml } from './escape';
@@ -41,7 +41,10 @@ export interface TeamsCardOptions {
   intro?: string;
 }
 
-/** `Source: aws-qa.md › What are …? (line 46)`; several sources joined by ` · `, duplicates once. */
+/**
+ * `Source: aws-qa.md › What are …? (line 46)`, `(line 46, reviewed 2024-01-15)` when the file
+ * names its review date; several sources joined by ` · `, duplicates once.
+ */
 function sourcesLine(sources: Source[]): string {
   const seen = new Set<string>();
   const items: string[] = [];
@@ -49,7 +52,7 @@ function sourcesLine(sources: Source[]): string {
     const key = `${s.file}\u0000${s.section}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    items.push(`${s.file} › ${s.section} (line ${s.line})`);
+    items.push(`${s.file} › ${s.section} (line ${s.line}${s.reviewed ? `, ${reviewedNote(s)}` : ''})`);
   }
   return `${items.length > 1 ? 'Sources' : 'Source'}: ${items.join(' · ')}`;
 }
