@@ -41,7 +41,9 @@ export { InMemoryFeedbackStore } from './feedback/feedback-store';
 // The store port (questions asked, votes, de-duplication keys); implementations in adapters/store.
 export type { Store, StorePlatform, QuestionRow, VoteRow, WriteBatch, PurgeCounts } from './store/store';
 export { STORE_PLATFORMS } from './store/store';
-export type { Report, ReportQuery, UnansweredItem, DownvotedItem, TopItem, Totals } from './store/report';
+export type { Report, ReportQuery, UnansweredItem, DownvotedItem, TopItem, Totals, EscalatedItem } from './store/report';
+export type { Escalation, EscalationLog, EscalationRow, EscalationStore } from './store/escalations';
+export { memoryEscalations, storeEscalations } from './store/escalations';
 export { DEFAULT_REPORT_PLATFORMS, parseSince, zeroTotals } from './store/report';
 export type { AskContext, Asker } from './store/asker';
 export type { IdHasher, IdKind } from './store/keyed-hash';

@@ -1,7 +1,8 @@
 /**
  * The three forms of `aws-qa report`: JSON (the store's report as is), CSV (one table with a
- * `section` column) and text, written for a knowledge author on Monday morning: short, sorted by
- * count, each unanswered question with the closest thing the knowledge base holds.
+ * `section` column: unanswered, downvoted, top, escalated, totals:PLATFORM) and text, written
+ * for a knowledge author on Monday morning: short, sorted by count, each unanswered question with
+ * the closest thing the knowledge base holds.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Report, Totals } from '../../src/index';
@@ -36,6 +37,7 @@ export function formatCsv(report: Report): string {
   for (const u of report.unanswered) rows.push(['unanswered', u.question, u.count, u.lastAsked, '', '', '', '']);
   for (const d of report.downvoted) rows.push(['downvoted', d.question, d.up + d.down, '', d.answerId, d.up, d.down, '']);
   for (const t of report.top) rows.push(['top', t.question, t.count, '', '', '', '', t.answered]);
+  for (const e of report.escalated) rows.push(['escalated', e.question, e.count, e.lastAsked, '', '', '', '']);
   for (const [platform, t] of Object.entries(report.totals))
     rows.push([`totals:${platform}`, '', t.questions, '', '', t.up, t.down, t.answered]);
   return stringify(
@@ -107,6 +109,13 @@ export function formatText(report: Report, ctx: TextContext): string {
   out.push(report.downvoted.length ? `Voted down (${report.downvoted.length})` : 'Voted down: nothing.');
   for (const d of report.downvoted)
     out.push(`  ${String(d.down).padStart(4)} down ${String(d.up).padStart(3)} up  ${d.question}   (answer ${d.answerId})`);
+  out.push('');
+  out.push(
+    report.escalated.length
+      ? `Handed to the experts (${report.escalated.length}, most escalated first)`
+      : 'Handed to the experts: nothing.',
+  );
+  for (const e of report.escalated) out.push(`  ${String(e.count).padStart(4)}×  ${e.question}   (last ${day(e.lastAsked)} UTC)`);
   out.push('');
   out.push(report.top.length ? 'Most asked' : 'Most asked: nothing asked yet.');
   for (const t of report.top.slice(0, 10))

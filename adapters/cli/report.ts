@@ -2,7 +2,7 @@
  * `aws-qa report [--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]`: the
  * knowledge-gap report from the store the server writes (`DATA_DIR`, default `./data`, or
  * `DATABASE_URL`). Unanswered questions grouped by normalized text (count, last asked), answers
- * voted down, the most asked questions, totals per platform. The text form also asks the
+ * voted down, the questions handed to the experts, the most asked questions, totals per platform. The text form also asks the
  * knowledge base (through the core's assistant) for the closest thing it holds to each
  * unanswered question, grouped by the owner of that closest entry (its file's front matter) when
  * any file names one. Playground (`web`) rows are left out of the lists unless `--playground`.
@@ -17,7 +17,7 @@ import { type Closest, formatCsv, formatText } from './report-format';
 
 export const REPORT_USAGE = `usage: aws-qa report [--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]
   --since       a duration (30m, 24h, 7d, 2w) or an ISO date; default 7d
-  --json        the report as JSON: { unanswered, downvoted, top, totals }
+  --json        the report as JSON: { unanswered, downvoted, top, totals, escalated }
   --csv         one CSV table with a section column
   --limit       most rows per list (default 20 for text, 100 otherwise)
   --playground  also count the local playground's questions and votes in the lists

@@ -177,7 +177,16 @@ async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; moun
   }
   const mounted: Mounted[] = [];
   try {
-    const ctxMount = { config, app, live, feedbackStore: store.recorder, slackDedupe: store.slackDedupe, logger, baseUrl: ctx.baseUrl };
+    const ctxMount = {
+      config,
+      app,
+      live,
+      feedbackStore: store.recorder,
+      slackDedupe: store.slackDedupe,
+      escalations: store.escalations,
+      logger,
+      baseUrl: ctx.baseUrl,
+    };
     mounted.push(await mountTeams(ctxMount), await mountSlack(ctxMount), await mountPlayground(ctxMount));
   } catch (error) {
     logger.fatal({ err: error }, 'cannot start a platform adapter; not starting');

@@ -12,7 +12,7 @@
  *
  * Every mount returns the human-readable lines the startup log prints about it.
  */
-import type { FeedbackStore } from '../../src/index';
+import { type EscalationLog, type FeedbackStore, memoryEscalations } from '../../src/index';
 import type { Dedupe } from '../slack/dedupe';
 import type { ServerConfig } from './config';
 import type { AppServer } from './http-server';
@@ -27,6 +27,8 @@ export interface MountContext {
   feedbackStore: FeedbackStore;
   /** Slack's retry and replay de-duplication (shared by the replicas on one store). Default per process. */
   slackDedupe?: Dedupe;
+  /** Where "Ask the experts" escalations are recorded (the store's). Default in process memory. */
+  escalations?: EscalationLog;
   logger: Logger;
   /** Public base URL for the log lines, e.g. `http://localhost:3978`. */
   baseUrl: string;
@@ -98,6 +100,7 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     assistant: ctx.live.forPlatform('slack'),
     feedbackStore: ctx.feedbackStore,
     ...(ctx.slackDedupe ? { seen: ctx.slackDedupe } : {}),
+    ...(ctx.config.experts.slackChannel ? { experts: { channel: ctx.config.experts.slackChannel, log: escalationsOf(ctx) } } : {}),
     logger: ctx.logger,
     requestIdOf,
   });
@@ -117,6 +120,11 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     };
   }
   return { lines: ['slack: Socket Mode (one WebSocket to Slack; no public URL needed)'], stop: () => app.stop() };
+}
+
+/** The store's escalation log, else one in this process's memory. */
+function escalationsOf(ctx: MountContext): EscalationLog {
+  return ctx.escalations ?? memoryEscalations();
 }
 
 export async function mountPlayground(ctx: MountContext): Promise<Mounted> {

@@ -33,6 +33,7 @@ import { createRedactor, urlPassword, withErrorSerializer } from '../shared/reda
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
 import type { ListenerDeps } from './deps';
+import type { SlackExperts } from './experts';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
 import { createHttpListener } from './http-listener';
@@ -85,6 +86,8 @@ export interface SlackAppOptions {
   secrets?: readonly string[];
   /** HTTP mode: the id of a request (the server's `requestIdOf`), for listeners' log lines and the question log line. */
   requestIdOf?: (req: IncomingMessage) => string | undefined;
+  /** The experts' channel and escalation log (`SLACK_EXPERTS_CHANNEL`): adds "Ask the experts". Default none. */
+  experts?: SlackExperts;
 }
 
 /** Largest Slack request body accepted in HTTP mode: 1 MB (Slack's payloads are a few KB). */
@@ -121,7 +124,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     throw new Error('createSlackApp: signingSecret is required in HTTP mode (no appToken given)');
   }
   const bolt = boltLogger(logger, redactor);
-  const deps: ListenerDeps = { assistant: options.assistant, feedbackStore: options.feedbackStore, logger, secrets };
+  const deps: ListenerDeps = {
+    assistant: options.assistant,
+    feedbackStore: options.feedbackStore,
+    logger,
+    secrets,
+    ...(options.experts ? { experts: options.experts } : {}),
+  };
   const receiver = createReceiver(options, logger, bolt);
   const app = createBoltApp(options, receiver, bolt);
   // HTTP mode: the slash command gets a Bolt app of its own. Bolt runs the middleware chain of every

@@ -52,7 +52,7 @@ async function answerInConversation(
   let message: SlackMessage;
   try {
     const answer = answerFor(deps, event.text, ask);
-    message = renderSlack(answer);
+    message = renderSlack(answer, { experts: deps.experts !== undefined });
     deps.logger.debug({ reqId: ask.requestId, kind: answer.kind, answerId: answer.id, channel: target.channel }, 'slack: message answered');
   } catch (error) {
     logFailure(deps, 'answering a message failed', error, { reqId: ask.requestId, channel: target.channel });

@@ -19,6 +19,7 @@ const report: Report = {
   downvoted: [],
   top: [],
   totals: { all: zeroTotals() },
+  escalated: [],
 };
 const context = { period: 'the last 7 days', source: 'sqlite x', platforms: ['slack'] };
 
