@@ -61,6 +61,7 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     secrets: ctx.config.secrets,
     assistant: ctx.live.forPlatform('teams'),
     feedbackStore: ctx.feedbackStore,
+    ...(ctx.config.experts.teamsChannel ? { experts: { channel: ctx.config.experts.teamsChannel, log: escalationsOf(ctx) } } : {}),
     logger: ctx.logger,
     requestIdOf,
   });
