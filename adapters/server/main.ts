@@ -14,7 +14,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import { formatProblem, KnowledgeError, type FeedbackStore } from '../../src/index';
+import { formatProblem, KnowledgeError, type FeedbackStore, type ReportQuery } from '../../src/index';
 import { startStoreRuntime, type StoreRuntime } from '../store/store-runtime';
 import { hostPolicy } from '../web/host-check';
 import { ConfigError, describeConfig, loadConfig, type ServerConfig } from './config';
@@ -184,6 +184,7 @@ async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; moun
       feedbackStore: store.recorder,
       slackDedupe: store.slackDedupe,
       escalations: store.escalations,
+      report: (query: ReportQuery) => store.store.report(query),
       logger,
       baseUrl: ctx.baseUrl,
     };

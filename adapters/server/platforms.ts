@@ -12,7 +12,7 @@
  *
  * Every mount returns the human-readable lines the startup log prints about it.
  */
-import { type EscalationLog, type FeedbackStore, memoryEscalations } from '../../src/index';
+import { type EscalationLog, type FeedbackStore, memoryEscalations, type Report, type ReportQuery } from '../../src/index';
 import type { Dedupe } from '../slack/dedupe';
 import type { ServerConfig } from './config';
 import type { AppServer } from './http-server';
@@ -29,6 +29,8 @@ export interface MountContext {
   slackDedupe?: Dedupe;
   /** Where "Ask the experts" escalations are recorded (the store's). Default in process memory. */
   escalations?: EscalationLog;
+  /** The store's knowledge-gap report, for the admins' Slack Home tab. */
+  report?: (query: ReportQuery) => Promise<Report>;
   logger: Logger;
   /** Public base URL for the log lines, e.g. `http://localhost:3978`. */
   baseUrl: string;
@@ -102,6 +104,7 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     feedbackStore: ctx.feedbackStore,
     ...(ctx.slackDedupe ? { seen: ctx.slackDedupe } : {}),
     ...(ctx.config.experts.slackChannel ? { experts: { channel: ctx.config.experts.slackChannel, log: escalationsOf(ctx) } } : {}),
+    home: { admins: new Set(ctx.config.experts.slackAdminUserIds), ...(ctx.report ? { report: ctx.report } : {}) },
     logger: ctx.logger,
     requestIdOf,
   });

@@ -33,6 +33,7 @@ import { createRedactor, urlPassword, withErrorSerializer } from '../shared/reda
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
 import type { ListenerDeps } from './deps';
+import type { SlackHome } from './app-home';
 import type { SlackExperts } from './experts';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
@@ -88,6 +89,8 @@ export interface SlackAppOptions {
   requestIdOf?: (req: IncomingMessage) => string | undefined;
   /** The experts' channel and escalation log (`SLACK_EXPERTS_CHANNEL`): adds "Ask the experts". Default none. */
   experts?: SlackExperts;
+  /** The Home tab's admins (`SLACK_ADMIN_USER_IDS`) and report. Default: no admins (everyone sees the examples only). */
+  home?: SlackHome;
 }
 
 /** Largest Slack request body accepted in HTTP mode: 1 MB (Slack's payloads are a few KB). */
@@ -130,6 +133,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     secrets,
     ...(options.experts ? { experts: options.experts } : {}),
+    ...(options.home ? { home: options.home } : {}),
   };
   const receiver = createReceiver(options, logger, bolt);
   const app = createBoltApp(options, receiver, bolt);
