@@ -1,7 +1,8 @@
 /**
- * "Ask the experts" through the whole server (real Bolt receiver, SQLite store under a throwaway
- * DATA_DIR, Slack Web API faked on loopback): the button on a not-found answer, the post to
- * SLACK_EXPERTS_CHANNEL, and `aws-qa report --json` listing it under `escalated`.
+ * "Ask the experts" through the whole server (real Bolt receiver and CloudAdapter, SQLite store
+ * under a throwaway DATA_DIR, Slack Web API and Bot Framework connector faked on loopback): the
+ * button on a not-found answer, the post to the experts' channel, and `aws-qa report --json`
+ * listing it under `escalated`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,8 @@ import { join } from 'node:path';
 import { EXPERTS_ACTION, encodeValue } from '../../adapters/slack/actions';
 import { startedForAll } from '../helpers/lifecycle';
 import { runCli } from '../helpers/run-cli';
-import { startFakeSlack } from '../server/helpers/fakes';
-import { raw, slackHeaders } from '../server/helpers/requests';
+import { startFakeConnector, startFakeSlack } from '../server/helpers/fakes';
+import { postActivity, raw, slackHeaders, teamsMessage } from '../server/helpers/requests';
 import { baseEnv, startInProcess } from '../server/helpers/server';
 import { mention, SECRET, slackEnv } from './helpers/slack-traffic';
 
@@ -43,7 +44,7 @@ function pressExperts(base: string, o: { question: string; answerId: string; use
 }
 
 describe('server: Ask the experts', () => {
-  it('shows the button on a not-found answer, posts to the experts channel once per asker, and report --json lists it', async () => {
+  it('Slack: shows the button on a not-found answer, posts to SLACK_EXPERTS_CHANNEL once per asker, and report --json lists it', async () => {
     const dataDir = join(root, 'data');
     const server = await startInProcess(baseEnv({ ...slackEnv(fake().apiUrl), DATA_DIR: dataDir, SLACK_EXPERTS_CHANNEL: EXPERTS }));
     try {
@@ -70,5 +71,46 @@ describe('server: Ask the experts', () => {
     ]);
     const text = await runCli(['report'], { DATA_DIR: dataDir });
     expect(text.out).toMatch(/Handed to the experts \(1, most escalated first\)\n +2× {2}sla for route 53/);
+  }, 30_000);
+
+  it('Teams: shows the action on a not-found answer, posts to TEAMS_EXPERTS_CHANNEL once per asker, and report --json lists it', async () => {
+    const dataDir = join(root, 'teams');
+    const channel = '19:e1e2e3e4e5e6e7e8e9e0aabbccddeeff@thread.tacv2';
+    const connector = await startFakeConnector();
+    const server = await startInProcess(
+      baseEnv({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', DATA_DIR: dataDir, TEAMS_EXPERTS_CHANNEL: channel }),
+    );
+    const creates = () => connector.calls.filter((c) => c.path.replace(/\/$/, '') === '/v3/conversations');
+    try {
+      expect((await postActivity(server.url, teamsMessage(connector.url, 'SLA for Route 53'))).status).toBeLessThan(300);
+      await connector.waitFor(() => connector.calls.length === 1);
+      expect(connector.calls[0].body).toContain('Ask the experts');
+      const notFound = server.live.current().ask('SLA for Route 53');
+      const press = (user: string) =>
+        teamsMessage(connector.url, '', {
+          text: undefined,
+          replyToId: 'card-1',
+          value: { action: 'experts', answerId: notFound.id, question: 'SLA for Route 53' },
+          from: { id: `29:${user}`, name: user, aadObjectId: `00000000-0000-0000-0000-00000000${user}` },
+        });
+      const updates = () => connector.calls.filter((c) => c.path.endsWith('/activities/card-1'));
+      for (const [i, user] of ['00c1', '00c1', '00c2'].entries()) {
+        expect((await postActivity(server.url, press(user))).status).toBeLessThan(300);
+        await connector.waitFor(() => updates().length === i + 1); // the card confirms each press
+      }
+      expect(creates()).toHaveLength(2);
+      const post = JSON.parse(creates()[0].body) as {
+        channelData: { channel: { id: string } };
+        activity: { text: string; entities: unknown[] };
+      };
+      expect(post.channelData.channel.id).toBe(channel);
+      expect(post.activity.text).toBe('<at>00c1</at> asked the experts:');
+      expect(post.activity.entities).toEqual([{ type: 'mention', text: '<at>00c1</at>', mentioned: { id: '29:00c1', name: '00c1' } }]);
+    } finally {
+      await server.stop();
+      await connector.close();
+    }
+    const { out } = await runCli(['report', '--json'], { DATA_DIR: dataDir });
+    expect(JSON.parse(out).escalated).toEqual([{ question: 'sla for route 53', count: 2, lastAsked: expect.any(String) }]);
   }, 30_000);
 });
