@@ -11,6 +11,7 @@
 export type { Answer, AnswerBase, AnswerKind, Part, FactPair, ComparisonRow, Source, Suggestion, Render } from './answer/answer';
 export { ANSWER_KINDS, assertNever } from './answer/answer';
 export { renderText } from './answer/text';
+export { reviewedNote, sourceLabel } from './answer/source-line';
 export type { AnswerActions } from './answer/actions';
 export { answerActions } from './answer/actions';
 export { memoizeRender } from './answer/memoize-render';
@@ -31,6 +32,9 @@ export { readKnowledgeSources, readKnowledgeSourcesAsync, knowledgeFingerprint }
 export type { KnowledgeProblem } from './knowledge/problems';
 export { KnowledgeError, formatProblem } from './knowledge/problems';
 export { checkKnowledge } from './knowledge/load';
+export type { FileMeta } from './knowledge/front-matter';
+export type { FileReview } from './knowledge/reviews';
+export { fileReviews, staleFiles } from './knowledge/reviews';
 export { normalizeQuestion } from './read/normalize';
 export type { Explain } from './router/explain';
 export { renderExplain } from './router/explain-text';
@@ -39,7 +43,9 @@ export { InMemoryFeedbackStore } from './feedback/feedback-store';
 // The store port (questions asked, votes, de-duplication keys); implementations in adapters/store.
 export type { Store, StorePlatform, QuestionRow, VoteRow, WriteBatch, PurgeCounts } from './store/store';
 export { STORE_PLATFORMS } from './store/store';
-export type { Report, ReportQuery, UnansweredItem, DownvotedItem, TopItem, Totals } from './store/report';
+export type { Report, ReportQuery, UnansweredItem, DownvotedItem, TopItem, Totals, EscalatedItem } from './store/report';
+export type { Escalation, EscalationLog, EscalationRow, EscalationStore } from './store/escalations';
+export { memoryEscalations, storeEscalations } from './store/escalations';
 export { DEFAULT_REPORT_PLATFORMS, parseSince, zeroTotals } from './store/report';
 export type { AskContext, Asker } from './store/asker';
 export type { IdHasher, IdKind } from './store/keyed-hash';

@@ -51,9 +51,10 @@ export const COMMANDS = {
     run: (call): Promise<number> => (require('./batch-command') as typeof import('./batch-command')).runBatchCommand(call),
   }),
   check: defineCommand({
-    usage: '[--knowledge DIR]',
-    summary: 'validate the knowledge directory: every problem with its file and line',
-    options: { ...KNOWLEDGE },
+    usage: '[--stale 180d] [--knowledge DIR]',
+    summary:
+      'validate the knowledge directory: every problem with its file and line; --stale also lists the files reviewed longer ago (or never) and fails when any is',
+    options: { stale: { type: 'string' }, ...KNOWLEDGE },
     positionals: NONE,
     run: (call): Promise<number> => (require('./check') as typeof import('./check')).runCheck(call),
   }),

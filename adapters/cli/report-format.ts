@@ -1,7 +1,8 @@
 /**
  * The three forms of `aws-qa report`: JSON (the store's report as is), CSV (one table with a
- * `section` column) and text, written for a knowledge author on Monday morning: short, sorted by
- * count, each unanswered question with the closest thing the knowledge base holds.
+ * `section` column: unanswered, downvoted, top, escalated, totals:PLATFORM) and text, written
+ * for a knowledge author on Monday morning: short, sorted by count, each unanswered question with
+ * the closest thing the knowledge base holds.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Report, Totals } from '../../src/index';
@@ -12,6 +13,8 @@ export interface Closest {
   nowAnswered?: string;
   /** Questions the knowledge base can answer, offered instead. */
   suggestions: string[];
+  /** The owner of the closest entry's file (its front matter), when it names one. */
+  owner?: string;
 }
 
 export interface TextContext {
@@ -34,6 +37,7 @@ export function formatCsv(report: Report): string {
   for (const u of report.unanswered) rows.push(['unanswered', u.question, u.count, u.lastAsked, '', '', '', '']);
   for (const d of report.downvoted) rows.push(['downvoted', d.question, d.up + d.down, '', d.answerId, d.up, d.down, '']);
   for (const t of report.top) rows.push(['top', t.question, t.count, '', '', '', '', t.answered]);
+  for (const e of report.escalated) rows.push(['escalated', e.question, e.count, e.lastAsked, '', '', '', '']);
   for (const [platform, t] of Object.entries(report.totals))
     rows.push([`totals:${platform}`, '', t.questions, '', '', t.up, t.down, t.answered]);
   return stringify(
@@ -63,6 +67,18 @@ function totalsTable(totals: Record<string, Totals>): string[] {
   return [line(head), ...rows.map(line)];
 }
 
+/**
+ * Unanswered questions grouped by the owner of their closest entry, each group most asked first
+ * (the store's order), owners in order of their first question, "no owner" last. One group keyed
+ * `undefined` when no closest entry has an owner (nothing to group by).
+ */
+function byOwner<T extends { c: Closest }>(items: T[]): [string | undefined, T[]][] {
+  if (!items.some((i) => i.c.owner)) return items.length ? [[undefined, items]] : [];
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(item.c.owner ?? '', [...(groups.get(item.c.owner ?? '') ?? []), item]);
+  return [...groups].sort(([a], [b]) => Number(a === '') - Number(b === ''));
+}
+
 export function formatText(report: Report, ctx: TextContext): string {
   const out: string[] = [];
   const all = report.totals.all;
@@ -77,19 +93,29 @@ export function formatText(report: Report, ctx: TextContext): string {
       ? `Not answered by the knowledge base (${report.unanswered.length}, most asked first)`
       : 'Not answered by the knowledge base: nothing. Every question had an answer.',
   );
-  for (const u of report.unanswered) {
-    out.push(`  ${String(u.count).padStart(4)}×  ${u.question}   (last ${day(u.lastAsked)} UTC)`);
-    const c = ctx.closest(u.question);
-    if (c.nowAnswered) out.push(`         now answered: ${c.nowAnswered}`);
-    else
-      out.push(
-        `         closest the knowledge base holds: ${c.suggestions.length ? c.suggestions.map(quote).join(', ') : 'nothing close'}`,
-      );
+  const unanswered = report.unanswered.map((u) => ({ u, c: ctx.closest(u.question) }));
+  for (const [owner, items] of byOwner(unanswered)) {
+    if (owner !== undefined) out.push(`  ${owner === '' ? 'No owner' : `Owner ${owner}`} (${items.length})`);
+    for (const { u, c } of items) {
+      out.push(`  ${String(u.count).padStart(4)}×  ${u.question}   (last ${day(u.lastAsked)} UTC)`);
+      if (c.nowAnswered) out.push(`         now answered: ${c.nowAnswered}`);
+      else
+        out.push(
+          `         closest the knowledge base holds: ${c.suggestions.length ? c.suggestions.map(quote).join(', ') : 'nothing close'}`,
+        );
+    }
   }
   out.push('');
   out.push(report.downvoted.length ? `Voted down (${report.downvoted.length})` : 'Voted down: nothing.');
   for (const d of report.downvoted)
     out.push(`  ${String(d.down).padStart(4)} down ${String(d.up).padStart(3)} up  ${d.question}   (answer ${d.answerId})`);
+  out.push('');
+  out.push(
+    report.escalated.length
+      ? `Handed to the experts (${report.escalated.length}, most escalated first)`
+      : 'Handed to the experts: nothing.',
+  );
+  for (const e of report.escalated) out.push(`  ${String(e.count).padStart(4)}×  ${e.question}   (last ${day(e.lastAsked)} UTC)`);
   out.push('');
   out.push(report.top.length ? 'Most asked' : 'Most asked: nothing asked yet.');
   for (const t of report.top.slice(0, 10))

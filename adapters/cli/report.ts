@@ -2,21 +2,22 @@
  * `aws-qa report [--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]`: the
  * knowledge-gap report from the store the server writes (`DATA_DIR`, default `./data`, or
  * `DATABASE_URL`). Unanswered questions grouped by normalized text (count, last asked), answers
- * voted down, the most asked questions, totals per platform. The text form also asks the
+ * voted down, the questions handed to the experts, the most asked questions, totals per platform. The text form also asks the
  * knowledge base (through the core's assistant) for the closest thing it holds to each
- * unanswered question. Playground (`web`) rows are left out of the lists unless `--playground`.
+ * unanswered question, grouped by the owner of that closest entry (its file's front matter) when
+ * any file names one. Playground (`web`) rows are left out of the lists unless `--playground`.
  *
  * Exit codes: 0 ok, 1 no store or a store failure, 2 usage error.
  */
 import { existsSync } from 'node:fs';
-import { type Assistant, DEFAULT_REPORT_PLATFORMS, parseSince, type Report, type StorePlatform } from '../../src/index';
+import { type Assistant, DEFAULT_REPORT_PLATFORMS, parseSince, type Report, type Source, type StorePlatform } from '../../src/index';
 import { redactUrl, storeConfigFromEnv, type StoreLocation } from '../store/store-config';
 import { openStore } from '../store/open-store';
 import { type Closest, formatCsv, formatText } from './report-format';
 
 export const REPORT_USAGE = `usage: aws-qa report [--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]
   --since       a duration (30m, 24h, 7d, 2w) or an ISO date; default 7d
-  --json        the report as JSON: { unanswered, downvoted, top, totals }
+  --json        the report as JSON: { unanswered, downvoted, top, totals, escalated }
   --csv         one CSV table with a section column
   --limit       most rows per list (default 20 for text, 100 otherwise)
   --playground  also count the local playground's questions and votes in the lists
@@ -71,9 +72,18 @@ function parseReportArgs(values: ReportValues, env: NodeJS.ProcessEnv, now: numb
 /** The closest thing the knowledge base holds to `question`, asked through the core's API. */
 export function closestFor(assistant: Pick<Assistant, 'ask'>, question: string): Closest {
   const answer = assistant.ask(question);
-  if (answer.answered && answer.kind !== 'help' && answer.kind !== 'clarify') return { nowAnswered: answer.title, suggestions: [] };
+  if (answer.answered && answer.kind !== 'help' && answer.kind !== 'clarify')
+    return { nowAnswered: answer.title, suggestions: [], ...ownerOf(answer.sources) };
   const offered = answer.kind === 'clarify' ? answer.choices : answer.followUps;
-  return { suggestions: offered.map((s) => s.question).slice(0, 3) };
+  const suggestions = offered.map((s) => s.question).slice(0, 3);
+  // The owner of the closest entry: the file behind the first question offered instead.
+  return { suggestions, ...(suggestions.length ? ownerOf(assistant.ask(suggestions[0]).sources) : {}) };
+}
+
+/** `{ owner }` of the first source whose file names one, or nothing. */
+function ownerOf(sources: readonly Source[]): { owner?: string } {
+  const owner = sources.find((s) => s.owner)?.owner;
+  return owner ? { owner } : {};
 }
 
 /** Runs the command: the exit code (see the module doc). */

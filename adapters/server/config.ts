@@ -23,6 +23,7 @@ import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { type StoreConfig, storeEnvShape, storeSecrets, toStoreConfig } from '../store/store-config';
+import { type ExpertsConfig, expertsEnvShape, toExpertsConfig } from './experts-config';
 
 /** Variables whose values are secrets: never echoed, and scrubbed from every log line. */
 export const SECRET_VARIABLES = [
@@ -98,6 +99,8 @@ export interface ServerConfig {
   envFile?: string;
   /** The store: `DATA_DIR` (SQLite) or `DATABASE_URL` (PostgreSQL), `QUESTION_LOG`, `RETENTION_DAYS`, `STORE_HASH_KEY` (src/store/store-config.ts). */
   store: StoreConfig;
+  /** `SLACK_EXPERTS_CHANNEL`, `TEAMS_EXPERTS_CHANNEL`, `SLACK_ADMIN_USER_IDS` (experts-config.ts). */
+  experts: ExpertsConfig;
 }
 
 export interface ConfigIssue {
@@ -202,6 +205,8 @@ export const envSchema = z
     ),
     // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): src/store/store-config.ts.
     ...storeEnvShape,
+    // The knowledge owners' loop (SLACK_EXPERTS_CHANNEL, TEAMS_EXPERTS_CHANNEL, SLACK_ADMIN_USER_IDS): experts-config.ts.
+    ...expertsEnvShape,
   })
   .superRefine(
     (env, ctx) => {
@@ -339,6 +344,7 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
       .filter((v): v is string => Boolean(v))
       .concat(storeSecrets(e)),
     store: toStoreConfig(e, cwd),
+    experts: toExpertsConfig(e),
   };
 }
 
@@ -386,6 +392,11 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     production: config.production,
     playground: config.playground,
     envFile: config.envFile ?? null,
+    experts: {
+      slackChannel: config.experts.slackChannel ?? null,
+      teamsChannel: config.experts.teamsChannel ?? null,
+      slackAdmins: config.experts.slackAdminUserIds.length,
+    },
     slack:
       slack.mode === 'off'
         ? { mode: 'off' }

@@ -14,7 +14,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import { formatProblem, KnowledgeError, type FeedbackStore } from '../../src/index';
+import { formatProblem, KnowledgeError, type FeedbackStore, type ReportQuery } from '../../src/index';
 import { startStoreRuntime, type StoreRuntime } from '../store/store-runtime';
 import { hostPolicy } from '../web/host-check';
 import { ConfigError, describeConfig, loadConfig, type ServerConfig } from './config';
@@ -180,7 +180,17 @@ async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; moun
   }
   const mounted: Mounted[] = [];
   try {
-    const ctxMount = { config, app, live, feedbackStore: store.recorder, slackDedupe: store.slackDedupe, logger, baseUrl: ctx.baseUrl };
+    const ctxMount = {
+      config,
+      app,
+      live,
+      feedbackStore: store.recorder,
+      slackDedupe: store.slackDedupe,
+      escalations: store.escalations,
+      report: (query: ReportQuery) => store.store.report(query),
+      logger,
+      baseUrl: ctx.baseUrl,
+    };
     mounted.push(await mountTeams(ctxMount), await mountSlack(ctxMount), await mountPlayground(ctxMount));
   } catch (error) {
     logger.fatal({ err: error }, 'cannot start a platform adapter; not starting');

@@ -14,7 +14,7 @@
  *
  * Every mount returns the human-readable lines the startup log prints about it.
  */
-import type { FeedbackStore } from '../../src/index';
+import { type EscalationLog, type FeedbackStore, memoryEscalations, type Report, type ReportQuery } from '../../src/index';
 import type { Dedupe } from '../slack/dedupe';
 import type { ServerConfig } from './config';
 import type { AppServer } from './http-server';
@@ -29,6 +29,10 @@ export interface MountContext {
   feedbackStore: FeedbackStore;
   /** Slack's retry and replay de-duplication (shared by the replicas on one store). Default per process. */
   slackDedupe?: Dedupe;
+  /** Where "Ask the experts" escalations are recorded (the store's). Default in process memory. */
+  escalations?: EscalationLog;
+  /** The store's knowledge-gap report, for the admins' Slack Home tab. */
+  report?: (query: ReportQuery) => Promise<Report>;
   logger: Logger;
   /** Public base URL for the log lines, e.g. `http://localhost:3978`. */
   baseUrl: string;
@@ -63,6 +67,7 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     secrets: ctx.config.secrets,
     assistant: ctx.live.forPlatform('teams'),
     feedbackStore: ctx.feedbackStore,
+    ...(ctx.config.experts.teamsChannel ? { experts: { channel: ctx.config.experts.teamsChannel, log: escalationsOf(ctx) } } : {}),
     logger: ctx.logger,
     requestIdOf,
   });
@@ -102,6 +107,8 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     assistant: ctx.live.forPlatform('slack'),
     feedbackStore: ctx.feedbackStore,
     ...(ctx.slackDedupe ? { seen: ctx.slackDedupe } : {}),
+    ...(ctx.config.experts.slackChannel ? { experts: { channel: ctx.config.experts.slackChannel, log: escalationsOf(ctx) } } : {}),
+    home: { admins: new Set(ctx.config.experts.slackAdminUserIds), ...(ctx.report ? { report: ctx.report } : {}) },
     logger: ctx.logger,
     requestIdOf,
   });
@@ -125,6 +132,11 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     stop: () => app.stop(),
     health: () => ({ slackSocket: app.socketState?.() }),
   };
+}
+
+/** The store's escalation log, else one in this process's memory. */
+function escalationsOf(ctx: MountContext): EscalationLog {
+  return ctx.escalations ?? memoryEscalations();
 }
 
 export async function mountPlayground(ctx: MountContext): Promise<Mounted> {

@@ -19,6 +19,8 @@ export const FEEDBACK_DOWN_ACTION = 'aws_qa_feedback_down';
 export const FEEDBACK_ACTION_PATTERN = /^aws_qa_feedback_(up|down)$/;
 /** `action_id` of the "Share in channel" button on ephemeral slash-command answers. */
 export const SHARE_ACTION = 'aws_qa_share';
+/** `action_id` of the "Ask the experts" button (with `SLACK_EXPERTS_CHANNEL`). */
+export const EXPERTS_ACTION = 'aws_qa_experts';
 /** Matches every `action_id` this app puts on a button (one Bolt listener dispatches them). */
 export const APP_ACTION_PATTERN = /^aws_qa_/;
 
@@ -30,6 +32,10 @@ export const FEEDBACK_BLOCK_ID = 'aws_qa_feedback';
 export const FEEDBACK_DONE_BLOCK_ID = 'aws_qa_feedback_done';
 /** `block_id` of the actions block that keeps the share button after a vote. */
 export const SHARE_BLOCK_ID = 'aws_qa_share';
+/** `block_id` of the actions block holding the "Ask the experts" button. */
+export const EXPERTS_BLOCK_ID = 'aws_qa_experts';
+/** `block_id` of the context block that replaces it once the question was sent. */
+export const EXPERTS_DONE_BLOCK_ID = 'aws_qa_experts_done';
 
 /** A question to ask: follow-up, clarify and share buttons. */
 export const askValueSchema = z.object({ q: z.string().min(1) });

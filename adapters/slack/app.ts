@@ -34,6 +34,8 @@ import { createRedactor, urlPassword, withErrorSerializer } from '../shared/reda
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
 import type { ListenerDeps } from './deps';
+import type { SlackHome } from './app-home';
+import type { SlackExperts } from './experts';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
 import { createHttpListener } from './http-listener';
@@ -89,6 +91,10 @@ export interface SlackAppOptions {
   requestIdOf?: (req: IncomingMessage) => string | undefined;
   /** Socket Mode: the connection's retry policy and timeouts (`socket-mode.ts`). Defaults: Slack's timeouts, 5 retries. */
   socket?: SocketModeSettings;
+  /** The experts' channel and escalation log (`SLACK_EXPERTS_CHANNEL`): adds "Ask the experts". Default none. */
+  experts?: SlackExperts;
+  /** The Home tab's admins (`SLACK_ADMIN_USER_IDS`) and report. Default: no admins (everyone sees the examples only). */
+  home?: SlackHome;
 }
 
 /** Largest Slack request body accepted in HTTP mode: 1 MB (Slack's payloads are a few KB). */
@@ -128,7 +134,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   }
   // Bolt's, the Web API client's and the socket's debug lines quote whole bodies (questions, user ids): cut.
   const bolt = withoutPayloads(boltLogger(logger, redactor));
-  const deps: ListenerDeps = { assistant: options.assistant, feedbackStore: options.feedbackStore, logger, secrets };
+  const deps: ListenerDeps = {
+    assistant: options.assistant,
+    feedbackStore: options.feedbackStore,
+    logger,
+    secrets,
+    ...(options.experts ? { experts: options.experts } : {}),
+    ...(options.home ? { home: options.home } : {}),
+  };
   const socket = options.appToken
     ? createSocketConnection({ ...options.socket, appToken: options.appToken, apiUrl: options.apiUrl, bolt, logger })
     : undefined;

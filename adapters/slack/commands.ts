@@ -10,8 +10,8 @@ import { slashCommandSchema } from './payloads';
 import { renderSlack } from './render';
 
 /** The ephemeral answer with its "Share in channel" button, as the command's acknowledgement. */
-function ackBody(answer: Answer) {
-  return { response_type: 'ephemeral' as const, ...renderSlack(answer, { share: true }) };
+function ackBody(answer: Answer, experts: boolean) {
+  return { response_type: 'ephemeral' as const, ...renderSlack(answer, { share: true, experts }) };
 }
 
 /**
@@ -22,9 +22,10 @@ function ackBody(answer: Answer) {
  */
 export function registerCommand(app: App, command: string, deps: ListenerDeps, options: { serializedAcks?: boolean } = {}): void {
   // The ack body depends on the answer only (no user data): rendered (and serialized) once per shared answer.
+  const experts = deps.experts !== undefined;
   const ackFor: (answer: Answer) => object | string = options.serializedAcks
-    ? memoizeRender((answer) => JSON.stringify(ackBody(answer)))
-    : memoizeRender(ackBody);
+    ? memoizeRender((answer) => JSON.stringify(ackBody(answer, experts)))
+    : memoizeRender((answer) => ackBody(answer, experts));
   app.command(command, async ({ command: payload, ack, body, context }) => {
     const parsed = slashCommandSchema.safeParse(payload);
     if (!parsed.success) {

@@ -5,6 +5,8 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Answer, AskContext, Assistant, FeedbackStore } from '../../src/index';
+import type { SlackHome } from './app-home';
+import type { SlackExperts } from './experts';
 import type { SlackMessage } from './render';
 
 /** The Web API client Bolt hands to listeners. */
@@ -17,6 +19,10 @@ export interface ListenerDeps {
   logger: PinoLogger;
   /** Values that must never appear in a log line (tokens, signing secret). */
   secrets: readonly string[];
+  /** The experts' channel (`SLACK_EXPERTS_CHANNEL`); absent: no "Ask the experts" button. */
+  experts?: SlackExperts;
+  /** The Home tab's admins and report (`SLACK_ADMIN_USER_IDS`); absent: the Home tab shows no report. */
+  home?: SlackHome;
 }
 
 /** What the user sees when answering failed. */

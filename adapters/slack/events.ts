@@ -2,16 +2,18 @@
  * Events API listeners: an @mention in a channel is answered in the message's thread (the
  * thread's root when the mention is already in a thread); a direct message is answered in the DM.
  * Bot messages (this app's own included) and messages with a subtype (edits, joins, …) are ignored.
+ * Opening the app's Home tab (`app_home_opened`) publishes it (`app-home.ts`), from the same listener.
  */
 import type { App, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AskContext } from '../../src/index';
+import { onHomeOpened } from './app-home';
 import { askContextOf } from './asker-context';
 import { answerFor, apologyMessage, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { isDirectMessageChannel, type MessageEvent, messageEventSchema } from './payloads';
 import { renderSlack, type SlackMessage } from './render';
 
-/** The event types answered: `app_mention` and `message` (DMs). */
-const ANSWERED_EVENTS = /^(?:app_mention|message)$/;
+/** The event types handled: `app_mention` and `message` (DMs) are answered; `app_home_opened` publishes the Home tab. */
+const ANSWERED_EVENTS = /^(?:app_mention|message|app_home_opened)$/;
 
 /**
  * Registers one listener for `app_mention` and `message` (DM) events on `app`, behind
@@ -20,6 +22,7 @@ const ANSWERED_EVENTS = /^(?:app_mention|message)$/;
  */
 export function registerEvents(app: App, deps: ListenerDeps, ...middleware: Middleware<SlackEventMiddlewareArgs>[]): void {
   app.event(ANSWERED_EVENTS, ...middleware, async ({ event, client, context, body }) => {
+    if (event.type === 'app_home_opened') return onHomeOpened(deps, client, event, context.requestId as string | undefined);
     const e = parseEvent(deps, event);
     if (!e) return;
     const ask = askContextOf(body, context);
@@ -52,7 +55,7 @@ async function answerInConversation(
   let message: SlackMessage;
   try {
     const answer = answerFor(deps, event.text, ask);
-    message = renderSlack(answer);
+    message = renderSlack(answer, { experts: deps.experts !== undefined });
     deps.logger.debug({ reqId: ask.requestId, kind: answer.kind, answerId: answer.id, channel: target.channel }, 'slack: message answered');
   } catch (error) {
     logFailure(deps, 'answering a message failed', error, { reqId: ask.requestId, channel: target.channel });

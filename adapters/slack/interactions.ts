@@ -6,7 +6,10 @@
  * - "Share in channel" posts the answer visibly through `response_url` (`in_channel`) with who
  *   asked, and removes the ephemeral copy;
  * - 👍/👎 record the vote in the feedback store and replace the buttons with a thanks line
- *   (`replace_original`): no new message.
+ *   (`replace_original`): no new message; after a 👎, with an experts' channel, an "Ask the
+ *   experts" button follows the thanks;
+ * - "Ask the experts" posts the question to the experts' channel (`experts.ts`), once per asker
+ *   and answer, and replaces the button with a confirmation (or says why it could not be sent).
  *
  * A replayed interaction (the same signed `block_actions` again, which Bolt accepts for 5 minutes)
  * is acknowledged and ignored: its id (`trigger_id`, else user + `action_ts`) is claimed in the
@@ -20,6 +23,8 @@ import {
   ASK_ACTION_PATTERN,
   askValueSchema,
   decodeValue,
+  EXPERTS_ACTION,
+  EXPERTS_BLOCK_ID,
   FEEDBACK_ACTION_PATTERN,
   FEEDBACK_UP_ACTION,
   feedbackValueSchema,
@@ -29,7 +34,8 @@ import { askContextOf } from './asker-context';
 import type { Dedupe } from './dedupe';
 import { answerFor, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { blockActionSchema, type BlockActionPayload, isDirectMessageChannel } from './payloads';
-import { markVoted, renderSlack, type SlackMessage } from './render';
+import { EXPERTS_ALREADY_SENT, EXPERTS_FAILED, EXPERTS_SENT, markExperts, sendToExperts } from './experts';
+import { expertsBlock, markVoted, type PayloadBlock, renderSlack, type SlackMessage } from './render';
 
 type ClickArgs = { body: unknown; respond: RespondFn; client: SlackClient };
 
@@ -53,6 +59,7 @@ export function registerInteractions(app: App, deps: ListenerDeps, seen?: Dedupe
     if (ASK_ACTION_PATTERN.test(action.action_id)) await onAsk(deps, args);
     else if (action.action_id === SHARE_ACTION) await onShare(deps, args);
     else if (FEEDBACK_ACTION_PATTERN.test(action.action_id)) await onFeedback(deps, args);
+    else if (action.action_id === EXPERTS_ACTION) await onExperts(deps, args);
     else deps.logger.warn({ actionId: action.action_id }, 'slack: unknown action; ignored');
   });
 }
@@ -71,7 +78,7 @@ async function onAsk(deps: ListenerDeps, { body, respond, client, ask }: ActionA
   const click = parseClick(deps, body, askValueSchema);
   if (!click) return;
   const ephemeral = isEphemeral(click.payload);
-  const message = safeAnswer(deps, click.value.q, ask, ephemeral ? { share: true } : {});
+  const message = safeAnswer(deps, click.value.q, ask, { share: ephemeral, experts: deps.experts !== undefined });
   await answerWhereClicked({ body, respond, client }, deps, click.payload, message);
 }
 
@@ -113,10 +120,44 @@ async function onFeedback(deps: ListenerDeps, { body, action, respond, ask }: Ac
   }
   deps.logger.debug({ answerId: click.value.a, vote }, 'slack: feedback recorded');
   const posted = click.payload.message;
+  // After a 👎, with an experts' channel: "Ask the experts" below the thanks (once).
+  const offerExperts = vote === 'down' && deps.experts !== undefined;
+  const withExperts = (blocks: PayloadBlock[]): PayloadBlock[] =>
+    offerExperts && !blocks.some((b) => b.block_id === EXPERTS_BLOCK_ID)
+      ? [...blocks, expertsBlock({ question: click.value.q, id: click.value.a }) as unknown as PayloadBlock]
+      : blocks;
   const replaced: SlackMessage = posted?.blocks
-    ? { text: posted.text ?? '', blocks: markVoted(posted.blocks, vote) as unknown as KnownBlock[] }
-    : safeAnswer(deps, click.value.q, { ...ask, log: false }, { share: true, vote }); // a re-render, not a question
+    ? { text: posted.text ?? '', blocks: withExperts(markVoted(posted.blocks, vote)) as unknown as KnownBlock[] }
+    : safeAnswer(deps, click.value.q, { ...ask, log: false }, { share: true, vote, experts: offerExperts }); // a re-render, not a question
   await safeRespond(deps, respond, { replace_original: true, ...replaced });
+}
+
+/** "Ask the experts": sends the question to the experts' channel once, and says so in place of the button. */
+async function onExperts(deps: ListenerDeps, { body, respond, client, ask }: ActionArgs): Promise<void> {
+  const click = parseClick(deps, body, feedbackValueSchema);
+  if (!click) return;
+  const experts = deps.experts;
+  if (!experts) {
+    deps.logger.warn('slack: "Ask the experts" pressed, but no experts channel is configured; ignored');
+    return;
+  }
+  const outcome = await sendToExperts({ ...deps, experts }, client, {
+    question: click.value.q,
+    answerId: click.value.a,
+    askerId: click.payload.user.id,
+    requestId: ask.requestId,
+  });
+  const line = outcome === 'sent' ? EXPERTS_SENT : outcome === 'repeat' ? EXPERTS_ALREADY_SENT : EXPERTS_FAILED;
+  const posted = click.payload.message;
+  if (outcome !== 'failed' && posted?.blocks) {
+    await safeRespond(deps, respond, {
+      replace_original: true,
+      text: posted.text ?? '',
+      blocks: markExperts(posted.blocks, line) as unknown as KnownBlock[],
+    });
+  } else {
+    await safeRespond(deps, respond, { response_type: 'ephemeral', replace_original: false, text: line });
+  }
 }
 
 /** The validated payload and decoded button value, or `undefined` (logged) when either is malformed. */

@@ -4,15 +4,18 @@
  * the CLI (`aws-qa batch --format slack`) loads it without loading Bolt.
  *
  * Layout, top to bottom: (who asked, when shared) · header (the title) · the parts · a context
- * line with the sources (`file › section`) · follow-up / "Did you mean" buttons · 👍/👎 (and
- * "Share in channel" on ephemeral slash-command answers).
+ * line with the sources (`file › section · reviewed YYYY-MM-DD`) · follow-up / "Did you mean"
+ * buttons · "Ask the experts" (with an experts' channel, on "not in the knowledge base" and after a
+ * 👎) · 👍/👎 (and "Share in channel" on ephemeral slash-command answers).
  */
 import type { Button, KnownBlock } from '@slack/types';
-import { answerActions, type Answer, type AnswerActions } from '../../src/index';
+import { answerActions, sourceLabel, type Answer, type AnswerActions } from '../../src/index';
 import { echoText } from '../shared/echo';
 import {
   ASK_ACTION_PREFIX,
   encodeValue,
+  EXPERTS_ACTION,
+  EXPERTS_BLOCK_ID,
   FEEDBACK_BLOCK_ID,
   FEEDBACK_DONE_BLOCK_ID,
   FEEDBACK_DOWN_ACTION,
@@ -39,6 +42,20 @@ export interface RenderSlackOptions {
   askedBy?: string;
   /** The vote already given: the 👍/👎 buttons become "Thanks for the feedback". */
   vote?: 'up' | 'down';
+  /**
+   * An experts' channel is configured (`SLACK_EXPERTS_CHANNEL`): a "not in the knowledge base"
+   * answer, and an answer voted 👎, carry an "Ask the experts" button. Default `false`.
+   */
+  experts?: boolean;
+}
+
+/** The "Ask the experts" actions block for `answer` (its question and id travel in the value). */
+export function expertsBlock(answer: Pick<Answer, 'question' | 'id'>): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: EXPERTS_BLOCK_ID,
+    elements: [button(EXPERTS_ACTION, '🙋 Ask the experts', encodeValue({ q: answer.question, a: answer.id }))],
+  };
 }
 
 /** The context line shown after a vote, e.g. `Thanks for the feedback 👍`. */
@@ -59,10 +76,11 @@ function feedbackButtons(answer: Answer): Button[] {
 
 function tailBlocks(answer: Answer, layout: AnswerActions, options: RenderSlackOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [];
-  const sources = [...new Set(answer.sources.map((s) => `📄 ${esc(s.file)} › ${esc(s.section)}`))];
+  const sources = [...new Set(answer.sources.map((s) => `📄 ${esc(sourceLabel(s))}`))];
   if (sources.length > 0) blocks.push(...contextBlocks(sources));
   const asks = layout.suggestions.map((s, i) => button(`${ASK_ACTION_PREFIX}${i}`, s.label || s.question, encodeValue({ q: s.question })));
   blocks.push(...actionsBlocks(SUGGEST_BLOCK_ID, asks));
+  if (options.experts && (answer.kind === 'not-found' || options.vote === 'down')) blocks.push(expertsBlock(answer));
   const share = options.share ? [shareButton(answer.question)] : [];
   if (layout.rateable && options.vote) {
     blocks.push(...contextBlocks([feedbackThanks(options.vote)], FEEDBACK_DONE_BLOCK_ID));

@@ -10,6 +10,7 @@
  * - `votes`: one row per (platform, answer, hashed user): a new vote replaces the old one.
  * - `settings`: named values created once (the generated hash key).
  * - `dedupe_keys` (002): Slack event and interaction ids with their expiry, shared by replicas.
+ * - `escalations` (003): questions handed to the experts, one row per (platform, answer, hashed asker).
  */
 import { Umzug, type UmzugStorage } from 'umzug';
 import type { Dialect, SqlExecutor } from './sql-client';
@@ -51,6 +52,15 @@ export const MIGRATIONS: readonly Migration[] = [
       both('CREATE TABLE dedupe_keys (key TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)'),
       both('CREATE INDEX dedupe_keys_expires_at ON dedupe_keys (expires_at)'),
       both('CREATE INDEX votes_at ON votes (at)'),
+    ),
+  },
+  {
+    name: '003-escalations',
+    up: merge(
+      both(
+        'CREATE TABLE escalations (platform TEXT NOT NULL, answer_id TEXT NOT NULL, user_hash TEXT NOT NULL, question TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (platform, answer_id, user_hash))',
+      ),
+      both('CREATE INDEX escalations_at ON escalations (at)'),
     ),
   },
 ];

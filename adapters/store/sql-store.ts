@@ -6,6 +6,7 @@
  */
 import {
   DEFAULT_REPORT_PLATFORMS,
+  type EscalationRow,
   type PurgeCounts,
   type QuestionRow,
   type Report,
@@ -104,6 +105,8 @@ export class SqlStore implements Store {
       { sql: 'DELETE FROM questions WHERE at < ?', params: [before] },
       { sql: 'DELETE FROM votes WHERE at < ?', params: [before] },
       { sql: 'DELETE FROM dedupe_keys WHERE expires_at <= ?', params: [now] },
+      // Escalations hold question text too: they go with the questions.
+      { sql: 'DELETE FROM escalations WHERE at < ?', params: [before] },
     ]);
     return { questions, votes, keys };
   }
@@ -119,6 +122,22 @@ export class SqlStore implements Store {
     return value;
   }
 
+  async escalate(row: EscalationRow): Promise<boolean> {
+    const changed = await this.client.run(
+      'INSERT INTO escalations (platform, answer_id, user_hash, question, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, answer_id, user_hash) DO NOTHING',
+      [row.platform, row.answerId, row.user, row.question, row.at],
+    );
+    return changed > 0;
+  }
+
+  async withdrawEscalation(row: Pick<EscalationRow, 'platform' | 'answerId' | 'user'>): Promise<void> {
+    await this.client.run('DELETE FROM escalations WHERE platform = ? AND answer_id = ? AND user_hash = ?', [
+      row.platform,
+      row.answerId,
+      row.user,
+    ]);
+  }
+
   async ping(): Promise<void> {
     await this.client.all('SELECT 1 AS one');
   }
@@ -128,7 +147,7 @@ export class SqlStore implements Store {
     const platforms = [...(query.platforms ?? DEFAULT_REPORT_PLATFORMS)];
     const since = query.since;
     const inP = inList(platforms);
-    const [unanswered, downvoted, top, questionTotals, voteTotals] = await Promise.all([
+    const [unanswered, downvoted, top, questionTotals, voteTotals, escalated] = await Promise.all([
       this.client.all<{ question: string; n: unknown; last: unknown }>(
         `SELECT question, COUNT(*) AS n, MAX(at) AS last FROM questions WHERE at >= ? AND answered = 0 AND platform IN (${inP}) GROUP BY question ORDER BY n DESC, last DESC, question LIMIT ?`,
         [since, ...platforms, limit],
@@ -149,6 +168,10 @@ export class SqlStore implements Store {
       this.client.all<{ platform: string; up: unknown; down: unknown }>(
         "SELECT platform, SUM(CASE WHEN vote = 'up' THEN 1 ELSE 0 END) AS up, SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) AS down FROM votes WHERE at >= ? GROUP BY platform",
         [since],
+      ),
+      this.client.all<{ question: string; n: unknown; last: unknown }>(
+        `SELECT question, COUNT(*) AS n, MAX(at) AS last FROM escalations WHERE at >= ? AND platform IN (${inP}) GROUP BY question ORDER BY n DESC, last DESC, question LIMIT ?`,
+        [since, ...platforms, limit],
       ),
     ]);
     const totals: Record<string, Totals> = { all: zeroTotals() };
@@ -174,6 +197,7 @@ export class SqlStore implements Store {
       downvoted: downvoted.map((r) => ({ question: r.question, answerId: r.answer_id, up: Number(r.up), down: Number(r.down) })),
       top: top.map((r) => ({ question: r.question, count: Number(r.n), answered: Number(r.answered ?? 0) })),
       totals,
+      escalated: escalated.map((r) => ({ question: r.question, count: Number(r.n), lastAsked: new Date(Number(r.last)).toISOString() })),
     };
   }
 

@@ -7,6 +7,7 @@
  */
 import {
   createIdHasher,
+  type EscalationLog,
   generateHashKey,
   HASH_KEY_SETTING,
   SharedDedupe,
@@ -14,6 +15,7 @@ import {
   StoreHealth,
   type StoreHealthSnapshot,
   type StoreLogger,
+  storeEscalations,
   StoreRecorder,
   WriteBuffer,
 } from '../../src/index';
@@ -29,6 +31,8 @@ export interface StoreRuntime {
   recorder: StoreRecorder;
   /** Slack's de-duplication (event ids, interaction ids), shared by the replicas on this store. */
   slackDedupe: SharedDedupe;
+  /** "Ask the experts" escalations, one per asker and answer (askers hashed like the questions'). */
+  escalations: EscalationLog;
   /** For `/healthz`: `{ kind, state, lost, pending, … }`. */
   snapshot(): StoreHealthSnapshot & { kind: string; pending: number };
   /** Writes what is pending (at most `timeoutMs`), stops the purge, closes the database. */
@@ -52,7 +56,8 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
     const key = config.hashKey ?? (await store.setting(HASH_KEY_SETTING, generateHashKey));
     const health = new StoreHealth(logger, { intervalMs: options.lossLogIntervalMs });
     const buffer = new WriteBuffer({ store, health, logger, maxPending: options.maxPending });
-    const recorder = new StoreRecorder({ buffer, hash: createIdHasher(key), questionLog: config.questionLog });
+    const hash = createIdHasher(key);
+    const recorder = new StoreRecorder({ buffer, hash, questionLog: config.questionLog });
     const slackDedupe = new SharedDedupe({ store, health, prefix: 'slack:' });
     const stopRetention = await startRetention(store, config.retentionDays, logger);
     logger.info(
@@ -65,6 +70,7 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
       buffer,
       recorder,
       slackDedupe,
+      escalations: storeEscalations(store, hash),
       snapshot: () => ({ kind: store.kind, ...health.snapshot(), pending: buffer.pending }),
       async close(timeoutMs = 5000) {
         stopRetention();

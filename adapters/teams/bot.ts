@@ -9,6 +9,8 @@
  * - Follow-up / "Did you mean" buttons ask their question; 👍/👎 record {@link Feedback} through
  *   the store and swap the buttons for "Thanks for the feedback!" in the same card (an update, no
  *   new message).
+ * - With an experts' channel, "Ask the experts" (on not-found answers and after a 👎) posts the
+ *   question there (`experts.ts`) and swaps the button for a confirmation in the same card.
  * - Installed in personal scope: a short welcome with the help card. Never in channels or group chats.
  * - With an allow-list of tenants, activities from other tenants get no answer at all.
  * - A reply the connector fails to take (5xx, timeout) is logged and the turn ends normally.
@@ -21,8 +23,9 @@ import { memoizeRender, type Answer, type AskContext, type Assistant, type Feedb
 import { turnRequestId } from './turn-request-id';
 import { mentionsBot, scopeOf, tenantAllowed, tenantOf, textWithoutBotMention, userOf, type TeamsScope } from './conversation';
 import { parseSearchQuery, SEARCH_INVOKE, searchKnowledge } from './message-extension';
-import { renderTeams, renderTeamsCard } from './render';
-import { parseSubmitValue, type FeedbackSubmit } from './submit-data';
+import { EXPERTS_FAILED_TEXT, sendToExperts, type TeamsExperts } from './experts';
+import { EXPERTS_REPEAT_TEXT, EXPERTS_SENT_TEXT, renderTeams, renderTeamsCard } from './render';
+import { parseSubmitValue, type ExpertsSubmit, type FeedbackSubmit } from './submit-data';
 import { withTimeout } from './with-timeout';
 
 /** The line above the help card when the bot is installed in personal scope. */
@@ -39,6 +42,8 @@ export interface TeamsQaBotOptions {
   allowedTenantIds?: readonly string[];
   /** How long to wait for the connector to take one reply or card update. Default 10,000 ms. */
   replyTimeoutMs?: number;
+  /** The experts' channel (`TEAMS_EXPERTS_CHANNEL`); absent: no "Ask the experts" button. */
+  experts?: TeamsExperts;
 }
 
 /**
@@ -70,7 +75,8 @@ export class TeamsQaBot extends TeamsActivityHandler {
    * The card for an answer, rendered once per shared (frozen) answer. Sending never mutates the
    * card (botbuilder copies the activity before addressing it).
    */
-  private readonly cardFor = memoizeRender(renderTeams);
+  private readonly cardFor: (answer: Answer) => Partial<Activity>;
+  private readonly experts?: TeamsExperts;
 
   constructor(options: TeamsQaBotOptions) {
     super();
@@ -79,6 +85,8 @@ export class TeamsQaBot extends TeamsActivityHandler {
     this.log = options.logger;
     this.allowed = new Set((options.allowedTenantIds ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean));
     this.replyTimeoutMs = options.replyTimeoutMs ?? 10_000;
+    this.experts = options.experts;
+    this.cardFor = memoizeRender(this.experts ? (answer) => renderTeamsCard(answer, { experts: 'offer' }) : renderTeams);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -141,6 +149,7 @@ export class TeamsQaBot extends TeamsActivityHandler {
     const ask = askContextOf(context);
     const submit = parseSubmitValue(activity.value);
     if (submit?.action === 'feedback') return this.recordFeedback(context, submit, ask);
+    if (submit?.action === 'experts') return this.askExperts(context, submit, ask);
     const scope = scopeOf(activity);
     let question: string;
     if (submit?.action === 'ask') {
@@ -202,11 +211,36 @@ export class TeamsQaBot extends TeamsActivityHandler {
       this.log.debug({ answerId: submit.answerId }, 'teams feedback: the answer changed since; card left as is');
       return;
     }
-    const updated: Partial<Activity> = { ...renderTeamsCard(answer, { feedback: 'thanks' }), id: cardId };
+    const experts = this.experts && submit.vote === 'down' ? ('offer' as const) : undefined;
+    const updated: Partial<Activity> = { ...renderTeamsCard(answer, { feedback: 'thanks', experts }), id: cardId };
     try {
       await withTimeout(context.updateActivity(updated), this.replyTimeoutMs, 'card update');
     } catch (error) {
       this.log.warn({ err: error }, 'teams feedback: card update failed');
+    }
+  }
+
+  /** "Ask the experts": posts the question to the experts' channel once; confirms in the card (or says it failed). */
+  private async askExperts(context: TurnContext, submit: ExpertsSubmit, ask: AskContext): Promise<void> {
+    const scope = scopeOf(context.activity);
+    if (!this.experts) {
+      this.log.warn('teams: "Ask the experts" pressed, but no experts channel is configured; ignored');
+      return;
+    }
+    const deps = { experts: this.experts, assistant: this.assistant, log: this.log, timeoutMs: this.replyTimeoutMs };
+    const outcome = await sendToExperts(context, submit, deps, ask.requestId);
+    const cardId = context.activity.replyToId;
+    const answer = this.assistant.ask(submit.question, { ...ask, log: false }); // a re-render, not a question
+    if (outcome === 'failed' || !cardId || answer.id !== submit.answerId) {
+      const text = outcome === 'failed' ? EXPERTS_FAILED_TEXT : outcome === 'sent' ? EXPERTS_SENT_TEXT : EXPERTS_REPEAT_TEXT;
+      await this.send(context, { type: 'message', text }, scope);
+      return;
+    }
+    const card = renderTeamsCard(answer, { experts: outcome, ...(submit.voted ? { feedback: 'thanks' as const } : {}) });
+    try {
+      await withTimeout(context.updateActivity({ ...card, id: cardId }), this.replyTimeoutMs, 'card update');
+    } catch (error) {
+      this.log.warn({ err: error }, 'teams experts: card update failed');
     }
   }
 

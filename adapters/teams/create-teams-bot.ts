@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import type { Assistant, FeedbackStore } from '../../src/index';
 import { createTeamsAdapter, type TeamsAuthOptions, type TeamsCloudAdapter } from './adapter';
 import { TeamsQaBot } from './bot';
+import type { TeamsExperts } from './experts';
 import { createMessagesListener } from './http';
 import { createRedactor, teamsLogger } from './log';
 
@@ -39,6 +40,8 @@ export interface TeamsBotOptions extends TeamsAuthOptions {
   requestIdOf?: (req: IncomingMessage) => string | undefined;
   /** More values to keep out of the logs (the configuration's other secrets). */
   secrets?: readonly string[];
+  /** `TEAMS_EXPERTS_CHANNEL` and where escalations are recorded: adds "Ask the experts". Default none. */
+  experts?: Omit<TeamsExperts, 'appId'>;
 }
 
 export interface TeamsBot {
@@ -83,6 +86,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     logger,
     allowedTenantIds: options.allowedTenantIds,
     replyTimeoutMs: options.replyTimeoutMs,
+    ...(options.experts ? { experts: { ...options.experts, appId: options.appId?.trim() ?? '' } } : {}),
   });
   const requestListener = createMessagesListener({
     adapter,

@@ -5,7 +5,8 @@
  *
  * Card layout, top to bottom: the title (bold heading), an optional intro line, the answer's
  * parts (text blocks, bullet lists, FactSets, comparison Tables), a notice when the answer had to
- * be shortened, the sources line (small, subtle), the follow-up / "Did you mean" buttons, and the
+ * be shortened, the sources line (small, subtle), the follow-up / "Did you mean" buttons, "Ask the
+ * experts" (with an experts' channel: on "not in the knowledge base", after a 👎), and the
  * 👍/👎 buttons (or "Thanks for the feedback" once a vote is in). The activity's `summary` (title)
  * feeds notifications; the card's `fallbackText` and `speak` serve clients that cannot show it.
  *
@@ -14,11 +15,11 @@
  * says so in a visible notice (never a silent cut).
  */
 import type { Activity, Attachment } from 'botbuilder';
-import { answerActions, type Answer, type Part, type Source } from '../../src/index';
+import { answerActions, reviewedNote, type Answer, type Part, type Source } from '../../src/index';
 import { TEAMS_LIMITS, messageBytes, truncateText } from './card-limits';
 import { actionSets, partElements, partUnits, shortenPart, submitAction, textBlock, type CardElement } from './card-elements';
 import { escapeSsml } from './escape';
-import { askData, feedbackData } from './submit-data';
+import { askData, expertsData, feedbackData } from './submit-data';
 
 /** Content type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -39,9 +40,43 @@ export interface TeamsCardOptions {
   feedback?: 'buttons' | 'thanks' | 'none';
   /** A line shown under the title, e.g. a welcome greeting. Default: none. */
   intro?: string;
+  /**
+   * The "Ask the experts" row (with `TEAMS_EXPERTS_CHANNEL`): `offer` shows the button on a "not in
+   * the knowledge base" answer, and on any answer whose feedback row is `thanks` (after a 👎);
+   * `sent` and `repeat` show the confirmation instead. Default: none.
+   */
+  experts?: 'offer' | 'sent' | 'repeat';
 }
 
-/** `Source: aws-qa.md › What are …? (line 46)`; several sources joined by ` · `, duplicates once. */
+/** Element id of the "Ask the experts" ActionSet (or its confirmation). */
+export const EXPERTS_SET_ID = 'experts';
+/** The confirmation that replaces the "Ask the experts" button. */
+export const EXPERTS_SENT_TEXT = '📨 Sent to the experts. They will answer in their channel.';
+/** The confirmation when the asker had already sent it. */
+export const EXPERTS_REPEAT_TEXT = '📨 You already sent this question to the experts.';
+
+/** The "Ask the experts" row for `answer`, per `options.experts` (none when not asked for, or not applicable). */
+function expertsRow(answer: Answer, options: TeamsCardOptions): CardElement[] {
+  if (options.experts === 'sent' || options.experts === 'repeat') {
+    const text = options.experts === 'sent' ? EXPERTS_SENT_TEXT : EXPERTS_REPEAT_TEXT;
+    return [textBlock(text, { id: EXPERTS_SET_ID, size: 'Small', isSubtle: true, spacing: 'Medium' })];
+  }
+  const voted = options.feedback === 'thanks';
+  if (options.experts !== 'offer' || (answer.kind !== 'not-found' && !voted)) return [];
+  return [
+    {
+      type: 'ActionSet',
+      id: EXPERTS_SET_ID,
+      spacing: 'Medium',
+      actions: [submitAction('🙋 Ask the experts', expertsData(answer.id, answer.question, voted))],
+    },
+  ];
+}
+
+/**
+ * `Source: aws-qa.md › What are …? (line 46)`, `(line 46, reviewed 2024-01-15)` when the file
+ * names its review date; several sources joined by ` · `, duplicates once.
+ */
 function sourcesLine(sources: Source[]): string {
   const seen = new Set<string>();
   const items: string[] = [];
@@ -49,7 +84,7 @@ function sourcesLine(sources: Source[]): string {
     const key = `${s.file}\u0000${s.section}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    items.push(`${s.file} › ${s.section} (line ${s.line})`);
+    items.push(`${s.file} › ${s.section} (line ${s.line}${s.reviewed ? `, ${reviewedNote(s)}` : ''})`);
   }
   return `${items.length > 1 ? 'Sources' : 'Source'}: ${items.join(' · ')}`;
 }
@@ -85,6 +120,7 @@ function frameFor(answer: Answer, options: TeamsCardOptions): Frame {
   if (answer.sources.length) tail.push(textBlock(sourcesLine(answer.sources), { size: 'Small', isSubtle: true, spacing: 'Medium' }));
   const ask = suggestions.map((s) => submitAction(s.label || s.question, askData(s.question)));
   tail.push(...actionSets(ask, SUGGESTIONS_SET_ID));
+  tail.push(...expertsRow(answer, options));
   const feedback = options.feedback ?? (rateable ? 'buttons' : 'none');
   if (feedback === 'buttons') {
     tail.push({

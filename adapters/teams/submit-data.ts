@@ -7,6 +7,8 @@
  *   can tell a click from a typed message even in a channel, where a click carries no @mention.
  * - Feedback (👍/👎): a plain submit; the bot receives `{ action: 'feedback', vote, answerId,
  *   question }` as the activity `value`, with no text and nothing shown in the chat.
+ * - "Ask the experts": a plain submit `{ action: 'experts', answerId, question, voted }` (`voted`:
+ *   the button was shown after a 👎, so the card it confirms on keeps its "thanks" line).
  *
  * A click payload is user-controlled input: {@link parseSubmitValue} validates it with zod.
  */
@@ -28,10 +30,18 @@ const feedbackSubmitSchema = z.object({
   question: z.string().max(TEAMS_LIMITS.submitQuestion),
 });
 
-const submitValueSchema = z.discriminatedUnion('action', [askSubmitSchema, feedbackSubmitSchema]);
+const expertsSubmitSchema = z.object({
+  action: z.literal('experts'),
+  answerId: z.string().min(1).max(200),
+  question: z.string().trim().min(1).max(TEAMS_LIMITS.submitQuestion),
+  voted: z.boolean().optional(),
+});
+
+const submitValueSchema = z.discriminatedUnion('action', [askSubmitSchema, feedbackSubmitSchema, expertsSubmitSchema]);
 
 type AskSubmit = z.infer<typeof askSubmitSchema>;
 export type FeedbackSubmit = z.infer<typeof feedbackSubmitSchema>;
+export type ExpertsSubmit = z.infer<typeof expertsSubmitSchema>;
 export type SubmitValue = z.infer<typeof submitValueSchema>;
 
 /** Longest JSON string accepted as a submit value (Teams may deliver `msteams.value` as a string). */
@@ -55,4 +65,9 @@ export function askData(question: string): Record<string, unknown> {
 /** The `data` of a 👍/👎 button for the answer `answerId` given to `question`. */
 export function feedbackData(vote: 'up' | 'down', answerId: string, question: string): FeedbackSubmit {
   return { action: 'feedback', vote, answerId, question: truncateText(question, TEAMS_LIMITS.submitQuestion) };
+}
+
+/** The `data` of an "Ask the experts" button for the answer `answerId` given to `question` (`voted`: shown after a 👎). */
+export function expertsData(answerId: string, question: string, voted = false): ExpertsSubmit {
+  return { action: 'experts', answerId, question: truncateText(question, TEAMS_LIMITS.submitQuestion), ...(voted ? { voted } : {}) };
 }

@@ -4,6 +4,7 @@
  */
 import { answerActions } from './actions';
 import { assertNever, type Answer, type Part } from './answer';
+import { sourceLabel } from './source-line';
 
 function part(p: Part): string {
   switch (p.type) {
@@ -31,6 +32,6 @@ export function renderText(answer: Answer): string {
   const lines = [answer.title, ...answer.parts.map(part)];
   const { choices } = answerActions(answer);
   if (choices.length) lines.push(`Did you mean: ${choices.map((c) => c.question).join(' | ')}`);
-  if (answer.sources.length) lines.push(`Source: ${answer.sources.map((s) => `${s.file} › ${s.section}`).join('; ')}`);
+  if (answer.sources.length) lines.push(`Source: ${answer.sources.map(sourceLabel).join('; ')}`);
   return lines.filter(Boolean).join('\n\n');
 }

@@ -2,6 +2,7 @@
  * The parsed shape of a knowledge file: `##` questions (entries) holding blocks, as the
  * markdown parser saw them. Text is plain (inline markup resolved, entities decoded).
  */
+import type { FileMeta } from './front-matter';
 
 export interface ListItem {
   /** The item's own first paragraph, plain text. */
@@ -34,6 +35,8 @@ export interface Entry {
 
 export interface ParsedFile {
   file: string;
+  /** The file's front matter (`owner`, `reviewed`), when it has any. */
+  meta?: FileMeta;
   /** The `#` title, if the file has one. */
   title?: string;
   entries: Entry[];

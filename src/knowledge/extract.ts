@@ -19,6 +19,7 @@ import type { Block, Entry, ListItem, ParsedFile } from './document';
 import type { Entity, EntityRegistry } from './entities';
 import type { Comparison, Fact, KnowledgeBase, Passage } from './knowledge-base';
 import type { FacetSpec } from './schema';
+import type { FileMeta } from './front-matter';
 import { comparisonSides } from './comparison-heading';
 import { cleanSentence, isUiResidue } from './clean';
 import { leadIn, splitLabel } from './labels';
@@ -37,9 +38,10 @@ class Extractor {
 
   constructor(private readonly registry: EntityRegistry) {}
 
-  entry(entry: Entry): void {
+  /** Reads one entry; `meta` is its file's front matter (the sources carry its owner and review date). */
+  entry(entry: Entry, meta: FileMeta = {}): void {
     this.entryIndex = this.entries.push(entry) - 1;
-    this.source = { file: entry.file, section: entry.question, line: entry.line };
+    this.source = { file: entry.file, section: entry.question, line: entry.line, ...meta };
     const sides = comparisonSides(entry.question).map((s) => this.registry.discover(s)).filter(isEntity);
     this.subjects = sides.length >= 2
       ? unique(sides)
@@ -227,7 +229,7 @@ const unique = (es: Entity[]): Entity[] => uniqueBy(es, (e) => e.id);
 /** Builds the knowledge base from parsed files. Pure: no I/O. */
 export function extractKnowledge(files: ParsedFile[], registry: EntityRegistry, facets: Record<string, FacetSpec>): KnowledgeBase {
   const x = new Extractor(registry);
-  for (const f of files) for (const e of f.entries) x.entry(e);
+  for (const f of files) for (const e of f.entries) x.entry(e, f.meta);
   const covered = new Set<string>();
   const factsByEntity = new Map<string, number[]>();
   x.facts.forEach((f, i) => {

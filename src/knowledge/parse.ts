@@ -1,14 +1,19 @@
 /**
  * Markdown → entries, with markdown-it (CommonMark + GFM tables). Every `##` heading starts a
  * Q&A entry; paragraphs, lists (nested), tables and code blocks under it become blocks with
- * their line numbers. Structural problems are returned, never thrown.
+ * their line numbers. YAML front matter at the top (`owner`, `reviewed`) is found by
+ * markdown-it's front-matter plugin and read by `front-matter.ts`. Structural problems are
+ * returned, never thrown.
  */
 import MarkdownIt = require('markdown-it');
+import frontMatterPlugin = require('markdown-it-front-matter');
 type Token = MarkdownIt.Token;
 import type { Block, Entry, ListItem, ParsedFile } from './document';
+import { parseFrontMatter } from './front-matter';
 import type { KnowledgeProblem } from './problems';
 
-const md = new MarkdownIt('commonmark', { html: false }).enable('table');
+// The plugin's callback is not needed: the block is read from its `front_matter` token.
+const md = new MarkdownIt('commonmark', { html: false }).enable('table').use(frontMatterPlugin, () => undefined);
 
 /** Plain text of an inline token: text and code kept, breaks become spaces, markup dropped. */
 function inlineText(token: Token | undefined): string {
@@ -135,6 +140,13 @@ export function parseMarkdown(file: string, source: string): { parsed: ParsedFil
   const tokens = md.parse(source, {});
   const reader = new BlockReader(tokens);
   const parsed: ParsedFile = { file, entries: [] };
+  if (tokens[0]?.type === 'front_matter') {
+    // `map[0]` is the opening `---` line (0-based): the YAML starts on the line after it.
+    const front = parseFrontMatter(file, String(tokens[0].meta ?? ''), lineOf(tokens[0]) + 1);
+    problems.push(...front.problems);
+    if (front.meta.owner !== undefined || front.meta.reviewed !== undefined) parsed.meta = front.meta;
+    reader.i = 1;
+  }
   while (reader.i < tokens.length) {
     const t = tokens[reader.i];
     if (t.type === 'heading_open' && (t.tag === 'h1' || t.tag === 'h2')) {

@@ -6,4 +6,8 @@ export interface Source {
   section: string;
   /** 1-based line of the section heading in the file. */
   line: number;
+  /** When a person last checked the file (its front matter's `reviewed`, `YYYY-MM-DD`); absent when never. */
+  reviewed?: string;
+  /** Who answers for the file (its front matter's `owner`); absent when none is named. */
+  owner?: string;
 }

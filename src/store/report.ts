@@ -2,7 +2,8 @@
  * The knowledge-gap report (`aws-qa report`): what was asked that the knowledge base could not
  * answer, what was voted down, what is asked most, and totals per platform. The JSON shape is a
  * public contract: `{ unanswered: [{ question, count, lastAsked }], downvoted: [{ question,
- * answerId, up, down }], top: [{ question, count, answered }], totals: { all, <platform>… } }`.
+ * answerId, up, down }], top: [{ question, count, answered }], totals: { all, <platform>… },
+ * escalated: [{ question, count, lastAsked }] }`.
  */
 import type { StorePlatform } from './store';
 
@@ -50,12 +51,22 @@ export interface Totals {
   down: number;
 }
 
+/** Questions handed to the experts ("Ask the experts"): how many askers, the latest when. */
+export interface EscalatedItem {
+  question: string;
+  count: number;
+  /** ISO-8601: the latest escalation. */
+  lastAsked: string;
+}
+
 export interface Report {
   unanswered: UnansweredItem[];
   downvoted: DownvotedItem[];
   top: TopItem[];
   /** `all` (the sum over the query's platforms) plus one entry per platform that has rows, `web` included. */
   totals: Record<string, Totals>;
+  /** Questions handed to the experts, most escalated first. */
+  escalated: EscalatedItem[];
 }
 
 /** Empty totals. */

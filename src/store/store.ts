@@ -7,6 +7,7 @@
  * hand over keyed hashes only (see `keyed-hash.ts`). Questions are kept as normalized text.
  * Times are milliseconds since the epoch.
  */
+import type { EscalationStore } from './escalations';
 import type { Report, ReportQuery } from './report';
 
 /** Where a question or vote came from. `web` is the local playground, kept apart in reports. */
@@ -57,7 +58,7 @@ export interface WriteBatch {
   votes: readonly VoteRow[];
 }
 
-export interface Store {
+export interface Store extends EscalationStore {
   /** `sqlite` or `postgres`: for logs and `/healthz`. */
   readonly kind: string;
   /** Applies a batch in one transaction (all or nothing). Rejects when the database is unreachable. */

@@ -27,15 +27,16 @@ describe('manifest.yml', () => {
     );
   });
 
-  it('declares the bot user, /aws with a usage hint, scopes, events, interactivity and the Messages tab', () => {
+  it('declares the bot user, /aws with a usage hint, scopes, events, interactivity, the Messages and Home tabs', () => {
     const m = load();
     expect(m.features.bot_user.display_name).toBeTruthy();
     expect(m.features.slash_commands).toEqual([expect.objectContaining({ command: '/aws', usage_hint: expect.stringMatching(/\S/) })]);
     expect([...m.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
-    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(['app_mention', 'message.im']);
+    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.messages_tab_enabled).toBe(true);
     expect(m.features.app_home.messages_tab_read_only_enabled).toBe(false);
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
   });
 
   it('points every request URL at /slack/events on a placeholder host', () => {

@@ -46,7 +46,7 @@ describe('server with the SQLite store', () => {
     const { code, out, err } = await runCli(['report', '--json'], { DATA_DIR: dataDir });
     expect({ code, err }).toEqual({ code: 0, err: '' });
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(['unanswered', 'downvoted', 'top', 'totals']);
+    expect(Object.keys(report)).toEqual(['unanswered', 'downvoted', 'top', 'totals', 'escalated']);
     expect(report.unanswered).toEqual([{ question: 'sla for route 53', count: 3, lastAsked: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
     expect(report.downvoted).toEqual([{ question: 'sla for eks', answerId: 'answer-eks-1', up: 0, down: 2 }]);
     expect(report.top[0]).toEqual({ question: 'sla for route 53', count: 3, answered: 0 });

@@ -48,7 +48,7 @@ describe('sqlite store', () => {
       const tables = (await client.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map(
         (t) => t.name,
       );
-      expect(tables).toEqual(['dedupe_keys', 'questions', 'schema_migrations', 'settings', 'votes']);
+      expect(tables).toEqual(['dedupe_keys', 'escalations', 'questions', 'schema_migrations', 'settings', 'votes']);
       await store.close();
       const again = await openStore({ kind: 'sqlite', dataDir: dir, file });
       expect(again.applied).toEqual([]);
@@ -64,12 +64,16 @@ describe('sqlite store', () => {
         "INSERT INTO votes (platform, answer_id, user_hash, question, vote, at) VALUES ('slack', 'a1', 'h1', 'sla for eks', 'down', ?)",
         [Date.now()],
       );
-      expect(await rejection(old.run("INSERT INTO dedupe_keys (key, expires_at) VALUES ('k', 1)"))).toMatch(/no such table/);
+      expect(
+        await rejection(
+          old.run("INSERT INTO escalations (platform, answer_id, user_hash, question, at) VALUES ('slack', 'a', 'h', 'q', 1)"),
+        ),
+      ).toMatch(/no such table/);
       await old.close();
       const { store, applied } = await openStore({ kind: 'sqlite', dataDir: dir, file });
       expect(applied).toEqual([SCHEMA_VERSION]);
       expect((await store.report({ since: 0 })).downvoted).toEqual([{ question: 'sla for eks', answerId: 'a1', up: 0, down: 1 }]);
-      expect(await store.claim('k', Date.now(), 1000)).toBe(true);
+      expect(await store.escalate({ platform: 'slack', answerId: 'a1', user: 'h1', question: 'sla for eks', at: Date.now() })).toBe(true);
       await store.close();
     });
 

@@ -97,7 +97,9 @@ export async function startFakeConnector(delayMs = 0): Promise<Fake> {
     (req) =>
       /^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')
         ? { status: 200, body: { id: `reply-${(n += 1)}` } }
-        : { status: 404, body: {} },
+        : req.method === 'POST' && /^\/v3\/conversations\/?$/.test(req.url ?? '') // createConversation (a new channel post)
+          ? { status: 200, body: { id: `conversation-${(n += 1)}`, activityId: `post-${n}` } }
+          : { status: 404, body: {} },
     delayMs,
   );
 }

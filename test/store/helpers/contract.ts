@@ -2,7 +2,16 @@
  * The store contract: one suite, run against every implementation (SQLite on a temp file,
  * PostgreSQL on a throwaway cluster). Each test gets a fresh, migrated database from `fresh()`.
  */
-import { createIdHasher, type QuestionRow, StoreHealth, StoreRecorder, type Store, type VoteRow, WriteBuffer } from '../../../src/index';
+import {
+  createIdHasher,
+  type QuestionRow,
+  StoreHealth,
+  storeEscalations,
+  StoreRecorder,
+  type Store,
+  type VoteRow,
+  WriteBuffer,
+} from '../../../src/index';
 import type { SqlClient } from '../../../adapters/store/sql-client';
 
 /**
@@ -150,6 +159,49 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
       it('gives exactly one of many simultaneous claims of a key', async () => {
         const results = await Promise.all(Array.from({ length: 12 }, () => f.store.claim('slack:EvRace', T0, 60_000)));
         expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('escalations', () => {
+      const hash = createIdHasher('contract-test-key-0123456789');
+      const escalation = { platform: 'slack' as const, answerId: 'nf-1', question: '<@UBOT> SLA for Route 53?', user: 'UALICE0001' };
+
+      it('records one escalation per asker and answer, counts askers per question in the report', async () => {
+        let now = T0;
+        const log = storeEscalations(f.store, hash, () => now);
+        expect(await log.claim(escalation)).toBe(true);
+        now += 1000;
+        expect(await log.claim(escalation)).toBe(false);
+        expect(await log.claim({ ...escalation, user: 'UBOB0002' })).toBe(true);
+        now += 1000;
+        expect(
+          await log.claim({ ...escalation, platform: 'teams', answerId: 'nf-2', question: 'cloud run vs app runner', user: '29:x' }),
+        ).toBe(true);
+        expect(await log.claim({ ...escalation, platform: 'web', user: 'anyone' })).toBe(true);
+        const report = await f.store.report({ since: T0 - 1 });
+        expect(report.escalated).toEqual([
+          { question: 'sla for route 53', count: 2, lastAsked: new Date(T0 + 1000).toISOString() },
+          { question: 'cloud run vs app runner', count: 1, lastAsked: new Date(T0 + 2000).toISOString() },
+        ]);
+        const rows = JSON.stringify(await f.client.all('SELECT * FROM escalations'));
+        for (const id of ['UALICE0001', 'UBOB0002', '29:x']) expect(rows).not.toContain(id);
+      });
+
+      it('forgets a withdrawn escalation (its post failed), so it can be claimed again', async () => {
+        const log = storeEscalations(f.store, hash, () => T0);
+        expect(await log.claim(escalation)).toBe(true);
+        await log.withdraw(escalation);
+        expect((await f.store.report({ since: 0 })).escalated).toEqual([]);
+        expect(await log.claim(escalation)).toBe(true);
+      });
+
+      it('are purged with the questions', async () => {
+        await storeEscalations(f.store, hash, () => T0 - 100).claim(escalation);
+        await storeEscalations(f.store, hash, () => T0 + 100).claim({ ...escalation, user: 'UBOB0002' });
+        await f.store.purge(T0, T0);
+        expect((await f.store.report({ since: 0 })).escalated).toEqual([
+          { question: 'sla for route 53', count: 1, lastAsked: new Date(T0 + 100).toISOString() },
+        ]);
       });
     });
 

@@ -1,7 +1,8 @@
 /**
  * A fake Bot Framework connector (the service Teams exposes at `serviceUrl`) on 127.0.0.1: it
- * records `POST /v3/conversations/:id/activities[/:replyToId]` and
- * `PUT /v3/conversations/:id/activities/:activityId`, answers `{ id }`, and can be told to fail.
+ * records `POST /v3/conversations/:id/activities[/:replyToId]`,
+ * `PUT /v3/conversations/:id/activities/:activityId` and `POST /v3/conversations` (a new
+ * conversation, recorded with `conversationId` `''`), answers `{ id }`, and can be told to fail.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +32,8 @@ export interface FakeConnector {
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+/** `POST /v3/conversations`: createConversation (e.g. a new post in a channel). */
+const CREATE = /^\/v3\/conversations\/?$/;
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
@@ -45,7 +48,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0];
-      const m = ROUTE.exec(path);
+      const m = ROUTE.exec(path) ?? (req.method === 'POST' && CREATE.test(path) ? ([path, ''] as const) : null);
       if (!m) {
         res.writeHead(404).end();
         return;
@@ -73,7 +76,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return;
       }
       n += 1;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${n}` }));
+      const created = conversationId === '' ? { activityId: `post-${n}` } : {};
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${n}`, ...created }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
