@@ -7,7 +7,8 @@
  * the two readings.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { ANAPHOR_WORDS, FOLLOW_UP_STARTERS } from '../read/cues';
+import { FUNCTION_WORDS } from '../language/english';
+import { ANAPHOR_WORDS, FOLLOW_UP_STARTERS, QUESTION_STARTERS } from '../read/cues';
 import type { Understood } from '../read/read';
 import type { Turn } from './turn';
 
@@ -17,8 +18,8 @@ export interface FollowUp {
   /** What it takes: the services' names and the aspects' titles, for `--explain`. */
   taken: { services: string[]; aspects: string[] };
   /**
-   * `aspects`: the question names what it is about but asks nothing of it ("and for Lambda?"), so
-   * the last turn's aspects apply. `services`: it asks something but names nothing to ask it of.
+   * `aspects`: the question only names what it is about ("and for Lambda?", "EKS?"), so the last
+   * turn's aspects apply. `services`: it asks something but names nothing to ask it of.
    */
   takes: 'aspects' | 'services';
   /** Whether it points back at the conversation itself ("its", "both", "and …?"). */
@@ -32,7 +33,17 @@ export function followUp(u: Understood, last: Turn | undefined, kb: KnowledgeBas
   const namesSomething = u.entities.length > 0 || u.outside.length > 0 || u.subjects.length > 0;
   const asks = u.facets.length > 0 || u.residual.some((w) => !ANAPHOR_WORDS.has(w));
   const names = (ids: string[]): string[] => ids.flatMap((id) => kb.registry.get(id)?.short ?? []);
-  if (namesSomething && !asks) {
+  // Only names ("and for Lambda?", "EKS?"): every word a name, a function word ("the", "for") or a
+  // pointer back; a verb of its own ("tell me about EKS") makes a request of its own.
+  const onlyNames = u.tokens.every(
+    (w, i) =>
+      u.entityWords.has(i) ||
+      (FUNCTION_WORDS.has(w) && !QUESTION_STARTERS.has(w)) ||
+      w === 'the' ||
+      ANAPHOR_WORDS.has(w) ||
+      FOLLOW_UP_WORDS.has(w),
+  );
+  if (namesSomething && !asks && (anaphoric || onlyNames)) {
     const aspects = last.aspects.filter((id) => kb.facets[id]);
     if (!aspects.length) return undefined;
     const words = aspects.map((id) => kb.facets[id].ask[0]);
@@ -51,6 +62,9 @@ export function followUp(u: Understood, last: Turn | undefined, kb: KnowledgeBas
   }
   return undefined;
 }
+
+/** The words of the follow-up starters ("and", "also", "what about"): no question of their own. */
+const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set(FOLLOW_UP_STARTERS.flat());
 
 function startsLikeFollowUp(tokens: string[]): boolean {
   return FOLLOW_UP_STARTERS.some((starter) => starter.every((w, i) => tokens[i] === w));

@@ -10,6 +10,9 @@
 import { plainWords } from '../text/tokens';
 import { QUESTION_STARTERS } from './cues';
 
+/** Characters of a message that are split into sentences (the core's cap on a question). */
+export const MAX_FOCUS_TEXT = 4000;
+
 /** Messages of fewer sentences are read whole: a short question has no context to set apart. */
 export const MIN_SENTENCES = 3;
 /** A first sentence of at most this many words reads as a title, and is part of the focus. */
@@ -26,7 +29,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** The focus and context of `text`, or undefined when it is short or no sentence after the first asks. */
 export function focusOf(text: string): Focus | undefined {
-  const sentences = Array.from(segmenter.segment(text), (s) => s.segment.trim()).filter(Boolean);
+  const sentences = Array.from(segmenter.segment(text.slice(0, MAX_FOCUS_TEXT)), (s) => s.segment.trim()).filter(Boolean);
   if (sentences.length < MIN_SENTENCES) return undefined;
   const asks = sentences.map(asksSomething);
   if (!asks.some((a, i) => a && i > 0)) return undefined;

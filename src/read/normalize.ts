@@ -20,10 +20,10 @@ export function normalizeQuestion(raw: string): string {
     .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, '$2')
     .replace(/<((?:https?|mailto):[^>]*)>/g, '$1')
     .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    // A line that ends without punctuation (a post's title, a list line) ends a sentence all the same.
-    .replace(/([^\s.!?:;,])[ \t]*\r?\n/g, '$1.\n')
     // Web addresses are where the asker read something, not what they ask.
-    .replace(/\b(?:https?|ftp):\/\/\S*/gi, ' ');
+    .replace(/\b(?:https?|ftp):\/\/\S*/gi, ' ')
+    // A line that ends without punctuation (a post's title, a list line) ends a sentence all the same.
+    .replace(/([^\s.!?:;,])[ \t]*\r?\n/g, '$1.\n');
   text = decodeHTML(text)
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/<[@#!][^>]*>/g, ' ')

@@ -101,10 +101,16 @@ export function focusedText(ctx: RouterContext, question: string): string | unde
   return followUp(focus, context, ctx.kb)?.text ?? parts.focus;
 }
 
+/**
+ * Whether the follow-up reading wins: always when the question only names what it is about or
+ * points back ("its", "both", "and …?"); otherwise when it is answered and the question alone is
+ * not, or when it scores clearly higher ("which services publish no SLA?" after "SLA for EKS" is
+ * about every service, and reads as well alone).
+ */
 function fitsContext(alone: Routed, inContext: Routed, follow: FollowUp): boolean {
   if (follow.takes === 'aspects' || follow.anaphoric) return true;
   if (inContext.answer.answered !== alone.answer.answered) return inContext.answer.answered;
-  return !alone.answer.answered || inContext.score + TIE_MARGIN >= alone.score;
+  return !alone.answer.answered || inContext.score > alone.score + TIE_MARGIN;
 }
 
 /** Every candidate every generator proposes for a question as read. */
