@@ -14,9 +14,9 @@ import { normalizeQuestion } from './read/normalize';
 import { route, type Explain, type Routed } from './router/route';
 import { BoundedMemo } from './util/bounded-memo';
 import type { AskContext } from './store/asker';
+import { capQuestion } from './read/question-cap';
 
-/** Longest question considered, in characters; longer input is cut to this length. */
-export const MAX_QUESTION_LENGTH = 4000;
+export { MAX_QUESTION_LENGTH } from './read/question-cap';
 
 export interface AssistantOptions {
   /** Directory with the Q&A markdown files and optional `services.yml`. */
@@ -39,7 +39,8 @@ export interface KnowledgeStats {
 export interface Assistant {
   /**
    * Answers one question as it arrived from a platform (mentions, entities and emoji are stripped;
-   * a question blank after that asks for `help`). Never throws on user text. `context` (who asked,
+   * a question blank after that asks for `help`). Never throws on user text; the text is cut by
+   * `capQuestion` (4,000 characters, 64 per word) before anything reads it. `context` (who asked,
    * the request id) does not change the answer; a wrapper that logs questions (the server's) reads it.
    */
   ask(question: string, context?: AskContext): Answer;
@@ -104,7 +105,7 @@ function assemble(
   // normalizing as well as routing. Off with the answer cache.
   const normalized = capacity > 0 ? new BoundedMemo<string, string>(capacity) : undefined;
   const routeQuestion = (question: string, opts: { explain?: boolean } = {}): Routed => {
-    const raw = String(question ?? '').slice(0, MAX_QUESTION_LENGTH);
+    const raw = capQuestion(question);
     // A blank question (`/aws` alone, a bare @mention) asks for help.
     const text = (normalized ? normalized.get(raw, normalizeQuestion) : normalizeQuestion(raw)) || 'help';
     if (opts.explain) return route(ctx, text, { explain: true });

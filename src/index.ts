@@ -30,6 +30,7 @@ export type { KnowledgeProblem } from './knowledge/problems';
 export { KnowledgeError, formatProblem } from './knowledge/problems';
 export { checkKnowledge } from './knowledge/load';
 export { normalizeQuestion } from './read/normalize';
+export { capQuestion, capWords, MAX_QUESTION_WORD } from './read/question-cap';
 export type { Explain } from './router/explain';
 export { renderExplain } from './router/explain-text';
 export type { Feedback, FeedbackStore } from './feedback/feedback-store';

@@ -27,8 +27,10 @@ export interface StoreHealthSnapshot {
 /** A failure as a short loggable value: its code and message, never a connection string. */
 export function describeStoreError(error: unknown): { code?: string; message: string } {
   const e = error as { code?: unknown; message?: unknown } | undefined;
+  // Cut before the scan, and userinfo bounded (a pattern retried from every `x://` of a long message was quadratic).
   const message = String(e?.message ?? error)
-    .replace(/\b[a-z]+:\/\/[^\s]*@/gi, '<url>@')
+    .slice(0, 1000)
+    .replace(/\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@]{0,1024}@/gi, '<url>@')
     .slice(0, 300);
   return typeof e?.code === 'string' ? { code: e.code, message } : { message };
 }
