@@ -17,6 +17,7 @@ import {
   zeroTotals,
 } from '../../src/index';
 import type { SqlClient, Statement } from './sql-client';
+import { classified } from './store-errors';
 
 /** Most rows per INSERT statement (a power of two, well under both databases' parameter limits). */
 export const ROWS_PER_INSERT = 128;
@@ -88,7 +89,12 @@ export class SqlStore implements Store {
 
   async write(batch: WriteBatch): Promise<void> {
     const statements = [...questionInserts(batch.questions), ...voteUpserts(batch.votes)];
-    if (statements.length > 0) await this.client.batch(statements);
+    if (statements.length === 0) return;
+    try {
+      await this.client.batch(statements);
+    } catch (error) {
+      throw classified(error);
+    }
   }
 
   async claim(key: string, now: number, ttlMs: number): Promise<boolean> {

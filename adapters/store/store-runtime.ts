@@ -52,7 +52,12 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
     const key = config.hashKey ?? (await store.setting(HASH_KEY_SETTING, generateHashKey));
     const health = new StoreHealth(logger, { intervalMs: options.lossLogIntervalMs });
     const buffer = new WriteBuffer({ store, health, logger, maxPending: options.maxPending });
-    const recorder = new StoreRecorder({ buffer, hash: createIdHasher(key), questionLog: config.questionLog });
+    const recorder = new StoreRecorder({
+      buffer,
+      hash: createIdHasher(key),
+      questionLog: config.questionLog,
+      refused: (kind, field) => health.refused(kind, field),
+    });
     const slackDedupe = new SharedDedupe({ store, health, prefix: 'slack:' });
     const stopRetention = await startRetention(store, config.retentionDays, logger);
     logger.info(

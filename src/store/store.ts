@@ -38,6 +38,7 @@ export interface VoteRow {
   at: number;
   platform: StorePlatform;
   answerId: string;
+  /** The question's normalized text; empty with `QUESTION_LOG=off` (a vote then keeps the answer id only). */
   question: string;
   vote: 'up' | 'down';
   /** Keyed hash of the voter's id. */
@@ -60,7 +61,11 @@ export interface WriteBatch {
 export interface Store {
   /** `sqlite` or `postgres`: for logs and `/healthz`. */
   readonly kind: string;
-  /** Applies a batch in one transaction (all or nothing). Rejects when the database is unreachable. */
+  /**
+   * Applies a batch in one transaction (all or nothing). Rejects when the database is unreachable
+   * or refuses it; the error's `transient: false` says the data itself was refused (retrying cannot
+   * help), anything else (busy, locked, timed out, disk full, unreachable) is worth retrying.
+   */
   write(batch: WriteBatch): Promise<void>;
   /**
    * Claims a de-duplication key (a Slack event id, an interaction id) until `now + ttlMs`: resolves
