@@ -239,6 +239,12 @@ export const envSchema = z
           `is ${env.HOST}, not loopback: local mode serves the Teams endpoint without authentication and the playground to anyone who can reach it; set LOCAL_ALLOW_REMOTE=1 to allow it, or configure credentials`,
         );
       }
+      if (env.NODE_ENV === 'production' && has('DATABASE_URL') && !has('STORE_HASH_KEY')) {
+        issue(
+          'STORE_HASH_KEY',
+          'required with DATABASE_URL in production: the key of the id hashes must not be kept in the database it protects (e.g. openssl rand -base64 32, the same value on every replica)',
+        );
+      }
       if (!local && asFlag(env.PLAYGROUND) && !loopbackHost && !has('PLAYGROUND_TOKEN')) {
         issue(
           'PLAYGROUND',

@@ -111,7 +111,42 @@ export class SqlStore implements Store {
       { sql: 'DELETE FROM votes WHERE at < ?', params: [before] },
       { sql: 'DELETE FROM dedupe_keys WHERE expires_at <= ?', params: [now] },
     ]);
-    return { questions, votes, keys };
+    const erased = questions + votes + keys === 0 || (await this.erase());
+    return { questions, votes, keys, erased };
+  }
+
+  /**
+   * Makes deleted rows unreadable in the database's files, after a purge or a deleted setting.
+   * SQLite: `secure_delete` (set at open) has already zeroed them in the pages, which are still in
+   * the WAL: a `TRUNCATE` checkpoint writes the zeroed pages into the database and empties the WAL
+   * (whose older frames hold the rows as inserted). PostgreSQL: `VACUUM` removes the dead rows
+   * from the tables' pages (the server's WAL archive and backups are the operator's: see
+   * docs/deploy.md). Resolves `false` when it could not be done now (a reader holding the WAL, a
+   * vacuum timing out): the next purge tries again.
+   */
+  async erase(): Promise<boolean> {
+    try {
+      if (this.client.dialect === 'sqlite') {
+        const [r] = await this.client.all<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
+        return Number(r?.busy ?? 0) === 0;
+      }
+      await this.client.run('VACUUM questions, votes, dedupe_keys, settings');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A setting's value, or undefined. */
+  async readSetting(name: string): Promise<string | undefined> {
+    return (await this.client.all<{ value: string }>('SELECT value FROM settings WHERE name = ?', [name]))[0]?.value;
+  }
+
+  /** Deletes a setting and {@link erase}s it from the files; resolves `true` when there was one. */
+  async deleteSetting(name: string): Promise<boolean> {
+    const deleted = (await this.client.run('DELETE FROM settings WHERE name = ?', [name])) > 0;
+    if (deleted) await this.erase();
+    return deleted;
   }
 
   async setting(name: string, create: () => string): Promise<string> {

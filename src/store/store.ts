@@ -50,6 +50,8 @@ export interface PurgeCounts {
   questions: number;
   votes: number;
   keys: number;
+  /** `false` when the deleted rows may still be in the database's files (the erase step could not run now). */
+  erased?: boolean;
 }
 
 /** A batch of buffered writes, applied in one transaction. */
@@ -73,7 +75,7 @@ export interface Store {
    * replicas sharing the database.
    */
   claim(key: string, now: number, ttlMs: number): Promise<boolean>;
-  /** Deletes questions and votes older than `before`, and keys expired at `now`. */
+  /** Deletes questions and votes older than `before`, and keys expired at `now`, and erases them from the files. */
   purge(before: number, now: number): Promise<PurgeCounts>;
   /** The knowledge-gap report over the questions and votes since `query.since`. */
   report(query: ReportQuery): Promise<Report>;
