@@ -12,6 +12,7 @@
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { CENSOR, createRedactor, errorSerializer } from '../shared/redactor';
+import { createStdoutSink, type StdoutSink } from './stdout-sink';
 
 export type { Logger } from 'pino';
 
@@ -122,8 +123,9 @@ export interface LoggerOptions {
   /**
    * Where lines go; default stdout, buffered: lines go out in writes of at least 4 KB, and whatever
    * is buffered at most {@link FLUSH_MS} ms after it was logged (one system call for many lines
-   * instead of one per line, ~5% of a request's CPU when stdout is a pipe); pino flushes what is
-   * left synchronously when the process exits, so no line is lost on exit.
+   * instead of one per line, ~5% of a request's CPU when stdout is a pipe); what is left is written
+   * synchronously when the process exits (bounded). A closed stdout (`EPIPE`) drops lines, counted,
+   * and never blocks answering or stopping (`stdout-sink.ts`).
    */
   destination?: DestinationStream;
 }
@@ -136,27 +138,21 @@ export function scrub(line: string, secrets: readonly string[]): string {
 /** The longest a log line waits in the stdout buffer, in ms. */
 export const FLUSH_MS = 200;
 
-/** stdout, buffered as {@link LoggerOptions.destination} says; `written()` marks that a line is waiting. */
-function bufferedStdout(): { stream: DestinationStream; written: () => void } {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  let waiting = false;
-  setInterval(() => {
-    if (!waiting) return;
-    waiting = false;
-    stream.flush();
-  }, FLUSH_MS).unref();
-  return {
-    stream,
-    written: () => {
-      waiting = true;
-    },
-  };
+/**
+ * stdout, buffered as {@link LoggerOptions.destination} says, through {@link createStdoutSink}: a
+ * closed pipe drops (and counts) lines instead of retrying them for ever; what is buffered is
+ * written at exit, within a bound.
+ */
+function bufferedStdout(): StdoutSink {
+  const sink = createStdoutSink({ fd: 1, minLength: 4096, flushMs: FLUSH_MS });
+  process.once('exit', () => sink.flushSync());
+  return sink;
 }
 
 /** A pino logger as described above; `err` fields go through pino's error serializer (`errorSerializer`). */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const redactor = createRedactor(options.secrets ?? []);
-  const stdout = options.destination ? undefined : bufferedStdout();
+  const stdout = options.destination ?? bufferedStdout();
   return pino(
     {
       level: options.level ?? 'info',
@@ -164,13 +160,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       formatters: { log: censorKeys, bindings: censorKeys },
       serializers: { err: errorSerializer(redactor) },
       hooks: {
-        streamWrite: (line) => {
-          stdout?.written();
-          return redactor.text(line);
-        },
+        streamWrite: (line) => redactor.text(line),
       },
     },
-    options.destination ?? stdout!.stream,
+    stdout,
   );
 }
 
