@@ -11,7 +11,7 @@
  */
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { CENSOR, createRedactor, errorSerializer } from '../shared/redactor';
+import { CENSOR, createRedactor, errorSerializer, omitPayload } from '../shared/redactor';
 import { createStdoutSink, type StdoutSink } from './stdout-sink';
 
 export type { Logger } from 'pino';
@@ -171,7 +171,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
  * Sends `console.*` output (libraries print there: botbuilder's `CloudAdapter.process`
  * `console.error`s every rejected request, though the Teams listener does not go through it)
  * through `logger` as JSON lines (component `console`), so stdout stays
- * one JSON object per line and the secret scrubbing applies. Returns a function restoring `console`.
+ * one JSON object per line and the secret scrubbing applies; any payload a line quotes (an
+ * activity, a request body) is cut off (`omitPayload`). Returns a function restoring `console`.
  */
 export function routeConsole(logger: Logger): () => void {
   const child = logger.child({ component: 'console' });
@@ -182,7 +183,12 @@ export function routeConsole(logger: Logger): () => void {
       // botbuilder prints a stack for every unauthenticated request (the Teams adapter already logs
       // it as one warn line): keep those at debug, so anyone on the internet cannot flood error logs.
       const actual = level === 'error' && args[0] instanceof Error && args[0].name === 'AuthenticationError' ? 'debug' : level;
-      if (child.isLevelEnabled(actual)) child[actual](format(...args));
+      if (!child.isLevelEnabled(actual)) return;
+      // Cut where a payload (an activity, a request body) starts: bodies are never logged. Errors
+      // keep their name, message and stack (scrubbed like every line).
+      const text = omitPayload(format(...args.filter((a) => !(a instanceof Error))));
+      const errors = args.filter((a): a is Error => a instanceof Error).map((e) => format(e));
+      child[actual]([text, ...errors].filter(Boolean).join(' '));
     };
   Object.assign(console, { log: to('info'), info: to('info'), warn: to('warn'), error: to('error'), debug: to('debug') });
   return () => void Object.assign(console, saved);

@@ -59,13 +59,14 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
     }
     const health = new StoreHealth(logger, { intervalMs: options.lossLogIntervalMs });
     const buffer = new WriteBuffer({ store, health, logger, maxPending: options.maxPending });
+    const hash = createIdHasher(key);
     const recorder = new StoreRecorder({
       buffer,
-      hash: createIdHasher(key),
+      hash,
       questionLog: config.questionLog,
       refused: (kind, field) => health.refused(kind, field),
     });
-    const slackDedupe = new SharedDedupe({ store, health, prefix: 'slack:' });
+    const slackDedupe = new SharedDedupe({ store, health, prefix: 'slack:', hash: (k) => hash('dedupe', k) });
     const stopRetention = await startRetention(store, config.retentionDays, logger);
     logger.info(
       { component: 'store', ...describeStore(config), migrationsApplied: applied, ms: Math.round(performance.now() - started) },
