@@ -2,19 +2,20 @@
  * The key of the id hashes, kept out of the data it protects:
  *
  * - `STORE_HASH_KEY` set: that key. A generated key left by an earlier start (the key file, or the
- *   `settings` row of builds before 2026-12) is deleted, with one log line: the hashes written
+ *   `settings` row of older builds) is deleted, with one log line: the hashes written
  *   under it stay in the store but can no longer be linked to new ones (the same user voting again
  *   counts as a new voter; per-workspace counts split at the change) until retention deletes them.
  *   When the variable holds the generated key's value (copied from the file), nothing changes.
- * - SQLite without it: a random key generated once into `DATA_DIR/hash-key` (0600, created
- *   exclusively, so two processes starting together agree). A key an older build kept in the
+ * - SQLite without it: a random key generated once into `DATA_DIR/hash-key` (0600, linked
+ *   into place whole, so two processes starting together agree). A key an older build kept in the
  *   `settings` table is moved there (the same key: old hashes keep matching) and erased from the
  *   database.
  * - PostgreSQL without it: refused in production (the configuration requires `STORE_HASH_KEY`
  *   with `DATABASE_URL` under `NODE_ENV=production`); elsewhere (development, tests) the key is
  *   generated into the `settings` table, with a warning, as the only place replicas share.
  */
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHashKey, HASH_KEY_SETTING, type StoreLogger } from '../../src/index';
 import type { SqlStore } from './sql-store';
@@ -33,23 +34,24 @@ function readKeyFile(file: string): string | undefined {
   return key || undefined;
 }
 
-/** Writes `key` to a new file (0600); when another process created it first, theirs wins. */
+/**
+ * Writes `key` to a new file (0600), atomically: a complete temporary file is linked into place,
+ * so another process never reads it half written; when another process linked first, theirs wins.
+ */
 function createKeyFile(file: string, key: string): string {
-  let fd: number;
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(temporary, `${key}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    fd = openSync(file, 'wx', 0o600);
+    linkSync(temporary, file);
+    return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const theirs = readKeyFile(file);
     if (theirs) return theirs;
     throw new Error(`the hash key file ${file} exists but is empty: delete it, or set STORE_HASH_KEY`, { cause: error });
-  }
-  try {
-    writeSync(fd, `${key}\n`);
   } finally {
-    closeSync(fd);
+    rmSync(temporary, { force: true });
   }
-  return key;
 }
 
 /** The key to hash ids with, as the module doc says. */
