@@ -66,7 +66,6 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-
 /** Starts everything; see the module doc. Rejects with `ConfigError` or {@link StartupError}. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig({ env: options.env, cwd: options.cwd });

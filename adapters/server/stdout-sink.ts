@@ -109,7 +109,6 @@ export function createStdoutSink(options: StdoutSinkOptions = {}): StdoutSink {
     });
   };
 
-
   const sink: StdoutSink = {
     write(line: string) {
       if (broken) {
