@@ -9,6 +9,7 @@
  *    shaped like a Slack token, a bearer token or a JWT is replaced by `[redacted]` in the finished
  *    line, whatever key or message it hides in (`../shared/redactor.ts`, the one redactor).
  */
+import { writeSync } from 'node:fs';
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { CENSOR, createRedactor, errorSerializer, omitPayload } from '../shared/redactor';
@@ -145,7 +146,16 @@ export const FLUSH_MS = 200;
  */
 function bufferedStdout(): StdoutSink {
   const sink = createStdoutSink({ fd: 1, minLength: 4096, flushMs: FLUSH_MS });
-  process.once('exit', () => sink.flushSync());
+  process.once('exit', () => {
+    sink.flushSync();
+    if (sink.dropped > 0) {
+      try {
+        writeSync(2, `aws-qa: ${sink.dropped} log line(s) dropped (log output failed)\n`);
+      } catch {
+        // stderr is gone too
+      }
+    }
+  });
   return sink;
 }
 
