@@ -15,9 +15,9 @@ import { route, type Explain, type Routed } from './router/route';
 import { BoundedMemo } from './util/bounded-memo';
 import type { AskContext } from './store/asker';
 import type { Turn } from './conversation/turn';
+import { capQuestion } from './read/question-cap';
 
-/** Longest question considered, in characters; longer input is cut to this length. */
-export const MAX_QUESTION_LENGTH = 4000;
+export { MAX_QUESTION_LENGTH } from './read/question-cap';
 
 export interface AssistantOptions {
   /** Directory with the Q&A markdown files and optional `services.yml`. */
@@ -40,7 +40,8 @@ export interface KnowledgeStats {
 export interface Assistant {
   /**
    * Answers one question as it arrived from a platform (mentions, entities and emoji are stripped;
-   * a question blank after that asks for `help`). Never throws on user text. `context.turns` (the
+   * a question blank after that asks for `help`). Never throws on user text; the text is cut by
+   * `capQuestion` (4,000 characters, 64 per word) before anything reads it. `context.turns` (the
    * conversation's earlier turns) reads the question as a follow-up of the last one; the rest of
    * `context` (who asked, the request id) does not change the answer.
    */
@@ -107,7 +108,7 @@ function assemble(
   // normalizing as well as routing. Off with the answer cache.
   const normalized = capacity > 0 ? new BoundedMemo<string, string>(capacity) : undefined;
   const routeQuestion = (question: string, opts: { explain?: boolean } & AskContext = {}): Routed => {
-    const raw = String(question ?? '').slice(0, MAX_QUESTION_LENGTH);
+    const raw = capQuestion(question);
     // A blank question (`/aws` alone, a bare @mention) asks for help.
     const text = (normalized ? normalized.get(raw, normalizeQuestion) : normalizeQuestion(raw)) || 'help';
     const last = opts.turns?.at(-1);

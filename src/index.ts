@@ -36,6 +36,7 @@ export type { FileMeta } from './knowledge/front-matter';
 export type { FileReview } from './knowledge/reviews';
 export { fileReviews, staleFiles } from './knowledge/reviews';
 export { normalizeQuestion } from './read/normalize';
+export { capQuestion, capWords, MAX_QUESTION_WORD } from './read/question-cap';
 export type { Explain } from './router/explain';
 export { renderExplain } from './router/explain-text';
 export type { Feedback, FeedbackStore } from './feedback/feedback-store';

@@ -3,6 +3,10 @@
  * `section` column: unanswered, downvoted, top, escalated, totals:PLATFORM) and text, written
  * for a knowledge author on Monday morning: short, sorted by count, each unanswered question with
  * the closest thing the knowledge base holds.
+ *
+ * Everything printed from stored data goes through {@link printable} (text, CSV) or
+ * {@link printableJson} (JSON): a stored value can never move the cursor, clear the screen, set a
+ * window title, plant a link or start a new line in the operator's terminal.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Report, Totals } from '../../src/index';
@@ -26,11 +30,41 @@ export interface TextContext {
   closest: (question: string) => Closest;
 }
 
-const day = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
-const quote = (q: string): string => `"${q}"`;
+/**
+ * What a terminal could act on: C0 and C1 controls (ESC, CSI, OSC, BEL, CR, LF, …), DEL, format
+ * characters (bidi overrides, zero-width joiners) and the Unicode line and paragraph separators.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/** {@link UNPRINTABLE} but the C0 controls, which `JSON.stringify` escapes in strings (its own line breaks stay). */
+const JSON_UNPRINTABLE = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
 
-/** A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with `'`. */
-export const safeCell = (v: unknown): unknown => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+/**
+ * `text` from the store made safe to print: every character in {@link UNPRINTABLE} becomes its
+ * visible `\uXXXX` escape, so a stored `ESC[2J`, an OSC title or link, or a newline forging a
+ * report line reaches the terminal as plain text. Linear.
+ */
+export const printable = (text: unknown): string =>
+  String(text).replace(UNPRINTABLE, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+
+/**
+ * `json` (from `JSON.stringify`) with the characters JSON leaves raw (DEL, C1 controls such as the
+ * 8-bit CSI, format characters, U+2028/2029) written as `\uXXXX` escapes: the same JSON value,
+ * nothing a terminal acts on.
+ */
+export const printableJson = (json: string): string =>
+  json.replace(JSON_UNPRINTABLE, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+
+const day = (iso: string): string => printable(iso.slice(0, 16).replace('T', ' '));
+const quote = (q: string): string => `"${printable(q)}"`;
+
+/**
+ * A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with
+ * `'`; text is {@link printable}.
+ */
+export const safeCell = (v: unknown): unknown => {
+  if (typeof v !== 'string') return v;
+  return /^[=+\-@\t\r]/.test(v) ? `'${printable(v)}` : printable(v);
+};
 
 export function formatCsv(report: Report): string {
   const rows: unknown[][] = [];
@@ -55,7 +89,7 @@ function totalsTable(totals: Record<string, Totals>): string[] {
   const rows = Object.entries(totals)
     .sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))
     .map(([p, t]) => [
-      p === 'web' ? 'playground' : p,
+      p === 'web' ? 'playground' : printable(p),
       String(t.questions),
       String(t.answered),
       String(t.unanswered),
@@ -85,7 +119,7 @@ export function formatText(report: Report, ctx: TextContext): string {
   out.push(`aws-qa report: ${ctx.period}`);
   const seen = ctx.platforms.filter((p) => report.totals[p === 'playground' ? 'web' : p]);
   out.push(
-    `${all.questions} question(s) on ${(seen.length ? seen : ctx.platforms).join(', ')}: ${all.answered} answered, ${all.unanswered} not in the knowledge base; ${all.up} up / ${all.down} down vote(s). Store: ${ctx.source}.`,
+    `${all.questions} question(s) on ${(seen.length ? seen : ctx.platforms).join(', ')}: ${all.answered} answered, ${all.unanswered} not in the knowledge base; ${all.up} up / ${all.down} down vote(s). Store: ${printable(ctx.source)}.`,
   );
   out.push('');
   out.push(
@@ -95,10 +129,10 @@ export function formatText(report: Report, ctx: TextContext): string {
   );
   const unanswered = report.unanswered.map((u) => ({ u, c: ctx.closest(u.question) }));
   for (const [owner, items] of byOwner(unanswered)) {
-    if (owner !== undefined) out.push(`  ${owner === '' ? 'No owner' : `Owner ${owner}`} (${items.length})`);
+    if (owner !== undefined) out.push(`  ${owner === '' ? 'No owner' : `Owner ${printable(owner)}`} (${items.length})`);
     for (const { u, c } of items) {
-      out.push(`  ${String(u.count).padStart(4)}×  ${u.question}   (last ${day(u.lastAsked)} UTC)`);
-      if (c.nowAnswered) out.push(`         now answered: ${c.nowAnswered}`);
+      out.push(`  ${String(u.count).padStart(4)}×  ${printable(u.question)}   (last ${day(u.lastAsked)} UTC)`);
+      if (c.nowAnswered) out.push(`         now answered: ${printable(c.nowAnswered)}`);
       else
         out.push(
           `         closest the knowledge base holds: ${c.suggestions.length ? c.suggestions.map(quote).join(', ') : 'nothing close'}`,
@@ -108,7 +142,9 @@ export function formatText(report: Report, ctx: TextContext): string {
   out.push('');
   out.push(report.downvoted.length ? `Voted down (${report.downvoted.length})` : 'Voted down: nothing.');
   for (const d of report.downvoted)
-    out.push(`  ${String(d.down).padStart(4)} down ${String(d.up).padStart(3)} up  ${d.question}   (answer ${d.answerId})`);
+    out.push(
+      `  ${String(d.down).padStart(4)} down ${String(d.up).padStart(3)} up  ${printable(d.question)}   (answer ${printable(d.answerId)})`,
+    );
   out.push('');
   out.push(
     report.escalated.length
@@ -119,7 +155,9 @@ export function formatText(report: Report, ctx: TextContext): string {
   out.push('');
   out.push(report.top.length ? 'Most asked' : 'Most asked: nothing asked yet.');
   for (const t of report.top.slice(0, 10))
-    out.push(`  ${String(t.count).padStart(4)}×  ${t.question}${t.answered < t.count ? `   (${t.count - t.answered} not answered)` : ''}`);
+    out.push(
+      `  ${String(t.count).padStart(4)}×  ${printable(t.question)}${t.answered < t.count ? `   (${t.count - t.answered} not answered)` : ''}`,
+    );
   out.push('');
   out.push('Totals per platform');
   out.push(...totalsTable(report.totals));

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { type Assistant, DEFAULT_REPORT_PLATFORMS, parseSince, type Report, type Source, type StorePlatform } from '../../src/index';
 import { redactUrl, storeConfigFromEnv, type StoreLocation } from '../store/store-config';
 import { openStore } from '../store/open-store';
-import { type Closest, formatCsv, formatText } from './report-format';
+import { type Closest, formatCsv, formatText, printableJson } from './report-format';
 
 export const REPORT_USAGE = `usage: aws-qa report [--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]
   --since       a duration (30m, 24h, 7d, 2w) or an ISO date; default 7d
@@ -103,7 +103,7 @@ export async function runReport(values: ReportValues, io: ReportIo): Promise<num
   }
   const report = await readReport(location, args, io);
   if (!report) return 1;
-  if (args.format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.format === 'json') io.stdout.write(`${printableJson(JSON.stringify(report, null, 2))}\n`);
   else if (args.format === 'csv') io.stdout.write(formatCsv(report));
   else io.stdout.write(textReport(report, args, location, io));
   return 0;

@@ -24,6 +24,7 @@ import dotenv from 'dotenv';
 import { z } from 'zod';
 import { type StoreConfig, storeEnvShape, storeSecrets, toStoreConfig } from '../store/store-config';
 import { type ExpertsConfig, expertsEnvShape, toExpertsConfig } from './experts-config';
+import { bindAddress, isBindableHost, isLoopbackHostname } from '../shared/loopback';
 
 /** Variables whose values are secrets: never echoed, and scrubbed from every log line. */
 export const SECRET_VARIABLES = [
@@ -137,8 +138,6 @@ const intIn = (min: number, max: number) =>
     `must be an integer from ${min} to ${max}`,
   );
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Loopback interface names and addresses (what local mode may bind). */
-const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 const secretOfAtLeast = (min: number, what: string) =>
   opt.refine((v) => v === undefined || (v.length >= min && !/\s/.test(v)), `must be ${what} (at least ${min} characters, no spaces)`);
 const isHttpUrl = (v: string): boolean => {
@@ -154,7 +153,10 @@ export const envSchema = z
   .object({
     NODE_ENV: opt,
     PORT: intIn(0, 65535),
-    HOST: opt,
+    HOST: opt.refine(
+      (v) => v === undefined || isBindableHost(v),
+      'must be an IP address (IPv6 with or without brackets: ::1, [::1]) or a host name',
+    ),
     LOG_LEVEL: opt.refine(
       (v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v.toLowerCase()),
       `must be one of ${LOG_LEVELS.join(', ')}`,
@@ -237,11 +239,17 @@ export const envSchema = z
           issue('MicrosoftAppTenantId', `required when MicrosoftAppType is ${appType}`);
       }
       const local = env.NODE_ENV !== 'production' && !has('SLACK_BOT_TOKEN') && !has('MicrosoftAppId');
-      const loopbackHost = LOOPBACK_HOST.test(env.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'));
+      const loopbackHost = isLoopbackHostname(env.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'));
       if (local && !loopbackHost && !asFlag(env.LOCAL_ALLOW_REMOTE)) {
         issue(
           'HOST',
           `is ${env.HOST}, not loopback: local mode serves the Teams endpoint without authentication and the playground to anyone who can reach it; set LOCAL_ALLOW_REMOTE=1 to allow it, or configure credentials`,
+        );
+      }
+      if (env.NODE_ENV === 'production' && has('DATABASE_URL') && !has('STORE_HASH_KEY')) {
+        issue(
+          'STORE_HASH_KEY',
+          'required with DATABASE_URL in production: the key of the id hashes must not be kept in the database it protects (e.g. openssl rand -base64 32, the same value on every replica)',
         );
       }
       if (!local && asFlag(env.PLAYGROUND) && !loopbackHost && !has('PLAYGROUND_TOKEN')) {
@@ -326,7 +334,7 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
       };
   return {
     port: e.PORT === undefined ? 3978 : Number(e.PORT),
-    host: e.HOST ?? (local ? '127.0.0.1' : '0.0.0.0'),
+    host: bindAddress(e.HOST ?? (local ? '127.0.0.1' : '0.0.0.0')),
     logLevel: (e.LOG_LEVEL?.toLowerCase() ?? 'info') as LogLevel,
     knowledgeDir: resolve(cwd, e.KNOWLEDGE_DIR ?? 'knowledge'),
     knowledgeWatch: asFlag(e.KNOWLEDGE_WATCH) ?? true,

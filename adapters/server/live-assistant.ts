@@ -18,15 +18,19 @@
  *
  * {@link LiveAssistant.forPlatform} gives each adapter a stable `Assistant` that always asks the
  * current one and writes the single per-question log line: platform, intent, kind, answered,
- * latency (the request id comes from the logger's mixin). It also applies {@link capWordLength}.
+ * latency (the request id comes from the logger's mixin). It caps the text once, with the core's
+ * `capQuestion` (4,000 characters, 64 per word), before the engine or the question log reads it.
  */
 import { type FSWatcher, watch } from 'node:fs';
 import {
   type AskContext,
   type Assistant,
+  capQuestion,
+  capWords,
   createAssistantFromSources,
   formatProblem,
   KnowledgeError,
+  MAX_QUESTION_WORD,
   readKnowledgeSourcesAsync,
 } from '../../src/index';
 import type { Logger } from './logger';
@@ -58,19 +62,11 @@ export interface LiveAssistantOptions {
 
 const MAX_REWATCH_MS = 30_000;
 
-/** Longest run of non-space characters handed to the engine; longer runs are cut to this. */
-export const MAX_WORD_LENGTH = 64;
+/** Longest run of non-space characters handed to the engine (the core's `MAX_QUESTION_WORD`). */
+export const MAX_WORD_LENGTH = MAX_QUESTION_WORD;
 
-/**
- * Cuts every run of non-whitespace longer than {@link MAX_WORD_LENGTH} characters. No word, service
- * name or Slack/Teams mention is that long, and the engine's fuzzy search grows much faster than
- * linearly with word length (a single 4,000-letter "word" took ~12 s of CPU), so one hostile message
- * could otherwise stall the whole server. Defence in depth: the core should bound it too.
- */
-export function capWordLength(question: string): string {
-  if (question.length <= MAX_WORD_LENGTH) return question; // no word can be longer (most questions)
-  return question.replace(/\S{65,}/gu, (word) => Array.from(word).slice(0, MAX_WORD_LENGTH).join(''));
-}
+/** Cuts every run of non-whitespace longer than {@link MAX_WORD_LENGTH} characters (the core's `capWords`). */
+export const capWordLength = capWords;
 
 /** Files whose change triggers a reload: markdown, YAML, and Kubernetes ConfigMap swaps (`..data`). */
 const RELEVANT = /(\.(md|markdown|ya?ml)$)|(^|[\\/])\.\.[^\\/]*$/i;
@@ -222,9 +218,11 @@ export class LiveAssistant {
    * the `reqId` its context names), then hands it to `onQuestion` (the question log) with who asked.
    */
   forPlatform(platform: Platform): Assistant {
-    const route: Assistant['route'] = (question, context = {}) => {
+    const route: Assistant['route'] = (raw, context = {}) => {
       const started = performance.now();
-      const result = this.current().route(typeof question === 'string' ? capWordLength(question) : question, context);
+      // The one cap, before anything reads the text: the engine and the question log get the same capped text.
+      const question = capQuestion(raw);
+      const result = this.current().route(question, context);
       const { answer, intent } = result;
       this.options.logger.info(
         {

@@ -9,9 +9,11 @@
  *    shaped like a Slack token, a bearer token or a JWT is replaced by `[redacted]` in the finished
  *    line, whatever key or message it hides in (`../shared/redactor.ts`, the one redactor).
  */
+import { writeSync } from 'node:fs';
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { CENSOR, createRedactor, errorSerializer } from '../shared/redactor';
+import { CENSOR, createRedactor, errorSerializer, omitPayload } from '../shared/redactor';
+import { createStdoutSink, type StdoutSink } from './stdout-sink';
 
 export type { Logger } from 'pino';
 
@@ -122,8 +124,9 @@ export interface LoggerOptions {
   /**
    * Where lines go; default stdout, buffered: lines go out in writes of at least 4 KB, and whatever
    * is buffered at most {@link FLUSH_MS} ms after it was logged (one system call for many lines
-   * instead of one per line, ~5% of a request's CPU when stdout is a pipe); pino flushes what is
-   * left synchronously when the process exits, so no line is lost on exit.
+   * instead of one per line, ~5% of a request's CPU when stdout is a pipe); what is left is written
+   * synchronously when the process exits (bounded). A closed stdout (`EPIPE`) drops lines, counted,
+   * and never blocks answering or stopping (`stdout-sink.ts`).
    */
   destination?: DestinationStream;
 }
@@ -136,27 +139,30 @@ export function scrub(line: string, secrets: readonly string[]): string {
 /** The longest a log line waits in the stdout buffer, in ms. */
 export const FLUSH_MS = 200;
 
-/** stdout, buffered as {@link LoggerOptions.destination} says; `written()` marks that a line is waiting. */
-function bufferedStdout(): { stream: DestinationStream; written: () => void } {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  let waiting = false;
-  setInterval(() => {
-    if (!waiting) return;
-    waiting = false;
-    stream.flush();
-  }, FLUSH_MS).unref();
-  return {
-    stream,
-    written: () => {
-      waiting = true;
-    },
-  };
+/**
+ * stdout, buffered as {@link LoggerOptions.destination} says, through {@link createStdoutSink}: a
+ * closed pipe drops (and counts) lines instead of retrying them for ever; what is buffered is
+ * written at exit, within a bound.
+ */
+function bufferedStdout(): StdoutSink {
+  const sink = createStdoutSink({ fd: 1, minLength: 4096, flushMs: FLUSH_MS });
+  process.once('exit', () => {
+    sink.flushSync();
+    if (sink.dropped > 0) {
+      try {
+        writeSync(2, `aws-qa: ${sink.dropped} log line(s) dropped (log output failed)\n`);
+      } catch {
+        // stderr is gone too
+      }
+    }
+  });
+  return sink;
 }
 
 /** A pino logger as described above; `err` fields go through pino's error serializer (`errorSerializer`). */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const redactor = createRedactor(options.secrets ?? []);
-  const stdout = options.destination ? undefined : bufferedStdout();
+  const stdout = options.destination ?? bufferedStdout();
   return pino(
     {
       level: options.level ?? 'info',
@@ -164,13 +170,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       formatters: { log: censorKeys, bindings: censorKeys },
       serializers: { err: errorSerializer(redactor) },
       hooks: {
-        streamWrite: (line) => {
-          stdout?.written();
-          return redactor.text(line);
-        },
+        streamWrite: (line) => redactor.text(line),
       },
     },
-    options.destination ?? stdout!.stream,
+    stdout,
   );
 }
 
@@ -178,7 +181,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
  * Sends `console.*` output (libraries print there: botbuilder's `CloudAdapter.process`
  * `console.error`s every rejected request, though the Teams listener does not go through it)
  * through `logger` as JSON lines (component `console`), so stdout stays
- * one JSON object per line and the secret scrubbing applies. Returns a function restoring `console`.
+ * one JSON object per line and the secret scrubbing applies; any payload a line quotes (an
+ * activity, a request body) is cut off (`omitPayload`). Returns a function restoring `console`.
  */
 export function routeConsole(logger: Logger): () => void {
   const child = logger.child({ component: 'console' });
@@ -189,7 +193,12 @@ export function routeConsole(logger: Logger): () => void {
       // botbuilder prints a stack for every unauthenticated request (the Teams adapter already logs
       // it as one warn line): keep those at debug, so anyone on the internet cannot flood error logs.
       const actual = level === 'error' && args[0] instanceof Error && args[0].name === 'AuthenticationError' ? 'debug' : level;
-      if (child.isLevelEnabled(actual)) child[actual](format(...args));
+      if (!child.isLevelEnabled(actual)) return;
+      // Cut where a payload (an activity, a request body) starts: bodies are never logged. Errors
+      // keep their name, message and stack (scrubbed like every line).
+      const text = omitPayload(format(...args.filter((a) => !(a instanceof Error))));
+      const errors = args.filter((a): a is Error => a instanceof Error).map((e) => format(e));
+      child[actual]([text, ...errors].filter(Boolean).join(' '));
     };
   Object.assign(console, { log: to('info'), info: to('info'), warn: to('warn'), error: to('error'), debug: to('debug') });
   return () => void Object.assign(console, saved);

@@ -17,6 +17,7 @@ import type { DestinationStream } from 'pino';
 import { formatProblem, KnowledgeError, type FeedbackStore, type ReportQuery } from '../../src/index';
 import { startStoreRuntime, type StoreRuntime } from '../store/store-runtime';
 import { hostPolicy } from '../web/host-check';
+import { isAnyAddress, isLoopbackHostname } from '../shared/loopback';
 import { ConfigError, describeConfig, loadConfig, type ServerConfig } from './config';
 import { type AppServer, createAppServer } from './http-server';
 import { LiveAssistant } from './live-assistant';
@@ -65,9 +66,6 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-const LOOPBACK_OR_ANY = new Set(['0.0.0.0', '::', ...LOOPBACK]);
-
 /** Starts everything; see the module doc. Rejects with `ConfigError` or {@link StartupError}. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig({ env: options.env, cwd: options.cwd });
@@ -106,7 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
 /** Local mode (no authentication) bound beyond loopback (`LOCAL_ALLOW_REMOTE`): a loud warning. */
 function warnIfOpenBeyondLoopback(config: ServerConfig, logger: Logger): void {
-  if (!config.local || LOOPBACK.has(config.host)) return;
+  if (!config.local || isLoopbackHostname(config.host)) return;
   logger.warn(
     { host: config.host },
     `LOCAL MODE ON A NON-LOOPBACK INTERFACE (${config.host}, LOCAL_ALLOW_REMOTE): the Teams endpoint has NO authentication and the playground is open to anyone who can reach this port`,
@@ -133,7 +131,7 @@ async function listen(
     throw new StartupError(`cannot listen on ${config.host}:${config.port}`);
   }
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  const baseUrl = LOOPBACK_OR_ANY.has(config.host) ? `http://localhost:${address.port}` : url;
+  const baseUrl = isLoopbackHostname(config.host) || isAnyAddress(config.host) ? `http://localhost:${address.port}` : url;
   logger.info({ url }, `listening on ${url} (GET /healthz is 503 until the knowledge base is loaded)`);
   return { url, baseUrl };
 }

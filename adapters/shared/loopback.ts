@@ -1,6 +1,8 @@
 /**
- * What counts as "this machine": loopback host names and addresses. Used by local mode to accept
- * only loopback `Host`s (DNS rebinding) and to reply only to loopback `serviceUrl`s (no relay).
+ * What counts as "this machine": loopback host names and addresses. The one loopback check, used
+ * everywhere: by the configuration (may local mode bind `HOST`?), by the startup warning, by local
+ * mode to accept only loopback `Host`s (DNS rebinding) and to reply only to loopback `serviceUrl`s
+ * (no relay).
  */
 import { isIP } from 'node:net';
 
@@ -15,6 +17,20 @@ export function isLoopbackHostname(hostname: string): boolean {
   if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(h) || /^::ffff:7f[0-9a-f]{2}:/.test(h);
   return false;
 }
+
+/** `HOST` as `listen()` takes it: `[::1]` → `::1` (brackets belong in URLs, not in bind addresses). */
+export function bindAddress(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1');
+}
+
+/** True for a `HOST` that can be bound: an IPv4 or IPv6 address (bracketed or not) or a host name. */
+export function isBindableHost(host: string): boolean {
+  const h = bindAddress(host);
+  return isIP(h) !== 0 || (!/^\[/.test(host) && /^([a-z0-9-]+\.)*[a-z0-9-]+\.?$/i.test(h));
+}
+
+/** True for the wildcard addresses (every interface). */
+export const isAnyAddress = (host: string): boolean => ['0.0.0.0', '::', '0:0:0:0:0:0:0:0'].includes(bindAddress(host));
 
 /** The host name of a `Host` header value (`name:port`, `[v6]:port`), lower-cased; undefined when malformed. */
 export function hostnameOf(hostHeader: string | undefined): string | undefined {

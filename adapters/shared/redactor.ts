@@ -88,6 +88,27 @@ export function urlPassword(value: string): string | undefined {
   }
 }
 
+/**
+ * Where a library's text line starts quoting a payload: a `body:`, `result:`, `headers:`,
+ * `storedResponse:` or `event:` label, or the first `{` or `[` (a JSON or inspected object).
+ */
+const PAYLOAD_START = /\b(?:body|result|headers|storedResponse|event|activity|payload)\b\s*[:=]|[{[]/i;
+
+/** Marks what was cut off by {@link omitPayload}. */
+export const OMITTED = '[payload omitted]';
+
+/**
+ * A library's log text (Bolt's and the WebClient's, botbuilder's `console` output) without any
+ * payload it quotes: cut at the first payload label or object, so request and response bodies
+ * (question text, channel and user ids) never reach a log line, whatever `LOG_LEVEL`. Linear.
+ */
+export function omitPayload(text: string): string {
+  const m = PAYLOAD_START.exec(text);
+  if (!m) return text;
+  const kept = m[0].endsWith(':') || m[0].endsWith('=') ? text.slice(0, m.index + m[0].length) : text.slice(0, m.index);
+  return `${kept.trimEnd()} ${OMITTED}`;
+}
+
 /** Fields of a serialized error worth a log line (never the request, the response or headers). */
 const KEPT = ['type', 'message', 'stack', 'code', 'errno', 'syscall', 'statusCode', 'status'] as const;
 

@@ -6,7 +6,7 @@
  */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import { createRedactor, type Redactor, withErrorSerializer } from '../shared/redactor';
+import { createRedactor, omitPayload, type Redactor, withErrorSerializer } from '../shared/redactor';
 
 export { createRedactor, type Redactor };
 
@@ -21,7 +21,8 @@ const fromPino = (level: string): LogLevel =>
 
 /**
  * Bolt's (and the WebClient's) logger writing to `logger` (a child with `component: 'bolt'`).
- * Errors among the arguments are logged as `err` (pino's serializer); the rest is stringified and
+ * Errors among the arguments are logged as `err` (pino's serializer); the rest is stringified, cut
+ * where it starts quoting a payload (`omitPayload`: bodies are never logged, even at debug) and
  * redacted. `setLevel` is ignored: the pino logger's level decides.
  */
 export function boltLogger(logger: PinoLogger, secrets: Redactor | readonly string[]): BoltLogger {
@@ -34,7 +35,9 @@ export function boltLogger(logger: PinoLogger, secrets: Redactor | readonly stri
       .filter((a) => !(a instanceof Error))
       .map((a) => (typeof a === 'string' ? a : safeJson(a)))
       .join(' ');
-    const msg = redactor.text(text);
+    // Bolt and the WebClient quote request and response bodies at debug (the question, channel and
+    // user ids): the text is cut where a payload starts, then redacted.
+    const msg = redactor.text(omitPayload(text));
     if (error) child[level]({ err: error }, msg || redactor.text(error.message));
     else child[level](msg);
   };

@@ -18,6 +18,7 @@ import {
   zeroTotals,
 } from '../../src/index';
 import type { SqlClient, Statement } from './sql-client';
+import { classified } from './store-errors';
 
 /** Most rows per INSERT statement (a power of two, well under both databases' parameter limits). */
 export const ROWS_PER_INSERT = 128;
@@ -89,7 +90,12 @@ export class SqlStore implements Store {
 
   async write(batch: WriteBatch): Promise<void> {
     const statements = [...questionInserts(batch.questions), ...voteUpserts(batch.votes)];
-    if (statements.length > 0) await this.client.batch(statements);
+    if (statements.length === 0) return;
+    try {
+      await this.client.batch(statements);
+    } catch (error) {
+      throw classified(error);
+    }
   }
 
   async claim(key: string, now: number, ttlMs: number): Promise<boolean> {
@@ -108,7 +114,42 @@ export class SqlStore implements Store {
       // Escalations hold question text too: they go with the questions.
       { sql: 'DELETE FROM escalations WHERE at < ?', params: [before] },
     ]);
-    return { questions, votes, keys };
+    const erased = questions + votes + keys === 0 || (await this.erase());
+    return { questions, votes, keys, erased };
+  }
+
+  /**
+   * Makes deleted rows unreadable in the database's files, after a purge or a deleted setting.
+   * SQLite: `secure_delete` (set at open) has already zeroed them in the pages, which are still in
+   * the WAL: a `TRUNCATE` checkpoint writes the zeroed pages into the database and empties the WAL
+   * (whose older frames hold the rows as inserted). PostgreSQL: `VACUUM` removes the dead rows
+   * from the tables' pages (the server's WAL archive and backups are the operator's: see
+   * docs/deploy.md). Resolves `false` when it could not be done now (a reader holding the WAL, a
+   * vacuum timing out): the next purge tries again.
+   */
+  async erase(): Promise<boolean> {
+    try {
+      if (this.client.dialect === 'sqlite') {
+        const [r] = await this.client.all<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
+        return Number(r?.busy ?? 0) === 0;
+      }
+      await this.client.run('VACUUM questions, votes, dedupe_keys, settings');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A setting's value, or undefined. */
+  async readSetting(name: string): Promise<string | undefined> {
+    return (await this.client.all<{ value: string }>('SELECT value FROM settings WHERE name = ?', [name]))[0]?.value;
+  }
+
+  /** Deletes a setting and {@link erase}s it from the files; resolves `true` when there was one. */
+  async deleteSetting(name: string): Promise<boolean> {
+    const deleted = (await this.client.run('DELETE FROM settings WHERE name = ?', [name])) > 0;
+    if (deleted) await this.erase();
+    return deleted;
   }
 
   async setting(name: string, create: () => string): Promise<string> {

@@ -8,7 +8,7 @@
  * | `DATABASE_URL` | — | `postgres://…`: PostgreSQL instead of SQLite (several replicas). Secret (its password). |
  * | `QUESTION_LOG` | `all` | `all`, `unanswered` or `off`. |
  * | `RETENTION_DAYS` | `90` | Questions and votes older than this are deleted (at start, then daily). |
- * | `STORE_HASH_KEY` | generated once, kept in the store | The HMAC key of the id hashes (16+ characters). Secret. |
+ * | `STORE_HASH_KEY` | SQLite: generated once into `DATA_DIR/hash-key` (0600) | The HMAC key of the id hashes (16+ characters). Secret. Required with `DATABASE_URL` in production. |
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -83,7 +83,11 @@ export function describeStore(config: StoreConfig): Record<string, unknown> {
     ...where,
     questionLog: config.questionLog,
     retentionDays: config.retentionDays,
-    hashKey: config.hashKey ? 'set' : 'kept in the store',
+    hashKey: config.hashKey
+      ? 'set'
+      : config.location.kind === 'sqlite'
+        ? 'generated, in DATA_DIR/hash-key'
+        : 'generated, kept in the store',
   };
 }
 

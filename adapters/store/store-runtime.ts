@@ -1,6 +1,7 @@
 /**
  * The store as the server runs it: opened and migrated at start, the id-hash key resolved
- * (`STORE_HASH_KEY`, else generated once and kept in the store), the retention purge at start
+ * (`STORE_HASH_KEY`, else generated once into a key file beside the database: `hash-key.ts`), the
+ * `DATA_DIR` permissions checked, the retention purge at start
  * and daily, the write buffer, the recorder the adapters write through (questions and votes),
  * the shared de-duplication, and the health `/healthz` reports. {@link StoreRuntime.close}
  * flushes what is pending (bounded) and closes the database.
@@ -8,8 +9,6 @@
 import {
   createIdHasher,
   type EscalationLog,
-  generateHashKey,
-  HASH_KEY_SETTING,
   SharedDedupe,
   startRetention,
   StoreHealth,
@@ -19,8 +18,10 @@ import {
   StoreRecorder,
   WriteBuffer,
 } from '../../src/index';
+import { resolveHashKey } from './hash-key';
 import { describeStore, type StoreConfig } from './store-config';
 import { openStore } from './open-store';
+import { privateDir } from './sqlite/sqlite-client';
 import type { SqlStore } from './sql-store';
 
 export interface StoreRuntime {
@@ -53,12 +54,23 @@ export async function startStoreRuntime(options: StoreRuntimeOptions): Promise<S
   const started = performance.now();
   const { store, applied } = await openStore(config.location, { worker: true });
   try {
-    const key = config.hashKey ?? (await store.setting(HASH_KEY_SETTING, generateHashKey));
+    const key = await resolveHashKey(config, store, logger);
+    if (config.location.kind === 'sqlite' && !privateDir(config.location.dataDir)) {
+      logger.warn(
+        { component: 'store', dataDir: config.location.dataDir },
+        'store: DATA_DIR can be read by other users and holds other files too, so it was left as it is: give the store a directory of its own, or chmod 700 it',
+      );
+    }
     const health = new StoreHealth(logger, { intervalMs: options.lossLogIntervalMs });
     const buffer = new WriteBuffer({ store, health, logger, maxPending: options.maxPending });
     const hash = createIdHasher(key);
-    const recorder = new StoreRecorder({ buffer, hash, questionLog: config.questionLog });
-    const slackDedupe = new SharedDedupe({ store, health, prefix: 'slack:' });
+    const recorder = new StoreRecorder({
+      buffer,
+      hash,
+      questionLog: config.questionLog,
+      refused: (kind, field) => health.refused(kind, field),
+    });
+    const slackDedupe = new SharedDedupe({ store, health, prefix: 'slack:', hash: (k) => hash('dedupe', k) });
     const stopRetention = await startRetention(store, config.retentionDays, logger);
     logger.info(
       { component: 'store', ...describeStore(config), migrationsApplied: applied, ms: Math.round(performance.now() - started) },

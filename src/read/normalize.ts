@@ -7,6 +7,8 @@
  * This runs on chat-message text, not on markdown: the knowledge files go through the markdown
  * parser instead.
  */
+// Every pattern here is linear in the text's length: a tag pattern stops at the next `<` (never
+// scanning on to the end from each of many unclosed `<@`), so a hostile message cannot burn CPU.
 // The decoder only: the package root also loads the encoder's tables (several ms at every CLI start).
 import { decodeHTML } from 'entities/lib/decode.js';
 
@@ -16,22 +18,23 @@ export function normalizeQuestion(raw: string): string {
   let text = raw
     .replace(/\p{Cf}/gu, '')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[@#!][^>]*>/g, ' ')
-    .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/g, '$2')
-    .replace(/<((?:https?|mailto):[^>]*)>/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/<[@#!][^<>]*>/g, ' ')
+    .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2')
+    .replace(/<((?:https?|mailto):[^<>]*)>/g, '$1')
+    .replace(/<\/?[a-z][^<>]*>/gi, ' ')
     // Web addresses are where the asker read something, not what they ask.
     .replace(/\b(?:https?|ftp):\/\/\S*/gi, ' ')
     // A line that ends without punctuation (a post's title, a list line) ends a sentence all the same.
     .replace(/([^\s.!?:;,])[ \t]*\r?\n/g, '$1.\n');
   text = decodeHTML(text)
     .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/<[@#!][^<>]*>/g, ' ')
     .replace(/:[a-z0-9_+-]+:/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
     .replace(/\p{Cc}/gu, ' ')
     // A sentence run into the next without a space ("earlier.Lambda"), not a dotted name ("node.js").
-    .replace(/(\p{Ll}{2,})\.(\p{Lu}\p{Ll})/gu, '$1. $2')
+    // Lookarounds of fixed length: `(\p{Ll}{2,})\.` retried from every letter of a long run was quadratic.
+    .replace(/(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu, '. ')
     .replace(/\s+/g, ' ')
     .trim();
   return text;

@@ -11,7 +11,8 @@
  */
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 
-export type IdKind = 'workspace' | 'team' | 'channel' | 'user';
+/** What is hashed: a platform id, or a de-duplication key (which may hold one). */
+export type IdKind = 'workspace' | 'team' | 'channel' | 'user' | 'dedupe';
 
 export type IdHasher = (kind: IdKind, id: string) => string;
 

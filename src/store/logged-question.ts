@@ -4,6 +4,7 @@
  * dropped, at most 500 characters. "SLA for EKS?" and "<@U1> sla for eks" are one group.
  */
 import { normalizeQuestion } from '../read/normalize';
+import { capQuestion } from '../read/question-cap';
 
 export const MAX_LOGGED_QUESTION = 500;
 
@@ -11,14 +12,21 @@ export const MAX_LOGGED_QUESTION = 500;
 const recent = new Map<string, string>();
 const MEMO = 1024;
 
+/**
+ * `text` without trailing white space, `?`, `!` and `.`: a loop from the end, not `/[\s?!.]+$/`,
+ * which is retried from every position of a long run of those characters (quadratic).
+ */
+function dropTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s?!.]/.test(text[end - 1])) end -= 1;
+  return text.slice(0, end).trim();
+}
+
+/** The logged form of `raw` (capped first with the core's `capQuestion`, like every user text). */
 export function normalizeLoggedQuestion(raw: string): string {
   const known = recent.get(raw);
   if (known !== undefined) return known;
-  const text = normalizeQuestion(raw)
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\s?!.]+$/u, '')
-    .trim();
+  const text = dropTrailingPunctuation(normalizeQuestion(capQuestion(raw)).toLowerCase().replace(/\s+/g, ' '));
   const result = text.length <= MAX_LOGGED_QUESTION ? text : Array.from(text).slice(0, MAX_LOGGED_QUESTION).join('');
   if (raw.length <= 256) {
     if (recent.size >= MEMO) recent.delete(recent.keys().next().value as string);

@@ -6,13 +6,19 @@
  * on the database: rows go to the {@link WriteBuffer}.
  *
  * `QUESTION_LOG`: `all` (default) logs every question, `unanswered` only those the knowledge base
- * could not answer, `off` none. Votes are recorded whatever the mode (a vote is an explicit act).
+ * could not answer, `off` none. Votes are recorded whatever the mode (a vote is an explicit act);
+ * with `off` a vote keeps the answer id only, never the question's text.
+ *
+ * Every field is checked here, at the store's edge (`stored-fields.ts`): a row with a bad field (a
+ * forged answer id holding a NUL byte, say) is refused alone, counted through `refused`, and never
+ * queued beside good rows.
  */
 import type { Feedback, FeedbackStore } from '../feedback/feedback-store';
 import type { AskContext } from './asker';
 import type { IdHasher } from './keyed-hash';
 import { normalizeLoggedQuestion } from './logged-question';
 import type { StorePlatform } from './store';
+import { questionRowProblem, voteRowProblem } from './stored-fields';
 import type { BufferedRow } from './write-buffer';
 
 export const QUESTION_LOG_MODES = ['all', 'unanswered', 'off'] as const;
@@ -32,6 +38,8 @@ export interface StoreRecorderOptions {
   hash: IdHasher;
   /** Default `all`. */
   questionLog?: QuestionLogMode;
+  /** Called with the field at fault for each row refused at the edge (never with its value). */
+  refused?: (kind: BufferedRow['kind'], field: string) => void;
   now?: () => number;
 }
 
@@ -52,35 +60,35 @@ export class StoreRecorder implements FeedbackStore {
     if (!question) return;
     const h = (kind: 'workspace' | 'team' | 'channel' | 'user', id: string | undefined): string | null =>
       id ? this.options.hash(kind, id) : null;
-    this.options.buffer.add({
-      kind: 'question',
-      row: {
-        at: this.now(),
-        platform: event.platform,
-        answered: event.answer.answered,
-        intent: event.intent.slice(0, 64),
-        answerId: event.answer.id.slice(0, 128),
-        question,
-        workspace: h('workspace', asker?.workspace),
-        team: h('team', asker?.team),
-        channel: h('channel', asker?.channel),
-        user: h('user', asker?.user),
-      },
-    });
+    const row = {
+      at: this.now(),
+      platform: event.platform,
+      answered: event.answer.answered,
+      intent: String(event.intent).slice(0, 64),
+      answerId: String(event.answer.id).slice(0, 128),
+      question,
+      workspace: h('workspace', asker?.workspace),
+      team: h('team', asker?.team),
+      channel: h('channel', asker?.channel),
+      user: h('user', asker?.user),
+    };
+    const problem = questionRowProblem(row);
+    if (problem) this.options.refused?.('question', problem);
+    else this.options.buffer.add({ kind: 'question', row });
   }
 
-  /** The feedback port: queues the vote with the voter's id hashed. */
+  /** The feedback port: queues the vote with the voter's id hashed (refused alone when a field is bad). */
   async record(feedback: Feedback): Promise<void> {
-    this.options.buffer.add({
-      kind: 'vote',
-      row: {
-        at: Date.parse(feedback.at) || this.now(),
-        platform: feedback.platform,
-        answerId: feedback.answerId.slice(0, 128),
-        question: normalizeLoggedQuestion(feedback.question),
-        vote: feedback.vote,
-        user: this.options.hash('user', feedback.user),
-      },
-    });
+    const row = {
+      at: Date.parse(feedback.at) || this.now(),
+      platform: feedback.platform,
+      answerId: String(feedback.answerId),
+      question: this.mode === 'off' ? '' : normalizeLoggedQuestion(String(feedback.question ?? '')),
+      vote: feedback.vote,
+      user: this.options.hash('user', String(feedback.user)),
+    };
+    const problem = voteRowProblem(row);
+    if (problem) this.options.refused?.('vote', problem);
+    else this.options.buffer.add({ kind: 'vote', row });
   }
 }

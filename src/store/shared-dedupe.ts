@@ -5,6 +5,10 @@
  * the fallback: while the store is degraded, or when a claim fails or takes longer than
  * `timeoutMs`, the key counts as new unless this process saw it (a retry may then be answered
  * twice, never zero times).
+ *
+ * Keys are stored hashed: `hash(key)` (the deployment's keyed hash, kind `dedupe`), so a key that
+ * holds an id (a click without `trigger_id` is keyed by its user id) never reaches the database in
+ * clear. The in-process memory keeps the key as given (memory only, bounded, short-lived).
  */
 import { SeenIds } from './seen-ids';
 import type { Store } from './store';
@@ -19,6 +23,8 @@ export interface SharedDedupeOptions {
   timeoutMs?: number;
   /** Namespace of the keys in the store, e.g. `slack:`. Default none. */
   prefix?: string;
+  /** Hashes a key before it is stored: the store's keyed hash (`createIdHasher(key)` with kind `dedupe`). */
+  hash: (key: string) => string;
   /** The in-process memory. Default `new SeenIds({ ttlMs })`. */
   local?: SeenIds;
   now?: () => number;
@@ -48,7 +54,10 @@ export class SharedDedupe {
           this.options.timeoutMs ?? 1500,
         );
       });
-      return await Promise.race([this.options.store.claim(`${this.options.prefix ?? ''}${key}`, this.now(), this.ttlMs), timeout]);
+      return await Promise.race([
+        this.options.store.claim(`${this.options.prefix ?? ''}${this.options.hash(key)}`, this.now(), this.ttlMs),
+        timeout,
+      ]);
     } catch (error) {
       health.failed('dedupe', error);
       return true;

@@ -1,8 +1,10 @@
 /**
  * The store's health as the server reports it: `ok`, or `degraded` while the database cannot be
- * written (answers still go out; `/healthz` stays 200 and says `"store": "degraded"`). Losses
- * (buffered writes dropped: over the bound, rejected, or pending at shutdown) are counted and
- * logged at most once per interval, never once per write.
+ * written (answers still go out; `/healthz` stays 200 and says `"store": "degraded"`). Only a
+ * write (or, with nothing to write, a ping) ends an outage: a database that answers pings but
+ * refuses writes (a lock held, a full disk) stays degraded. Logged: one line when an outage starts,
+ * one when it ends, and at most one per interval meanwhile (failed attempts, rows lost, rows
+ * refused at the edge), never one per write.
  */
 
 /** The logging the store needs (pino's signature, without importing it). */
@@ -18,6 +20,8 @@ export interface StoreHealthSnapshot {
   state: StoreState;
   /** Writes lost since start. */
   lost: number;
+  /** Rows refused at the store's edge since start (a bad field: see `stored-fields.ts`). */
+  refused?: number;
   /** Since when the store is degraded (ISO), when it is. */
   degradedSince?: string;
   /** The last failure's code or message, when degraded. */
@@ -27,8 +31,10 @@ export interface StoreHealthSnapshot {
 /** A failure as a short loggable value: its code and message, never a connection string. */
 export function describeStoreError(error: unknown): { code?: string; message: string } {
   const e = error as { code?: unknown; message?: unknown } | undefined;
+  // Cut before the scan, and userinfo bounded (a pattern retried from every `x://` of a long message was quadratic).
   const message = String(e?.message ?? error)
-    .replace(/\b[a-z]+:\/\/[^\s]*@/gi, '<url>@')
+    .slice(0, 1000)
+    .replace(/\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@]{0,1024}@/gi, '<url>@')
     .slice(0, 300);
   return typeof e?.code === 'string' ? { code: e.code, message } : { message };
 }
@@ -38,6 +44,9 @@ export class StoreHealth {
   private lastError: string | undefined;
   private totalLost = 0;
   private windowLost = 0;
+  private totalRefused = 0;
+  private windowRefused = 0;
+  private windowFailures = 0;
   private windowStart: number;
   private readonly intervalMs: number;
   private readonly now: () => number;
@@ -60,6 +69,7 @@ export class StoreHealth {
   failed(what: string, error: unknown): void {
     const err = describeStoreError(error);
     this.lastError = err.code ?? err.message;
+    this.windowFailures += 1;
     if (this.degradedAt !== undefined) return;
     this.degradedAt = this.now();
     this.logger.warn(
@@ -86,9 +96,43 @@ export class StoreHealth {
     this.tick();
   }
 
-  /** Logs the losses of the current interval once it is over (called by the write loop). */
+  /** A row was refused at the store's edge (`field` at fault; never its value). Counted, logged per interval. */
+  refused(kind: string, field: string): void {
+    this.totalRefused += 1;
+    this.windowRefused += 1;
+    this.lastRefused = `${kind}.${field}`;
+    this.tick();
+  }
+
+  private lastRefused: string | undefined;
+
+  /**
+   * Once the current interval is over (called by the write loop): logs its losses, its refused
+   * rows, and, while degraded, how many attempts failed (the periodic count of an outage).
+   */
   tick(): void {
-    if (this.now() - this.windowStart >= this.intervalMs) this.flushLossLog(false);
+    if (this.now() - this.windowStart < this.intervalMs) return;
+    if (this.degradedAt !== undefined && this.windowFailures > 0) {
+      this.logger.warn(
+        {
+          component: 'store',
+          failedAttempts: this.windowFailures,
+          lostTotal: this.totalLost,
+          degradedMs: this.now() - this.degradedAt,
+          lastError: this.lastError,
+        },
+        `store still degraded: ${this.windowFailures} failed attempt(s) in the last ${Math.round((this.now() - this.windowStart) / 1000)} s`,
+      );
+    }
+    this.windowFailures = 0;
+    if (this.windowRefused > 0) {
+      this.logger.warn(
+        { component: 'store', refused: this.windowRefused, refusedTotal: this.totalRefused, lastField: this.lastRefused },
+        `store: ${this.windowRefused} row(s) refused (a field failed validation; not written)`,
+      );
+      this.windowRefused = 0;
+    }
+    this.flushLossLog(false);
   }
 
   /** Logs the losses not yet logged (e.g. at shutdown). */
@@ -107,6 +151,7 @@ export class StoreHealth {
     return {
       state: this.state,
       lost: this.totalLost,
+      ...(this.totalRefused > 0 ? { refused: this.totalRefused } : {}),
       ...(this.degradedAt !== undefined ? { degradedSince: new Date(this.degradedAt).toISOString(), lastError: this.lastError } : {}),
     };
   }

@@ -39,6 +39,7 @@ export interface VoteRow {
   at: number;
   platform: StorePlatform;
   answerId: string;
+  /** The question's normalized text; empty with `QUESTION_LOG=off` (a vote then keeps the answer id only). */
   question: string;
   vote: 'up' | 'down';
   /** Keyed hash of the voter's id. */
@@ -50,6 +51,8 @@ export interface PurgeCounts {
   questions: number;
   votes: number;
   keys: number;
+  /** `false` when the deleted rows may still be in the database's files (the erase step could not run now). */
+  erased?: boolean;
 }
 
 /** A batch of buffered writes, applied in one transaction. */
@@ -61,7 +64,11 @@ export interface WriteBatch {
 export interface Store extends EscalationStore {
   /** `sqlite` or `postgres`: for logs and `/healthz`. */
   readonly kind: string;
-  /** Applies a batch in one transaction (all or nothing). Rejects when the database is unreachable. */
+  /**
+   * Applies a batch in one transaction (all or nothing). Rejects when the database is unreachable
+   * or refuses it; the error's `transient: false` says the data itself was refused (retrying cannot
+   * help), anything else (busy, locked, timed out, disk full, unreachable) is worth retrying.
+   */
   write(batch: WriteBatch): Promise<void>;
   /**
    * Claims a de-duplication key (a Slack event id, an interaction id) until `now + ttlMs`: resolves
@@ -69,7 +76,7 @@ export interface Store extends EscalationStore {
    * replicas sharing the database.
    */
   claim(key: string, now: number, ttlMs: number): Promise<boolean>;
-  /** Deletes questions and votes older than `before`, and keys expired at `now`. */
+  /** Deletes questions and votes older than `before`, and keys expired at `now`, and erases them from the files. */
   purge(before: number, now: number): Promise<PurgeCounts>;
   /** The knowledge-gap report over the questions and votes since `query.since`. */
   report(query: ReportQuery): Promise<Report>;

@@ -304,6 +304,11 @@ describe('config', () => {
       expect(issuesOf({ HOST: '192.168.1.10' }).issues.map((i) => i.variable)).toEqual(['HOST']);
       expect(parseConfig({ HOST: '0.0.0.0', LOCAL_ALLOW_REMOTE: 'yes' })).toMatchObject({ local: true, host: '0.0.0.0' });
       expect(parseConfig({ HOST: '::1' })).toMatchObject({ local: true });
+      // One loopback check (issue 23): all of 127.0.0.0/8, and ::1 bracketed or not, bound without brackets.
+      expect(parseConfig({ HOST: '127.0.0.2' })).toMatchObject({ local: true, host: '127.0.0.2' });
+      expect(parseConfig({ HOST: '[::1]' })).toMatchObject({ local: true, host: '::1' });
+      expect(new Set(issuesOf({ HOST: '[not-an-address]' }).issues.map((i) => i.variable))).toEqual(new Set(['HOST']));
+      expect(new Set(issuesOf({ HOST: 'http://0.0.0.0' }).issues.map((i) => i.variable))).toEqual(new Set(['HOST']));
     });
 
     it('requires PLAYGROUND_TOKEN (16+ characters) or a loopback HOST for the playground beside production settings', () => {

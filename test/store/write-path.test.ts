@@ -100,8 +100,10 @@ describe('SharedDedupe', () => {
     const store = await fresh();
     const { logger } = memoryLogger();
     const health = new StoreHealth(logger);
-    const replicaA = new SharedDedupe({ store, health, prefix: 'slack:' });
-    const replicaB = new SharedDedupe({ store, health, prefix: 'slack:' });
+    const hasher = createIdHasher('a-test-key-of-some-length');
+    const hash = (k: string): string => hasher('dedupe', k);
+    const replicaA = new SharedDedupe({ store, health, prefix: 'slack:', hash });
+    const replicaB = new SharedDedupe({ store, health, prefix: 'slack:', hash });
     expect(await replicaA.firstSeen('Ev1')).toBe(true);
     expect(await replicaB.firstSeen('Ev1')).toBe(false);
     expect(await replicaA.firstSeen('Ev1')).toBe(false);

@@ -3,7 +3,8 @@
  * de-duplication claim or a WAL checkpoint's fsync (tens of milliseconds on a busy disk) never
  * blocks a request. Each call is one message to the worker and one back. The worker opens the
  * file the main thread has already created and migrated (see `open-store.ts`), with the same
- * settings as {@link openSqlite}; errors come back as plain `Error`s with the driver's `code`.
+ * settings as {@link openSqlite} (`secure_delete` included); errors come back as plain `Error`s
+ * with the driver's `code`.
  *
  * The worker is unreferenced while idle (it never keeps a process alive) and referenced while a
  * call is pending (an awaited write is never cut short).
@@ -19,6 +20,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
+db.pragma('secure_delete = ON');
 const cache = new Map();
 const prepare = (sql) => {
   let stmt = cache.get(sql);

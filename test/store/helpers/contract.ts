@@ -213,7 +213,7 @@ export function describeStoreContract(name: string, fresh: () => Promise<Fresh>)
         });
         await f.store.claim('old', T0 - 10_000, 1000);
         await f.store.claim('live', T0, 60_000);
-        expect(await f.store.purge(T0, T0)).toEqual({ questions: 1, votes: 1, keys: 1 });
+        expect(await f.store.purge(T0, T0)).toEqual({ questions: 1, votes: 1, keys: 1, erased: true });
         expect(await f.store.claim('live', T0 + 1, 60_000)).toBe(false);
         expect((await f.store.report({ since: 0 })).totals.all).toMatchObject({ questions: 1, down: 1 });
       });
