@@ -15,6 +15,8 @@
 import type { FeedbackStore } from '../../src/index';
 import type { Dedupe } from '../slack/dedupe';
 import type { ServerConfig } from './config';
+import { inConversations } from './conversational-assistant';
+import type { Conversations } from './conversations';
 import type { AppServer } from './http-server';
 import type { LiveAssistant } from './live-assistant';
 import type { Logger } from './logger';
@@ -30,6 +32,8 @@ export interface MountContext {
   logger: Logger;
   /** Public base URL for the log lines, e.g. `http://localhost:3978`. */
   baseUrl: string;
+  /** Where follow-ups find their conversation's earlier turns. Default: none (each question alone). */
+  conversations?: Conversations;
 }
 
 export interface Mounted {
@@ -57,7 +61,7 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     allowedTenantIds: teams.allowedTenantIds,
     ...(teams.mode === 'open' ? { allowedServiceUrls: teams.allowedServiceUrls } : {}),
     secrets: ctx.config.secrets,
-    assistant: ctx.live.forPlatform('teams'),
+    assistant: inConversations(ctx.live.forPlatform('teams'), ctx.conversations),
     feedbackStore: ctx.feedbackStore,
     logger: ctx.logger,
     requestIdOf,
@@ -95,7 +99,7 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     apiUrl: slack.apiUrl,
     allowedTeamIds: slack.allowedTeamIds,
     secrets: ctx.config.secrets,
-    assistant: ctx.live.forPlatform('slack'),
+    assistant: inConversations(ctx.live.forPlatform('slack'), ctx.conversations),
     feedbackStore: ctx.feedbackStore,
     ...(ctx.slackDedupe ? { seen: ctx.slackDedupe } : {}),
     logger: ctx.logger,
@@ -122,7 +126,7 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
 export async function mountPlayground(ctx: MountContext): Promise<Mounted> {
   if (!ctx.config.playground) return { lines: [] };
   const { createPlaygroundHandler } = require('../web/playground') as typeof import('../web/playground');
-  const web = ctx.live.forPlatform('web');
+  const web = inConversations(ctx.live.forPlatform('web'), ctx.conversations);
   ctx.app.fallback(
     createPlaygroundHandler({
       assistant: () => web,

@@ -10,6 +10,8 @@
  * - `votes`: one row per (platform, answer, hashed user): a new vote replaces the old one.
  * - `settings`: named values created once (the generated hash key).
  * - `dedupe_keys` (002): Slack event and interaction ids with their expiry, shared by replicas.
+ * - `conversations` (004): the turns of recent conversations (keyed hash, turns JSON, updated_at),
+ *   shared by replicas (adapters/store/conversations.ts).
  */
 import { Umzug, type UmzugStorage } from 'umzug';
 import type { Dialect, SqlExecutor } from './sql-client';
@@ -51,6 +53,13 @@ export const MIGRATIONS: readonly Migration[] = [
       both('CREATE TABLE dedupe_keys (key TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)'),
       both('CREATE INDEX dedupe_keys_expires_at ON dedupe_keys (expires_at)'),
       both('CREATE INDEX votes_at ON votes (at)'),
+    ),
+  },
+  {
+    name: '004-conversations',
+    up: merge(
+      both('CREATE TABLE conversations (key_hash TEXT PRIMARY KEY, turns TEXT NOT NULL, updated_at BIGINT NOT NULL)'),
+      both('CREATE INDEX conversations_updated_at ON conversations (updated_at)'),
     ),
   },
 ];

@@ -16,6 +16,7 @@ import {
   type WriteBatch,
   zeroTotals,
 } from '../../src/index';
+import { ConversationRows } from './conversations';
 import type { SqlClient, Statement } from './sql-client';
 
 /** Most rows per INSERT statement (a power of two, well under both databases' parameter limits). */
@@ -175,6 +176,11 @@ export class SqlStore implements Store {
       top: top.map((r) => ({ question: r.question, count: Number(r.n), answered: Number(r.answered ?? 0) })),
       totals,
     };
+  }
+
+  /** The `conversations` table (turns shared by replicas), on this store's connection. */
+  conversations(): ConversationRows {
+    return new ConversationRows(this.client);
   }
 
   async close(): Promise<void> {
