@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { SECRET, slackEnv } from '../store/helpers/slack-traffic';
 import { type Fake, type FakeSlack, startFakeConnector, startFakeSlack } from './helpers/fakes';
 import { postActivity, raw, slackCommand, slackHeaders, teamsMessage } from './helpers/requests';
+import { dmEvent, mentionEvent, nextPost, type Post, slackEvent } from './helpers/slack-conversation';
 import { baseEnv, type Spawned, spawnServer, stopSpawned } from './helpers/server';
 
 let dataDir: string;
@@ -34,59 +35,29 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 }, 30_000);
 
-let events = 0;
-/** A signed Events API envelope carrying `event` (a fresh event id each time). */
-async function slackEvent(event: Record<string, unknown>): Promise<void> {
-  const body = JSON.stringify({
-    token: 'unused',
-    team_id: 'T0001',
-    api_app_id: 'A0001',
-    type: 'event_callback',
-    event_id: `EvConv${(events += 1)}`,
-    event_time: 1_700_000_000,
-    event: { user: 'U0001', event_ts: event.ts, ...event },
-    authorizations: [{ team_id: 'T0001', user_id: 'UBOT', is_bot: true }],
-  });
-  const res = await raw(server.url, { path: '/slack/events', headers: slackHeaders(SECRET, body), body });
-  expect(res.status).toBe(200);
-}
-
-/** The text of the next `chat.postMessage` the fake Web API receives after this call. */
-async function nextPost(send: () => Promise<void>): Promise<{ text: string; channel: string; thread_ts?: string }> {
-  const posts = (): { body: string }[] => slack.calls.filter((c) => c.path.includes('chat.postMessage'));
-  const before = posts().length;
-  await send();
-  await slack.waitFor(() => posts().length > before, 15_000);
-  const body = posts()[before].body;
-  const fields = body.trimStart().startsWith('{')
-    ? (JSON.parse(body) as Record<string, string>)
-    : Object.fromEntries(new URLSearchParams(body));
-  return { text: fields.text, channel: fields.channel, thread_ts: fields.thread_ts };
-}
-
-const mention = (text: string, ts: string, threadTs?: string, channel = 'C0001'): Promise<void> =>
-  slackEvent({ type: 'app_mention', text: `<@UBOT> ${text}`, ts, channel, ...(threadTs ? { thread_ts: threadTs } : {}) });
-const dm = (text: string, ts: string, channel = 'D0001'): Promise<void> =>
-  slackEvent({ type: 'message', channel_type: 'im', text, ts, channel });
+const post = (event: Record<string, unknown>): Promise<Post> =>
+  nextPost(slack, async () => expect(await slackEvent(server.url, event)).toBe(200));
+const mention = (text: string, ts: string, threadTs?: string): Promise<Post> => post(mentionEvent(text, ts, threadTs));
+const dm = (text: string, ts: string, channel?: string): Promise<Post> => post(dmEvent(text, ts, channel));
 
 describe('follow-ups through the server', () => {
   describe('Slack', () => {
     it('answers a follow-up in a channel thread in the context of the thread, and not in another thread', async () => {
-      const first = await nextPost(() => mention('SLA for EC2', '1700000100.000100'));
+      const first = await mention('SLA for EC2', '1700000100.000100');
       expect(first).toMatchObject({ channel: 'C0001', thread_ts: '1700000100.000100' });
       expect(first.text).toMatch(/Availability SLA: EC2/);
-      const follow = await nextPost(() => mention('and for Lambda?', '1700000100.000200', '1700000100.000100'));
+      const follow = await mention('and for Lambda?', '1700000100.000200', '1700000100.000100');
       expect(follow.thread_ts).toBe('1700000100.000100');
       expect(follow.text).toMatch(/Availability SLA: Lambda/);
       expect(follow.text).toMatch(/99\.95%/);
-      const elsewhere = await nextPost(() => mention('and for Lambda?', '1700000100.000300'));
+      const elsewhere = await mention('and for Lambda?', '1700000100.000300');
       expect(elsewhere.text).toMatch(/^Lambda: overview/); // the question alone: everything about Lambda
     });
 
     it('answers a follow-up in a DM in the context of the DM, and not in another DM', async () => {
-      expect((await nextPost(() => dm('pros of Beanstalk', '1700000200.000100'))).text).toMatch(/Elastic Beanstalk: pros/);
-      expect((await nextPost(() => dm('and the cons?', '1700000200.000200'))).text).toMatch(/Elastic Beanstalk: cons/);
-      expect((await nextPost(() => dm('and the cons?', '1700000200.000300', 'D0002'))).text).not.toMatch(/Beanstalk: cons/);
+      expect((await dm('pros of Beanstalk', '1700000200.000100')).text).toMatch(/Elastic Beanstalk: pros/);
+      expect((await dm('and the cons?', '1700000200.000200')).text).toMatch(/Elastic Beanstalk: cons/);
+      expect((await dm('and the cons?', '1700000200.000300', 'D0002')).text).not.toMatch(/Beanstalk: cons/);
     });
 
     it('continues one person’s /aws questions in a channel, not another person’s', async () => {
