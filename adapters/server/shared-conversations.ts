@@ -5,8 +5,9 @@
  * - **Writes are behind the answer**, like the question log: {@link SharedConversations.queue}
  *   returns at once; the conversation's latest turns are written on the next tick, coalesced
  *   (one row per conversation, the latest wins), at most `maxPending` conversations waiting (the
- *   oldest is dropped beyond it). A failed write is logged and dropped: by the time the store is
- *   back, the turns are stale anyway.
+ *   oldest is dropped beyond it). A failed write is dropped: by the time the store is back, the
+ *   turns are stale anyway. One `warn` line when writes start failing, one `info` line when they
+ *   succeed again (never a line per failed write while the store is down).
  * - **Reads wait a bounded time**: {@link SharedConversations.read} resolves with the row, or with
  *   `undefined` after `readWaitMs` (default {@link CONVERSATION_READ_WAIT_MS}) or on an error (logged at
  *   debug level, with no question text: the question is then answered without the shared turns).
@@ -52,6 +53,7 @@ export class SharedConversations {
   private readonly log: Logger;
   private readonly now: () => number;
   private closed = false;
+  private failing = false;
   /** Conversations whose turns were dropped before reaching the store (full queue, failed write, closed). */
   dropped = 0;
 
@@ -97,12 +99,18 @@ export class SharedConversations {
     const rows = [...this.pending.values()];
     this.pending.clear();
     this.writing = this.options.table.save(rows).then(
-      () => undefined,
+      () => {
+        if (!this.failing) return;
+        this.failing = false;
+        this.log.info({ dropped: this.dropped }, 'conversations: store writes succeed again');
+      },
       (error: unknown) => {
         this.dropped += rows.length;
+        if (this.failing) return;
+        this.failing = true;
         this.log.warn(
-          { err: describeStoreError(error), conversations: rows.length },
-          'conversations: store write failed; turns kept in memory only',
+          { err: describeStoreError(error) },
+          'conversations: store writes failing; turns kept in memory only until it answers',
         );
       },
     );

@@ -136,6 +136,40 @@ describe('Conversations', () => {
   });
 });
 
+describe('SharedConversations', () => {
+  it('logs one warning while store writes fail and one line when they succeed again, never waiting or throwing', async () => {
+    const dirs = [mkdtempSync(join(tmpdir(), 'aws-qa-conv-')), mkdtempSync(join(tmpdir(), 'aws-qa-conv-'))];
+    const [down, up] = await Promise.all(
+      dirs.map(async (d) => (await openStore({ kind: 'sqlite', dataDir: d, file: join(d, 'aws-qa.db') })).store),
+    );
+    await down.close(); // a store that can no longer be reached: every write rejects
+    let table = down.conversations();
+    const lines: string[] = [];
+    const shared = new SharedConversations({
+      table: { save: (rows) => table.save(rows), load: (k, since) => table.load(k, since), purge: (before) => table.purge(before) },
+      logger: pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }),
+      ttlMs: MINUTE,
+    });
+    for (let i = 0; i < 3; i += 1) {
+      shared.queue({ keyHash: `k${i}`, turns: [turn(['ec2'])], at: Date.now() });
+      await shared.flush();
+    }
+    expect(shared.dropped).toBe(3);
+    expect(await shared.read('k0')).toBeUndefined();
+    table = up.conversations();
+    shared.queue({ keyHash: 'k9', turns: [turn(['ecs'])], at: Date.now() });
+    await shared.close();
+    expect((await up.conversations().load('k9', 0))?.turns).toEqual([turn(['ecs'])]);
+    await up.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    const msgs = lines.map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(msgs.filter((m) => m.level === 40).map((m) => m.msg)).toEqual([
+      'conversations: store writes failing; turns kept in memory only until it answers',
+    ]);
+    expect(msgs.some((m) => m.msg === 'conversations: store writes succeed again')).toBe(true);
+  });
+});
+
 describe('inConversations (the real engine)', () => {
   let engine: Assistant;
   beforeAll(() => {
