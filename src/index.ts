@@ -27,6 +27,7 @@ export {
 export type { KnowledgeSnapshot } from './snapshot';
 export type { Turn } from './conversation/turn';
 export { isTurn, MAX_TURNS } from './conversation/turn';
+export type { ConversationRecall } from './conversation/recall';
 export type { KnowledgeSources } from './knowledge/load';
 export { readKnowledgeSources, readKnowledgeSourcesAsync, knowledgeFingerprint } from './knowledge/load';
 export type { KnowledgeProblem } from './knowledge/problems';

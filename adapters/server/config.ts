@@ -23,8 +23,8 @@ import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { type StoreConfig, storeEnvShape, storeSecrets, toStoreConfig } from '../store/store-config';
-import { type ExpertsConfig, expertsEnvShape, toExpertsConfig } from './experts-config';
 import { bindAddress, isBindableHost, isLoopbackHostname } from '../shared/loopback';
+import { type ExpertsConfig, expertsEnvShape, toExpertsConfig } from './experts-config';
 
 /** Variables whose values are secrets: never echoed, and scrubbed from every log line. */
 export const SECRET_VARIABLES = [
@@ -39,6 +39,8 @@ export const SECRET_VARIABLES = [
 export const MIN_SIGNING_SECRET_LENGTH = 32;
 export const MIN_APP_PASSWORD_LENGTH = 16;
 export const MIN_PLAYGROUND_TOKEN_LENGTH = 16;
+/** `CONVERSATION_TTL_MINUTES` when unset: a conversation is remembered 15 minutes after its last turn. */
+export const DEFAULT_CONVERSATION_TTL_MINUTES = 15;
 /** Default cap on the knowledge directory's total size (`KNOWLEDGE_MAX_BYTES`): 20 MB. */
 export const DEFAULT_KNOWLEDGE_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -98,6 +100,12 @@ export interface ServerConfig {
   secrets: string[];
   /** The `.env` file that was read, when there was one. */
   envFile?: string;
+  /**
+   * `CONVERSATION_TTL_MINUTES`, default 15: how long a conversation (a Slack thread or DM, a Teams
+   * chat or channel thread, a playground session) is remembered after its last turn, so that a
+   * follow-up is read in its context; 0 turns follow-ups off (adapters/server/conversations.ts).
+   */
+  conversationTtlMinutes: number;
   /** The store: `DATA_DIR` (SQLite) or `DATABASE_URL` (PostgreSQL), `QUESTION_LOG`, `RETENTION_DAYS`, `STORE_HASH_KEY` (src/store/store-config.ts). */
   store: StoreConfig;
   /** `SLACK_EXPERTS_CHANNEL`, `TEAMS_EXPERTS_CHANNEL`, `SLACK_ADMIN_USER_IDS` (experts-config.ts). */
@@ -166,6 +174,7 @@ export const envSchema = z
     KNOWLEDGE_MAX_BYTES: intIn(1024, 1024 * 1024 * 1024),
     SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000),
     SHUTDOWN_DELAY_MS: intIn(0, 60_000),
+    CONVERSATION_TTL_MINUTES: intIn(0, 1440),
     PLAYGROUND: flag,
     PLAYGROUND_TOKEN: secretOfAtLeast(MIN_PLAYGROUND_TOKEN_LENGTH, 'a random token'),
     PUBLIC_HOST: opt.refine(
@@ -343,6 +352,8 @@ function toConfig(e: RawEnv, cwd: string): ServerConfig {
     playgroundToken: e.PLAYGROUND_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS === undefined ? 8000 : Number(e.SHUTDOWN_TIMEOUT_MS),
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS === undefined ? 0 : Number(e.SHUTDOWN_DELAY_MS),
+    conversationTtlMinutes:
+      e.CONVERSATION_TTL_MINUTES === undefined ? DEFAULT_CONVERSATION_TTL_MINUTES : Number(e.CONVERSATION_TTL_MINUTES),
     local,
     production,
     playground: asFlag(e.PLAYGROUND) ?? local,
@@ -396,6 +407,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     playgroundToken: config.playgroundToken ? 'set' : 'unset',
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     shutdownDelayMs: config.shutdownDelayMs,
+    conversationTtlMinutes: config.conversationTtlMinutes,
     local: config.local,
     production: config.production,
     playground: config.playground,

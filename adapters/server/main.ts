@@ -24,6 +24,8 @@ import { LiveAssistant } from './live-assistant';
 import { createLogger, type Logger, routeConsole } from './logger';
 import { type Mounted, mountPlayground, mountSlack, mountTeams } from './platforms';
 import { installShutdown } from './shutdown';
+import type { Conversations } from './conversations';
+import { startConversations } from './start-conversations';
 
 export interface StartOptions {
   /** Environment; default `process.env` (plus `.env` in `cwd`). */
@@ -53,6 +55,8 @@ export interface RunningServer {
   feedbackStore: FeedbackStore;
   /** The store (questions, votes, de-duplication), its buffer and health. */
   store: StoreRuntime;
+  /** Where follow-ups find their conversation's earlier turns. */
+  conversations: Conversations;
   /** `http://HOST:PORT` as bound (the real port when `PORT=0`). */
   url: string;
   /** What the startup log listed, one line per thing served. */
@@ -91,15 +95,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   warnIfOpenBeyondLoopback(config, logger);
   const { url, baseUrl } = await listen(app, config, logger, restoreConsole);
 
-  const { store, mounted } = await bringUp({ config, logger, app, live, baseUrl, restoreConsole, storeRef });
+  const { store, conversations, mounted } = await bringUp({ config, logger, app, live, baseUrl, restoreConsole, storeRef });
   for (const m of mounted) if (m.health) platformHealth.push(m.health);
   if (config.knowledgeWatch) live.watch();
   app.ready();
   const served = announce({ config, logger, live, mounted, url, baseUrl, toTerminal: !options.destination && process.stderr.isTTY });
 
-  const stop = stopper({ config, logger, live, app, mounted, store, restoreConsole });
+  const stop = stopper({ config, logger, live, app, mounted, store, conversations, restoreConsole });
   if (options.signals ?? true) installProcessHandlers({ config, logger, live, stop, exit: options.exit });
-  return { config, logger, live, app, feedbackStore: store.recorder, store, url, served, stop };
+  return { config, logger, live, app, feedbackStore: store.recorder, store, conversations, url, served, stop };
 }
 
 /** Local mode (no authentication) bound beyond loopback (`LOCAL_ALLOW_REMOTE`): a loud warning. */
@@ -152,7 +156,7 @@ interface BringUpContext {
  * base, then the platforms. On any failure the reason is logged fatal, whatever started is
  * closed, and a {@link StartupError} thrown.
  */
-async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; mounted: Mounted[] }> {
+async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; conversations: Conversations; mounted: Mounted[] }> {
   const { config, logger, app, live } = ctx;
   const fail = async (message: string): Promise<never> => {
     await app.close(1000);
@@ -163,9 +167,11 @@ async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; moun
   };
   await new Promise<void>((resolve) => setImmediate(resolve)); // let /healthz answer 503 before the load
   let store: StoreRuntime;
+  let conversations: Conversations;
   try {
     store = await startStoreRuntime({ config: config.store, logger });
     ctx.storeRef.current = store;
+    conversations = await startConversations(config, store, logger);
   } catch (error) {
     logger.fatal({ err: error }, `${(error as Error).message}; not starting`);
     return fail('store unavailable');
@@ -188,6 +194,7 @@ async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; moun
       report: (query: ReportQuery) => store.store.report(query),
       logger,
       baseUrl: ctx.baseUrl,
+      conversations,
     };
     mounted.push(await mountTeams(ctxMount), await mountSlack(ctxMount), await mountPlayground(ctxMount));
   } catch (error) {
@@ -195,7 +202,7 @@ async function bringUp(ctx: BringUpContext): Promise<{ store: StoreRuntime; moun
     for (const m of mounted) await m.stop?.().catch(() => undefined);
     return fail('platform adapter failed to start');
   }
-  return { store, mounted };
+  return { store, conversations, mounted };
 }
 
 /** Why the knowledge base did not load: every `file:line` problem of an invalid one, else the error. */
@@ -252,6 +259,7 @@ function stopper(ctx: {
   app: AppServer;
   mounted: Mounted[];
   store: StoreRuntime;
+  conversations: Conversations;
   restoreConsole: () => void;
 }): (reason?: string) => Promise<boolean> {
   const { config, logger } = ctx;
@@ -261,6 +269,7 @@ function stopper(ctx: {
       ctx.live.close();
       const clean = await ctx.app.close(config.shutdownTimeoutMs, config.shutdownDelayMs);
       for (const m of ctx.mounted) await m.stop?.().catch((error: unknown) => logger.warn({ err: error }, 'platform stop failed'));
+      await ctx.conversations.close(1000);
       await ctx.store.close(2000);
       logger.info({ reason }, 'server closed');
       ctx.restoreConsole();

@@ -17,6 +17,8 @@
 import { type EscalationLog, type FeedbackStore, memoryEscalations, type Report, type ReportQuery } from '../../src/index';
 import type { Dedupe } from '../slack/dedupe';
 import type { ServerConfig } from './config';
+import { inConversations } from './conversational-assistant';
+import type { Conversations } from './conversations';
 import type { AppServer } from './http-server';
 import type { LiveAssistant } from './live-assistant';
 import type { Logger } from './logger';
@@ -36,6 +38,8 @@ export interface MountContext {
   logger: Logger;
   /** Public base URL for the log lines, e.g. `http://localhost:3978`. */
   baseUrl: string;
+  /** Where follow-ups find their conversation's earlier turns. Default: none (each question alone). */
+  conversations?: Conversations;
 }
 
 export interface Mounted {
@@ -65,7 +69,7 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     allowedTenantIds: teams.allowedTenantIds,
     ...(teams.mode === 'open' ? { allowedServiceUrls: teams.allowedServiceUrls } : {}),
     secrets: ctx.config.secrets,
-    assistant: ctx.live.forPlatform('teams'),
+    assistant: inConversations(ctx.live.forPlatform('teams'), ctx.conversations),
     feedbackStore: ctx.feedbackStore,
     ...(ctx.config.experts.teamsChannel ? { experts: { channel: ctx.config.experts.teamsChannel, log: escalationsOf(ctx) } } : {}),
     logger: ctx.logger,
@@ -104,7 +108,7 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
     apiUrl: slack.apiUrl,
     allowedTeamIds: slack.allowedTeamIds,
     secrets: ctx.config.secrets,
-    assistant: ctx.live.forPlatform('slack'),
+    assistant: inConversations(ctx.live.forPlatform('slack'), ctx.conversations),
     feedbackStore: ctx.feedbackStore,
     ...(ctx.slackDedupe ? { seen: ctx.slackDedupe } : {}),
     ...(ctx.config.experts.slackChannel ? { experts: { channel: ctx.config.experts.slackChannel, log: escalationsOf(ctx) } } : {}),
@@ -142,7 +146,7 @@ function escalationsOf(ctx: MountContext): EscalationLog {
 export async function mountPlayground(ctx: MountContext): Promise<Mounted> {
   if (!ctx.config.playground) return { lines: [] };
   const { createPlaygroundHandler } = require('../web/playground') as typeof import('../web/playground');
-  const web = ctx.live.forPlatform('web');
+  const web = inConversations(ctx.live.forPlatform('web'), ctx.conversations);
   ctx.app.fallback(
     createPlaygroundHandler({
       assistant: () => web,

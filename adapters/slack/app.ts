@@ -29,7 +29,7 @@ import {
   type SocketModeReceiver,
 } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import type { Assistant, FeedbackStore } from '../../src/index';
+import type { Assistant, ConversationRecall, FeedbackStore } from '../../src/index';
 import { createRedactor, urlPassword, withErrorSerializer } from '../shared/redactor';
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
@@ -64,7 +64,7 @@ export interface SlackAppOptions {
   /** Workspaces (team ids) allowed to use the app; empty or absent: all. */
   allowedTeamIds?: readonly string[];
   /** The answer engine (only `ask` is used). */
-  assistant: Pick<Assistant, 'ask'>;
+  assistant: Pick<Assistant, 'ask'> & Partial<ConversationRecall>;
   /** Where 👍/👎 votes go. */
   feedbackStore: FeedbackStore;
   logger: PinoLogger;

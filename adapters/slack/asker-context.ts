@@ -19,6 +19,23 @@ export function askerOf(body: Record<string, unknown>, context: { teamId?: strin
   };
 }
 
+/**
+ * The conversation a Slack question belongs to (the ask context's `thread`), or `undefined` when
+ * the payload names no channel. Always within the workspace:
+ * - `thread`: an @mention in a channel continues its thread (the root's `ts`: the bot answers
+ *   there), so every mention in one thread is one conversation;
+ * - `dm`: a direct message continues the DM (its recent turns);
+ * - `command`: `/aws` continues the same person's recent `/aws` questions in the same channel
+ *   (the answers are ephemeral: only they see them).
+ */
+export function slackThread(kind: 'thread' | 'dm' | 'command', asker: Asker, threadTs?: string): string | undefined {
+  if (!asker.channel) return undefined;
+  const where = `slack:${kind}:${asker.workspace ?? ''}:${asker.channel}`;
+  if (kind === 'thread') return threadTs ? `${where}:${threadTs}` : undefined;
+  if (kind === 'command') return asker.user ? `${where}:${asker.user}` : undefined;
+  return where;
+}
+
 /** The ask context of a listener call, from its `body` and Bolt `context`. */
 export function askContextOf(body: unknown, context: { teamId?: string; enterpriseId?: string; requestId?: unknown }): AskContext {
   return {

@@ -1,11 +1,12 @@
 /**
  * The `/aws` slash command: the answer is the acknowledgement itself (within Slack's 3 s), as an
  * ephemeral message with a "Share in channel" button. `/aws` and `/aws help` give the help answer.
+ * A command continues the same person's recent `/aws` questions in the same channel (`slackThread`).
  */
 import type { App } from '@slack/bolt';
 import { memoizeRender, type Answer } from '../../src/index';
-import { askContextOf } from './asker-context';
-import { answerFor, APOLOGY, type ListenerDeps, logFailure } from './deps';
+import { askContextOf, slackThread } from './asker-context';
+import { answerInContext, APOLOGY, type ListenerDeps, logFailure } from './deps';
 import { slashCommandSchema } from './payloads';
 import { renderSlack } from './render';
 
@@ -33,10 +34,11 @@ export function registerCommand(app: App, command: string, deps: ListenerDeps, o
       await ack({ response_type: 'ephemeral', text: 'Sorry, I could not read that command.' });
       return;
     }
-    const ask = askContextOf(body, context);
+    const asked = askContextOf(body, context);
+    const ask = { ...asked, thread: slackThread('command', asked.asker ?? {}) };
     let reply: object | string | undefined;
     try {
-      const answer = answerFor(deps, parsed.data.text, ask);
+      const answer = await answerInContext(deps, parsed.data.text, ask);
       reply = ackFor(answer);
       deps.logger.debug({ reqId: ask.requestId, kind: answer.kind, answerId: answer.id }, 'slack: slash command answered');
     } catch (error) {

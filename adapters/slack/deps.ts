@@ -4,7 +4,7 @@
  */
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import type { Answer, AskContext, Assistant, FeedbackStore } from '../../src/index';
+import type { Answer, AskContext, Assistant, ConversationRecall, FeedbackStore } from '../../src/index';
 import type { SlackHome } from './app-home';
 import type { SlackExperts } from './experts';
 import type { SlackMessage } from './render';
@@ -13,8 +13,11 @@ import type { SlackMessage } from './render';
 export type SlackClient = AllMiddlewareArgs['client'];
 
 export interface ListenerDeps {
-  /** The answer engine; only `ask` is used. */
-  assistant: Pick<Assistant, 'ask'>;
+  /**
+   * The answer engine: `ask`, and `recall` when the server keeps conversations (awaited before a
+   * question whose context names its `thread`).
+   */
+  assistant: Pick<Assistant, 'ask'> & Partial<ConversationRecall>;
   feedbackStore: FeedbackStore;
   logger: PinoLogger;
   /** Values that must never appear in a log line (tokens, signing secret). */
@@ -39,6 +42,15 @@ export const apologyMessage = (): SlackMessage => ({
  * id). A blank question (`/aws`, a bare @mention) gets the core's help answer.
  */
 export function answerFor(deps: ListenerDeps, raw: string, ask: AskContext): Answer {
+  return deps.assistant.ask(raw, ask);
+}
+
+/**
+ * Like {@link answerFor}, in the conversation `ask.thread` names: waits (bounded, see
+ * `ConversationRecall`) for its earlier turns when the server shares them between replicas.
+ */
+export async function answerInContext(deps: ListenerDeps, raw: string, ask: AskContext): Promise<Answer> {
+  await deps.assistant.recall?.(ask);
   return deps.assistant.ask(raw, ask);
 }
 

@@ -3,12 +3,13 @@
  * thread's root when the mention is already in a thread); a direct message is answered in the DM.
  * Bot messages (this app's own included) and messages with a subtype (edits, joins, …) are ignored.
  * Opening the app's Home tab (`app_home_opened`) publishes it (`app-home.ts`), from the same listener.
+ * Each question is asked in its conversation (`slackThread`): the mention's thread, or the DM.
  */
 import type { App, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AskContext } from '../../src/index';
 import { onHomeOpened } from './app-home';
-import { askContextOf } from './asker-context';
-import { answerFor, apologyMessage, type ListenerDeps, logFailure, type SlackClient } from './deps';
+import { askContextOf, slackThread } from './asker-context';
+import { answerInContext, apologyMessage, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { isDirectMessageChannel, type MessageEvent, messageEventSchema } from './payloads';
 import { renderSlack, type SlackMessage } from './render';
 
@@ -29,11 +30,18 @@ export function registerEvents(app: App, deps: ListenerDeps, ...middleware: Midd
     if (event.type === 'app_mention') {
       // A mention inside a DM also arrives as `message.im`: answer it there, once.
       if (e.bot_id || e.subtype || isDirectMessageChannel(e.channel)) return;
-      await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts ?? e.ts }, e, ask);
+      const root = e.thread_ts ?? e.ts;
+      await answerInConversation(client, deps, { channel: e.channel, thread_ts: root }, e, {
+        ...ask,
+        thread: slackThread('thread', ask.asker ?? {}, root),
+      });
       return;
     }
     if (e.channel_type !== 'im' || e.subtype || e.bot_id || !e.user || e.user === context.botUserId) return;
-    await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts }, e, ask);
+    await answerInConversation(client, deps, { channel: e.channel, thread_ts: e.thread_ts }, e, {
+      ...ask,
+      thread: slackThread('dm', ask.asker ?? {}),
+    });
   });
 }
 
@@ -54,7 +62,7 @@ async function answerInConversation(
 ): Promise<void> {
   let message: SlackMessage;
   try {
-    const answer = answerFor(deps, event.text, ask);
+    const answer = await answerInContext(deps, event.text, ask);
     message = renderSlack(answer, { experts: deps.experts !== undefined });
     deps.logger.debug({ reqId: ask.requestId, kind: answer.kind, answerId: answer.id, channel: target.channel }, 'slack: message answered');
   } catch (error) {

@@ -11,6 +11,8 @@
  * - `settings`: named values created once (the generated hash key).
  * - `dedupe_keys` (002): Slack event and interaction ids with their expiry, shared by replicas.
  * - `escalations` (003): questions handed to the experts, one row per (platform, answer, hashed asker).
+ * - `conversations` (004): the turns of recent conversations (keyed hash, turns JSON, updated_at),
+ *   shared by replicas (adapters/store/conversations.ts).
  */
 import { Umzug, type UmzugStorage } from 'umzug';
 import type { Dialect, SqlExecutor } from './sql-client';
@@ -61,6 +63,13 @@ export const MIGRATIONS: readonly Migration[] = [
         'CREATE TABLE escalations (platform TEXT NOT NULL, answer_id TEXT NOT NULL, user_hash TEXT NOT NULL, question TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (platform, answer_id, user_hash))',
       ),
       both('CREATE INDEX escalations_at ON escalations (at)'),
+    ),
+  },
+  {
+    name: '004-conversations',
+    up: merge(
+      both('CREATE TABLE conversations (key_hash TEXT PRIMARY KEY, turns TEXT NOT NULL, updated_at BIGINT NOT NULL)'),
+      both('CREATE INDEX conversations_updated_at ON conversations (updated_at)'),
     ),
   },
 ];

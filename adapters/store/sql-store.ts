@@ -17,6 +17,7 @@ import {
   type WriteBatch,
   zeroTotals,
 } from '../../src/index';
+import { ConversationRows } from './conversations';
 import type { SqlClient, Statement } from './sql-client';
 import { classified } from './store-errors';
 
@@ -240,6 +241,11 @@ export class SqlStore implements Store {
       totals,
       escalated: escalated.map((r) => ({ question: r.question, count: Number(r.n), lastAsked: new Date(Number(r.last)).toISOString() })),
     };
+  }
+
+  /** The `conversations` table (turns shared by replicas), on this store's connection. */
+  conversations(): ConversationRows {
+    return new ConversationRows(this.client);
   }
 
   async close(): Promise<void> {

@@ -19,9 +19,18 @@
  */
 import { ActivityTypes, TeamsActivityHandler, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { memoizeRender, type Answer, type AskContext, type Assistant, type FeedbackStore } from '../../src/index';
+import { memoizeRender, type Answer, type AskContext, type Assistant, type ConversationRecall, type FeedbackStore } from '../../src/index';
 import { turnRequestId } from './turn-request-id';
-import { mentionsBot, scopeOf, tenantAllowed, tenantOf, textWithoutBotMention, userOf, type TeamsScope } from './conversation';
+import {
+  conversationKeyOf,
+  mentionsBot,
+  scopeOf,
+  tenantAllowed,
+  tenantOf,
+  textWithoutBotMention,
+  userOf,
+  type TeamsScope,
+} from './conversation';
 import { parseSearchQuery, SEARCH_INVOKE, searchKnowledge } from './message-extension';
 import { EXPERTS_FAILED_TEXT, sendToExperts, type TeamsExperts } from './experts';
 import { EXPERTS_REPEAT_TEXT, EXPERTS_SENT_TEXT, renderTeams, renderTeamsCard } from './render';
@@ -33,8 +42,11 @@ export const WELCOME_TEXT =
   'Hi! I answer AWS questions from our team knowledge base: SLAs, comparisons, limits and which service fits. Ask me anything, or try one of these.';
 
 export interface TeamsQaBotOptions {
-  /** Answers questions (`createAssistant(...)`; only `ask` is used). */
-  assistant: Pick<Assistant, 'ask'>;
+  /**
+   * Answers questions (`createAssistant(...)`; `ask`, and `recall` when the server keeps
+   * conversations: awaited before each question, see `ConversationRecall`).
+   */
+  assistant: Pick<Assistant, 'ask'> & Partial<ConversationRecall>;
   /** Where 👍/👎 votes go. */
   feedbackStore: FeedbackStore;
   logger: Logger;
@@ -48,8 +60,8 @@ export interface TeamsQaBotOptions {
 
 /**
  * The ask context of a turn: who asked, for the store's question log (hashed there, never kept in
- * clear), and the request id. In a channel, `conversation.id` names the thread
- * (`…;messageid=…`): the channel is channelData's.
+ * clear), the request id, and the conversation it continues (`conversationKeyOf`). In a channel,
+ * `conversation.id` names the thread (`…;messageid=…`): the channel is channelData's.
  */
 function askContextOf(context: TurnContext): AskContext {
   const { activity } = context;
@@ -62,11 +74,12 @@ function askContextOf(context: TurnContext): AskContext {
       user: userOf(activity),
     },
     requestId: turnRequestId(context),
+    thread: conversationKeyOf(activity),
   };
 }
 
 export class TeamsQaBot extends TeamsActivityHandler {
-  private readonly assistant: Pick<Assistant, 'ask'>;
+  private readonly assistant: Pick<Assistant, 'ask'> & Partial<ConversationRecall>;
   private readonly feedbackStore: FeedbackStore;
   private readonly log: Logger;
   private readonly allowed: ReadonlySet<string>;
@@ -163,6 +176,7 @@ export class TeamsQaBot extends TeamsActivityHandler {
     } else {
       question = textWithoutBotMention(activity);
     }
+    await this.assistant.recall?.(ask);
     await this.send(context, this.cardFor(this.answer(question, scope, ask)), scope);
   }
 

@@ -88,6 +88,17 @@ export function textWithoutBotMention(activity: Partial<Activity>): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The conversation a message belongs to (the ask context's `thread`): Teams' conversation id
+ * within the tenant. In a channel the id names the thread (`19:…@thread.tacv2;messageid=<root>`),
+ * so every reply in a thread is one conversation and another thread is another; a group or
+ * personal chat is one conversation (its recent turns). `undefined` without a conversation id.
+ */
+export function conversationKeyOf(activity: Partial<Activity>): string | undefined {
+  const id = activity.conversation?.id;
+  return typeof id === 'string' && id ? `teams:${tenantOf(activity) ?? ''}:${id}` : undefined;
+}
+
 /** Who sent `activity`: the Microsoft Entra object id when Teams gives one, else `from.id` (`29:…`). */
 export function userOf(activity: Partial<Activity>): string {
   const from = activity.from as { id?: unknown; aadObjectId?: unknown } | undefined;

@@ -14,7 +14,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { Assistant, FeedbackStore } from '../../src/index';
+import type { Assistant, ConversationRecall, FeedbackStore } from '../../src/index';
 import { createTeamsAdapter, type TeamsAuthOptions, type TeamsCloudAdapter } from './adapter';
 import { TeamsQaBot } from './bot';
 import type { TeamsExperts } from './experts';
@@ -22,7 +22,7 @@ import { createMessagesListener } from './http';
 import { createRedactor, teamsLogger } from './log';
 
 export interface TeamsBotOptions extends TeamsAuthOptions {
-  assistant: Pick<Assistant, 'ask'>;
+  assistant: Pick<Assistant, 'ask'> & Partial<ConversationRecall>;
   feedbackStore: FeedbackStore;
   /** Parent logger; the adapter logs as a child with `component: 'teams'`. Never given secrets. */
   logger: Logger;

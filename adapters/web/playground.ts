@@ -5,8 +5,10 @@
  * Routes (everything else returns `false`, and the server answers 404):
  * - `GET /` — the page (`index.html` from the built assets);
  * - `GET /playground/<file>` — the bundle and stylesheet built by `build-client.ts`;
- * - `POST /playground/ask` — `{ question }` → `{ answer, intent, slack, teams }`, where `slack` is
- *   `renderSlack(answer)` and `teams` is `renderTeams(answer)`, exactly what the bots would send;
+ * - `POST /playground/ask` — `{ question, conversation? }` → `{ answer, intent, slack, teams }`, where
+ *   `slack` is `renderSlack(answer)` and `teams` is `renderTeams(answer)`, exactly what the bots
+ *   would send; questions sharing a `conversation` id are read in the context of the ones before
+ *   (the conversation key is `web:<id>`, which no Slack or Teams key can equal);
  * - `POST /playground/feedback` — `{ answerId, question, vote, from? }` → recorded in the feedback
  *   store with platform `web`.
  *
@@ -27,7 +29,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { Assistant, FeedbackStore } from '../../src/index';
+import type { Assistant, ConversationRecall, FeedbackStore } from '../../src/index';
 import { renderSlack } from '../slack/render';
 import { renderTeams } from '../teams/render';
 import { hostPolicy } from './host-check';
@@ -36,8 +38,11 @@ import { askRequestSchema, describeIssues, feedbackRequestSchema } from './schem
 import { defaultAssetsDir, readAsset } from './static-assets';
 
 export interface PlaygroundOptions {
-  /** The current assistant; called per request, because the server swaps it when the knowledge changes. */
-  assistant: () => Assistant;
+  /**
+   * The current assistant; called per request, because the server swaps it when the knowledge
+   * changes. Its `recall`, when it has one (the server's), is awaited before a question in a conversation.
+   */
+  assistant: () => Assistant & Partial<ConversationRecall>;
   /** Where 👍/👎 votes go (platform `web`, user {@link PLAYGROUND_USER}). */
   feedbackStore: FeedbackStore;
   logger: Logger;
@@ -257,7 +262,13 @@ async function ask(playground: Playground, req: IncomingMessage, res: ServerResp
   const request = await readRequest(playground, req, res, askRequestSchema, 'ask');
   if (!request) return;
   const started = performance.now();
-  const { answer, intent } = playground.options.assistant().route(request.question, { requestId: playground.options.requestIdOf?.(req) });
+  const assistant = playground.options.assistant();
+  const context = {
+    requestId: playground.options.requestIdOf?.(req),
+    ...(request.conversation ? { thread: `web:${request.conversation}` } : {}),
+  };
+  await assistant.recall?.(context);
+  const { answer, intent } = assistant.route(request.question, context);
   const slack = renderSlack(answer);
   const teams = renderTeams(answer);
   playground.log.debug(

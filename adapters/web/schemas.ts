@@ -5,13 +5,22 @@
 import { z } from 'zod';
 import { MAX_QUESTION_LENGTH } from '../../src/index';
 
-/** `POST /playground/ask`: `{ question }`, 1..4,000 characters after trimming. */
+/**
+ * `POST /playground/ask`: `{ question, conversation? }`. `question`: 1..4,000 characters after
+ * trimming. `conversation`: the page's conversation id (8..64 letters, digits, `-` or `_`; a new
+ * one per "New conversation"): questions sharing it are one conversation, each read in the
+ * context of the ones before; without it a question stands alone.
+ */
 export const askRequestSchema = z.strictObject({
   question: z
     .string()
     .trim()
     .min(1, 'question is empty')
     .max(MAX_QUESTION_LENGTH, `question is longer than ${MAX_QUESTION_LENGTH} characters`),
+  conversation: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'conversation must be 8 to 64 letters, digits, - or _')
+    .optional(),
 });
 
 /**

@@ -48,17 +48,17 @@ describe('sqlite store', () => {
       const tables = (await client.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).map(
         (t) => t.name,
       );
-      expect(tables).toEqual(['dedupe_keys', 'escalations', 'questions', 'schema_migrations', 'settings', 'votes']);
+      expect(tables).toEqual(['conversations', 'dedupe_keys', 'escalations', 'questions', 'schema_migrations', 'settings', 'votes']);
       await store.close();
       const again = await openStore({ kind: 'sqlite', dataDir: dir, file });
       expect(again.applied).toEqual([]);
       await again.store.close();
     });
 
-    it('upgrades a store at the previous version, keeping its rows', async () => {
+    it('upgrades a store at the first version, keeping its rows', async () => {
       const file = nextFile();
       const old = openSqlite({ file });
-      const previous = MIGRATIONS[MIGRATIONS.length - 2].name;
+      const previous = MIGRATIONS[0].name;
       await old.withMigrationLock((x) => migrate(x, { to: previous }));
       await old.run(
         "INSERT INTO votes (platform, answer_id, user_hash, question, vote, at) VALUES ('slack', 'a1', 'h1', 'sla for eks', 'down', ?)",
@@ -71,7 +71,8 @@ describe('sqlite store', () => {
       ).toMatch(/no such table/);
       await old.close();
       const { store, applied } = await openStore({ kind: 'sqlite', dataDir: dir, file });
-      expect(applied).toEqual([SCHEMA_VERSION]);
+      expect(applied).toEqual(MIGRATIONS.slice(1).map((m) => m.name));
+      expect(applied.at(-1)).toBe(SCHEMA_VERSION);
       expect((await store.report({ since: 0 })).downvoted).toEqual([{ question: 'sla for eks', answerId: 'a1', up: 0, down: 1 }]);
       expect(await store.escalate({ platform: 'slack', answerId: 'a1', user: 'h1', question: 'sla for eks', at: Date.now() })).toBe(true);
       await store.close();

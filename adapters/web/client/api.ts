@@ -48,9 +48,14 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
   return data as T;
 }
 
-/** Asks `question`. */
-export function askQuestion(question: string): Promise<AskResponse> {
-  return postJson<AskResponse>('/playground/ask', { question });
+/** Asks `question`, in the conversation `conversation` (an id from {@link newConversationId}) when given. */
+export function askQuestion(question: string, conversation?: string): Promise<AskResponse> {
+  return postJson<AskResponse>('/playground/ask', conversation ? { question, conversation } : { question });
+}
+
+/** A fresh conversation id: 32 random hex digits (`crypto.getRandomValues` works on plain http too). */
+export function newConversationId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Records a 👍/👎 through the server's feedback store. */

@@ -4,9 +4,10 @@
  * The playground page: a labelled question box (Enter submits, ↑ recalls the last question), the
  * conversation history, and each answer rendered for Slack and Teams side by side. Follow-up and
  * "Did you mean" buttons in either rendering ask their question; 👍/👎 post the vote to the
- * server's feedback store.
+ * server's feedback store. Every question continues one conversation (as replies in a Slack
+ * thread do: "SLA for EC2", then "and for Lambda?") until "New conversation" starts another.
  */
-import { askQuestion, sendFeedback } from './api';
+import { askQuestion, newConversationId, sendFeedback } from './api';
 import type { ButtonIntent } from './button-intents';
 import { Turn, type Platform } from './turn-view';
 
@@ -17,6 +18,8 @@ interface PageElements {
   form: HTMLFormElement;
   input: HTMLInputElement;
   submit: HTMLButtonElement;
+  /** Starts a new conversation. */
+  restart: HTMLButtonElement;
   history: HTMLOListElement;
   /** A live region: screen readers hear each outcome. */
   announcer: HTMLElement;
@@ -27,6 +30,7 @@ function pageElements(): PageElements {
     form: document.getElementById('ask-form') as HTMLFormElement,
     input: document.getElementById('question') as HTMLInputElement,
     submit: document.getElementById('ask-button') as HTMLButtonElement,
+    restart: document.getElementById('new-conversation') as HTMLButtonElement,
     history: document.getElementById('history') as HTMLOListElement,
     announcer: document.getElementById('announcer') as HTMLElement,
   };
@@ -36,8 +40,21 @@ function pageElements(): PageElements {
 class Conversation {
   private readonly asked: string[] = [];
   private busy = 0;
+  /** The server reads each question in the context of the earlier ones sent with this id. */
+  private id = newConversationId();
 
   constructor(private readonly page: PageElements) {}
+
+  /** Starts a new conversation: the next question stands on its own; a divider marks the break. */
+  restart(): void {
+    this.id = newConversationId();
+    if (!this.page.history.lastElementChild?.classList.contains('turn')) return; // nothing asked since the last break
+    const divider = document.createElement('li');
+    divider.className = 'conversation-break';
+    divider.textContent = 'New conversation';
+    this.page.history.append(divider);
+    this.page.announcer.textContent = 'New conversation started.';
+  }
 
   /** The last question asked, if any (↑ recalls it). */
   last(): string | undefined {
@@ -55,7 +72,7 @@ class Conversation {
     this.setBusy(1);
     const started = performance.now();
     try {
-      const response = await askQuestion(text);
+      const response = await askQuestion(text, this.id);
       turn.showAnswer(response, performance.now() - started, this.onIntent);
       this.page.announcer.textContent = response.answer.answered
         ? `Answer: ${response.answer.title}`
@@ -99,6 +116,10 @@ class Conversation {
 /** The question box (Enter submits, ↑ on an empty box recalls the last question) and the example buttons. */
 function wireInputs(page: PageElements, conversation: Conversation): void {
   const { form, input } = page;
+  page.restart.addEventListener('click', () => {
+    conversation.restart();
+    input.focus();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const question = input.value;
