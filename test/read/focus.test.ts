@@ -1,0 +1,93 @@
+/** The focus of a long message (the sentences that ask, and a title) and the normalizing it relies on. */
+import { focusOf, MIN_SENTENCES, TITLE_WORDS } from '../../src/read/focus';
+import { normalizeQuestion } from '../../src/read/normalize';
+
+/** A plain sentence of `n` words that neither asks nor starts like a question. */
+const telling = (n: number) => `${Array.from({ length: n }, (_, i) => (i === 0 ? 'Our' : `word${i}`)).join(' ')}.`;
+
+describe('focusOf', () => {
+  describe('when the message is short', () => {
+    it(`returns undefined under ${MIN_SENTENCES} sentences`, () => {
+      expect(focusOf('Is there an SLA for EKS?')).toBeUndefined();
+      expect(focusOf('We run EKS in production. Is there an SLA?')).toBeUndefined();
+    });
+  });
+
+  describe('when no sentence after the first asks', () => {
+    it('returns undefined', () => {
+      expect(focusOf('We run EKS. We use Terraform. We like it.')).toBeUndefined();
+      expect(focusOf('Is there an SLA? We run EKS. We use Terraform.')).toBeUndefined();
+    });
+  });
+
+  describe('when a later sentence asks', () => {
+    it('keeps the sentences ending in a question mark and puts the story in context', () => {
+      const story = 'Our Jenkins pipelines deploy with Terraform to a dozen accounts across three regions every day.';
+      expect(focusOf(`${story} We're looking at EKS. Is there an uptime SLA?`)).toEqual({
+        focus: 'Is there an uptime SLA?',
+        context: `${story} We're looking at EKS.`,
+      });
+    });
+
+    it('keeps a sentence whose first word asks, without a question mark', () => {
+      expect(focusOf(`${telling(20)} We run pipelines. How reliable is EKS`)).toEqual({
+        focus: 'How reliable is EKS',
+        context: `${telling(20)} We run pipelines.`,
+      });
+      expect(focusOf(`${telling(20)} We run pipelines. Does EKS publish an SLA.`)?.focus).toBe('Does EKS publish an SLA.');
+    });
+
+    it('keeps every asking sentence, in order', () => {
+      expect(focusOf(`${telling(20)} Is EKS covered? We run pipelines. What about ECS?`)?.focus).toBe('Is EKS covered? What about ECS?');
+    });
+
+    it(`keeps a first sentence of at most ${TITLE_WORDS} words as a title, and a longer one as context`, () => {
+      const title = telling(TITLE_WORDS);
+      expect(focusOf(`${title} We run pipelines. Is there an SLA?`)).toEqual({
+        focus: `${title} Is there an SLA?`,
+        context: 'We run pipelines.',
+      });
+      const long = telling(TITLE_WORDS + 1);
+      expect(focusOf(`${long} We run pipelines. Is there an SLA?`)).toEqual({
+        focus: 'Is there an SLA?',
+        context: `${long} We run pipelines.`,
+      });
+    });
+
+    it('returns undefined when every sentence is in the focus (nothing to set apart)', () => {
+      expect(focusOf('EKS SLA. Is there one? Does it cover the control plane?')).toBeUndefined();
+    });
+  });
+
+  it('finds the sentences of a normalized post whose title has no full stop', () => {
+    const post = normalizeQuestion(
+      'EKS uptime\nOur platform team deploys everything with Terraform and Jenkins across many accounts.\nIs there an SLA for the control plane?',
+    );
+    expect(focusOf(post)).toEqual({
+      focus: 'EKS uptime. Is there an SLA for the control plane?',
+      context: 'Our platform team deploys everything with Terraform and Jenkins across many accounts.',
+    });
+  });
+});
+
+describe('normalizeQuestion', () => {
+  it('drops web addresses, keeping the words around them', () => {
+    expect(normalizeQuestion('see https://aws.amazon.com/eks/sla/ for the EKS SLA')).toBe('see for the EKS SLA');
+    expect(normalizeQuestion('mirror at ftp://files.example/x.tgz and HTTP://EXAMPLE.COM/A ok')).toBe('mirror at and ok');
+  });
+
+  it("keeps a Slack link's label and drops its address", () => {
+    expect(normalizeQuestion('read <https://docs.aws.amazon.com/eks|the EKS docs> first')).toBe('read the EKS docs first');
+  });
+
+  it('ends a sentence at a line that ends without punctuation', () => {
+    expect(normalizeQuestion('SLA for EKS\nIs it 99.95?')).toBe('SLA for EKS. Is it 99.95?');
+    expect(normalizeQuestion('EKS uptime \r\nwe run it')).toBe('EKS uptime. we run it');
+  });
+
+  it('adds nothing to a line that already ends with punctuation', () => {
+    expect(normalizeQuestion('We run EKS.\nIs there an SLA?\nWhich one:\nEKS or ECS')).toBe(
+      'We run EKS. Is there an SLA? Which one: EKS or ECS',
+    );
+  });
+});
