@@ -1,6 +1,6 @@
 /**
  * `npm run fit`: fits the scoring model's weights and abstain threshold on the labeled training
- * questions, and writes `src/router/fitted-model.json`.
+ * questions, and writes `src/router/fitted-weights.json`.
  *
  * Every candidate reading of every training question is built and labeled automatically: 1 when
  * its rendered answer passes the case by the shared scorer's rules (`label.ts`), else 0. A
@@ -156,7 +156,7 @@ function main(): void {
     },
   };
   for (const [i, f] of FEATURES.entries()) console.log(`  ${f.padEnd(28)} ${model.weights[i]}`);
-  if (!check) writeFileSync(join(ROOT, 'src', 'router', 'fitted-model.json'), `${JSON.stringify(model, null, 2)}\n`);
+  if (!check) writeFileSync(join(ROOT, 'src', 'router', 'fitted-weights.json'), `${JSON.stringify(model, null, 2)}\n`);
 }
 
 main();

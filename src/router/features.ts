@@ -9,6 +9,7 @@ import { renderText } from '../answer/text';
 import { CAUSE_PHRASES, FIGURE_PHRASES, holdsPhrase, PROCEDURE_PHRASES } from '../read/cues';
 import type { Understood } from '../read/read';
 import { quantities } from '../language/units';
+import { knowledgeStems } from '../text/knowledge-stems';
 import { relevance, type Evidence } from './relevance';
 
 export const FEATURES = [
@@ -32,6 +33,8 @@ export const FEATURES = [
   'answer.amount-asked',
   'answer.quantity-stated',
   'answer.dimension-stated',
+  'answer.other-dimension-stated',
+  'answer.modifier-missing',
   'not-found',
   'not-found.relevance',
   'not-found.subjects',
@@ -76,6 +79,8 @@ export const ANSWER_FEATURES: readonly FeatureName[] = [
   'answer.figure-asked-missing',
   'answer.quantity-stated',
   'answer.dimension-stated',
+  'answer.other-dimension-stated',
+  'answer.modifier-missing',
 ];
 
 /**
@@ -117,6 +122,16 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
     const stated = quantities(body);
     y['answer.quantity-stated'] = u.quantities.some((q) => stated.some((s) => s.dimension === q.dimension && s.base === q.base)) ? 1 : 0;
     y['answer.dimension-stated'] = u.quantities.some((q) => stated.some((s) => s.dimension === q.dimension)) ? 1 : 0;
+  }
+  // A limit of one kind asked ("max request size": a size) and only one of another stated ("15 minutes").
+  if (u.dimension) {
+    const stated = quantities(body);
+    y['answer.other-dimension-stated'] = stated.length > 0 && !stated.some((s) => s.dimension === u.dimension) ? 1 : 0;
+  }
+  // The word that says which limit or aspect is asked ("memory" in "memory limit"), absent from the answer.
+  if (u.modifiers.length) {
+    const held = new Set(knowledgeStems(body));
+    y['answer.modifier-missing'] = u.modifiers.every((m) => knowledgeStems(m).every((st) => !held.has(st))) ? 1 : 0;
   }
   return y;
 }

@@ -1,11 +1,11 @@
 /**
  * The fitted scoring model: a logistic model over `features.ts`, with the abstain threshold, read
- * from `fitted-model.json` (written by `npm run fit`, committed). A candidate's score is the
+ * from `fitted-weights.json` (written by `npm run fit`, committed). A candidate's score is the
  * model's estimate that its answer is right; `contributions` says how much each feature added.
  */
 import { z } from 'zod';
 import { FEATURES, type FeatureName, type FeatureVector } from './features';
-import fitted from './fitted-model.json';
+import fitted from './fitted-weights.json';
 
 const modelSchema = z.object({
   features: z.array(z.string()),
@@ -26,7 +26,7 @@ export function loadModel(raw: unknown): FittedModel {
   const extra = m.features.filter((f) => !(FEATURES as readonly string[]).includes(f));
   if (missing.length || extra.length || m.weights.length !== m.features.length)
     throw new Error(
-      `fitted-model.json does not match features.ts (missing: ${missing.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'}): run npm run fit`,
+      `fitted-weights.json does not match features.ts (missing: ${missing.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'}): run npm run fit`,
     );
   const weights = Object.fromEntries(m.features.map((f, i) => [f, m.weights[i]])) as Record<FeatureName, number>;
   return { weights, threshold: m.threshold };

@@ -1,7 +1,7 @@
 /** The fitted scoring model: loading (checked against features.ts), the score, and each feature's contribution. */
 import { FEATURES, type FeatureName, type FeatureVector } from '../../src/router/features';
 import { contributions, fittedScore, loadModel, MODEL } from '../../src/router/fitted-model';
-import committed from '../../src/router/fitted-model.json';
+import committed from '../../src/router/fitted-weights.json';
 
 /** A model file as `npm run fit` writes it, weighing every feature (0 unless given). */
 const rawModel = (weights: Partial<Record<FeatureName, number>> = {}, threshold = 0.5) => ({
@@ -65,7 +65,7 @@ describe('loadModel', () => {
   });
 });
 
-describe('the committed fitted-model.json', () => {
+describe('the committed fitted-weights.json', () => {
   it('weighs exactly the features of features.ts, in their order, and loads as MODEL', () => {
     expect(committed.features).toEqual([...FEATURES]);
     expect(committed.weights).toHaveLength(FEATURES.length);
