@@ -2,10 +2,11 @@
  * The server as a real process (TypeScript sources through swc): zero-setup start, graceful
  * shutdown on SIGTERM/SIGINT with a request in flight, reload on SIGHUP.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startedForAll, stoppedAfterEach } from '../helpers/lifecycle';
+import { tempDir } from '../helpers/temp-dir';
 import { startFakeConnector } from './helpers/fakes';
 import { postActivity, raw, teamsMessage, waitFor } from './helpers/requests';
 import { KNOWLEDGE_DIR, ROOT, type Spawned, spawnServer, stopSpawned } from './helpers/server';
@@ -23,8 +24,11 @@ describe('server process', () => {
     (s) => stopSpawned(s, 'SIGKILL'),
   );
 
-  it('starts with no environment but a free port, answers Teams, and prints only JSON lines', async () => {
-    const s = await spawn({ PORT: '0' });
+  it('starts with no environment but a free port, answers Teams, keeps its store in ./data, and prints only JSON lines', async () => {
+    // A working directory of its own (./knowledge linked to the real one), so the default ./data is a throwaway one.
+    const cwd = tempDir('aws-qa-zero-setup-');
+    symlinkSync(KNOWLEDGE_DIR, join(cwd, 'knowledge'));
+    const s = await spawn({ PORT: '0' }, cwd);
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await postActivity(s.url, teamsMessage(connector().url, 'SLA for EKS'));
     expect(res.status).toBe(200);
@@ -34,6 +38,7 @@ describe('server process', () => {
     expect(s.lines.length).toBeGreaterThan(5);
     for (const line of s.lines) expect(() => JSON.parse(line)).not.toThrow();
     expect(s.stderr()).toBe('');
+    expect(existsSync(join(cwd, 'data', 'aws-qa.db'))).toBe(true);
   });
 
   it('on SIGTERM finishes the request in flight, turns /healthz 503, and exits 0 within 10 s', async () => {
