@@ -159,7 +159,8 @@ export class LiveAssistant {
     this.closed = false;
     const onEvent = (_event: string, filename: string | Buffer | null): void => {
       const name = filename === null ? null : String(filename);
-      if (name !== null && !RELEVANT.test(name)) return;
+      if (name !== null && !RELEVANT.test(name))
+        return void this.log.debug({ file: name }, 'knowledge watch: not a knowledge file, ignored');
       this.schedule(`changed: ${name ?? 'directory'}`);
     };
     try {
