@@ -104,4 +104,8 @@ export const SEPARATORS = set('vs vs. versus or and with than over to for from i
 /** Prepositions that introduce what an aspect is asked of ("SLA **for** X"). */
 export const OBJECT_PREPOSITIONS = set('for of on');
 /** Words that put a figure past a limit ("longer than 15 minutes", "over 400 KB"). */
-export const OVER_WORDS = set('longer more over beyond exceed exceeds exceeding above bigger larger past');
+export const OVER_WORDS = set('longer more over beyond exceed exceeds exceeding above bigger larger past higher greater');
+/** Words that put a figure under a limit ("below 99.95%", "less than 99.9%"). */
+export const UNDER_WORDS = set('below under less lower fewer beneath shorter smaller');
+/** The words that make such a bound inclusive: "**at least** 99.9%", "**at most**", "99.9% **or** more". */
+export const INCLUSIVE_BOUND = { at: 'at', least: 'least', most: 'most', or: 'or' } as const;
