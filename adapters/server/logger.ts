@@ -1,5 +1,5 @@
 /**
- * The server's logger: pino JSON lines to stdout (or a given stream), at `LOG_LEVEL`. Lines about
+ * The server's logger: pino JSON lines to stdout (pretty-printed on a terminal: `pretty-logs.ts`; or a given stream), at `LOG_LEVEL`. Lines about
  * one request carry its id as `reqId`, passed explicitly by whoever logs them (`request-id.ts`).
  *
  * Secrets are kept out twice over:
@@ -12,6 +12,7 @@
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { CENSOR, createRedactor, errorSerializer } from '../shared/redactor';
+import { forTerminal } from './pretty-logs';
 
 export type { Logger } from 'pino';
 
@@ -170,7 +171,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination ?? stdout!.stream,
+    options.destination ?? forTerminal(stdout!.stream),
   );
 }
 
