@@ -85,7 +85,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Local mode serves this machine only: a request naming another host (DNS rebinding) gets 403.
   const app = createAppServer({
     logger,
-    healthDetails: () => (storeRef.current ? { store: storeRef.current.health.state } : {}),
+    healthDetails: () => ({
+      ...(live.generation > 0 ? { knowledge: live.current().stats().version } : {}),
+      ...(storeRef.current ? { store: storeRef.current.health.state } : {}),
+    }),
     ...(config.local ? { hostAllowed: hostPolicy(config.publicHost) } : {}),
   });
   warnIfOpenBeyondLoopback(config, logger);

@@ -83,10 +83,16 @@ describe('server process', () => {
       const ask = async (question: string): Promise<string> =>
         (await raw(s.url, { path: '/playground/ask', headers: json, body: JSON.stringify({ question }) })).body;
       expect(await ask('SLA for Neptune')).not.toContain('99.9%');
+      const version = async (): Promise<string> => JSON.parse((await raw(s.url, { method: 'GET', path: '/healthz' })).body).knowledge;
+      const first = await version();
+      expect(first).toMatch(/^[0-9a-f]{12}$/);
       writeFileSync(join(dir, 'databases.md'), readFileSync(join(ROOT, 'test/fixtures/knowledge-extra/databases.md')));
       s.proc.kill('SIGHUP');
       await waitFor(() => parsed(s).some((l) => l.msg === 'knowledge base reloaded'), 8000, 'the reload');
       expect(await ask('SLA for Neptune')).toContain('99.9%');
+      const second = await version();
+      expect(second).toMatch(/^[0-9a-f]{12}$/);
+      expect(second).not.toBe(first); // /healthz says which knowledge is served
 
       writeFileSync(join(dir, 'broken.md'), '# Broken\n\n## Dangling question?\n');
       s.proc.kill('SIGHUP');
@@ -96,6 +102,7 @@ describe('server process', () => {
         'the rejection',
       );
       expect(await ask('SLA for Neptune')).toContain('99.9%');
+      expect(await version()).toBe(second); // the rejected change is not served
       s.proc.kill('SIGTERM');
       expect(await s.exited).toBe(0);
     } finally {

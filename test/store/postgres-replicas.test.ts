@@ -89,7 +89,11 @@ describe('two replicas on one PostgreSQL', () => {
       }
       await fake.waitFor(() => posts(fake.calls) === before + asked.length, PATIENCE);
       await fake.waitFor(() => a.store.health.state === 'degraded' && b.store.health.state === 'degraded', PATIENCE);
-      for (const server of [a, b]) expect(await health(server)).toEqual({ status: 200, body: { status: 'ready', store: 'degraded' } });
+      for (const server of [a, b])
+        expect(await health(server)).toEqual({
+          status: 200,
+          body: { status: 'ready', store: 'degraded', knowledge: expect.stringMatching(/^[0-9a-f]{12}$/) },
+        });
       expect(a.lines.filter((l) => l.includes('store degraded'))).toHaveLength(1);
 
       await pg.start();
@@ -98,7 +102,8 @@ describe('two replicas on one PostgreSQL', () => {
           a.store.health.state === 'ok' && b.store.health.state === 'ok' && a.store.buffer.pending === 0 && b.store.buffer.pending === 0,
         PATIENCE,
       );
-      for (const server of [a, b]) expect((await health(server)).body).toEqual({ status: 'ready', store: 'ok' });
+      for (const server of [a, b])
+        expect((await health(server)).body).toEqual({ status: 'ready', store: 'ok', knowledge: expect.stringMatching(/^[0-9a-f]{12}$/) });
       expect(a.lines.some((l) => l.includes('store recovered'))).toBe(true);
       const r = await report();
       expect(r.unanswered).toContainEqual({ question: 'sla for route 53', count: 2, lastAsked: expect.any(String) });
@@ -106,6 +111,12 @@ describe('two replicas on one PostgreSQL', () => {
     },
     3 * PATIENCE,
   );
+
+  it('says in /healthz which knowledge each replica serves: the same files, the same version', async () => {
+    const [ha, hb] = await Promise.all([health(a), health(b)]);
+    expect(ha.body.knowledge).toMatch(/^[0-9a-f]{12}$/);
+    expect(hb.body.knowledge).toBe(ha.body.knowledge);
+  });
 
   it('never logs the database password', () => {
     const all = [...a.lines, ...b.lines].join('\n');
