@@ -1,5 +1,6 @@
 /** Logs read by a person on a terminal are pretty-printed; anywhere else they stay JSON lines (issue 24 item 12). */
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import pino from 'pino';
 import { forTerminal } from '../../adapters/server/pretty-logs';
 
@@ -27,7 +28,7 @@ describe('forTerminal', () => {
     logger.warn({ variable: 'SLACK_BOT_TOKEN' }, 'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
     await new Promise<void>((resolve) => logger.flush(() => resolve()));
     await new Promise((r) => setImmediate(r));
-    const text = out.text().replace(/\u001b\[[0-9;]*m/g, ''); // without the colours
+    const text = stripVTControlCharacters(out.text()); // without the colours
     expect(text).toMatch(/WARN.*: Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET\n/);
     expect(text).toContain('variable: "SLACK_BOT_TOKEN"');
     expect(text).not.toContain('{"level"');
