@@ -96,7 +96,7 @@ export interface ServerConfig {
   secrets: string[];
   /** The `.env` file that was read, when there was one. */
   envFile?: string;
-  /** The store: `DATA_DIR` (SQLite) or `DATABASE_URL` (PostgreSQL), `QUESTION_LOG`, `RETENTION_DAYS`, `STORE_HASH_KEY` (src/store/store-config.ts). */
+  /** The store: `DATA_DIR` (SQLite) or `DATABASE_URL` (PostgreSQL), `QUESTION_LOG`, `RETENTION_DAYS`, `STORE_HASH_KEY` (adapters/store/store-config.ts). */
   store: StoreConfig;
 }
 
@@ -200,7 +200,7 @@ export const envSchema = z
       (v) => list(v).every((id) => GUID.test(id)),
       'must be a comma-separated list of tenant ids (GUIDs)',
     ),
-    // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): src/store/store-config.ts.
+    // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): adapters/store/store-config.ts.
     ...storeEnvShape,
   })
   .superRefine(

@@ -4,7 +4,7 @@
  * public contract: `{ unanswered: [{ question, count, lastAsked }], downvoted: [{ question,
  * answerId, up, down }], top: [{ question, count, answered }], totals: { all, <platform>… } }`.
  */
-import type { StorePlatform } from './store';
+import type { StorePlatform } from './store-platform';
 
 export interface ReportQuery {
   /** Only rows at or after this time (ms since the epoch). */
