@@ -46,7 +46,7 @@ describe('Slack listener hardening', () => {
   /** A signed slash command, answered in its acknowledgement: whatever the requests before it caused has happened once it returns. */
   const sentinel = async (): Promise<void> => {
     const asked = h.asked();
-    expect((await h.post(slashCommand('SLA for EKS'))).status).toBe(200);
+    expect((await h.post(slashCommand('SLA for EKS', { response_url: h.fake.responseUrl() }))).status).toBe(200);
     expect(h.asked()).toBe(asked + 1);
   };
 
