@@ -7,5 +7,8 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   testTimeout: 30000,
+  // ./data unchanged and no temporary files left: test/helpers/run-hygiene.ts.
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
 };

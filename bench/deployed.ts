@@ -6,14 +6,14 @@
  * (the server logs a JSON line per answered question, as in production); the base URL is read from
  * the first line that names one.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverNodeFlags } from '../adapters/server/node-options';
 import { repoRoot } from './repo';
+import { spawnWithThrowawayStore } from './throwaway-store';
 
 /** What `npm start` runs after its build check; the bench refuses to run if `package.json` says otherwise. */
 const START_COMMAND = 'node $(cat adapters/server/node-flags) dist/adapters/server/main.js';
@@ -52,30 +52,14 @@ export async function freePort(): Promise<number> {
  * Spawns `node args` in the repository with `env` (plus PATH) and waits for it to print its URL
  * (`"url":"http…"` or a bare URL line), or, when `knownUrl` is given (a server that logs nothing at
  * its log level), only for it to start. Unless `env` names a store, the process gets a store of its
- * own (`DATA_DIR`: a fresh temporary directory, removed once it has exited), so that no run
- * measures the rows of the runs before it, nor adds to the repository's `data/`.
+ * own (throwaway-store.ts).
  */
 export async function spawnNode(args: string[], env: Record<string, string>, timeoutMs = 180_000, knownUrl?: string): Promise<Child> {
-  const dataDir = 'DATA_DIR' in env || 'DATABASE_URL' in env ? undefined : mkdtempSync(join(tmpdir(), 'aws-qa-bench-data-'));
-  const proc = spawn(process.execPath, args, {
+  const proc = spawnWithThrowawayStore(args, {
     cwd: repoRoot(),
-    env: { PATH: process.env.PATH ?? '', ...env, ...(dataDir ? { DATA_DIR: dataDir } : {}) },
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (dataDir) {
-    const remove = (): void => {
-      try {
-        rmSync(dataDir, { recursive: true, force: true });
-      } catch {
-        // A leftover temporary directory is not worth failing the bench for.
-      }
-    };
-    process.once('exit', remove); // the bench itself ending first
-    proc.once('exit', () => {
-      process.off('exit', remove);
-      remove();
-    });
-  }
   let buffered = '';
   let found = false;
   // Lines are only scanned while someone waits for one; otherwise stdout is drained unread.

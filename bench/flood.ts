@@ -18,7 +18,7 @@
  *
  * Run: `npm run build && node dist/bench/flood.js` (prints a table and one JSON line).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { SERVER_NODE_OPTIONS } from '../adapters/server/node-options';
 import type { BenchRow } from './bench-row';
 import { devQuestions, repoRoot } from './repo';
+import { spawnWithThrowawayStore } from './throwaway-store';
 
 const SIGNING_SECRET = 'bench0flood0signing0secret012345';
 const BOT_TOKEN = 'xoxb-bench-flood-token';
@@ -124,7 +125,7 @@ async function fakeSlackApi(): Promise<{ url: string; close: () => Promise<void>
 async function startServer(root: string, apiUrl: string): Promise<{ proc: ChildProcess; url: string; lines: () => number }> {
   const main = join(root, 'dist/adapters/server/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build`);
-  const proc = spawn(process.execPath, [...SERVER_NODE_OPTIONS.split(' '), main], {
+  const proc = spawnWithThrowawayStore([...SERVER_NODE_OPTIONS.split(' '), main], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {

@@ -14,7 +14,7 @@
  *
  * Run alone: `npm run build && node dist/bench/server-rss.js`.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -27,6 +27,7 @@ import type { BenchRow } from './bench-row';
 import { devQuestions, repoRoot } from './repo';
 import { mixedRequests } from './requests';
 import { runIfMain } from './run-alone';
+import { spawnWithThrowawayStore } from './throwaway-store';
 
 const CONNECTIONS = 20;
 const SECONDS = 6;
@@ -62,9 +63,9 @@ interface Child {
   url: Promise<string>;
 }
 
-/** Spawns `args` with `env`; the first `http://…` URL printed on stdout is the base URL. Output is drained. */
+/** Spawns `args` with `env` (and a throwaway store); the first `http://…` URL printed on stdout is the base URL. Output is drained. */
 function spawnChild(args: string[], env: Record<string, string>, cwd: string): Child {
-  const proc = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawnWithThrowawayStore(args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let buffered = '';
   const url = new Promise<string>((resolve, reject) => {
     proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -35,6 +35,8 @@ export interface KnowledgeStats {
   services: number;
   /** Warnings found while loading (errors make loading fail). */
   warnings: KnowledgeProblem[];
+  /** Which knowledge is served: the first 12 hex digits of the sources' fingerprint (equal for equal files). */
+  version: string;
 }
 
 export interface Assistant {
@@ -77,13 +79,16 @@ export function buildWithSnapshot(
   const warnings = problems.filter((p) => p.severity === 'warning');
   const fingerprint = knowledgeFingerprint(sources);
   const index = buildIndex(kb);
-  return { assistant: assemble(kb, index, warnings, options), snapshot: () => takeSnapshot(fingerprint, kb, index, warnings) };
+  return {
+    assistant: assemble(kb, index, warnings, options, fingerprint),
+    snapshot: () => takeSnapshot(fingerprint, kb, index, warnings),
+  };
 }
 
 /** An assistant from a snapshot, without parsing or indexing; throws when the snapshot's format is not this version's. */
 export function createAssistantFromSnapshot(snapshot: KnowledgeSnapshot, options: Omit<AssistantOptions, 'knowledgeDir'> = {}): Assistant {
   const { kb, index, warnings } = restoreSnapshot(snapshot);
-  return assemble(kb, index, warnings, options);
+  return assemble(kb, index, warnings, options, snapshot.fingerprint);
 }
 
 function assemble(
@@ -91,6 +96,7 @@ function assemble(
   index: PassageIndex,
   warnings: KnowledgeProblem[],
   options: Omit<AssistantOptions, 'knowledgeDir'>,
+  fingerprint: string,
 ): Assistant {
   const ctx = createRouterContext(kb, index);
   const stats: KnowledgeStats = {
@@ -101,6 +107,7 @@ function assemble(
     comparisons: kb.comparisons.length,
     services: kb.covered.size,
     warnings,
+    version: fingerprint.slice(0, 12),
   };
   const capacity = options.cacheSize ?? 500;
   const cache = new AnswerCache<Routed>(capacity);

@@ -1,6 +1,7 @@
 /** Dependencies point inward: the core never imports a platform SDK; adapters use only the core's public API. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { tempDir } from './helpers/temp-dir';
 
 const root = join(__dirname, '..');
 
@@ -64,8 +65,8 @@ describe('architecture', () => {
   });
 
   it('sees every form of import (the check itself works)', () => {
-    const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
-    const file = join(mkdtempSync(join(require('node:os').tmpdir(), 'arch-')), 'fake.ts');
+    const { writeFileSync } = require('node:fs') as typeof import('node:fs');
+    const file = join(tempDir('aws-qa-arch-'), 'fake.ts');
     writeFileSync(
       file,
       "import { App } from '@slack/bolt';\nimport type { Activity } from 'botbuilder';\nconst b = require('botbuilder-core');\nexport { x } from '../src/router/route';\n",

@@ -106,7 +106,7 @@ export interface ServerConfig {
    * follow-up is read in its context; 0 turns follow-ups off (adapters/server/conversations.ts).
    */
   conversationTtlMinutes: number;
-  /** The store: `DATA_DIR` (SQLite) or `DATABASE_URL` (PostgreSQL), `QUESTION_LOG`, `RETENTION_DAYS`, `STORE_HASH_KEY` (src/store/store-config.ts). */
+  /** The store: `DATA_DIR` (SQLite) or `DATABASE_URL` (PostgreSQL), `QUESTION_LOG`, `RETENTION_DAYS`, `STORE_HASH_KEY` (adapters/store/store-config.ts). */
   store: StoreConfig;
   /** `SLACK_EXPERTS_CHANNEL`, `TEAMS_EXPERTS_CHANNEL`, `SLACK_ADMIN_USER_IDS` (experts-config.ts). */
   experts: ExpertsConfig;
@@ -214,7 +214,7 @@ export const envSchema = z
       (v) => list(v).every((id) => GUID.test(id)),
       'must be a comma-separated list of tenant ids (GUIDs)',
     ),
-    // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): src/store/store-config.ts.
+    // The store (DATA_DIR, DATABASE_URL, QUESTION_LOG, RETENTION_DAYS, STORE_HASH_KEY): adapters/store/store-config.ts.
     ...storeEnvShape,
     // The knowledge owners' loop (SLACK_EXPERTS_CHANNEL, TEAMS_EXPERTS_CHANNEL, SLACK_ADMIN_USER_IDS): experts-config.ts.
     ...expertsEnvShape,

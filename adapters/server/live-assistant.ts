@@ -71,6 +71,12 @@ export const capWordLength = capWords;
 /** Files whose change triggers a reload: markdown, YAML, and Kubernetes ConfigMap swaps (`..data`). */
 const RELEVANT = /(\.(md|markdown|ya?ml)$)|(^|[\\/])\.\.[^\\/]*$/i;
 
+/** A reload that was refused: when, and every problem (`file:line: message`). The last good knowledge keeps serving. */
+export interface KnowledgeRejection {
+  at: string;
+  problems: string[];
+}
+
 export class LiveAssistant {
   private assistant: Assistant | undefined;
   private gen = 0;
@@ -102,6 +108,13 @@ export class LiveAssistant {
   get generation(): number {
     return this.gen;
   }
+
+  /** The last reload refused since the last good one (the playground shows it), or undefined. */
+  get rejected(): KnowledgeRejection | undefined {
+    return this.rejection;
+  }
+
+  private rejection: KnowledgeRejection | undefined;
 
   /** The current assistant; throws before the first load. */
   current(): Assistant {
@@ -155,7 +168,8 @@ export class LiveAssistant {
     this.closed = false;
     const onEvent = (_event: string, filename: string | Buffer | null): void => {
       const name = filename === null ? null : String(filename);
-      if (name !== null && !RELEVANT.test(name)) return;
+      if (name !== null && !RELEVANT.test(name))
+        return void this.log.debug({ file: name }, 'knowledge watch: not a knowledge file, ignored');
       this.schedule(`changed: ${name ?? 'directory'}`);
     };
     try {
@@ -267,11 +281,14 @@ export class LiveAssistant {
       next = await this.build(this.options.knowledgeDir);
     } catch (error) {
       if (error instanceof KnowledgeError) {
-        for (const p of error.problems.filter((q) => q.severity === 'error')) {
+        const errors = error.problems.filter((q) => q.severity === 'error');
+        for (const p of errors) {
           this.log.error({ file: p.file, line: p.line, reason }, `knowledge reload rejected: ${formatProblem(p)}`);
         }
+        this.rejection = { at: new Date().toISOString(), problems: errors.map(formatProblem) };
       } else {
         this.log.error({ err: error, reason }, 'knowledge reload failed');
+        this.rejection = { at: new Date().toISOString(), problems: ['the knowledge base could not be rebuilt (see the server log)'] };
       }
       this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
       return false;
@@ -282,6 +299,7 @@ export class LiveAssistant {
 
   private swap(next: Assistant, started: number, reason: string): void {
     this.assistant = next;
+    this.rejection = undefined;
     this.gen += 1;
     const s = next.stats();
     for (const w of s.warnings) this.log.warn({ file: w.file, line: w.line }, `knowledge: ${formatProblem(w)}`);
@@ -293,6 +311,7 @@ export class LiveAssistant {
         entries: s.entries,
         facts: s.facts,
         services: s.services,
+        version: s.version,
         ms: Math.round(performance.now() - started),
       },
       this.gen === 1 ? 'knowledge base loaded' : 'knowledge base reloaded',

@@ -1,5 +1,5 @@
 /**
- * The server's logger: pino JSON lines to stdout (or a given stream), at `LOG_LEVEL`. Lines about
+ * The server's logger: pino JSON lines to stdout (pretty-printed on a terminal: `pretty-logs.ts`; or a given stream), at `LOG_LEVEL`. Lines about
  * one request carry its id as `reqId`, passed explicitly by whoever logs them (`request-id.ts`).
  *
  * Secrets are kept out twice over:
@@ -13,6 +13,7 @@ import { writeSync } from 'node:fs';
 import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { CENSOR, createRedactor, errorSerializer, omitPayload } from '../shared/redactor';
+import { forTerminal } from './pretty-logs';
 import { createStdoutSink, type StdoutSink } from './stdout-sink';
 
 export type { Logger } from 'pino';
@@ -162,7 +163,7 @@ function bufferedStdout(): StdoutSink {
 /** A pino logger as described above; `err` fields go through pino's error serializer (`errorSerializer`). */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const redactor = createRedactor(options.secrets ?? []);
-  const stdout = options.destination ?? bufferedStdout();
+  const stdout = options.destination ?? forTerminal(bufferedStdout());
   return pino(
     {
       level: options.level ?? 'info',

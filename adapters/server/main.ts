@@ -89,7 +89,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const app = createAppServer({
     logger,
     healthDetails: () =>
-      Object.assign(storeRef.current ? { store: storeRef.current.health.state } : {}, ...platformHealth.map((details) => details())),
+      Object.assign(
+        live.generation > 0 ? { knowledge: live.current().stats().version } : {},
+        storeRef.current ? { store: storeRef.current.health.state } : {},
+        ...platformHealth.map((details) => details()),
+      ),
     ...(config.local ? { hostAllowed: hostPolicy(config.publicHost) } : {}),
   });
   warnIfOpenBeyondLoopback(config, logger);

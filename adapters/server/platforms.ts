@@ -155,6 +155,10 @@ export async function mountPlayground(ctx: MountContext): Promise<Mounted> {
       publicHost: ctx.config.publicHost,
       token: ctx.config.playgroundToken,
       requestIdOf,
+      knowledgeStatus: () => {
+        const rejected = ctx.live.rejected;
+        return { version: web.stats().version, ...(rejected ? { rejected } : {}) };
+      },
     }),
   );
   return { lines: [`playground: ${ctx.baseUrl}/ (ask in a browser, see the Slack and Teams renderings side by side)`] };

@@ -27,9 +27,8 @@ export const ROWS_PER_INSERT = 128;
 /**
  * `items` in chunks of {@link ROWS_PER_INSERT}, then the rest in chunks of decreasing powers of two
  * (100 rows: 64, 32, 4). Statements of a few shapes only: each shape is one prepared statement,
- * kept by the driver, where a chunk of every size up to the maximum made up to 200 different
- * ones of up to 2,000 parameters each (measured: the SQLite worker's memory grew by ~15 MB under
- * load, and every new size was compiled again).
+ * kept by the driver, instead of one per chunk size (up to 200 statements of up to 2,000
+ * parameters, each compiled and kept).
  */
 export const chunks = <T>(items: readonly T[]): T[][] => {
   const out: T[][] = [];

@@ -1,5 +1,5 @@
 /**
- * The store's variables, validated with the rest of the configuration (`src/config.ts` spreads
+ * The store's variables, validated with the rest of the configuration (`adapters/server/config.ts` spreads
  * {@link storeEnvShape} into its schema) and by `aws-qa report`:
  *
  * | Variable | Default | |

@@ -3,9 +3,8 @@
  *
  * botbuilder's `CloudAdapter` builds, for every incoming activity, a new `ConnectorClient` (for
  * the activity's `serviceUrl`) and a new `UserTokenClient`, each with its own HTTP pipeline of a
- * dozen policies. That was the largest cost of a Teams request in our layers' control: measured
- * with `npm start`'s flags, reusing them cuts the server's CPU per Teams message by about a quarter
- * (`npm run bench`, the Teams row).
+ * dozen policies: the largest cost of a Teams request in our layers' control (`npm run bench`, the
+ * Teams row, measures the whole).
  *
  * Reuse is safe because a client holds no per-turn state: it is fixed by the bot's app id, the
  * `serviceUrl` and the audience (the credentials it signs with cache and refresh their own

@@ -5,9 +5,10 @@
  * Routes (everything else returns `false`, and the server answers 404):
  * - `GET /` — the page (`index.html` from the built assets);
  * - `GET /playground/<file>` — the bundle and stylesheet built by `build-client.ts`;
- * - `POST /playground/ask` — `{ question, conversation? }` → `{ answer, intent, slack, teams }`, where
- *   `slack` is `renderSlack(answer)` and `teams` is `renderTeams(answer)`, exactly what the bots
- *   would send; questions sharing a `conversation` id are read in the context of the ones before
+ * - `POST /playground/ask` — `{ question, conversation? }` → `{ answer, intent, slack, teams, knowledge? }`,
+ *   where `slack` is `renderSlack(answer)` and `teams` is `renderTeams(answer)`, exactly what the
+ *   bots would send, and `knowledge` says which knowledge is served and why a reload was refused,
+ *   if one was; questions sharing a `conversation` id are read in the context of the ones before
  *   (the conversation key is `web:<id>`, which no Slack or Teams key can equal);
  * - `POST /playground/feedback` — `{ answerId, question, vote, from? }` → recorded in the feedback
  *   store with platform `web`.
@@ -54,8 +55,19 @@ export interface PlaygroundOptions {
   publicHost?: string;
   /** `PLAYGROUND_TOKEN`: when set, every playground request must carry it (HTTP Basic password). */
   token?: string;
+  /**
+   * Which knowledge is served, and the last reload refused since the last good one (the server's
+   * `LiveAssistant`): sent with every answer, so the page says when a change was not taken and why.
+   */
+  knowledgeStatus?: () => PlaygroundKnowledgeStatus;
   /** The id of a request (the server's `requestIdOf`), for the question log line. */
   requestIdOf?: (req: IncomingMessage) => string | undefined;
+}
+
+/** `knowledge` in an answer's response: the version served, and a refused reload's problems. */
+export interface PlaygroundKnowledgeStatus {
+  version: string;
+  rejected?: { at: string; problems: string[] };
 }
 
 /** Handles the request and returns `true`, or returns `false` when the route is not the playground's. */
@@ -275,7 +287,8 @@ async function ask(playground: Playground, req: IncomingMessage, res: ServerResp
     { intent, kind: answer.kind, answered: answer.answered, ms: Math.round(performance.now() - started) },
     'playground answer',
   );
-  sendJson(res, 200, { answer, intent, slack, teams });
+  const knowledge = playground.options.knowledgeStatus?.();
+  sendJson(res, 200, { answer, intent, slack, teams, ...(knowledge ? { knowledge } : {}) });
 }
 
 /** `POST /playground/feedback`: the vote, recorded with platform `web` and user {@link PLAYGROUND_USER}. */

@@ -40,6 +40,12 @@ export function nameKey(name: string): string {
   return plainWords(name).filter((w) => !VENDOR_WORDS.has(w)).map(stem).join(' ');
 }
 
+/** What a name is matched by: a one-word name of up to 3 letters letter for letter (`EB` is not `EBS`), else its {@link nameKey}. */
+export function matchKey(name: string): string {
+  const words = plainWords(name).filter((w) => !VENDOR_WORDS.has(w));
+  return words.length === 1 && words[0].length <= SHORT_NAME ? `=${words[0]}` : nameKey(name);
+}
+
 /** The name without AWS/Amazon, for short labels: `AWS App Runner` → `App Runner`. */
 export function stripVendor(name: string): string {
   return name.replace(/^(?:aws|amazon)\s+/i, '').trim() || name;

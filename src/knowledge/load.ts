@@ -55,7 +55,7 @@ export function knowledgeFingerprint(sources: KnowledgeSources): string {
 }
 
 /**
- * Parses and validates sources into a knowledge base. Pure. The parsers (markdown-it, yaml, zod)
+ * Parses and validates sources into a knowledge base, reporting every problem in one pass. Pure. The parsers (markdown-it, yaml, zod)
  * are loaded here, on first build, so that a start from a snapshot never loads them.
  */
 function buildKnowledge(sources: KnowledgeSources): LoadResult {
@@ -63,10 +63,12 @@ function buildKnowledge(sources: KnowledgeSources): LoadResult {
   const { parseMarkdown } = require('./parse') as typeof import('./parse');
   const problems: KnowledgeProblem[] = [...sources.problems];
   let catalog = emptyCatalog();
+  let catalogUnread = false;
   if (sources.catalog !== undefined) {
     const parsed = parseCatalog(sources.catalog);
     problems.push(...parsed.problems);
     if (parsed.catalog) catalog = parsed.catalog;
+    else catalogUnread = true;
   }
   const parsedFiles: ParsedFile[] = [];
   const seen = new Map<string, string>();
@@ -81,9 +83,11 @@ function buildKnowledge(sources: KnowledgeSources): LoadResult {
     }
     parsedFiles.push(parsed);
   }
-  if (problems.some((p) => p.severity === 'error')) return { problems };
+  // Built even when a file has errors, so one pass reports every problem (a file with no entries
+  // does not hide a one-sided comparison in another); returned only when there is none.
+  // (Without its catalog, the markdown's names would be read wrongly: its comparisons are checked once the catalog is valid.)
   const kb = { ...extractKnowledge(parsedFiles, new EntityRegistry(catalog), catalog.facets), synonyms: catalog.synonyms };
-  problems.push(...comparisonProblems(kb));
+  if (!catalogUnread) problems.push(...comparisonProblems(kb));
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return { kb, problems };
 }

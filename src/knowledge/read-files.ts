@@ -54,6 +54,8 @@ type ReadResult = { regular: false } | { regular: true; size: number; bytes: Buf
 type Walk<T> = Generator<Op, T, unknown>;
 
 const MARKDOWN = /\.(md|markdown)$/i;
+/** YAML files: only the catalog is read; any other is reported, never silently ignored. */
+const YAML = /\.ya?ml$/i;
 const errno = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? 'error';
 /** A path below `dir` as problems name it: relative, with `/` separators. */
 const relativeName = (dir: string, path: string): string => relative(dir, path).split(sep).join('/');
@@ -142,6 +144,12 @@ function* markdownFiles(reading: Reading): Walk<string[]> {
       }
       if (entry.isDirectory()) yield* walkDir(full);
       else if (MARKDOWN.test(name)) files.push(full);
+      else if (YAML.test(name) && full !== join(reading.dir, CATALOG_FILE)) {
+        reading.problems.push({
+          file: relativeName(reading.dir, full), line: 0, severity: 'warning',
+          message: `not read: only ${CATALOG_FILE} at the top of the knowledge directory is (services, aliases and facets go there)`,
+        });
+      }
     }
   }
   yield* walkDir(reading.dir);

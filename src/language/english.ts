@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LruMap } from '../util/lru-map';
 
 const POS_FILES = ['index.noun', 'index.verb', 'index.adj', 'index.adv'] as const;
 
@@ -80,8 +81,8 @@ function inIndex(buf: Buffer, lemma: string): boolean {
   return false;
 }
 
-const memo = new Map<string, boolean>();
-const MEMO_LIMIT = 20_000;
+/** Answers of {@link isEnglishWord}, by lower-case word (questions bring any word: bounded). */
+const memo = new LruMap<string, boolean>(20_000);
 
 /** Whether a lower-case word is a lemma of WordNet, a function word, or an inflection of either. */
 function isForm(w: string, files: Buffer[]): boolean {
@@ -142,7 +143,6 @@ export function isEnglishWord(word: string): boolean {
       ? parts.every((p) => isEnglishWord(p))
       : isForm(w, files) ||
         (w.length >= MIN_TYPO_LENGTH && oneEditAway(w).some((f) => FUNCTION_WORDS.has(f) || files.some((buf) => inIndex(buf, f))));
-  if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(w, found);
   return found;
 }

@@ -9,8 +9,6 @@ const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Bo
 export const COMPARE_WORDS = set(
   'vs vs. versus compare compared comparing comparison difference differences differ different between or better worse against choose choosing pick',
 );
-/** Words that put two things side by side ("Fly.io vs App Runner"): with an unknown word, a comparison the KB cannot make. */
-export const VERSUS_WORDS = set('vs vs. versus or compare compared against');
 export const RECOMMEND_WORDS = set(
   'recommend recommended recommendation suggest suggestion should best which what ideal suitable choose pick use need want have already looking good',
 );
@@ -22,7 +20,7 @@ export const ALL_WORDS = set('all every list table each overview summary full co
 export const AMOUNT_WORDS = set(
   'much hourly monthly dollar dollars usd $ eur cents cent rate rates exact cheapest cheaper costlier pricier quote',
 );
-/** With a money word, these ask for an amount (so does any "per …": `understand.ts`). */
+/** With a money word, these ask for an amount (so does any "per …": `read.ts`). */
 export const AMOUNT_PHRASES = ['how much', 'price list', 'price of'];
 /** With "how much", these ask for an amount even without a money word ("how much is EC2 per month"). */
 export const PERIOD_PHRASES = ['per hour', 'per month', 'per year', 'per day', 'a month', 'an hour', 'a year', 'monthly', 'hourly'];
@@ -155,4 +153,8 @@ export const SEPARATORS = set('vs vs. versus or and with than over to for from i
 /** Prepositions that introduce what an aspect is asked of ("SLA **for** X"). */
 export const OBJECT_PREPOSITIONS = set('for of on');
 /** Words that put a figure past a limit ("longer than 15 minutes", "over 400 KB"). */
-export const OVER_WORDS = set('longer more over beyond exceed exceeds exceeding above bigger larger past');
+export const OVER_WORDS = set('longer more over beyond exceed exceeds exceeding above bigger larger past higher greater');
+/** Words that put a figure under a limit ("below 99.95%", "less than 99.9%"). */
+export const UNDER_WORDS = set('below under less lower fewer beneath shorter smaller');
+/** The words that make such a bound inclusive: "**at least** 99.9%", "**at most**", "99.9% **or** more". */
+export const INCLUSIVE_BOUND = { at: 'at', least: 'least', most: 'most', or: 'or' } as const;

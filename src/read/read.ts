@@ -12,6 +12,7 @@ import { letterCounts, similarityBound } from '../text/similarity-bound';
 import { contentStems, plainWords, STOP_WORDS } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
 import { appendTo } from '../util/append-to';
+import { LruMap } from '../util/lru-map';
 import { LIMITS_FACET, PRICING_FACET, SLA_FACET } from '../knowledge/facet-ids';
 import { FUNCTION_WORDS, isEnglishWord, isNoun } from '../language/english';
 import { askedDimension, isUnitWord, quantities, type Dimension, type Quantity } from '../language/units';
@@ -222,7 +223,8 @@ export class QuestionReader {
     return memo.has(id);
   }
 
-  private readonly namesMemo = new Map<string, Set<string>>();
+  /** The entities each entry question names (as many as the knowledge base has questions, bounded all the same). */
+  private readonly namesMemo = new LruMap<string, Set<string>>(10_000);
 
   read(text: string): Understood {
     const words = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS);

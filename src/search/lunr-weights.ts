@@ -8,7 +8,7 @@
  * metadata objects, per field and document a vector object, and a trie of every term: about 60 MB
  * per MB of markdown, none of it used by our queries. This module repeats the builder's arithmetic,
  * operation for operation (so every weight is the same double), into flat typed arrays.
- * `test/core/search.test.ts` checks the rankings against a real Lunr index built the old way.
+ * `test/search/search.test.ts` checks the rankings against a real Lunr index built the old way.
  */
 
 /** A field of the index: its name and Lunr boost (1 when none). */

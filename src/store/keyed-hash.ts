@@ -10,6 +10,7 @@
  * store's `settings` table (see docs/deploy.md).
  */
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
+import { BoundedMemo } from '../util/bounded-memo';
 
 /** What is hashed: a platform id, or a de-duplication key (which may hold one). */
 export type IdKind = 'workspace' | 'team' | 'channel' | 'user' | 'dedupe';
@@ -25,20 +26,12 @@ export const generateHashKey = (): string => randomBytes(32).toString('base64url
 /**
  * The hasher for `key`; throws on an empty key. The same ids come back all the time (one
  * workspace, a few channels, the regular askers), so the last `memo` (default 4,096) hashes are
- * kept in memory: only their hashes, the ids are the map's keys and already in the process.
+ * kept in memory (least recently used evicted): only their hashes, the ids are the map's keys and already in the process.
  */
 export function createIdHasher(key: string, memo = 4096): IdHasher {
   if (!key) throw new Error('createIdHasher: the key must not be empty');
   const secret = createSecretKey(Buffer.from(key, 'utf8'));
-  const recent = new Map<string, string>();
-  return (kind, id) => {
-    const message = `${kind}\0${id}`;
-    let hash = recent.get(message);
-    if (hash === undefined) {
-      hash = createHmac('sha256', secret).update(message).digest('hex').slice(0, 32);
-      if (recent.size >= memo) recent.delete(recent.keys().next().value as string);
-      recent.set(message, hash);
-    }
-    return hash;
-  };
+  const recent = new BoundedMemo<string, string>(memo);
+  const hmac = (message: string): string => createHmac('sha256', secret).update(message).digest('hex').slice(0, 32);
+  return (kind, id) => recent.get(`${kind}\0${id}`, hmac);
 }

@@ -5,12 +5,12 @@
  */
 import { normalizeQuestion } from '../read/normalize';
 import { capQuestion } from '../read/question-cap';
+import { BoundedMemo } from '../util/bounded-memo';
 
 export const MAX_LOGGED_QUESTION = 500;
 
-/** The last results, by raw text (the same questions come back; bounded: 1,024 texts of at most 256 characters). */
-const recent = new Map<string, string>();
-const MEMO = 1024;
+/** Recent results, by raw text (the same questions come back; bounded: 1,024 texts of at most 256 characters). */
+const recent = new BoundedMemo<string, string>(1024);
 
 /**
  * `text` without trailing white space, `?`, `!` and `.`: a loop from the end, not `/[\s?!.]+$/`,
@@ -24,13 +24,10 @@ function dropTrailingPunctuation(text: string): string {
 
 /** The logged form of `raw` (capped first with the core's `capQuestion`, like every user text). */
 export function normalizeLoggedQuestion(raw: string): string {
-  const known = recent.get(raw);
-  if (known !== undefined) return known;
+  return raw.length <= 256 ? recent.get(raw, normalized) : normalized(raw);
+}
+
+function normalized(raw: string): string {
   const text = dropTrailingPunctuation(normalizeQuestion(capQuestion(raw)).toLowerCase().replace(/\s+/g, ' '));
-  const result = text.length <= MAX_LOGGED_QUESTION ? text : Array.from(text).slice(0, MAX_LOGGED_QUESTION).join('');
-  if (raw.length <= 256) {
-    if (recent.size >= MEMO) recent.delete(recent.keys().next().value as string);
-    recent.set(raw, result);
-  }
-  return result;
+  return text.length <= MAX_LOGGED_QUESTION ? text : Array.from(text).slice(0, MAX_LOGGED_QUESTION).join('');
 }

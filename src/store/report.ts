@@ -5,7 +5,7 @@
  * answerId, up, down }], top: [{ question, count, answered }], totals: { all, <platform>… },
  * escalated: [{ question, count, lastAsked }] }`.
  */
-import type { StorePlatform } from './store';
+import type { StorePlatform } from './store-platform';
 
 export interface ReportQuery {
   /** Only rows at or after this time (ms since the epoch). */

@@ -9,11 +9,9 @@
  */
 import type { EscalationStore } from './escalations';
 import type { Report, ReportQuery } from './report';
+import type { StorePlatform } from './store-platform';
 
-/** Where a question or vote came from. `web` is the local playground, kept apart in reports. */
-export type StorePlatform = 'slack' | 'teams' | 'web' | 'cli';
-
-export const STORE_PLATFORMS: readonly StorePlatform[] = ['slack', 'teams', 'web', 'cli'];
+export { STORE_PLATFORMS, type StorePlatform } from './store-platform';
 
 /** One question asked (a row of the question log). */
 export interface QuestionRow {

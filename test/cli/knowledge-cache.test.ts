@@ -1,14 +1,14 @@
 /** The CLI's snapshot cache: hit when unchanged, rebuilt on change, harmless when broken or off. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knowledgeFingerprint, readKnowledgeSources, renderText } from '../../src/index';
 import { cacheDirectory, codeStamp, loadAssistant, prepareCacheDirectory } from '../../adapters/cli/knowledge-cache';
 import { knowledgeCopy } from '../helpers/knowledge';
+import { tempDir } from '../helpers/temp-dir';
 
-const freshCache = () => mkdtempSync(join(tmpdir(), 'aws-qa-cache-'));
+const freshCache = () => tempDir('aws-qa-cache-');
 
 describe('loadAssistant', () => {
   it('writes one snapshot, then serves from it while the files are unchanged', () => {
@@ -33,7 +33,7 @@ describe('loadAssistant', () => {
   it('does not reuse a snapshot made by other code (the core rebuilt or edited)', () => {
     const cache = freshCache();
     const dir = knowledgeCopy();
-    const core = mkdtempSync(join(tmpdir(), 'aws-qa-core-'));
+    const core = tempDir('aws-qa-core-');
     writeFileSync(join(core, 'index.js'), '// v1');
     loadAssistant(dir, { AWS_QA_CACHE_DIR: cache }, core);
     const before = codeStamp(core);

@@ -6,11 +6,11 @@
  * timeout, so a regression cannot hang the test runner.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type KnowledgeSources, readKnowledgeSources, readKnowledgeSourcesAsync } from '../../src/index';
 import { knowledgeCopy } from '../helpers/knowledge';
+import { tempDir } from '../helpers/temp-dir';
 
 const ROOT = join(__dirname, '..', '..');
 const problemsOf = (s: KnowledgeSources) => s.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
@@ -49,7 +49,7 @@ describe('reading a hostile knowledge directory', () => {
   });
 
   it('reads at most cap + 1 bytes of a file, whatever stat said', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aws-qa-kb-'));
+    const dir = tempDir('aws-qa-kb-');
     writeFileSync(join(dir, 'small.md'), '## Small?\n\nYes.\n');
     writeFileSync(join(dir, 'big.md'), `## Big?\n\n${'word '.repeat(3000)}\n`);
     // A /proc file is a regular file whose stat size is 0 while it holds kilobytes.

@@ -43,7 +43,8 @@ describe('assistant', () => {
 
     it.each([
       ['which service has the highest availability SLA', ['99.99%'], ['99.95%', '99.5%']],
-      ['lowest uptime guarantee on aws?', ['99.95%'], ['99.99%']],
+      // Every SLA column ranks together: the instance-level 99.5% is the lowest figure (issue 24 item 11).
+      ['lowest uptime guarantee on aws?', ['99.5%'], ['99.99%', '99.95%']],
     ])('answers a superlative across services with the figures it asks for, not the table (%s)', (q, shown, hidden) => {
       const { answer, text } = ask(q);
       expect(answer.answered).toBe(true);

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, describeConfig, loadConfig, parseConfig } from '../../adapters/server/config';
+import { tempDir } from '../helpers/temp-dir';
 
 const BOT = 'xoxb-1234-5678-configTestBotToken';
 const SIGNING = '8f14e45fceea167a5a36dedd4bea2543';
@@ -226,7 +226,7 @@ describe('config', () => {
 
   describe('loadConfig', () => {
     const dirWithEnv = (content: string): string => {
-      const dir = mkdtempSync(join(tmpdir(), 'aws-qa-config-'));
+      const dir = tempDir('aws-qa-config-');
       writeFileSync(join(dir, '.env'), content);
       return dir;
     };
@@ -261,7 +261,7 @@ describe('config', () => {
     });
 
     it('is fine without a .env file', () => {
-      expect(loadConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'aws-qa-config-')) }).envFile).toBeUndefined();
+      expect(loadConfig({ env: {}, cwd: tempDir('aws-qa-config-') }).envFile).toBeUndefined();
     });
   });
 

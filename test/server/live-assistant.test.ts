@@ -106,8 +106,10 @@ describe('LiveAssistant', () => {
         await assistant.idle();
         expect(neptune(assistant)).toContain('99.9%');
         writeFileSync(join(dir, 'notes.txt'), 'not knowledge');
-        await new Promise((r) => setTimeout(r, 400));
+        // The watcher's decision on notes.txt is logged: wait for it instead of for time to pass.
+        await waitFor(() => logs().some((l) => l.file === 'notes.txt' && String(l.msg).includes('ignored')), 5000, 'notes.txt ignored');
         expect(assistant.generation).toBe(2);
+        expect(logs().filter((l) => String(l.reason).includes('notes.txt'))).toEqual([]);
         writeFileSync(join(dir, 'broken.md'), BROKEN);
         await waitFor(() => logs().some((l) => String(l.msg).includes('broken.md:3:')), 5000, 'the rejected reload');
         expect(neptune(assistant)).toContain('99.9%');

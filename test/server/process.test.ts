@@ -2,10 +2,11 @@
  * The server as a real process (TypeScript sources through swc): zero-setup start, graceful
  * shutdown on SIGTERM/SIGINT with a request in flight, reload on SIGHUP.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startedForAll, stoppedAfterEach } from '../helpers/lifecycle';
+import { tempDir } from '../helpers/temp-dir';
 import { startFakeConnector } from './helpers/fakes';
 import { postActivity, raw, teamsMessage, waitFor } from './helpers/requests';
 import { KNOWLEDGE_DIR, ROOT, type Spawned, spawnServer, stopSpawned } from './helpers/server';
@@ -23,8 +24,11 @@ describe('server process', () => {
     (s) => stopSpawned(s, 'SIGKILL'),
   );
 
-  it('starts with no environment but a free port, answers Teams, and prints only JSON lines', async () => {
-    const s = await spawn({ PORT: '0' });
+  it('starts with no environment but a free port, answers Teams, keeps its store in ./data, and prints only JSON lines', async () => {
+    // A working directory of its own (./knowledge linked to the real one), so the default ./data is a throwaway one.
+    const cwd = tempDir('aws-qa-zero-setup-');
+    symlinkSync(KNOWLEDGE_DIR, join(cwd, 'knowledge'));
+    const s = await spawn({ PORT: '0' }, cwd);
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await postActivity(s.url, teamsMessage(connector().url, 'SLA for EKS'));
     expect(res.status).toBe(200);
@@ -34,6 +38,7 @@ describe('server process', () => {
     expect(s.lines.length).toBeGreaterThan(5);
     for (const line of s.lines) expect(() => JSON.parse(line)).not.toThrow();
     expect(s.stderr()).toBe('');
+    expect(existsSync(join(cwd, 'data', 'aws-qa.db'))).toBe(true);
   });
 
   it('on SIGTERM finishes the request in flight, turns /healthz 503, and exits 0 within 10 s', async () => {
@@ -78,10 +83,16 @@ describe('server process', () => {
       const ask = async (question: string): Promise<string> =>
         (await raw(s.url, { path: '/playground/ask', headers: json, body: JSON.stringify({ question }) })).body;
       expect(await ask('SLA for Neptune')).not.toContain('99.9%');
+      const version = async (): Promise<string> => JSON.parse((await raw(s.url, { method: 'GET', path: '/healthz' })).body).knowledge;
+      const first = await version();
+      expect(first).toMatch(/^[0-9a-f]{12}$/);
       writeFileSync(join(dir, 'databases.md'), readFileSync(join(ROOT, 'test/fixtures/knowledge-extra/databases.md')));
       s.proc.kill('SIGHUP');
       await waitFor(() => parsed(s).some((l) => l.msg === 'knowledge base reloaded'), 8000, 'the reload');
       expect(await ask('SLA for Neptune')).toContain('99.9%');
+      const second = await version();
+      expect(second).toMatch(/^[0-9a-f]{12}$/);
+      expect(second).not.toBe(first); // /healthz says which knowledge is served
 
       writeFileSync(join(dir, 'broken.md'), '# Broken\n\n## Dangling question?\n');
       s.proc.kill('SIGHUP');
@@ -91,6 +102,7 @@ describe('server process', () => {
         'the rejection',
       );
       expect(await ask('SLA for Neptune')).toContain('99.9%');
+      expect(await version()).toBe(second); // the rejected change is not served
       s.proc.kill('SIGTERM');
       expect(await s.exited).toBe(0);
     } finally {

@@ -22,7 +22,11 @@ describe('server with the SQLite store', () => {
     const env = baseEnv({ ...slackEnv(fake().apiUrl), DATA_DIR: dataDir });
     const first = await startInProcess(env);
     expect(existsSync(join(dataDir, 'aws-qa.db'))).toBe(true);
-    expect(JSON.parse((await raw(first.url, { method: 'GET', path: '/healthz' })).body)).toEqual({ status: 'ready', store: 'ok' });
+    expect(JSON.parse((await raw(first.url, { method: 'GET', path: '/healthz' })).body)).toEqual({
+      status: 'ready',
+      store: 'ok',
+      knowledge: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
     for (const [text, id] of [
       ['SLA for Route 53?', 'EvS1'],
       ['sla for route 53', 'EvS2'],

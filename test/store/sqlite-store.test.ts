@@ -98,7 +98,7 @@ describe('sqlite store', () => {
       expect(await rejection(openStore({ kind: 'sqlite', dataDir: '/proc/aws-qa/x', file: '/proc/aws-qa/x/aws-qa.db' }))).toMatch(
         /\/proc\/aws-qa\/x\/aws-qa\.db.*DATA_DIR/,
       );
-      expect(Date.now() - started).toBeLessThan(1000);
+      expect(Date.now() - started).toBeLessThan(5000); // not after SQLite's 5 s busy timeout: at once
     });
   });
 });

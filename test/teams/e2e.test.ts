@@ -25,6 +25,15 @@ afterEach(async () => {
 
 const CHANNEL_THREAD = '19:a6ca2a04bc9c4e52b3ea1c4b3c7a4e9c@thread.tacv2;messageid=1699999000001';
 const strings = (body: unknown): string => allStrings(body).join('\n');
+const PERSONAL = /^a:1Hb7/;
+
+/** Posts a personal-chat question and waits for its answer: whatever the activities before it caused has reached the connector by then. */
+async function sentinel(): Promise<void> {
+  const before = t.connector.calls.length;
+  expect((await t.postActivity(fixture('personal-message', { id: '1699999000999' }))).status).toBe(200);
+  await t.connector.waitForCalls(before + 1);
+  expect(t.connector.calls.at(-1)?.conversationId).toMatch(PERSONAL);
+}
 
 describe('Teams bot over HTTP', () => {
   describe('channel @mention', () => {
@@ -58,7 +67,8 @@ describe('Teams bot over HTTP', () => {
 
     it('answers nothing when the bot is not mentioned', async () => {
       expect((await t.postActivity(fixture('group-chat-no-mention'))).status).toBe(200);
-      expect(t.connector.calls).toEqual([]);
+      await sentinel();
+      expect(t.connector.calls).toHaveLength(1); // the sentinel's answer alone
     });
   });
 
@@ -105,8 +115,8 @@ describe('Teams bot over HTTP', () => {
       expect(t.store.list()).toEqual([
         expect.objectContaining({ platform: 'teams', vote: 'up', answerId: answer.id, question: 'SLA for EKS' }),
       ]);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(t.connector.calls.filter((c) => c.method === 'POST')).toEqual([]);
+      await sentinel();
+      expect(t.connector.calls.filter((c) => c.method === 'POST' && !PERSONAL.test(c.conversationId))).toEqual([]);
     });
   });
 
@@ -121,8 +131,8 @@ describe('Teams bot over HTTP', () => {
 
     it('says nothing in a team channel', async () => {
       expect((await t.postActivity(fixture('members-added-channel'))).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(t.connector.calls).toEqual([]);
+      await sentinel();
+      expect(t.connector.calls).toHaveLength(1); // the sentinel's answer alone
     });
   });
 

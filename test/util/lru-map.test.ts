@@ -1,4 +1,5 @@
-/** The bounded least-recently-used map behind the answer cache and the Teams client cache. */
+/** The bounded caches (all on lru-cache): LruMap behind every cache, with an optional time limit, and BoundedMemo for pure functions. */
+import { BoundedMemo } from '../../src/util/bounded-memo';
 import { LruMap } from '../../src/util/lru-map';
 
 describe('LruMap', () => {
@@ -41,5 +42,49 @@ describe('LruMap', () => {
     const map = new LruMap<string, number>(0);
     map.set('a', 1);
     expect(map.size).toBe(0);
+  });
+
+  it('forgets an entry ttlMs after it was set, reads not extending it', () => {
+    let now = 0;
+    const map = new LruMap<string, number>(10, { ttlMs: 1000, now: () => now });
+    map.set('a', 1);
+    now = 999;
+    expect(map.get('a')).toBe(1);
+    expect(map.has('a')).toBe(true);
+    now = 1001;
+    expect(map.has('a')).toBe(false);
+    expect(map.get('a')).toBeUndefined();
+  });
+
+  it('lists its entries least recently used first', () => {
+    const map = new LruMap<string, number>(3);
+    map.set('a', 1);
+    map.set('b', 2);
+    map.get('a');
+    expect(map.entries()).toEqual([
+      ['b', 2],
+      ['a', 1],
+    ]);
+    expect(map.full).toBe(false);
+  });
+});
+
+describe('BoundedMemo', () => {
+  it('computes once per key, undefined results included, and never holds more than its capacity', () => {
+    const memo = new BoundedMemo<string, string | undefined>(100);
+    let calls = 0;
+    const f = (k: string): string | undefined => {
+      calls += 1;
+      return k.startsWith('x') ? undefined : k.toUpperCase();
+    };
+    expect(memo.get('ab', f)).toBe('AB');
+    expect(memo.get('ab', f)).toBe('AB');
+    expect(memo.get('xy', f)).toBeUndefined();
+    expect(memo.get('xy', f)).toBeUndefined();
+    expect(calls).toBe(2);
+    for (let i = 0; i < 1000; i++) memo.get(`w${i}`, f);
+    expect(memo.entries()).toHaveLength(100);
+    expect(memo.full).toBe(true);
+    expect(memo.entries().at(-1)).toEqual(['w999', 'W999']);
   });
 });

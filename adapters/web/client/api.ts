@@ -6,6 +6,7 @@
  */
 import type { Answer } from '../../../src/index';
 import type { SlackMessage } from '../../slack/render';
+import type { PlaygroundKnowledgeStatus } from '../playground';
 
 /** `POST /playground/ask`'s response: the answer and both platforms' payloads. */
 export interface AskResponse {
@@ -14,6 +15,8 @@ export interface AskResponse {
   slack: SlackMessage;
   /** The Teams message activity (`renderTeams(answer)`). */
   teams: { attachments?: { contentType: string; content: unknown }[] } & Record<string, unknown>;
+  /** Which knowledge answered, and the last reload the server refused since its last good one. */
+  knowledge?: PlaygroundKnowledgeStatus;
 }
 
 export interface FeedbackBody {

@@ -5,11 +5,14 @@
  * conversation history, and each answer rendered for Slack and Teams side by side. Follow-up and
  * "Did you mean" buttons in either rendering ask their question; 👍/👎 post the vote to the
  * server's feedback store. Every question continues one conversation (as replies in a Slack
- * thread do: "SLA for EC2", then "and for Lambda?") until "New conversation" starts another.
+ * thread do: "SLA for EC2", then "and for Lambda?") until "New conversation" starts another. When
+ * the server refused its last knowledge reload, a notice above the history says so and lists why
+ * (the answers still come from the last good knowledge).
  */
 import { askQuestion, newConversationId, sendFeedback } from './api';
 import type { ButtonIntent } from './button-intents';
 import { Turn, type Platform } from './turn-view';
+import type { AskResponse } from './api';
 
 const PLATFORM_NAMES: Record<Platform | 'page', string> = { slack: 'Slack', teams: 'Teams', page: 'the page' };
 
@@ -74,6 +77,7 @@ class Conversation {
     try {
       const response = await askQuestion(text, this.id);
       turn.showAnswer(response, performance.now() - started, this.onIntent);
+      showKnowledgeStatus(this.page.history, response.knowledge);
       this.page.announcer.textContent = response.answer.answered
         ? `Answer: ${response.answer.title}`
         : `Not in the knowledge base: ${text}`;
@@ -111,6 +115,33 @@ class Conversation {
     this.page.submit.disabled = this.busy > 0;
     document.body.classList.toggle('busy', this.busy > 0);
   }
+}
+
+/** Shows, above `history`, that the last knowledge reload was refused and why; removes the notice once one is taken. */
+function showKnowledgeStatus(history: HTMLElement, knowledge: AskResponse['knowledge']): void {
+  let notice = document.getElementById('knowledge-status');
+  if (!knowledge?.rejected) {
+    notice?.remove();
+    return;
+  }
+  if (!notice) {
+    notice = document.createElement('section');
+    notice.id = 'knowledge-status';
+    notice.className = 'knowledge-status';
+    notice.setAttribute('role', 'status');
+    history.before(notice);
+  }
+  const heading = document.createElement('p');
+  heading.textContent =
+    `The last change to the knowledge base was not taken (${new Date(knowledge.rejected.at).toLocaleTimeString()}): ` +
+    `answers still come from the last good version (${knowledge.version}). Why:`;
+  const problems = document.createElement('ul');
+  for (const problem of knowledge.rejected.problems) {
+    const item = document.createElement('li');
+    item.textContent = problem;
+    problems.append(item);
+  }
+  notice.replaceChildren(heading, problems);
 }
 
 /** The question box (Enter submits, ↑ on an empty box recalls the last question) and the example buttons. */

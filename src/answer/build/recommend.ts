@@ -32,10 +32,6 @@ const reasonTable = perObject((ctx: RouterContext): Int8Array =>
 );
 
 /** The recommendation and the share of the question's words its reasons cover, or undefined. */
-export function recommendAnswer(ctx: RouterContext, u: Understood): Answer | undefined {
-  return recommend(ctx, u)?.answer;
-}
-
 export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; coverage: number } | undefined {
   const stems = u.contentStems;
   if (stems.length === 0) return undefined;

@@ -1,14 +1,17 @@
 /**
  * Readings across services, answered from the facts of every service, focused: the facts that
- * state a figure ("what does the 99.5% figure apply to"), the lowest or highest figures of an
- * aspect ("which has the lowest SLA"), the services that state no figure for it ("which publish
- * no SLA"), or every service whose facts hold the words asked ("which of these support Go?").
+ * state a figure ("what does the 99.5% figure apply to") or one past a bound ("an SLA below
+ * 99.95%"), the lowest or highest figures of an aspect ("which has the lowest SLA"), the services
+ * that state no figure for it ("which publish no SLA"), or every service whose facts hold the
+ * words asked ("which of these support Go?"). Figures compare as numbers, and every SLA figure
+ * with every other, whatever its table's column is called ("Monthly Uptime SLA" included).
  */
 import type { Part } from '../../answer/answer';
 import { finish, shortName, sourcesOf } from '../../answer/build/common';
 import { suggestions } from '../../answer/build/suggest';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
+import { type FigureBound, figureBound, withinBound } from '../../read/figure-bound';
 import { SLA_FACET } from '../../knowledge/facet-ids';
 import { appendTo } from '../../util/append-to';
 import { perObject } from '../../util/per-object';
@@ -24,6 +27,18 @@ function figureOf(value: string): number | undefined {
   const m = /\d+(?:\.\d+)?/.exec(value);
   return m ? Number(m[0]) : undefined;
 }
+
+/** Every number in a value, as numbers (`99.95%` holds 99.95, not 99.9). */
+function figuresIn(value: string): number[] {
+  return [...value.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+}
+
+/** What the lowest or highest figures of `facet` are ranked within: every SLA figure together, else the figures of one label. */
+function rankedWith(facet: string, fact: Fact): string {
+  return facet === SLA_FACET ? SLA_FACET : fact.attribute;
+}
+
+const BOUND_WORDS: Record<Exclude<FigureBound, '='>, string> = { '<': 'below', '<=': 'at most', '>=': 'at least', '>': 'above' };
 
 const showing = perObject((_: RouterContext) => new Map<string, number[]>());
 
@@ -73,7 +88,7 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   if (u.entities.some((e) => ctx.kb.covered.has(e.id)) || namedCount(input) > 0) return [];
   return [
-    ...u.figures.flatMap((figure) => statingFigure(input, figure)),
+    ...u.figures.flatMap((figure) => statingFigure(input, figure, figureBound(u.tokens, u.tokens.indexOf(figure)))),
     ...u.facets.flatMap((facet) => [...extremes(input, facet), ...statingNone(input, facet), ...listingAspect(input, facet)]),
     ...matchingAll(input),
   ];
@@ -85,30 +100,49 @@ function across(input: CandidateInput, why: string, build: Candidate['build']): 
   return { intent: 'filter', answered: true, speaksTo: [], why, evidence, build };
 }
 
-/** The facts that state a figure ("what does the 99.5% figure apply to"). */
-function statingFigure(input: CandidateInput, figure: string): Candidate[] {
+/**
+ * The facts that state a figure ("what does the 99.5% figure apply to"), or, under a bound, those
+ * of the aspects asked whose figure is past it ("an SLA below 99.95%": not the 99.95% ones).
+ */
+function statingFigure(input: CandidateInput, figure: string, bound: FigureBound): Candidate[] {
+  const { u, ctx } = input;
   const plain = figure.replace('%', '');
-  const hits = input.ctx.kb.facts.filter((f) => f.value.includes(plain));
+  const asked = Number(plain);
+  const hits =
+    bound === '='
+      ? ctx.kb.facts.filter((f) => figuresIn(f.value).includes(asked))
+      : [...new Set(u.facets.flatMap((facet) => factsShowing(input, facet)))]
+          .sort((a, b) => a - b)
+          .map((i) => ctx.kb.facts[i])
+          .filter((f) => {
+            const value = figureOf(f.value);
+            return value !== undefined && withinBound(value, bound, asked);
+          });
   if (hits.length === 0) return [];
+  // The question's words lose the `%`; an availability figure is one.
+  const shown = u.facets.includes(SLA_FACET) ? `${plain}%` : plain;
+  const stated = bound === '=' ? plain : `${BOUND_WORDS[bound]} ${shown}`;
   return [
     across(
       input,
-      `${hits.length} fact(s) state ${plain}`,
-      listAnswer(input, `Where the knowledge base states ${plain}`, `The knowledge base states ${plain} for:`, hits),
+      `${hits.length} fact(s) state ${stated}`,
+      bound === '='
+        ? listAnswer(input, `Where the knowledge base states ${plain}`, `The knowledge base states ${plain} for:`, hits)
+        : listAnswer(input, `Figures ${stated}`, `The knowledge base states a figure ${stated} for:`, hits),
     ),
   ];
 }
 
-/** The lowest or highest figures of an aspect, per label under which two or more services state one. */
+/** The lowest or highest figures of an aspect, among those ranked together ({@link rankedWith}) that two or more services state. */
 function extremes(input: CandidateInput, facet: string): Candidate[] {
   const { u, ctx } = input;
   if (!u.cues.superlative) return [];
   const { facts } = ctx.kb;
   const byLabel = new Map<string, number[]>();
-  for (const i of factsShowing(input, facet)) if (figureOf(facts[i].value) !== undefined) appendTo(byLabel, facts[i].attribute, i);
+  for (const i of factsShowing(input, facet)) if (figureOf(facts[i].value) !== undefined) appendTo(byLabel, rankedWith(facet, facts[i]), i);
   const picked: Fact[] = [];
   for (const list of byLabel.values()) {
-    // A label under which one service alone states a figure ranks nothing.
+    // Figures that one service alone states rank nothing.
     if (new Set(list.map((i) => facts[i].entity)).size < 2) continue;
     const values = list.map((i) => figureOf(facts[i].value) as number);
     const target = u.cues.superlative === 'asc' ? Math.min(...values) : Math.max(...values);

@@ -2,18 +2,26 @@
  * Running the whole server for tests: in-process ({@link startInProcess}: `startServer` with the
  * log captured in memory and no signal handlers), or as a child process ({@link spawnServer}:
  * the TypeScript sources run through swc, stdout captured line by line) when signals, exit codes
- * or real stdout matter. Always on 127.0.0.1, port 0, with a process-free environment.
+ * or real stdout matter. Always on 127.0.0.1, port 0, with a process-free environment, and the
+ * store in a throwaway `DATA_DIR` unless the test names one (never the repository's ./data).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from '../../../adapters/server/main';
+import { tempDir } from '../../helpers/temp-dir';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const KNOWLEDGE_DIR = join(ROOT, 'knowledge');
 
-/** Where servers started by tests keep their SQLite store (never the repository's ./data). */
-export const TEST_DATA_DIR = join(tmpdir(), 'aws-qa-test-store');
+/** Where servers started by tests keep their SQLite store (never the repository's ./data); removed after the test file. */
+export const TEST_DATA_DIR = tempDir('aws-qa-test-store-');
+
+/**
+ * `env` with a throwaway `DATA_DIR` (removed after the test file) unless it names its store
+ * (`DATA_DIR` or `DATABASE_URL`), so that a server a test starts never writes into ./data.
+ */
+export const withThrowawayStore = (env: Record<string, string>): Record<string, string> =>
+  'DATA_DIR' in env || 'DATABASE_URL' in env ? env : { ...env, DATA_DIR: tempDir('aws-qa-store-') };
 
 /** The minimal environment: loopback, port 0, the real knowledge, no watch, playground off, the store in a temp dir. */
 export const baseEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -35,6 +43,7 @@ export interface InProcess extends RunningServer {
 }
 
 export interface InProcessOptions {
+  /** The working directory (default: the repository). Given, the store stays wherever `env` and it say (./data under it by default). */
   cwd?: string;
   /** Route library console output into the captured log (stop such servers in reverse order). Default false. */
   captureConsole?: boolean;
@@ -42,12 +51,12 @@ export interface InProcessOptions {
   keep?: (line: string) => boolean;
 }
 
-/** Starts `startServer` with `env`, capturing its log in memory. */
+/** Starts `startServer` with `env` (a throwaway store unless `env` or `cwd` says otherwise), capturing its log in memory. */
 export async function startInProcess(env: Record<string, string> = baseEnv(), options: InProcessOptions = {}): Promise<InProcess> {
   const lines: string[] = [];
   const keep = options.keep ?? (() => true);
   const running = await startServer({
-    env,
+    env: options.cwd === undefined ? withThrowawayStore(env) : env,
     cwd: options.cwd ?? ROOT,
     signals: false,
     captureConsole: options.captureConsole ?? false,
@@ -69,7 +78,10 @@ export interface Spawned {
   readyMs: number;
 }
 
-/** Spawns `adapters/server/main.ts` with exactly `env` (plus PATH); resolves when it logs `ready`, rejects if it exits first. */
+/**
+ * Spawns `adapters/server/main.ts` with exactly `env` (plus PATH, and a throwaway `DATA_DIR` unless
+ * `env` names the store or `cwd` is given); resolves when it logs `ready`, rejects if it exits first.
+ */
 export function spawnServer(
   env: Record<string, string>,
   options: { cwd?: string; timeoutMs?: number; /** Modules to `-r` first (e.g. `loopback-guard.js`). */ preload?: string[] } = {},
@@ -78,7 +90,7 @@ export function spawnServer(
   const preload = (options.preload ?? []).flatMap((file) => ['-r', file]);
   const proc = spawn(process.execPath, [...preload, '-r', join(__dirname, 'ts-register.js'), join(ROOT, 'adapters/server/main.ts')], {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...(options.cwd === undefined ? withThrowawayStore(env) : env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

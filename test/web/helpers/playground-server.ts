@@ -3,17 +3,15 @@
  * server), with a real assistant over `knowledge/`, an in-memory feedback store and a pino
  * logger whose lines are kept for assertions.
  */
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { buildClient } from '../../../adapters/web/build-client';
 import { createPlaygroundHandler, type PlaygroundOptions } from '../../../adapters/web/playground';
 import { createAssistant, InMemoryFeedbackStore, type Assistant } from '../../../src/index';
 import { KNOWLEDGE_DIR } from '../../helpers/knowledge';
+import { tempDir } from '../../helpers/temp-dir';
 
 export interface PlaygroundServer {
   url: string;
@@ -33,9 +31,9 @@ export function realAssistant(): Assistant {
   return sharedAssistant;
 }
 
-/** Builds the page into a fresh temporary directory (esbuild, unminified for readable traces). */
+/** Builds the page into a fresh temporary directory, removed after the test file (esbuild, unminified for readable traces). */
 export async function buildAssets(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'aws-qa-web-'));
+  const outDir = tempDir('aws-qa-web-');
   await buildClient({ outDir, minify: false });
   return outDir;
 }
