@@ -1,7 +1,7 @@
 /**
  * The focus of a long message: the sentences that ask (a question mark, or a first word that asks:
- * `QUESTION_STARTERS`) and a short first sentence (a post's title), apart from the sentences that
- * tell the asker's situation. In "Our Jenkins pipelines deploy with Terraform. We're looking at
+ * `QUESTION_STARTERS`) and a post's title (a short first line of its own), apart from the
+ * sentences that tell the asker's situation. In "Our Jenkins pipelines deploy with Terraform. We're looking at
  * EKS. Is there an uptime SLA?" the focus is the last sentence and the rest is context: its words
  * say what the asker uses, not what the knowledge base must hold.
  *
@@ -13,13 +13,13 @@ import { QUESTION_STARTERS } from './cues';
 /** Characters of a message that are split into sentences (the core's cap on a question). */
 export const MAX_FOCUS_TEXT = 4000;
 
-/** Messages of fewer sentences are read whole: a short question has no context to set apart. */
-export const MIN_SENTENCES = 3;
-/** A first sentence of at most this many words reads as a title, and is part of the focus. */
+/** A first line of at most this many words, a sentence of its own, reads as the post's title: part of the focus. */
 export const TITLE_WORDS = 12;
 
+/** Messages of fewer sentences are read whole: a short question has no context to set apart. */
+export const MIN_SENTENCES = 3;
 export interface Focus {
-  /** The sentences that ask, in order (with the title, if any). */
+  /** The sentences that ask, in order. */
   focus: string;
   /** The other sentences. */
   context: string;
@@ -27,13 +27,15 @@ export interface Focus {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** The focus and context of `text`, or undefined when it is short or no sentence after the first asks. */
+/** The focus and context of `text`, or undefined when it is short, or no sentence or every sentence asks. */
 export function focusOf(text: string): Focus | undefined {
   const sentences = Array.from(segmenter.segment(text.slice(0, MAX_FOCUS_TEXT)), (s) => s.segment.trim()).filter(Boolean);
   if (sentences.length < MIN_SENTENCES) return undefined;
   const asks = sentences.map(asksSomething);
-  if (!asks.some((a, i) => a && i > 0)) return undefined;
-  const inFocus = (i: number): boolean => asks[i] || (i === 0 && plainWords(sentences[0]).length <= TITLE_WORDS);
+  if (!asks.some(Boolean)) return undefined;
+  // A post's title: a first line of its own, short, that states what the post is about.
+  const title = text.indexOf('\n') === sentences[0].length && plainWords(sentences[0]).length <= TITLE_WORDS;
+  const inFocus = (i: number): boolean => asks[i] || (i === 0 && title);
   const focus = sentences.filter((_, i) => inFocus(i));
   const context = sentences.filter((_, i) => !inFocus(i));
   if (!context.length) return undefined;

@@ -31,11 +31,13 @@ export function normalizeQuestion(raw: string): string {
     .replace(/<[@#!][^<>]*>/g, ' ')
     .replace(/:[a-z0-9_+-]+:/g, ' ')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
-    .replace(/\p{Cc}/gu, ' ')
+    .replace(/(?!\n)\p{Cc}/gu, ' ')
     // A sentence run into the next without a space ("earlier.Lambda"), not a dotted name ("node.js").
     // Lookarounds of fixed length: `(\p{Ll}{2,})\.` retried from every letter of a long run was quadratic.
     .replace(/(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu, '. ')
-    .replace(/\s+/g, ' ')
+    // White space collapsed; a line break stays one (it ends a post's title: `focus.ts`).
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
     .trim();
   return text;
 }

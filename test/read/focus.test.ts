@@ -1,5 +1,5 @@
-/** The focus of a long message (the sentences that ask, and a title) and the normalizing it relies on. */
-import { focusOf, MIN_SENTENCES, TITLE_WORDS } from '../../src/read/focus';
+/** The focus of a long message (the sentences that ask, and a post's title) and the normalizing it relies on. */
+import { focusOf, MIN_SENTENCES } from '../../src/read/focus';
 import { normalizeQuestion } from '../../src/read/normalize';
 
 /** A plain sentence of `n` words that neither asks nor starts like a question. */
@@ -13,10 +13,16 @@ describe('focusOf', () => {
     });
   });
 
-  describe('when no sentence after the first asks', () => {
+  describe('when no sentence asks', () => {
     it('returns undefined', () => {
       expect(focusOf('We run EKS. We use Terraform. We like it.')).toBeUndefined();
-      expect(focusOf('Is there an SLA? We run EKS. We use Terraform.')).toBeUndefined();
+    });
+
+    it('reads a first sentence that asks as the focus like any other', () => {
+      expect(focusOf('Is there an SLA? We run EKS. We use Terraform.')).toEqual({
+        focus: 'Is there an SLA?',
+        context: 'We run EKS. We use Terraform.',
+      });
     });
   });
 
@@ -41,22 +47,22 @@ describe('focusOf', () => {
       expect(focusOf(`${telling(20)} Is EKS covered? We run pipelines. What about ECS?`)?.focus).toBe('Is EKS covered? What about ECS?');
     });
 
-    it(`keeps a first sentence of at most ${TITLE_WORDS} words as a title, and a longer one as context`, () => {
-      const title = telling(TITLE_WORDS);
-      expect(focusOf(`${title} We run pipelines. Is there an SLA?`)).toEqual({
-        focus: `${title} Is there an SLA?`,
-        context: 'We run pipelines.',
-      });
-      const long = telling(TITLE_WORDS + 1);
-      expect(focusOf(`${long} We run pipelines. Is there an SLA?`)).toEqual({
+    it('puts a first sentence that states (a title, or the story) in context, however short', () => {
+      expect(focusOf(`${telling(4)} We run pipelines. Is there an SLA?`)).toEqual({
         focus: 'Is there an SLA?',
-        context: `${long} We run pipelines.`,
+        context: `${telling(4)} We run pipelines.`,
       });
     });
 
-    it('returns undefined when every sentence is in the focus (nothing to set apart)', () => {
-      expect(focusOf('EKS SLA. Is there one? Does it cover the control plane?')).toBeUndefined();
+    it('returns undefined when every sentence asks (nothing to set apart)', () => {
+      expect(focusOf('Is EKS covered? Is there one? Does it cover the control plane?')).toBeUndefined();
     });
+  });
+
+  it('keeps a post title (a short first line of its own) in the focus, and a long first line in context', () => {
+    const long = telling(13).replace(/\.$/, '');
+    expect(focusOf(normalizeQuestion(`${long}\nWe run pipelines.\nIs there an SLA?`))?.focus).toBe('Is there an SLA?');
+    expect(focusOf(normalizeQuestion(`EKS uptime\nWe run pipelines.\nIs there an SLA?`))?.focus).toBe('EKS uptime. Is there an SLA?');
   });
 
   it('finds the sentences of a normalized post whose title has no full stop', () => {
@@ -80,14 +86,14 @@ describe('normalizeQuestion', () => {
     expect(normalizeQuestion('read <https://docs.aws.amazon.com/eks|the EKS docs> first')).toBe('read the EKS docs first');
   });
 
-  it('ends a sentence at a line that ends without punctuation', () => {
-    expect(normalizeQuestion('SLA for EKS\nIs it 99.95?')).toBe('SLA for EKS. Is it 99.95?');
-    expect(normalizeQuestion('EKS uptime \r\nwe run it')).toBe('EKS uptime. we run it');
+  it('ends a sentence at a line that ends without punctuation, and keeps one line break', () => {
+    expect(normalizeQuestion('SLA for EKS\nIs it 99.95?')).toBe('SLA for EKS.\nIs it 99.95?');
+    expect(normalizeQuestion('EKS uptime \r\n\n  we run it')).toBe('EKS uptime.\nwe run it');
   });
 
   it('adds nothing to a line that already ends with punctuation', () => {
     expect(normalizeQuestion('We run EKS.\nIs there an SLA?\nWhich one:\nEKS or ECS')).toBe(
-      'We run EKS. Is there an SLA? Which one: EKS or ECS',
+      'We run EKS.\nIs there an SLA?\nWhich one:\nEKS or ECS',
     );
   });
 });
