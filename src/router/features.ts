@@ -10,6 +10,7 @@ import { CAUSE_PHRASES, FIGURE_PHRASES, holdsPhrase, PROCEDURE_PHRASES } from '.
 import type { Understood } from '../read/read';
 import { quantities } from '../language/units';
 import { knowledgeStems } from '../text/knowledge-stems';
+import { perObject } from '../util/per-object';
 import { relevance, type Evidence } from './relevance';
 
 export const FEATURES = [
@@ -65,14 +66,12 @@ const longness = (u: Understood): number => Math.min(1, u.tokens.length / LONG_Q
 /** Plain-text characters past which an answer counts as long (a whole section): the length feature saturates there. */
 const LONG_ANSWER_CHARS = 2000;
 
-/** What kind of answer the question asks for (`cues.ts`). */
-function asks(u: Understood): { figure: boolean; procedure: boolean; cause: boolean } {
-  return {
-    figure: holdsPhrase(u.tokens, FIGURE_PHRASES),
-    procedure: holdsPhrase(u.tokens, PROCEDURE_PHRASES),
-    cause: holdsPhrase(u.tokens, CAUSE_PHRASES),
-  };
-}
+/** What kind of answer the question asks for (`cues.ts`): read once per question, whatever the number of readings. */
+const asks = perObject((u: Understood): { figure: boolean; procedure: boolean; cause: boolean } => ({
+  figure: holdsPhrase(u.tokens, FIGURE_PHRASES),
+  procedure: holdsPhrase(u.tokens, PROCEDURE_PHRASES),
+  cause: holdsPhrase(u.tokens, CAUSE_PHRASES),
+}));
 
 /** The features read from a reading's built answer (the rest come from its evidence, before it is built). */
 export const ANSWER_FEATURES: readonly FeatureName[] = [
@@ -115,19 +114,18 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
   const y = { ...x };
   const body = renderText(answer);
   const statesFigure = /\d/.test(body);
-  const figureAsked = holdsPhrase(u.tokens, FIGURE_PHRASES);
+  const figureAsked = asks(u).figure;
   y['answer.length'] = Math.min(1, body.length / LONG_ANSWER_CHARS);
   y['answer.figure-asked-stated'] = figureAsked && statesFigure ? 1 : 0;
   y['answer.figure-asked-missing'] = figureAsked && !statesFigure ? 1 : 0;
+  const stated = u.quantities.length || u.dimension ? quantities(body) : [];
   // A time or size the question writes ("runs 20 minutes", "items over 400kb") against the ones the answer states.
   if (u.quantities.length) {
-    const stated = quantities(body);
     y['answer.quantity-stated'] = u.quantities.some((q) => stated.some((s) => s.dimension === q.dimension && s.base === q.base)) ? 1 : 0;
     y['answer.dimension-stated'] = u.quantities.some((q) => stated.some((s) => s.dimension === q.dimension)) ? 1 : 0;
   }
   // A limit of one kind asked ("max request size": a size) and only one of another stated ("15 minutes").
   if (u.dimension) {
-    const stated = quantities(body);
     y['answer.other-dimension-stated'] = stated.length > 0 && !stated.some((s) => s.dimension === u.dimension) ? 1 : 0;
   }
   // The word that says which limit or aspect is asked ("memory" in "memory limit"), absent from the answer.

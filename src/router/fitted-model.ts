@@ -36,9 +36,14 @@ export const MODEL: FittedModel = loadModel(fitted);
 
 /** The model's estimate, in (0, 1), rounded to 1e-3 like every score shown. */
 export function fittedScore(x: FeatureVector, model: FittedModel = MODEL): number {
+  return probability(linearScore(x, model));
+}
+
+/** The model's linear score of `x` (the log-odds its estimate is the logistic of). */
+function linearScore(x: FeatureVector, model: FittedModel): number {
   let z = 0;
   for (const f of FEATURES) z += model.weights[f] * x[f];
-  return probability(z);
+  return z;
 }
 
 /**
@@ -46,10 +51,8 @@ export function fittedScore(x: FeatureVector, model: FittedModel = MODEL): numbe
  * [0, 1]: for scoring only the readings that can still win (`choose.ts`).
  */
 export function scoreBounds(x: FeatureVector, open: readonly FeatureName[], model: FittedModel = MODEL): { low: number; high: number } {
-  let z = 0;
-  for (const f of FEATURES) z += model.weights[f] * x[f];
-  let low = z;
-  let high = z;
+  let low = linearScore(x, model);
+  let high = low;
   for (const f of open) {
     low += Math.min(0, model.weights[f]);
     high += Math.max(0, model.weights[f]);
