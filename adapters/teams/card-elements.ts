@@ -72,6 +72,11 @@ function comparisonTable(columns: string[], rows: { dimension: string; values: s
   };
 }
 
+/** Exhaustiveness check for `switch (part.type)`: a part type added to `Part` does not compile until handled. */
+function unhandled(part: never): never {
+  throw new Error(`renderTeams: unhandled part ${JSON.stringify(part)}`);
+}
+
 /** The elements showing one answer part. */
 export function partElements(part: Part): CardElement[] {
   const head = 'heading' in part && part.heading ? [heading(part.heading)] : [];
@@ -91,6 +96,8 @@ export function partElements(part: Part): CardElement[] {
       ];
     case 'comparison':
       return part.columns.length ? [...head, comparisonTable(part.columns, part.rows)] : head;
+    default:
+      return unhandled(part);
   }
 }
 
@@ -109,6 +116,8 @@ export function shortenPart(part: Part, keep: number): Part {
       return { ...part, facts: part.facts.slice(0, n) };
     case 'comparison':
       return { ...part, rows: part.rows.slice(0, n) };
+    default:
+      return unhandled(part);
   }
 }
 
@@ -123,6 +132,8 @@ export function partUnits(part: Part): number {
       return part.facts.length;
     case 'comparison':
       return part.rows.length;
+    default:
+      return unhandled(part);
   }
 }
 

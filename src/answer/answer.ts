@@ -88,17 +88,20 @@ export type Answer =
 
 export type AnswerKind = Answer['kind'];
 
+/** Every kind once (a `Record`, so a kind added to {@link Answer} does not compile until it is here). */
+const KINDS: Record<AnswerKind, true> = {
+  help: true,
+  sla: true,
+  compare: true,
+  facet: true,
+  recommend: true,
+  lookup: true,
+  clarify: true,
+  'not-found': true,
+};
+
 /** Every kind, in a stable order (tests iterate it to cover all renderers). */
-export const ANSWER_KINDS: readonly AnswerKind[] = [
-  'help',
-  'sla',
-  'compare',
-  'facet',
-  'recommend',
-  'lookup',
-  'clarify',
-  'not-found',
-] as const;
+export const ANSWER_KINDS: readonly AnswerKind[] = Object.keys(KINDS) as AnswerKind[];
 
 /** A renderer turns an answer into a platform payload; it is pure. */
 export type Render<T> = (answer: Answer) => T;

@@ -10,11 +10,12 @@ import { knowledgeStems } from '../text/knowledge-stems';
 import { plainWords, stem } from '../text/tokens';
 import { perObject } from '../util/per-object';
 import { passagesAbout } from '../read/passages-about';
+import type { Intent } from './intent';
 import type { Evidence } from './relevance';
 
 export interface Candidate {
-  /** The reading: `sla`, `compare`, `facet`, `filter`, `recommend`, `entry`, `lookup`, `help`, `clarify`, `not-found`. */
-  intent: string;
+  /** The reading (see {@link Intent}). */
+  intent: Intent;
   evidence: Evidence;
   /** Whether its answer says the knowledge base holds the answer. */
   answered: boolean;

@@ -11,41 +11,44 @@ import type { Candidate, CandidateInput } from './candidate';
 import { namedCount } from './candidate';
 import { gapNames, gapsOf, notFoundBuild, notFoundEvidence, type Gaps } from './candidates/not-found';
 import type { Explain } from './explain';
+import type { Intent, Reading } from './intent';
 import { ANSWER_FEATURES, evidenceFeatures, notFoundFeatures, withAnswer, type FeatureVector } from './features';
 import { fittedScore, MODEL, probability, scoreBounds } from './fitted-model';
 import { relevance, TIE_MARGIN, type Evidence } from './relevance';
 
-/** Near ties go to the earlier kind: the more specific reading (a figure over a passage). */
-const SPECIFICITY = [
-  'help',
-  'clarify',
-  'filter',
-  'sla',
-  'compare',
-  'entry',
-  'advice',
-  'facet',
-  'profile',
-  'section',
-  'recommend',
-  'lookup',
-];
+/** Near ties go to the lower rank: the more specific reading (a figure over a passage). */
+const SPECIFICITY: Record<Intent, number> = {
+  help: 0,
+  clarify: 1,
+  filter: 2,
+  sla: 3,
+  compare: 4,
+  entry: 5,
+  advice: 6,
+  facet: 7,
+  profile: 8,
+  section: 9,
+  recommend: 10,
+  lookup: 11,
+};
 
 export interface Choice {
   answer: Answer;
-  intent: string;
+  intent: Reading;
   candidates: Scored[];
   decision: Explain['decision'];
   chosen: number;
 }
 
-function bySpecificity(a: Scored, b: Scored): number {
+function bySpecificity(a: ScoredCandidate, b: ScoredCandidate): number {
   if (Math.abs(a.score - b.score) > TIE_MARGIN) return b.score - a.score;
-  return SPECIFICITY.indexOf(a.intent) - SPECIFICITY.indexOf(b.intent) || b.score - a.score;
+  return SPECIFICITY[a.intent] - SPECIFICITY[b.intent] || b.score - a.score;
 }
 
 /** A candidate with the features the fitted model read and its score (the model's estimate that it is right). */
-export type Scored = Candidate & { features: FeatureVector; score: number };
+export type ScoredCandidate = Candidate & { features: FeatureVector; score: number };
+/** Any reading scored: a candidate, a partial answer built on one, or the not-found reading. */
+export type Scored = Omit<ScoredCandidate, 'intent'> & { intent: Reading };
 
 /** Builds a candidate's answer once: the features read it, and the winner is built from it. */
 function once(build: () => Answer): () => Answer {
@@ -54,7 +57,7 @@ function once(build: () => Answer): () => Answer {
 }
 
 /** A candidate scored on its evidence and its built answer. */
-function scoredAnswer(input: CandidateInput, c: Candidate, evidenceOnly: FeatureVector): Scored {
+function scoredAnswer(input: CandidateInput, c: Candidate, evidenceOnly: FeatureVector): ScoredCandidate {
   const build = once(c.build);
   const features = withAnswer(evidenceOnly, input.u, build());
   return { ...c, build, features, score: fittedScore(features) };
@@ -73,7 +76,7 @@ export function readings(
   input: CandidateInput,
   proposed: Candidate[],
   exhaustive = false,
-): { scored: Scored[]; partial?: Scored; notFound: Scored; gaps: Gaps } {
+): { scored: ScoredCandidate[]; partial?: Scored; notFound: Scored; gaps: Gaps } {
   const { u } = input;
   const gaps = gapsOf(input);
   // An amount of money is an aspect asked that no answer holds (the knowledge base has no prices):
@@ -112,7 +115,7 @@ export function readings(
 
 export function choose(input: CandidateInput, proposed: Candidate[], exhaustive = false): Choice {
   const { scored, partial, notFound, gaps } = readings(input, proposed, exhaustive);
-  const best = scored[0] as Scored | undefined;
+  const best = scored[0] as ScoredCandidate | undefined;
   const top = partial && (!best || partial.score > best.score) ? partial : best;
   const ABSTAIN_BELOW = MODEL.threshold;
 
@@ -146,7 +149,7 @@ export function choose(input: CandidateInput, proposed: Candidate[], exhaustive 
  * comparison ("Azure Blob Storage vs S3" is no partial S3 answer). Its answer ends with a line
  * naming what is not covered, which speaks to those services and the words only they explain.
  */
-function partialReading(input: CandidateInput, gaps: Gaps, best: Scored): Scored | undefined {
+function partialReading(input: CandidateInput, gaps: Gaps, best: ScoredCandidate): Scored | undefined {
   const { u, ctx } = input;
   const lackedServices = gaps.missing.length + gaps.outside.length;
   const formFits = !u.cues.compare || best.intent === 'compare';

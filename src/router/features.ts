@@ -11,6 +11,7 @@ import type { Understood } from '../read/read';
 import { quantities } from '../language/units';
 import { knowledgeStems } from '../text/knowledge-stems';
 import { perObject } from '../util/per-object';
+import type { Intent } from './intent';
 import { relevance, type Evidence } from './relevance';
 
 export const FEATURES = [
@@ -51,8 +52,24 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
 
-/** The readings that answer from passages (search results), as opposed to structured facts. */
-const PASSAGE_INTENTS: ReadonlySet<string> = new Set(['lookup', 'section', 'profile']);
+/**
+ * Where each reading answers from, as the fitted model reads it: passages (search results, a
+ * whole section, a profile) or structured facts.
+ */
+const ANSWERS_FROM: Record<Intent, 'passages' | 'facts'> = {
+  help: 'facts',
+  clarify: 'facts',
+  filter: 'facts',
+  sla: 'facts',
+  compare: 'facts',
+  entry: 'facts',
+  advice: 'facts',
+  facet: 'facts',
+  profile: 'passages',
+  section: 'passages',
+  recommend: 'facts',
+  lookup: 'passages',
+};
 
 /** Words past which a question counts as long (a post, not a chat line): the long-question features saturate there. */
 const LONG_QUESTION_WORDS = 60;
@@ -88,7 +105,7 @@ export const ANSWER_FEATURES: readonly FeatureName[] = [
  * Features of an answered reading that its evidence gives (`intent` without any `+partial` suffix;
  * `partial` when it names what is not covered); `withAnswer` adds those its built answer gives.
  */
-export function evidenceFeatures(u: Understood, intent: string, e: Evidence, partial: boolean): FeatureVector {
+export function evidenceFeatures(u: Understood, intent: Intent, e: Evidence, partial: boolean): FeatureVector {
   const x = zero();
   x.answer = 1;
   x['answer.relevance'] = relevance(e);
@@ -100,8 +117,8 @@ export function evidenceFeatures(u: Understood, intent: string, e: Evidence, par
   x['answer.unknown-subject'] = u.subjects.length > 0 ? 1 : 0;
   x['answer.long-question'] = longness(u);
   x['answer.partial'] = partial ? 1 : 0;
-  x['answer.passage'] = PASSAGE_INTENTS.has(intent) ? 1 : 0;
-  x['answer.structured'] = PASSAGE_INTENTS.has(intent) ? 0 : 1;
+  x['answer.passage'] = ANSWERS_FROM[intent] === 'passages' ? 1 : 0;
+  x['answer.structured'] = ANSWERS_FROM[intent] === 'passages' ? 0 : 1;
   const asked = asks(u);
   x['answer.procedure-asked'] = asked.procedure ? 1 : 0;
   x['answer.cause-asked'] = asked.cause ? 1 : 0;

@@ -20,6 +20,7 @@ import { recommendCandidates } from './candidates/recommend';
 import { slaCandidates } from './candidates/sla';
 import { choose } from './choose';
 import type { Explain } from './explain';
+import type { Reading } from './intent';
 import { TIE_MARGIN } from './relevance';
 
 export type { Explain } from './explain';
@@ -42,7 +43,7 @@ const PASSAGES: Generator[] = [servicePassageCandidates, lookupCandidates];
 export interface Routed {
   answer: Answer;
   /** The chosen candidate's intent (`not-found` when the bot abstains). */
-  intent: string;
+  intent: Reading;
   /** How the question was read and why this answer won (only when asked for). */
   explain?: Explain;
   /** What this question leaves for the next turn of its conversation. */

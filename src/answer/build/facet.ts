@@ -3,6 +3,7 @@
  * the 15-minute limit, pricing model, …), grouped by the label the knowledge base gives them.
  * With nothing specific asked ("what is Lambda?"), its profile: best for, pros, cons, languages.
  */
+import { BEST_FOR_FACET, CONS_FACET, LANGUAGES_FACET, PROS_FACET, SLA_FACET, type KnownFacet } from '../../knowledge/facet-ids';
 import type { Answer, Part } from '../answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
@@ -13,13 +14,13 @@ import { knowledgeStems } from '../../text/knowledge-stems';
 import { finish, groupByAttribute, sourcesOf } from './common';
 import { suggestions } from './suggest';
 
-const PROFILE = ['best-for', 'pros', 'cons', 'languages', 'sla'];
+const PROFILE: readonly KnownFacet[] = [BEST_FOR_FACET, PROS_FACET, CONS_FACET, LANGUAGES_FACET, SLA_FACET];
 const MAX_FACTS = 8;
 
 /** Facts of one entity that answer the question, best first; `[]` when none matches what is asked. */
 export function selectFacts(ctx: RouterContext, u: Understood, entity: Entity): { facts: ScoredFact[]; coverage: number } {
   const stems = u.contentStems;
-  const facets = u.facets.filter((f) => f !== 'sla');
+  const facets = u.facets.filter((f) => f !== SLA_FACET);
   const all = ctx.scorer.score(entity.id, stems, facets);
   // Facts showing an asked facet; failing that, facts that match the question's other words
   // ("is EMR good for ETL": no "pros" label, but a use case that names ETL).

@@ -1,4 +1,5 @@
 /** The help answer: what the bot does and example questions, all taken from the knowledge base. */
+import { BEST_FOR_FACET, CONS_FACET } from '../../knowledge/facet-ids';
 import type { Answer } from '../answer';
 import type { RouterContext } from '../../read/context';
 import { ask, finish, shortName } from './common';
@@ -14,9 +15,9 @@ export function helpAnswer(ctx: RouterContext, question: string): Answer {
   if (sla.length > 0) examples.push(slaQuestion(ctx, sla[0]).question);
   const cmp = comparisonQuestions(ctx, 1);
   if (cmp.length > 0) examples.push(cmp[0].question);
-  const withCons = kb.facts.findIndex((_, i) => ctx.scorer.showsFacet(i, 'cons'));
+  const withCons = kb.facts.findIndex((_, i) => ctx.scorer.showsFacet(i, CONS_FACET));
   if (withCons >= 0) examples.push(`What are the cons of ${shortName(kb, kb.facts[withCons].entity)}?`);
-  const withBest = kb.facts.findIndex((_, i) => ctx.scorer.showsFacet(i, 'best-for'));
+  const withBest = kb.facts.findIndex((_, i) => ctx.scorer.showsFacet(i, BEST_FOR_FACET));
   if (withBest >= 0) examples.push(`What is ${shortName(kb, kb.facts[withBest].entity)} best for?`);
   const used = new Set(kb.comparisons.map((c) => c.source.section));
   const entry = kb.entries.find((e) => !used.has(e.question) && !/sla/i.test(e.question));

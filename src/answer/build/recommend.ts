@@ -3,6 +3,7 @@
  * microservices", "full control over the environment"), the service whose best-for, use-case and
  * pros facts match it best, with those facts as the reason. Undefined when nothing matches well.
  */
+import { BEST_FOR_FACET, LANGUAGES_FACET, PROS_FACET, type KnownFacet } from '../../knowledge/facet-ids';
 import type { Answer, Part } from '../answer';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
@@ -12,10 +13,10 @@ import { entityById, finish, shortName, sourcesOf } from './common';
 import { suggestions, versusQuestion } from './suggest';
 
 /** Facets that make a reason to recommend, with their weight: what a service is for counts most. */
-const REASONS: [string, number][] = [
-  ['best-for', 1.5],
-  ['pros', 1],
-  ['languages', 0.5],
+const REASONS: [KnownFacet, number][] = [
+  [BEST_FOR_FACET, 1.5],
+  [PROS_FACET, 1],
+  [LANGUAGES_FACET, 0.5],
 ];
 
 /**
@@ -27,7 +28,7 @@ const REASONS: [string, number][] = [
 const reasonTable = perObject((ctx: RouterContext): Int8Array =>
   Int8Array.from(ctx.kb.facts, (fact, i) => {
     const r = REASONS.findIndex(([f]) => ctx.scorer.showsFacet(i, f));
-    return r < 0 || fact.origin === 'entry' || (fact.origin === 'comparison' && REASONS[r][0] !== 'best-for') ? -1 : r;
+    return r < 0 || fact.origin === 'entry' || (fact.origin === 'comparison' && REASONS[r][0] !== BEST_FOR_FACET) ? -1 : r;
   }),
 );
 

@@ -3,6 +3,7 @@
  * states them (region level and instance level, "No specific SLA published" included), or the
  * whole table when no service is named. A service without SLA facts is said to have none here.
  */
+import { SLA_FACET } from '../../knowledge/facet-ids';
 import type { Answer, Part } from '../answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
@@ -15,7 +16,7 @@ import { entitiesWithSla, suggestions } from './suggest';
 const MAX_LISTED = 25;
 
 function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
-  return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, 'sla')).map((i) => ctx.kb.facts[i]);
+  return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => ctx.kb.facts[i]);
 }
 
 export function slaAnswer(ctx: RouterContext, question: string, entities: Entity[], confidence: number): Answer {

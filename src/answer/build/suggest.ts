@@ -3,6 +3,7 @@
  * SLA questions for services with SLA facts, its own comparisons, facets of its options,
  * and its entry questions. Used for help, follow-ups and "not in the knowledge base" replies.
  */
+import { BEST_FOR_FACET, PROS_FACET, SLA_FACET } from '../../knowledge/facet-ids';
 import type { Suggestion } from '../answer';
 import type { RouterContext } from '../../read/context';
 import { uniqueBy } from '../../util/unique-by';
@@ -10,7 +11,7 @@ import { ask, shortName } from './common';
 
 /** Entity ids that have SLA facts, in document order. */
 export function entitiesWithSla(ctx: RouterContext): readonly string[] {
-  return ctx.scorer.entitiesWith('sla');
+  return ctx.scorer.entitiesWith(SLA_FACET);
 }
 
 /** `A vs B`, by short names. */
@@ -45,8 +46,8 @@ export function suggestions(ctx: RouterContext, entityIds: string[] = [], n = 3)
       );
     if (sla.includes(id)) out.push(slaQuestion(ctx, id));
     const facts = ctx.kb.factsByEntity.get(id) ?? [];
-    if (facts.some((i) => ctx.scorer.showsFacet(i, 'pros'))) out.push(ask(`Pros and cons of ${name}`));
-    if (facts.some((i) => ctx.scorer.showsFacet(i, 'best-for'))) out.push(ask(`What is ${name} best for?`));
+    if (facts.some((i) => ctx.scorer.showsFacet(i, PROS_FACET))) out.push(ask(`Pros and cons of ${name}`));
+    if (facts.some((i) => ctx.scorer.showsFacet(i, BEST_FOR_FACET))) out.push(ask(`What is ${name} best for?`));
   }
   if (sla.length > 0) out.push(slaQuestion(ctx, sla[0]));
   out.push(...comparisonQuestions(ctx, n));
