@@ -7,8 +7,7 @@
  * the two readings.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { FUNCTION_WORDS } from '../language/english';
-import { ANAPHOR_WORDS, FOLLOW_UP_STARTERS, QUESTION_STARTERS } from '../read/cues';
+import { ANAPHOR_WORDS, FOLLOW_UP_STARTERS, FUNCTION_WORDS, QUESTION_STARTERS } from '../language/lexicon';
 import type { Understood } from '../read/read';
 import type { Turn } from './turn';
 

@@ -1,18 +1,10 @@
 /**
  * Clean-up of knowledge text that came from a chat export: phrases that refer to a
  * conversation the bot's user never had, and UI residue pasted along with the answer.
- * The file stays as the user wrote it; only what the bot repeats is cleaned.
+ * The file stays as the user wrote it; only what the bot repeats is cleaned. The phrases are the
+ * lexicon's (`language/lexicon/chat-residue.ts`).
  */
-
-/** Openers that point back to an earlier conversation ("As we discussed earlier, …"). */
-const BACK_REFERENCES = [
-  'as we discussed earlier', 'as we discussed before', 'as discussed earlier', 'as discussed before',
-  'as mentioned earlier', 'as mentioned before', 'as i mentioned earlier', 'as i mentioned before',
-  'as we saw earlier', 'as noted earlier', 'as i said earlier', 'as we covered earlier',
-];
-
-/** Residue of a chat UI's buttons and attachments, pasted along with the text. */
-const UI_RESIDUE = ['click to open document', 'click to open', 'copy code', 'open in new tab'];
+import { BACK_REFERENCES, UI_RESIDUE } from '../language/lexicon';
 
 /** Removes a leading back-reference and re-capitalizes: "As we discussed earlier, DynamoDB has…" → "DynamoDB has…". */
 export function cleanSentence(text: string): string {

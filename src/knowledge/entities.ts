@@ -3,7 +3,8 @@
  * Seeded from `services.yml`; names the markdown uses for services it discusses are added
  * as they are discovered, so a new knowledge file needs no catalog entry to be answerable.
  */
-import { plainWords, stem, STOP_WORDS } from '../text/tokens';
+import { STOP_WORDS } from '../language/lexicon';
+import { plainWords, stem } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
 import type { ServicesFile } from './schema';
 

@@ -1,12 +1,13 @@
 /**
  * Quantities in questions and in the knowledge base's values: a number with a unit of time or
  * size ("30-minute job", "15 minutes max", "400 KB", "2 hrs"), converted to one base unit per
- * dimension so that a question's figure can be held against a stated limit. Language knowledge:
- * unit words and the words that ask about a dimension ("how long", "memory"), declared here once.
+ * dimension so that a question's figure can be held against a stated limit. The unit words and
+ * the words that ask about a dimension ("how long", "memory") are the lexicon's (`lexicon/units.ts`).
  */
 import { plainWords } from '../text/tokens';
+import { DIMENSION_WORDS, UNIT_WORDS as UNITS, type Dimension } from './lexicon';
 
-export type Dimension = 'time' | 'size';
+export type { Dimension };
 
 export interface Quantity {
   value: number;
@@ -17,20 +18,6 @@ export interface Quantity {
   text: string;
 }
 
-/** Unit words, singular and plural and abbreviated, to [dimension, size of one unit in the base unit]. */
-const UNITS: ReadonlyMap<string, readonly [Dimension, number]> = new Map<string, readonly [Dimension, number]>([
-  ...['ms', 'millisecond', 'milliseconds'].map((u) => [u, ['time', 0.001]] as const),
-  ...['s', 'sec', 'secs', 'second', 'seconds'].map((u) => [u, ['time', 1]] as const),
-  ...['m', 'min', 'mins', 'minute', 'minutes'].map((u) => [u, ['time', 60]] as const),
-  ...['h', 'hr', 'hrs', 'hour', 'hours'].map((u) => [u, ['time', 3600]] as const),
-  ...['d', 'day', 'days'].map((u) => [u, ['time', 86400]] as const),
-  ...['b', 'byte', 'bytes'].map((u) => [u, ['size', 1]] as const),
-  ...['kb', 'kib', 'kilobyte', 'kilobytes'].map((u) => [u, ['size', 1024]] as const),
-  ...['mb', 'mib', 'megabyte', 'megabytes'].map((u) => [u, ['size', 1024 ** 2]] as const),
-  ...['gb', 'gib', 'gigabyte', 'gigabytes'].map((u) => [u, ['size', 1024 ** 3]] as const),
-  ...['tb', 'tib', 'terabyte', 'terabytes'].map((u) => [u, ['size', 1024 ** 4]] as const),
-]);
-
 /** The unit's usual name (`minutes`, `KB`), singular for 1. */
 function unitName(dimension: Dimension, size: number, value: number): string {
   const names: Record<Dimension, Record<number, string>> = {
@@ -40,47 +27,6 @@ function unitName(dimension: Dimension, size: number, value: number): string {
   const name = names[dimension][size];
   return dimension === 'time' && size >= 1 && value !== 1 ? `${name}s` : name;
 }
-
-/** Words that ask about a dimension without a figure ("how long", "memory limit"). */
-const DIMENSION_WORDS: ReadonlyMap<string, Dimension> = new Map<string, Dimension>([
-  ...[
-    'long',
-    'longer',
-    'longest',
-    'duration',
-    'timeout',
-    'timeouts',
-    'time',
-    'runtime',
-    'minutes',
-    'minute',
-    'hours',
-    'hour',
-    'seconds',
-    'execution',
-    'last',
-    'lasts',
-  ].map((w) => [w, 'time'] as const),
-  ...[
-    'big',
-    'bigger',
-    'biggest',
-    'large',
-    'larger',
-    'largest',
-    'size',
-    'sizes',
-    'memory',
-    'ram',
-    'storage',
-    'disk',
-    'kb',
-    'mb',
-    'gb',
-    'tb',
-    'payload',
-  ].map((w) => [w, 'size'] as const),
-]);
 
 /** Whether a word is a unit of time or size (`minutes`, `kb`). */
 export function isUnitWord(word: string): boolean {

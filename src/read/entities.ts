@@ -7,9 +7,8 @@ import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_
 import type { Entity, EntityRegistry, Mention } from '../knowledge/entities';
 import { nameKey, stripVendor } from '../knowledge/entities';
 import { letterCounts, similarityBound } from '../text/similarity-bound';
-import { STOP_WORDS } from '../text/tokens';
 import { appendTo } from '../util/append-to';
-import { SEPARATORS } from './cues';
+import { SEPARATORS, STOP_WORDS } from '../language/lexicon';
 
 export interface EntityMatch {
   mentions: Mention[];

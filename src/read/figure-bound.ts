@@ -4,7 +4,7 @@
  * none (`=`): the figure itself ("what does the 99.5% figure apply to"). Words from the lexicon
  * (`cues.ts`); figures compare as numbers, never as text (99.9 is not 99.95).
  */
-import { INCLUSIVE_BOUND as INCLUSIVE, OVER_WORDS, UNDER_WORDS } from './cues';
+import { INCLUSIVE_BOUND as INCLUSIVE, OVER_WORDS, UNDER_WORDS } from '../language/lexicon';
 
 export type FigureBound = '<' | '<=' | '=' | '>=' | '>';
 

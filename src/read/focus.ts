@@ -8,7 +8,7 @@
  * Sentences are found by ICU's sentence segmenter (`Intl.Segmenter`), linear in the text.
  */
 import { plainWords } from '../text/tokens';
-import { QUESTION_STARTERS } from './cues';
+import { QUESTION_STARTERS } from '../language/lexicon';
 
 /** Characters of a message that are split into sentences (the core's cap on a question). */
 export const MAX_FOCUS_TEXT = 4000;

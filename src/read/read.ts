@@ -9,12 +9,12 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
 import { lunrTerm } from '../search/build-index';
 import { letterCounts, similarityBound } from '../text/similarity-bound';
-import { contentStems, plainWords, STOP_WORDS } from '../text/tokens';
+import { contentStems, plainWords } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
 import { appendTo } from '../util/append-to';
 import { LruMap } from '../util/lru-map';
 import { LIMITS_FACET, PRICING_FACET, SLA_FACET } from '../knowledge/facet-ids';
-import { FUNCTION_WORDS, isEnglishWord, isNoun } from '../language/english';
+import { isEnglishWord, isNoun } from '../language/english';
 import { askedDimension, isUnitWord, quantities, type Dimension, type Quantity } from '../language/units';
 import {
   ADVICE_PHRASES,
@@ -35,7 +35,9 @@ import {
   SUPERLATIVE_ASC,
   SUPERLATIVE_DESC,
   YES_NO_STARTERS,
-} from './cues';
+  FUNCTION_WORDS,
+  STOP_WORDS,
+} from '../language/lexicon';
 import { EntityFinder } from './entities';
 
 export interface Understood {

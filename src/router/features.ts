@@ -6,7 +6,8 @@
  */
 import type { Answer } from '../answer/answer';
 import { renderText } from '../answer/text';
-import { CAUSE_PHRASES, FIGURE_PHRASES, holdsPhrase, PROCEDURE_PHRASES } from '../read/cues';
+import { CAUSE_PHRASES, FIGURE_PHRASES, PROCEDURE_PHRASES } from '../language/lexicon';
+import { holdsPhrase } from '../read/phrases';
 import type { Understood } from '../read/read';
 import { quantities } from '../language/units';
 import { knowledgeStems } from '../text/knowledge-stems';

@@ -1,9 +1,10 @@
 /**
  * Word-level text handling shared by the index, the fact scorer and the router: one tokenizer,
- * one stemmer (Porter, from `natural`, imported by submodule: the package root is slow and noisy),
- * one stop-word list.
+ * one stemmer (Porter, from `natural`, imported by submodule: the package root is slow and noisy);
+ * the stop words and abbreviations are the lexicon's (`language/lexicon`).
  */
 import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
+import { ABBREVIATIONS, STOP_WORDS } from '../language/lexicon';
 import { BoundedMemo } from '../util/bounded-memo';
 
 /**
@@ -39,18 +40,6 @@ function camelWords(w: string): string[] {
 
 /** Longer runs of letters (pasted hashes, keyboard mashing) are not words of any knowledge base; they are skipped. */
 export const MAX_WORD_LENGTH = 40;
-
-/** Words that carry no meaning for matching. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    'a about above after again all also am an and any are as at be because been being both but by can could ' +
-    'did do does doing done for from further get gets got had has have having he her here hers him his how i if in ' +
-    'into is it its itself just let lets me more most much my no nor not of off on once only or other our out own per ' +
-    'please same she should so some such than that the their them then there these they this those through to too ' +
-    'under until up us very was we were what when where which while who whom why will with would you your yours ' +
-    'tell show give know need want like get s t d ll re ve m thanks thank hey hi hello pls plz'
-  ).split(' '),
-);
 
 /**
  * Porter stem of a lower-case word, applied until stable (`containerized` → `container` →
@@ -90,30 +79,6 @@ export function seedStems(entries: Iterable<readonly [string, string]>): void {
     stemMemo.set(word, s);
   }
 }
-
-/**
- * Chat abbreviations and their full words, for matching content (not service names: `App Runner`
- * is found by the entity scanner, which does not expand).
- */
-const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['app', 'application'],
-  ['apps', 'applications'],
-  ['db', 'database'],
-  ['dbs', 'databases'],
-  ['infra', 'infrastructure'],
-  ['config', 'configuration'],
-  ['env', 'environment'],
-  ['envs', 'environments'],
-  ['lang', 'language'],
-  ['langs', 'languages'],
-  ['perf', 'performance'],
-  ['max', 'maximum'],
-  ['min', 'minimum'],
-  ['mins', 'minutes'],
-  ['secs', 'seconds'],
-  ['k8s', 'kubernetes'],
-  ['ml', 'machine learning'],
-]);
 
 /**
  * Content tokens: plain words (compounds kept whole: `DynamoDB` is one word here; abbreviations

@@ -16,7 +16,7 @@ import type { Candidate, CandidateInput } from '../candidate';
 import { entityVocabulary, shareHeld, subjectShare } from '../candidate';
 import { FORM } from '../relevance';
 import { LIMITS_FACET, SLA_FACET } from '../../knowledge/facet-ids';
-import { OVER_WORDS } from '../../read/cues';
+import { OVER_WORDS } from '../../language/lexicon';
 
 const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
 
