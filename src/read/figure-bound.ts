@@ -2,7 +2,7 @@
  * The bound a question puts on a figure it states: "below 99.95%" (`<`), "above 99.9%" or "more
  * than" (`>`), "at least 99.9%" or "99.9% or more" (`>=`), "at most" or "or less" (`<=`), and
  * none (`=`): the figure itself ("what does the 99.5% figure apply to"). Words from the lexicon
- * (`cues.ts`); figures compare as numbers, never as text (99.9 is not 99.95).
+ * (`language/lexicon/cues.ts`); figures compare as numbers, never as text (99.9 is not 99.95).
  */
 import { INCLUSIVE_BOUND as INCLUSIVE, OVER_WORDS, UNDER_WORDS } from '../language/lexicon';
 

@@ -328,7 +328,7 @@ export class QuestionReader {
     return { facets, positions, wordPositions, phrases };
   }
 
-  /** The cue flags (language, `cues.ts`) of a question. */
+  /** The cue flags (the lexicon's, `language/lexicon/cues.ts`) of a question. */
   private cues(text: string, tokens: string[], names: Names, aspects: Aspects, residualCount: number): Understood['cues'] {
     const lower = ` ${tokens.join(' ')} `;
     const has = (s: ReadonlySet<string>): boolean => tokens.some((w, i) => !names.entityWords.has(i) && s.has(w));
@@ -361,7 +361,7 @@ export class QuestionReader {
 }
 
 /**
- * The word a count question counts: after a count phrase (`cues.ts`), the last of the words that
+ * The word a count question counts: after a count phrase (the lexicon's), the last of the words that
  * follow it up to the next function word ("how many read replicas can …" → `replicas`).
  */
 function countedWord(tokens: readonly string[]): string | undefined {

@@ -1,6 +1,6 @@
 /**
  * A candidate answer: one reading of the question, the evidence for it and how to build it.
- * Generators (`candidates/`) propose them; `choose.ts` scores them with the one relevance function
+ * Generators (`src/kinds/<kind>/candidates.ts`, listed in `kinds/registry.ts`) propose them; `choose.ts` scores them with the one relevance function
  * and builds only the winner.
  */
 import type { Answer } from '../answer/answer';

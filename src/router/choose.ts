@@ -5,11 +5,11 @@
  * part, then one line naming what is not covered) when that reading scores higher.
  */
 import type { Answer, Part } from '../answer/answer';
-import { finish } from '../answer/build/common';
+import { finish } from '../answer/common';
 import type { Entity } from '../knowledge/entities';
+import { gapNames, gapsOf, notFoundBuild, notFoundEvidence, type Gaps } from '../kinds/not-found/candidates';
 import type { Candidate, CandidateInput } from './candidate';
 import { namedCount } from './candidate';
-import { gapNames, gapsOf, notFoundBuild, notFoundEvidence, type Gaps } from './candidates/not-found';
 import type { Explain } from './explain';
 import type { Intent, Reading } from './intent';
 import { ANSWER_FEATURES, evidenceFeatures, notFoundFeatures, withAnswer, type FeatureVector } from './features';

@@ -84,7 +84,7 @@ const longness = (u: Understood): number => Math.min(1, u.tokens.length / LONG_Q
 /** Plain-text characters past which an answer counts as long (a whole section): the length feature saturates there. */
 const LONG_ANSWER_CHARS = 2000;
 
-/** What kind of answer the question asks for (`cues.ts`): read once per question, whatever the number of readings. */
+/** What kind of answer the question asks for (`language/lexicon/cues.ts`): read once per question, whatever the number of readings. */
 const asks = perObject((u: Understood): { figure: boolean; procedure: boolean; cause: boolean } => ({
   figure: holdsPhrase(u.tokens, FIGURE_PHRASES),
   procedure: holdsPhrase(u.tokens, PROCEDURE_PHRASES),

@@ -8,37 +8,15 @@ import type { Understood } from '../read/read';
 import { followUp, turnOf, type FollowUp } from '../conversation/follow-up';
 import type { Turn } from '../conversation/turn';
 import { focusOf } from '../read/focus';
+import { GENERATORS } from '../kinds/registry';
 import { contributions } from './fitted-model';
-import type { Candidate, CandidateInput, Generator } from './candidate';
-import { clarifyCandidates, helpCandidates } from './candidates/help';
-import { compareCandidates } from './candidates/compare';
-import { entryCandidates } from './candidates/entry';
-import { facetCandidates, servicePassageCandidates } from './candidates/facet';
-import { filterCandidates } from './candidates/filter';
-import { lookupCandidates } from './candidates/lookup';
-import { recommendCandidates } from './candidates/recommend';
-import { slaCandidates } from './candidates/sla';
+import type { Candidate, CandidateInput } from './candidate';
 import { choose } from './choose';
 import type { Explain } from './explain';
 import type { Reading } from './intent';
 import { TIE_MARGIN } from './relevance';
 
 export type { Explain } from './explain';
-
-/** Every structured reading. Order does not decide anything: scores do (ties: `SPECIFICITY` in choose.ts). */
-const STRUCTURED: Generator[] = [
-  helpCandidates,
-  clarifyCandidates,
-  slaCandidates,
-  compareCandidates,
-  entryCandidates,
-  facetCandidates,
-  filterCandidates,
-  recommendCandidates,
-];
-
-/** Passage readings: searching the index is the costliest reading on a large knowledge base. */
-const PASSAGES: Generator[] = [servicePassageCandidates, lookupCandidates];
 
 export interface Routed {
   answer: Answer;
@@ -116,7 +94,7 @@ function fitsContext(alone: Routed, inContext: Routed, follow: FollowUp): boolea
 
 /** Every candidate every generator proposes for a question as read. */
 export function proposeAll(input: CandidateInput): Candidate[] {
-  return [...STRUCTURED, ...PASSAGES].flatMap((g) => g(input));
+  return GENERATORS.flatMap((g) => g(input));
 }
 
 function routeAlone(ctx: RouterContext, question: string, options: RouteOptions): { u: Understood; routed: Routed } {

@@ -3,10 +3,10 @@
  * comparison, narrowed to the dimensions asked, or one assembled from each service's facts).
  */
 import type { Answer } from '../../answer/answer';
-import { compareAnswer } from '../../answer/build/compare';
-import type { Candidate, CandidateInput } from '../candidate';
-import { aspectsHeld, shareHeld, subjectShare } from '../candidate';
-import { FORM } from '../relevance';
+import type { Candidate, CandidateInput } from '../../router/candidate';
+import { aspectsHeld, shareHeld, subjectShare } from '../../router/candidate';
+import { FORM } from '../../router/relevance';
+import { compareAnswer } from './answer';
 
 /** The text an answer shows (every part), for measuring what it holds. */
 export function answerTexts(a: Answer): string[] {

@@ -1,7 +1,7 @@
 /** Recommendation readings: no service named, a need described; the service whose best-for and pros match it. */
-import { recommend } from '../../answer/build/recommend';
-import type { Candidate, CandidateInput } from '../candidate';
-import { FORM } from '../relevance';
+import type { Candidate, CandidateInput } from '../../router/candidate';
+import { FORM } from '../../router/relevance';
+import { recommend } from './answer';
 
 export function recommendCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;

@@ -4,13 +4,13 @@
  * whole table when no service is named. A service without SLA facts is said to have none here.
  */
 import { SLA_FACET } from '../../knowledge/facet-ids';
-import type { Answer, Part } from '../answer';
+import type { Answer, Part } from '../../answer/answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
-import { ask, entityById, finish, shortName, sourcesOf } from './common';
-import { slaNotFound } from './not-found';
-import { entitiesWithSla, suggestions } from './suggest';
+import { ask, entityById, finish, shortName, sourcesOf } from '../../answer/common';
+import { slaNotFound } from '../not-found/answer';
+import { entitiesWithSla, suggestions } from '../../answer/suggest';
 
 /** Services listed when the whole SLA table is asked for. */
 const MAX_LISTED = 25;

@@ -5,18 +5,18 @@
  * on Lambda?") gets a yes/no verdict from the two quantities.
  */
 import type { Part } from '../../answer/answer';
-import { facetAnswer, profileFacts, selectFacts } from '../../answer/build/facet';
-import { findPassages, lookupAnswer } from '../../answer/build/lookup';
+import { findPassages, lookupAnswer } from '../lookup/answer';
 import type { Fact } from '../../knowledge/knowledge-base';
 import { askedDimension, quantities, type Quantity } from '../../language/units';
 import type { Understood } from '../../read/read';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { contentStems } from '../../text/tokens';
-import type { Candidate, CandidateInput } from '../candidate';
-import { entityVocabulary, shareHeld, subjectShare } from '../candidate';
-import { FORM } from '../relevance';
+import type { Candidate, CandidateInput } from '../../router/candidate';
+import { entityVocabulary, shareHeld, subjectShare } from '../../router/candidate';
+import { FORM } from '../../router/relevance';
 import { LIMITS_FACET, SLA_FACET } from '../../knowledge/facet-ids';
 import { OVER_WORDS } from '../../language/lexicon';
+import { facetAnswer, profileFacts, selectFacts } from './answer';
 
 const confidenceOf = (u: Understood): number => (u.exact ? 0.9 : 0.75);
 

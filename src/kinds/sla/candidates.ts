@@ -1,13 +1,13 @@
 /** SLA readings: the figures of the services named, or the whole table when none is named. */
-import { slaAnswer } from '../../answer/build/sla';
-import { entitiesWithSla } from '../../answer/build/suggest';
+import { entitiesWithSla } from '../../answer/suggest';
 import { SLA_FACET } from '../../knowledge/facet-ids';
-import type { Candidate, CandidateInput } from '../candidate';
-import { namedCount, shareHeld, shareHeldIn, subjectShare } from '../candidate';
+import type { Candidate, CandidateInput } from '../../router/candidate';
+import { namedCount, shareHeld, shareHeldIn, subjectShare } from '../../router/candidate';
 import { knowledgeStems } from '../../text/knowledge-stems';
-import { FORM } from '../relevance';
+import { FORM } from '../../router/relevance';
 import type { RouterContext } from '../../read/context';
 import { perObject } from '../../util/per-object';
+import { slaAnswer } from './answer';
 
 /** The texts of the SLA facts of `ids`. */
 function slaTexts(ctx: RouterContext, ids: readonly string[]): string[] {

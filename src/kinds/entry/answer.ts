@@ -3,13 +3,13 @@
  * its opening paragraph and the first line of each top-level point, within a character budget,
  * so the answer stays focused rather than repeating the whole section.
  */
-import type { Answer, Part } from '../answer';
+import type { Answer, Part } from '../../answer/answer';
 import type { Block, Entry } from '../../knowledge/document';
 import { cleanSentence, isUiResidue } from '../../knowledge/clean';
 import { leadIn, splitLabel } from '../../knowledge/labels';
 import type { RouterContext } from '../../read/context';
-import { finish } from './common';
-import { suggestions } from './suggest';
+import { finish } from '../../answer/common';
+import { suggestions } from '../../answer/suggest';
 
 const BUDGET = 900;
 

@@ -1,7 +1,7 @@
 /** "Did you mean …?": when a name is equally close to two services, offer each reading as a button. */
-import type { Answer } from '../answer';
+import type { Answer } from '../../answer/answer';
 import type { Entity } from '../../knowledge/entities';
-import { finish } from './common';
+import { finish } from '../../answer/common';
 
 export function clarifyAnswer(question: string, typed: string, candidates: Entity[], rewrite: (e: Entity) => string): Answer {
   const choices = candidates.map((e) => ({ label: e.short, question: rewrite(e) }));

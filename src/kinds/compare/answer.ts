@@ -4,15 +4,15 @@
  * question asks about ("… when it comes to scaling"). Otherwise a side-by-side assembled from each
  * service's facts (SLA, languages, pros, cons, best for, …), labelled as such.
  */
-import type { Answer, ComparisonRow, Part } from '../answer';
+import type { Answer, ComparisonRow, Part } from '../../answer/answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Comparison, Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
 import type { Understood } from '../../read/read';
 import { BEST_FOR_FACET, LANGUAGES_FACET, LIMITS_FACET, PRICING_FACET, SLA_FACET } from '../../knowledge/facet-ids';
 import { knowledgeStems } from '../../text/knowledge-stems';
-import { ask, finish, groupByAttribute, shortName, sourcesOf } from './common';
-import { suggestions } from './suggest';
+import { ask, finish, groupByAttribute, shortName, sourcesOf } from '../../answer/common';
+import { suggestions } from '../../answer/suggest';
 
 interface Row extends ComparisonRow {
   from: 'list' | 'table' | 'facts';

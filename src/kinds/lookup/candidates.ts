@@ -1,9 +1,9 @@
 /** Passage readings: the indexed passages (Lunr) that hold most of the question's words. */
-import { findPassages, lookupAnswer } from '../../answer/build/lookup';
-import type { Candidate, CandidateInput } from '../candidate';
-import { statesCountOf, subjectShare } from '../candidate';
-import { FORM } from '../relevance';
-import { entryInfo } from './entry';
+import type { Candidate, CandidateInput } from '../../router/candidate';
+import { statesCountOf, subjectShare } from '../../router/candidate';
+import { FORM } from '../../router/relevance';
+import { entryInfo } from '../entry/candidates';
+import { findPassages, lookupAnswer } from './answer';
 
 export function lookupCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
@@ -30,7 +30,7 @@ export function lookupCandidates(input: CandidateInput): Candidate[] {
         subjects: subjectShare(input, about),
         // Free text: what it holds of the question's words decides (aspect words included), not a label.
         content: countless ? 0 : top.coverage,
-        // A lone passage is never the advice a stated problem asks for (entries are: `entry.ts`).
+        // A lone passage is never the advice a stated problem asks for (entries are: `kinds/entry/candidates.ts`).
         form: FORM.neutral,
       },
       build: () => lookupAnswer(ctx, u.text, hits, [], 0, 0)!,

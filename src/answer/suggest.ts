@@ -3,10 +3,10 @@
  * SLA questions for services with SLA facts, its own comparisons, facets of its options,
  * and its entry questions. Used for help, follow-ups and "not in the knowledge base" replies.
  */
-import { BEST_FOR_FACET, PROS_FACET, SLA_FACET } from '../../knowledge/facet-ids';
-import type { Suggestion } from '../answer';
-import type { RouterContext } from '../../read/context';
-import { uniqueBy } from '../../util/unique-by';
+import { BEST_FOR_FACET, PROS_FACET, SLA_FACET } from '../knowledge/facet-ids';
+import type { RouterContext } from '../read/context';
+import { uniqueBy } from '../util/unique-by';
+import type { Suggestion } from './answer';
 import { ask, shortName } from './common';
 
 /** Entity ids that have SLA facts, in document order. */

@@ -7,17 +7,17 @@
  * with every other, whatever its table's column is called ("Monthly Uptime SLA" included).
  */
 import type { Part } from '../../answer/answer';
-import { finish, shortName, sourcesOf } from '../../answer/build/common';
-import { suggestions } from '../../answer/build/suggest';
+import { finish, shortName, sourcesOf } from '../../answer/common';
+import { suggestions } from '../../answer/suggest';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
 import { type FigureBound, figureBound, withinBound } from '../../read/figure-bound';
 import { SLA_FACET } from '../../knowledge/facet-ids';
 import { appendTo } from '../../util/append-to';
 import { perObject } from '../../util/per-object';
-import type { Candidate, CandidateInput } from '../candidate';
-import { namedCount } from '../candidate';
-import { FORM } from '../relevance';
+import type { Candidate, CandidateInput } from '../../router/candidate';
+import { namedCount } from '../../router/candidate';
+import { FORM } from '../../router/relevance';
 
 /** Services listed at most. */
 const MAX_LISTED = 12;

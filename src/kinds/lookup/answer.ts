@@ -3,13 +3,13 @@
  * A passage answers only when it holds most of the question's words (coverage); the answer shows
  * the top passage and its close neighbours from the same section, each with its labels.
  */
-import type { Answer } from '../answer';
+import type { Answer } from '../../answer/answer';
 import type { Passage } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
 import { passagesAbout } from '../../read/passages-about';
 import { queryPassages, type PassageHit } from '../../search/query';
-import { finish, sourcesOf } from './common';
-import { suggestions } from './suggest';
+import { finish, sourcesOf } from '../../answer/common';
+import { suggestions } from '../../answer/suggest';
 
 /** Coverage a top passage needs to count as an answer. */
 export const MIN_COVERAGE = 0.5;

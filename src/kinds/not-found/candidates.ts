@@ -5,15 +5,15 @@
  * names exactly what is missing and never echoes the question's other words.
  */
 import type { Answer, Part } from '../../answer/answer';
-import { factParts } from '../../answer/build/facet';
-import { notFoundAnswer, slaNotFound } from '../../answer/build/not-found';
-import { entitiesWithSla } from '../../answer/build/suggest';
+import { factParts } from '../facet/answer';
+import { entitiesWithSla } from '../../answer/suggest';
 import { PRICING_FACET, SLA_FACET } from '../../knowledge/facet-ids';
 import type { Entity } from '../../knowledge/entities';
-import type { CandidateInput } from '../candidate';
-import { namedCount, UNKNOWN_SUBJECT_WEIGHT } from '../candidate';
-import type { Evidence } from '../relevance';
-import { FORM } from '../relevance';
+import type { CandidateInput } from '../../router/candidate';
+import { namedCount, UNKNOWN_SUBJECT_WEIGHT } from '../../router/candidate';
+import type { Evidence } from '../../router/relevance';
+import { FORM } from '../../router/relevance';
+import { notFoundAnswer, slaNotFound } from './answer';
 
 const names = (es: readonly Entity[]): string => es.map((e) => e.name).join(', ');
 const quoted = (ws: readonly string[]): string => ws.map((w) => `"${w}"`).join(', ');

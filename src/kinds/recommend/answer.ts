@@ -4,13 +4,13 @@
  * pros facts match it best, with those facts as the reason. Undefined when nothing matches well.
  */
 import { BEST_FOR_FACET, LANGUAGES_FACET, PROS_FACET, type KnownFacet } from '../../knowledge/facet-ids';
-import type { Answer, Part } from '../answer';
+import type { Answer, Part } from '../../answer/answer';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
 import type { Understood } from '../../read/read';
 import { perObject } from '../../util/per-object';
-import { entityById, finish, shortName, sourcesOf } from './common';
-import { suggestions, versusQuestion } from './suggest';
+import { entityById, finish, shortName, sourcesOf } from '../../answer/common';
+import { suggestions, versusQuestion } from '../../answer/suggest';
 
 /** Facets that make a reason to recommend, with their weight: what a service is for counts most. */
 const REASONS: [KnownFacet, number][] = [

@@ -1,9 +1,9 @@
 /** Helpers shared by the answer builders: ids, sources, entity labels, suggestions. */
 import { createHash } from 'node:crypto';
-import type { Answer, Source, Suggestion } from '../answer';
-import type { Entity } from '../../knowledge/entities';
-import type { Fact, KnowledgeBase } from '../../knowledge/knowledge-base';
-import { uniqueBy } from '../../util/unique-by';
+import type { Entity } from '../knowledge/entities';
+import type { Fact, KnowledgeBase } from '../knowledge/knowledge-base';
+import { uniqueBy } from '../util/unique-by';
+import type { Answer, Source, Suggestion } from './answer';
 
 /** Distributes `Omit` over the union, so `kind`-specific fields stay required. */
 export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, 'id'> : never) : never;

@@ -1,9 +1,9 @@
 /** The help answer: what the bot does and example questions, all taken from the knowledge base. */
 import { BEST_FOR_FACET, CONS_FACET } from '../../knowledge/facet-ids';
-import type { Answer } from '../answer';
+import type { Answer } from '../../answer/answer';
 import type { RouterContext } from '../../read/context';
-import { ask, finish, shortName } from './common';
-import { comparisonQuestions, entitiesWithSla, slaQuestion } from './suggest';
+import { ask, finish, shortName } from '../../answer/common';
+import { comparisonQuestions, entitiesWithSla, slaQuestion } from '../../answer/suggest';
 
 /** Services named in the help text; a larger knowledge base names the rest as a count. */
 const MAX_SERVICES_NAMED = 25;

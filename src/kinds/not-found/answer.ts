@@ -2,10 +2,10 @@
  * "Not in the knowledge base": a short, honest reason and questions it can answer instead.
  * Never states a fact or a number.
  */
-import type { Answer, Part, Suggestion } from '../answer';
+import type { Answer, Part, Suggestion } from '../../answer/answer';
 import type { RouterContext } from '../../read/context';
-import { finish } from './common';
-import { suggestions, slaSuggestions } from './suggest';
+import { finish } from '../../answer/common';
+import { suggestions, slaSuggestions } from '../../answer/suggest';
 
 /** For a question about an SLA the knowledge base lacks: SLA questions it can answer. */
 export function slaNotFound(ctx: RouterContext, question: string, reason: string): Answer {

@@ -3,16 +3,16 @@
  * problem about a service that an entry gives advice on ("our avatars are too big for a DynamoDB
  * item, what now"): the entry's digest, which holds the advice, not a lone fact.
  */
-import { digestAnswer } from '../../answer/build/digest';
 import type { RouterContext } from '../../read/context';
 import type { Understood } from '../../read/read';
 import { knowledgeStems } from '../../text/knowledge-stems';
 import { contentStems } from '../../text/tokens';
 import { appendTo } from '../../util/append-to';
 import { perObject } from '../../util/per-object';
-import type { Candidate, CandidateInput } from '../candidate';
-import { aspectsHeld, shareHeldIn, subjectShare } from '../candidate';
-import { FORM } from '../relevance';
+import type { Candidate, CandidateInput } from '../../router/candidate';
+import { aspectsHeld, shareHeldIn, subjectShare } from '../../router/candidate';
+import { FORM } from '../../router/relevance';
+import { digestAnswer } from './answer';
 
 /**
  * The entry whose own question this is (a paraphrase with the same words), if any. Services are

@@ -4,15 +4,15 @@
  * With nothing specific asked ("what is Lambda?"), its profile: best for, pros, cons, languages.
  */
 import { BEST_FOR_FACET, CONS_FACET, LANGUAGES_FACET, PROS_FACET, SLA_FACET, type KnownFacet } from '../../knowledge/facet-ids';
-import type { Answer, Part } from '../answer';
+import type { Answer, Part } from '../../answer/answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
 import type { Understood } from '../../read/read';
 import type { ScoredFact } from '../../search/fact-scorer';
 import { knowledgeStems } from '../../text/knowledge-stems';
-import { finish, groupByAttribute, sourcesOf } from './common';
-import { suggestions } from './suggest';
+import { finish, groupByAttribute, sourcesOf } from '../../answer/common';
+import { suggestions } from '../../answer/suggest';
 
 const PROFILE: readonly KnownFacet[] = [BEST_FOR_FACET, PROS_FACET, CONS_FACET, LANGUAGES_FACET, SLA_FACET];
 const MAX_FACTS = 8;
