@@ -83,7 +83,7 @@ export class EntityRegistry {
 
   /** A registry holding exactly `entities`, in order (as `all()` returned them): for snapshots. */
   static restore(entities: readonly Entity[]): EntityRegistry {
-    const registry = new EntityRegistry({ services: [], outOfScope: [], facets: {}, synonyms: {} });
+    const registry = new EntityRegistry({ services: [], outOfScope: [], facets: {}, synonyms: {}, domainWords: [] });
     for (const e of entities) registry.add(e);
     return registry;
   }

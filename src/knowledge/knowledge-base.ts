@@ -64,6 +64,8 @@ export interface KnowledgeBase {
   facets: Record<string, FacetSpec>;
   /** Users' words for the knowledge base's words (`services.yml` `synonyms`), by the knowledge base's word. */
   synonyms?: Record<string, string[]>;
+  /** Words of the domain that name no subject (`services.yml` `domainWords`). */
+  domainWords?: string[];
   /** Entities the markdown says something about (facts or passages). */
   covered: ReadonlySet<string>;
   /** Per entity id, the indexes of its facts. */

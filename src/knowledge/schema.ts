@@ -33,6 +33,11 @@ export const servicesFileSchema = z.strictObject({
    * word is read as the knowledge base's word. Knowledge-base vocabulary, so it lives here, not in code.
    */
   synonyms: z.record(name, z.array(name).min(1)).default({}),
+  /**
+   * Words of the knowledge base's domain that any question may use and that name no subject of
+   * their own (`aws`, `cloud`, `region`): never read as something the knowledge base lacks.
+   */
+  domainWords: z.array(name).default([]),
   facets: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'facet ids are lower-case words'), facetSchema).default({})
     // A file that defines facets must define those the answers rely on (an empty list keeps none).
     .refine((f) => Object.keys(f).length === 0 || REQUIRED_FACETS.every((id) => id in f), {

@@ -37,6 +37,7 @@ import {
   YES_NO_STARTERS,
   FUNCTION_WORDS,
   STOP_WORDS,
+  SYNONYMS,
 } from '../language/lexicon';
 import { EntityFinder } from './entities';
 
@@ -151,8 +152,10 @@ export class QuestionReader {
   /** Whether the catalog has an `sla` facet (a figure like `99.99` then asks about it). */
   private readonly hasSla: boolean;
   private readonly facetsById: KnowledgeBase['facets'];
-  /** A user's word → the knowledge base's word it stands for (`services.yml` `synonyms`). */
-  private readonly synonyms = new Map<string, string>();
+  /** A user's word → the word it stands for (the lexicon's `SYNONYMS`, then `services.yml` `synonyms`). */
+  private readonly synonyms = new Map<string, string>(SYNONYMS);
+  /** Words that carry no subject: the lexicon's generic words and the knowledge base's `domainWords`. */
+  private readonly generic: ReadonlySet<string>;
 
   constructor(
     kb: KnowledgeBase,
@@ -160,6 +163,7 @@ export class QuestionReader {
   ) {
     this.hasSla = SLA_FACET in kb.facets;
     this.facetsById = kb.facets;
+    this.generic = new Set([...GENERIC_WORDS, ...(kb.domainWords ?? []).flatMap((w) => plainWords(w))]);
     for (const [word, users] of Object.entries(kb.synonyms ?? {}))
       for (const u of users) for (const w of plainWords(u)) this.synonyms.set(w, plainWords(word).join(' '));
     let phraseCount = 0;
@@ -193,7 +197,7 @@ export class QuestionReader {
   }
 
   private isKnownWord(w: string): boolean {
-    if (this.facetWords.has(w) || COMPARE_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return true;
+    if (this.facetWords.has(w) || COMPARE_WORDS.has(w) || this.generic.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return true;
     const t = lunrTerm(w);
     return t !== undefined && this.index.vocabulary.has(t);
   }
@@ -234,7 +238,7 @@ export class QuestionReader {
     const tokens = words.map((w) => (this.isKnownWord(w) ? w : this.synonym(w)));
     const names = this.nameMentions(tokens);
     const aspects = this.aspects(tokens, names.entityWords);
-    const { residual, content } = contentWords(tokens, names.entityWords, aspects.positions);
+    const { residual, content } = contentWords(tokens, names.entityWords, aspects.positions, this.generic);
     const inVocabulary = (w: string): boolean => {
       const t = lunrTerm(w);
       return t === undefined || this.index.vocabulary.has(t);
@@ -399,6 +403,7 @@ function contentWords(
   tokens: string[],
   entityWords: ReadonlySet<number>,
   facetPositions: ReadonlySet<number>,
+  generic: ReadonlySet<string>,
 ): { residual: string[]; content: string[] } {
   const residual: string[] = [];
   const content: string[] = [];
@@ -408,7 +413,7 @@ function contentWords(
       content.push(w);
       return;
     }
-    if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || GENERIC_WORDS.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
+    if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || generic.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
     if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || FUNCTION_WORDS.has(w) || /^\d+$/.test(w) || isQuantityWord(w)) return;
     // The unit of a figure ("300 second limit") belongs to the quantity, not the content.
     if (isUnitWord(w) && /^\d/.test(tokens[i - 1] ?? '')) return;

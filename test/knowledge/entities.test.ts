@@ -9,6 +9,7 @@ const registry = new EntityRegistry({
   outOfScope: [],
   facets: {},
   synonyms: {},
+  domainWords: [],
 });
 
 describe('EntityRegistry.resolve', () => {

@@ -1,4 +1,4 @@
-/** Knowledge-base vocabulary in services.yml: the facet ids the code relies on, and users' synonyms. */
+/** Knowledge-base vocabulary in services.yml: the facet ids the code relies on, users' synonyms, the domain's words. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkKnowledge } from '../../src/index';
@@ -36,5 +36,28 @@ describe('services.yml vocabulary', () => {
     const file = join(dir, 'services.yml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  item: [record, records, row, rows]', '  item: records'));
     expect(checkKnowledge(dir).filter((p) => p.severity === 'error').map((p) => p.message).join('\n')).toMatch(/synonyms\.item/);
+  });
+
+  it("reads everyday English synonyms from the lexicon, whatever services.yml lists ('keep' is 'store')", () => {
+    const yml = readFileSync(join(knowledgeCopy(), 'services.yml'), 'utf8');
+    expect(/^synonyms:\n(?: {2}.*\n)+/m.exec(yml)?.[0]).not.toMatch(/\bkeep\b/);
+    expect(routerContext().reader.read('can dynamo db keep pics').tokens).toEqual(expect.arrayContaining(['store', 'images']));
+  });
+
+  it('reads the domain words services.yml lists as naming no subject, and only those', () => {
+    const question = 'which aws compute workload runs longest';
+    const u = routerContext().reader.read(question);
+    expect(u.residual).not.toEqual(expect.arrayContaining(['aws']));
+    expect(u.residual).not.toEqual(expect.arrayContaining(['compute']));
+    expect(u.subjects).toEqual([]);
+    const dir = knowledgeCopy();
+    const file = join(dir, 'services.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^domainWords: .*$/m, 'domainWords: [cloud]'));
+    const without = routerContext(dir).reader.read(question);
+    expect(without.residual).toEqual(expect.arrayContaining(['aws', 'compute', 'workload']));
+  });
+
+  it("reads a product's abbreviation listed as a synonym as its name ('k8s' is 'kubernetes')", () => {
+    expect(routerContext().reader.read('k8s on aws').tokens).toContain('kubernetes');
   });
 });

@@ -21,6 +21,5 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = wordMap('ABBREVIATIONS
   ['min', 'minimum'],
   ['mins', 'minutes'],
   ['secs', 'seconds'],
-  ['k8s', 'kubernetes'],
   ['ml', 'machine learning'],
 ]);

@@ -83,16 +83,17 @@ export const MONEY_WORDS = wordSet('MONEY_WORDS', 'cost costs price prices prici
 
 /**
  * Words that carry no subject: they never make a question "about" something the KB lacks (the
- * comparison words are {@link COMPARE_WORDS}, read alike).
+ * comparison words are {@link COMPARE_WORDS}, read alike; the knowledge base's own, `aws`,
+ * `region`, are `domainWords` in `services.yml`).
  */
 export const GENERIC_WORDS = wordSet(
   'GENERIC_WORDS',
-  'aws amazon service services cloud option options application applications app apps server servers platform ' +
+  'service services option options application applications app apps server servers platform ' +
     'thing things way ways work works working use using used run running get make do does question answer answers ' +
     'info information detail details explain describe mean means about available availability ' +
-    'level levels monthly region regional instance instances individual each ' +
+    'level levels monthly individual each ' +
     'published publish specific particular current currently offer offers offered provide provides exist exists ' +
-    'guarantee guaranteed compute computing workload workloads right good bad best ok okay yes no really ' +
+    'guarantee guaranteed right good bad best ok okay yes no really ' +
     'quick quickly short briefly please pls plz kind kinds type types one two ' +
     'highest lowest top strongest weakest worst most least feature features capabilities capability characteristics overview',
 );

@@ -10,4 +10,5 @@ export * from './chat-residue';
 export * from './cues';
 export * from './function-words';
 export * from './stop-words';
+export * from './synonyms';
 export * from './units';
