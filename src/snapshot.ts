@@ -14,7 +14,7 @@ import { TermRuns } from './search/term-runs';
 import { Postings } from './search/postings';
 
 /** Bumped whenever the snapshot layout or anything it stores changes meaning. */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 
 export interface KnowledgeSnapshot {
   format: number;
@@ -22,6 +22,8 @@ export interface KnowledgeSnapshot {
   fingerprint: string;
   kb: Omit<KnowledgeBase, 'registry' | 'covered' | 'factsByEntity'> & { covered: string[]; factsByEntity: [string, number[]][] };
   entities: Entity[];
+  /** The registry's vendor words. */
+  vendors: string[];
   /** The passage index; typed arrays as base64 of their bytes (little-endian, as written). */
   index: {
     terms: string[];
@@ -49,6 +51,7 @@ export function takeSnapshot(fingerprint: string, kb: KnowledgeBase, index: Pass
     fingerprint,
     kb: { ...plain, covered: [...covered], factsByEntity: [...factsByEntity.entries()] },
     entities: [...registry.all()],
+    vendors: [...registry.vendors],
     index: {
       terms: p.terms,
       offsets: b64(p.offsets),
@@ -74,7 +77,7 @@ export function restoreSnapshot(snapshot: KnowledgeSnapshot): { kb: KnowledgeBas
   seedStems(snapshot.stems);
   const kb: KnowledgeBase = {
     ...snapshot.kb,
-    registry: EntityRegistry.restore(snapshot.entities),
+    registry: EntityRegistry.restore(snapshot.entities, snapshot.vendors),
     covered: new Set(snapshot.kb.covered),
     factsByEntity: new Map(snapshot.kb.factsByEntity),
   };

@@ -5,5 +5,5 @@ export const CATALOG_FILE = 'services.yml';
 
 /** The catalog used when the directory has no `services.yml`: names then come from the markdown alone. */
 export function emptyCatalog(): ServicesFile {
-  return { services: [], outOfScope: [], facets: {}, synonyms: {}, domainWords: [] };
+  return { services: [], outOfScope: [], facets: {}, synonyms: {}, domainWords: [], vendors: [] };
 }

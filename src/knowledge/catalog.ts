@@ -4,7 +4,7 @@
  * or alias) given to two services or products is an error: a question naming it could mean either.
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import { matchKey } from './entities';
+import { matchKey, vendorWords } from './entities';
 import type { KnowledgeProblem } from './problems';
 import { servicesFileSchema, type ServicesFile } from './schema';
 import { CATALOG_FILE } from './catalog-file';
@@ -41,6 +41,7 @@ function sharedNames(catalog: ServicesFile, file: string, lineOf: (path: readonl
   const problems: KnowledgeProblem[] = [];
   const owner = new Map<string, { service: string; line: number }>();
   const reported = new Set<string>();
+  const vendors = vendorWords(catalog);
   const lists = [['services', catalog.services], ['outOfScope', catalog.outOfScope]] as const;
   for (const [list, entries] of lists) {
     entries.forEach((entry, i) => {
@@ -50,7 +51,7 @@ function sharedNames(catalog: ServicesFile, file: string, lineOf: (path: readonl
         ...entry.aliases.map((alias, j): [string, PropertyKey[]] => [alias, [list, i, 'aliases', j]]),
       ];
       for (const [name, path] of names) {
-        const key = matchKey(name);
+        const key = matchKey(name, vendors);
         if (!key) continue;
         const first = owner.get(key);
         if (first === undefined) owner.set(key, { service: entry.name, line: lineOf(path) });

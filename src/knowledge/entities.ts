@@ -23,7 +23,6 @@ export interface Entity {
   vendorRequired?: boolean;
 }
 
-const VENDOR_WORDS = new Set(['aws', 'amazon']);
 /** Names this short are matched letter for letter, never through stemming. */
 const SHORT_NAME = 3;
 
@@ -36,20 +35,27 @@ export interface Mention {
   exact: boolean;
 }
 
-/** Matching key of a name: its words minus AWS/Amazon, stemmed, space-joined (`Amazon ECS` → `ec`). */
-export function nameKey(name: string): string {
-  return plainWords(name).filter((w) => !VENDOR_WORDS.has(w)).map(stem).join(' ');
+/** The vendor words of a catalog (`services.yml` `vendors`: `AWS`, `Amazon`), as `plainWords` reads them. */
+export function vendorWords(catalog: Pick<ServicesFile, 'vendors'>): ReadonlySet<string> {
+  return new Set(catalog.vendors.flatMap((v) => plainWords(v)));
+}
+
+/** Matching key of a name: its words minus the vendor words, stemmed, space-joined (`Amazon ECS` → `ec`). */
+export function nameKey(name: string, vendors: ReadonlySet<string>): string {
+  return plainWords(name).filter((w) => !vendors.has(w)).map(stem).join(' ');
 }
 
 /** What a name is matched by: a one-word name of up to 3 letters letter for letter (`EB` is not `EBS`), else its {@link nameKey}. */
-export function matchKey(name: string): string {
-  const words = plainWords(name).filter((w) => !VENDOR_WORDS.has(w));
-  return words.length === 1 && words[0].length <= SHORT_NAME ? `=${words[0]}` : nameKey(name);
+export function matchKey(name: string, vendors: ReadonlySet<string>): string {
+  const words = plainWords(name).filter((w) => !vendors.has(w));
+  return words.length === 1 && words[0].length <= SHORT_NAME ? `=${words[0]}` : nameKey(name, vendors);
 }
 
-/** The name without AWS/Amazon, for short labels: `AWS App Runner` → `App Runner`. */
-export function stripVendor(name: string): string {
-  return name.replace(/^(?:aws|amazon)\s+/i, '').trim() || name;
+/** The name without a leading vendor word, for short labels: `AWS App Runner` → `App Runner`. */
+export function stripVendor(name: string, vendors: ReadonlySet<string>): string {
+  const first = /^(\S+)\s+/.exec(name);
+  const rest = first && vendors.has(first[1].toLowerCase()) ? name.slice(first[0].length) : name;
+  return rest.trim() || name;
 }
 
 /** Splits `AWS Lambda (Serverless)` into `AWS Lambda` and `Serverless`. Plain text, not markdown. */
@@ -68,11 +74,14 @@ export class EntityRegistry {
   private readonly byId = new Map<string, Entity>();
   /** First words of the keys, and every prefix of the one-word keys: where a name of several words can start. */
   private readonly keyStarts = new Set<string>();
+  /** The vendor words (`aws`, `amazon`): optional before any name, required before a `vendorRequired` one. */
+  readonly vendors: ReadonlySet<string>;
 
   constructor(catalog: ServicesFile) {
+    this.vendors = vendorWords(catalog);
     for (const s of catalog.services) {
       this.add({
-        id: s.name, name: s.name, short: s.short ?? stripVendor(s.name), aliases: s.aliases, outOfScope: false,
+        id: s.name, name: s.name, short: s.short ?? stripVendor(s.name, this.vendors), aliases: s.aliases, outOfScope: false,
         ...(s.vendorRequired ? { vendorRequired: true } : {}),
       });
     }
@@ -82,14 +91,14 @@ export class EntityRegistry {
   }
 
   /** A registry holding exactly `entities`, in order (as `all()` returned them): for snapshots. */
-  static restore(entities: readonly Entity[]): EntityRegistry {
-    const registry = new EntityRegistry({ services: [], outOfScope: [], facets: {}, synonyms: {}, domainWords: [] });
+  static restore(entities: readonly Entity[], vendors: readonly string[]): EntityRegistry {
+    const registry = new EntityRegistry({ services: [], outOfScope: [], facets: {}, synonyms: {}, domainWords: [], vendors: [...vendors] });
     for (const e of entities) registry.add(e);
     return registry;
   }
 
   private add(e: Entity): Entity {
-    const entity: Entity = { ...e, aliases: uniqueBy([e.name, e.short, stripVendor(e.name), ...e.aliases], (a) => a.toLowerCase()) };
+    const entity: Entity = { ...e, aliases: uniqueBy([e.name, e.short, stripVendor(e.name, this.vendors), ...e.aliases], (a) => a.toLowerCase()) };
     this.entities.push(entity);
     if (!this.byId.has(entity.id)) this.byId.set(entity.id, entity);
     for (const a of entity.aliases) this.index(a, entity);
@@ -97,9 +106,9 @@ export class EntityRegistry {
   }
 
   private index(alias: string, entity: Entity): void {
-    const words = plainWords(alias).filter((w) => !VENDOR_WORDS.has(w));
+    const words = plainWords(alias).filter((w) => !this.vendors.has(w));
     if (words.length === 1 && words[0].length <= SHORT_NAME && !this.shortNames.has(words[0])) this.shortNames.set(words[0], entity);
-    const key = nameKey(alias);
+    const key = nameKey(alias, this.vendors);
     if (key && !this.byKey.has(key)) this.byKey.set(key, entity);
     const joined = key.replace(/ /g, '');
     if (joined && !this.byKey.has(joined)) this.byKey.set(joined, entity);
@@ -113,13 +122,13 @@ export class EntityRegistry {
     for (const candidate of [name, base, inner]) {
       if (!candidate) continue;
       // A short name is matched letter for letter, as in questions: "EBS" is not "EB" plus a plural.
-      const words = plainWords(candidate).filter((w) => !VENDOR_WORDS.has(w));
+      const words = plainWords(candidate).filter((w) => !this.vendors.has(w));
       if (words.length === 1 && words[0].length <= SHORT_NAME) {
         const hit = this.shortNames.get(words[0]);
         if (hit) return hit;
         continue;
       }
-      const key = nameKey(candidate);
+      const key = nameKey(candidate, this.vendors);
       const hit = this.byKey.get(key) ?? this.byKey.get(key.replace(/ /g, ''));
       if (hit) return hit;
     }
@@ -134,9 +143,9 @@ export class EntityRegistry {
     const known = this.resolve(name);
     if (known) return known;
     const { base, inner } = splitParenthetical(name);
-    if (!base || base.length > 60 || !nameKey(base)) return undefined;
+    if (!base || base.length > 60 || !nameKey(base, this.vendors)) return undefined;
     const aliases = inner && /^[A-Z0-9][A-Z0-9 &-]{0,9}$/.test(inner) ? [inner] : [];
-    return this.add({ id: base, name: base, short: stripVendor(base), aliases, outOfScope: false });
+    return this.add({ id: base, name: base, short: stripVendor(base, this.vendors), aliases, outOfScope: false });
   }
 
   /**
@@ -146,10 +155,10 @@ export class EntityRegistry {
   scan(tokens: string[]): Mention[] {
     const found: Mention[] = [];
     const used = new Array<boolean>(tokens.length).fill(false);
-    const stems = tokens.map((w) => (VENDOR_WORDS.has(w) ? '' : stem(w)));
+    const stems = tokens.map((w) => (this.vendors.has(w) ? '' : stem(w)));
     for (let n = Math.min(6, tokens.length); n >= 1; n -= 1) {
       for (let i = 0; i + n <= tokens.length; i += 1) {
-        if (VENDOR_WORDS.has(tokens[i]) && n > 1) continue;
+        if (this.vendors.has(tokens[i]) && n > 1) continue;
         // A name of several words starts with a key's first word, or a prefix of a one-word key ("app runner" ~ "apprunner").
         if (n > 1 && !this.keyStarts.has(stems[i])) continue;
         let hasUsed = false;
@@ -164,7 +173,7 @@ export class EntityRegistry {
           entity = this.byKey.get(key) ?? (n > 1 ? this.byKey.get(key.replace(/ /g, '')) : undefined);
         }
         if (!entity) continue;
-        const vendorBefore = i > 0 && VENDOR_WORDS.has(tokens[i - 1]) && !used[i - 1];
+        const vendorBefore = i > 0 && this.vendors.has(tokens[i - 1]) && !used[i - 1];
         if (entity.vendorRequired && !vendorBefore) continue;
         let start = i;
         if (vendorBefore) start = i - 1;

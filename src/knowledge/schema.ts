@@ -38,6 +38,8 @@ export const servicesFileSchema = z.strictObject({
    * their own (`aws`, `cloud`, `region`): never read as something the knowledge base lacks.
    */
   domainWords: z.array(name).default([]),
+  /** The vendor's words before a service name (`AWS`, `Amazon`): optional, except before a `vendorRequired` name. */
+  vendors: z.array(name).default([]),
   facets: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'facet ids are lower-case words'), facetSchema).default({})
     // A file that defines facets must define those the answers rely on (an empty list keeps none).
     .refine((f) => Object.keys(f).length === 0 || REQUIRED_FACETS.every((id) => id in f), {

@@ -50,9 +50,9 @@ export class EntityFinder {
       for (const a of e.aliases) {
         // A typo is compared with the name as users type it: without AWS/Amazon, unless the bare
         // name is an everyday word (`batch`), which only the full name denotes.
-        const bare = stripVendor(a);
+        const bare = stripVendor(a, registry.vendors);
         if (e.vendorRequired && bare === a) continue;
-        const text = nameKey(a) ? (e.vendorRequired ? a : bare).toLowerCase() : '';
+        const text = nameKey(a, registry.vendors) ? (e.vendorRequired ? a : bare).toLowerCase() : '';
         if (text.length < 4 || seen.has(`${e.id}|${text}`)) continue;
         seen.add(`${e.id}|${text}`);
         const form = text.replace(/ /g, '');

@@ -10,6 +10,7 @@ const registry = new EntityRegistry({
   facets: {},
   synonyms: {},
   domainWords: [],
+  vendors: ['AWS', 'Amazon'],
 });
 
 describe('EntityRegistry.resolve', () => {

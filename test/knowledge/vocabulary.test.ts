@@ -60,4 +60,14 @@ describe('services.yml vocabulary', () => {
   it("reads a product's abbreviation listed as a synonym as its name ('k8s' is 'kubernetes')", () => {
     expect(routerContext().reader.read('k8s on aws').tokens).toContain('kubernetes');
   });
+
+  it('reads the vendor words services.yml lists before a service name as part of the name', () => {
+    expect(routerContext().reader.read('acme lambda sla').entityWords.has(0)).toBe(false);
+    const dir = knowledgeCopy();
+    const file = join(dir, 'services.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^vendors: .*$/m, 'vendors: [AWS, Amazon, Acme]'));
+    const u = routerContext(dir).reader.read('acme lambda sla');
+    expect(u.entities.map((e) => e.id)).toEqual(['AWS Lambda']);
+    expect(u.entityWords.has(0)).toBe(true);
+  });
 });
