@@ -66,6 +66,8 @@ export interface KnowledgeBase {
   synonyms?: Record<string, string[]>;
   /** Words of the domain that name no subject (`services.yml` `domainWords`). */
   domainWords?: string[];
+  /** What it is about (`services.yml` `domain`), for the help and not-found answers. */
+  domain?: { name: string; questions: string; topics: string };
   /** Entities the markdown says something about (facts or passages). */
   covered: ReadonlySet<string>;
   /** Per entity id, the indexes of its facts. */

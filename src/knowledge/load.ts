@@ -86,7 +86,7 @@ function buildKnowledge(sources: KnowledgeSources): LoadResult {
   // Built even when a file has errors, so one pass reports every problem (a file with no entries
   // does not hide a one-sided comparison in another); returned only when there is none.
   // (Without its catalog, the markdown's names would be read wrongly: its comparisons are checked once the catalog is valid.)
-  const kb = { ...extractKnowledge(parsedFiles, new EntityRegistry(catalog), catalog.facets), synonyms: catalog.synonyms, domainWords: catalog.domainWords };
+  const kb = { ...extractKnowledge(parsedFiles, new EntityRegistry(catalog), catalog.facets), synonyms: catalog.synonyms, domainWords: catalog.domainWords, domain: catalog.domain };
   if (!catalogUnread) problems.push(...comparisonProblems(kb));
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return { kb, problems };

@@ -40,6 +40,17 @@ export const servicesFileSchema = z.strictObject({
   domainWords: z.array(name).default([]),
   /** The vendor's words before a service name (`AWS`, `Amazon`): optional, except before a `vendorRequired` name. */
   vendors: z.array(name).default([]),
+  /** What the knowledge base is about, as the help and not-found answers say it. */
+  domain: z
+    .strictObject({
+      /** Whose services it covers (`AWS`): "covers AWS services only". */
+      name,
+      /** The questions it answers (`AWS architecture questions`): "I answer AWS architecture questions …". */
+      questions: name,
+      /** What it answers them with, one line (`availability SLAs, service comparisons (X vs Y), …`). */
+      topics: z.string().trim().min(1).max(300),
+    })
+    .optional(),
   facets: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'facet ids are lower-case words'), facetSchema).default({})
     // A file that defines facets must define those the answers rely on (an empty list keeps none).
     .refine((f) => Object.keys(f).length === 0 || REQUIRED_FACETS.every((id) => id in f), {

@@ -5,6 +5,8 @@ import { checkKnowledge } from '../../src/index';
 import { REQUIRED_FACETS } from '../../src/knowledge/facet-ids';
 import { knowledgeCopy } from '../helpers/knowledge';
 import { routerContext } from '../helpers/router-context';
+import { helpAnswer } from '../../src/kinds/help/answer';
+import { renderText } from '../../src/answer/text';
 
 describe('services.yml vocabulary', () => {
   it('defines every facet the answers rely on (the real file)', () => {
@@ -69,5 +71,19 @@ describe('services.yml vocabulary', () => {
     const u = routerContext(dir).reader.read('acme lambda sla');
     expect(u.entities.map((e) => e.id)).toEqual(['AWS Lambda']);
     expect(u.entityWords.has(0)).toBe(true);
+  });
+
+  it("says what the knowledge base is about in services.yml's words (domain), and plainly without them", () => {
+    expect(renderText(helpAnswer(routerContext(), 'help'))).toContain('I answer AWS architecture questions from the team');
+    const dir = knowledgeCopy();
+    const file = join(dir, 'services.yml');
+    const yml = readFileSync(file, 'utf8');
+    writeFileSync(file, yml.replace('questions: AWS architecture questions', 'questions: questions about our platform'));
+    expect(renderText(helpAnswer(routerContext(dir), 'help'))).toContain('I answer questions about our platform from the team');
+    const bare = knowledgeCopy();
+    writeFileSync(join(bare, 'services.yml'), yml.replace(/^domain:\n(?: {2}.*\n)+/m, ''));
+    const text = renderText(helpAnswer(routerContext(bare), 'help'));
+    expect(text).toMatch(/I answer questions from the team's knowledge base \(\d+ Q&A entries\)\./);
+    expect(text).not.toContain('AWS architecture');
   });
 });

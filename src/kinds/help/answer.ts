@@ -35,9 +35,9 @@ export function helpAnswer(ctx: RouterContext, question: string): Answer {
     parts: [
       {
         type: 'text',
-        text:
-          `I answer AWS architecture questions from the team's knowledge base (${kb.entries.length} Q&A entries): ` +
-          'availability SLAs, service comparisons (X vs Y), pros and cons, languages, limits, pricing models and recommendations.',
+        text: kb.domain
+          ? `I answer ${kb.domain.questions} from the team's knowledge base (${kb.entries.length} Q&A entries): ${kb.domain.topics}.`
+          : `I answer questions from the team's knowledge base (${kb.entries.length} Q&A entries).`,
       },
       { type: 'bullets', heading: 'Try asking', items: examples },
       ...(named.length

@@ -69,7 +69,13 @@ export function notFoundBuild(input: CandidateInput, g: Gaps, related: { about: 
     );
   }
   if (g.outside.length)
-    return notFoundAnswer(ctx, u.text, `The knowledge base covers AWS services only; it has nothing on ${names(g.outside)}.`, ids, extra);
+    return notFoundAnswer(
+      ctx,
+      u.text,
+      `The knowledge base covers ${ctx.kb.domain ? `${ctx.kb.domain.name} services` : 'the services it lists'} only; it has nothing on ${names(g.outside)}.`,
+      ids,
+      extra,
+    );
   const asksSla = u.facets.includes(SLA_FACET);
   if (g.missing.length) {
     if (asksSla) return slaNotFound(ctx, u.text, `The knowledge base has no SLA for ${names(g.missing)}.`);
