@@ -21,7 +21,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   App,
-  type AppOptions,
   AuthorizationError,
   HTTPReceiver,
   type Logger as BoltLogger,
@@ -33,18 +32,16 @@ import type { Assistant, ConversationRecall, FeedbackStore } from '../../src/ind
 import { createRedactor, urlPassword, withErrorSerializer } from '../shared/redactor';
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
-import type { ListenerDeps } from './deps';
-import type { SlackHome } from './app-home';
-import type { SlackExperts } from './experts';
+import type { ListenerDeps, SlackExperts, SlackHome } from './deps';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
 import { createHttpListener } from './http-listener';
 import { boltLogger } from './log';
 import { allowTeams, dedupeEvents } from './middleware';
 import { createSocketConnection, type SocketModeSettings, type SocketState, withoutPayloads } from './socket-mode';
+import type { SlackRetryConfig } from './retry-config';
 
-/** The Web API client's retry policy (p-retry options). */
-export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
+export type { SlackRetryConfig } from './retry-config';
 
 /**
  * Default Web API retry policy: 3 retries, 0.5 s doubling to at most 5 s (with jitter). A 429 is
