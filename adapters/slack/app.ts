@@ -157,7 +157,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           receiver,
           commandReceiver: commands?.receiver,
           signingSecret: options.signingSecret as string,
-          endpoint: options.endpoint ?? '/slack/events',
           maxBodyBytes: options.maxBodyBytes ?? SLACK_MAX_BODY_BYTES,
           logger,
           ready: () => ready,
