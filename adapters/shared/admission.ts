@@ -57,7 +57,7 @@ export const refusal = (status: Refusal['status'], error: string): Refusal => ({
  * The media type of `req` (`application/json`), lower-cased, without parameters; `''` when absent,
  * `undefined` when it names a charset other than UTF-8.
  */
-export function mediaType(req: IncomingMessage): string | undefined {
+function mediaType(req: IncomingMessage): string | undefined {
   const [type, ...params] = String(req.headers['content-type'] ?? '')
     .split(';')
     .map((part) => part.trim().toLowerCase());

@@ -6,7 +6,7 @@
  */
 
 /** Deepest `{`/`[` nesting accepted in a request body. Slack and Teams payloads nest about 10 deep. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
@@ -16,7 +16,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /** True when `bytes` (JSON text) opens more than `maxDepth` nested objects/arrays; strings are skipped. */
-export function nestedDeeperThan(bytes: Uint8Array, maxDepth: number = MAX_JSON_DEPTH): boolean {
+function nestedDeeperThan(bytes: Uint8Array, maxDepth: number = MAX_JSON_DEPTH): boolean {
   let depth = 0;
   for (let i = 0; i < bytes.length; i += 1) {
     const b = bytes[i];
