@@ -104,7 +104,7 @@ function serveRoute(route: Route, req: IncomingMessage, res: ServerResponse): vo
 }
 
 /** Health, the host policy, readiness, then the route, the fallback or 404. */
-async function dispatch(state: ServerState, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+function dispatch(state: ServerState, req: IncomingMessage, res: ServerResponse, path: string): void {
   if (path === '/healthz') return serveHealth(state, req, res);
   const { hostAllowed, logger } = state.options;
   if (hostAllowed && !hostAllowed(req)) {
@@ -162,11 +162,13 @@ function onRequest(state: ServerState, server: Server, req: IncomingMessage, res
     req.resume();
     return refuse(res, 400, 'malformed request target');
   }
-  dispatch(state, req, res, path).catch((error: unknown) => {
+  try {
+    dispatch(state, req, res, path);
+  } catch (error) {
     log.error({ err: error, reqId: context.id, path }, 'request handler failed');
     if (!res.headersSent) refuse(res, 500, 'internal error');
     else res.destroy();
-  });
+  }
 }
 
 /** Creates the server (not listening yet). */
