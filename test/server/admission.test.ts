@@ -139,6 +139,14 @@ describe('admission through the real routes', () => {
     });
   });
 
+  it('the playground is given the path as the router reads it', async () => {
+    const ask = (path: string) =>
+      raw(server().url, { path, headers: { 'content-type': 'application/json' }, body: '{"question":"SLA for EKS"}' });
+    expect((await ask('/playground/./ask?x=1')).status).toBe(200);
+    expect((await ask('/x/../playground/ask#top')).status).toBe(200);
+    expect((await ask('/playground/%61sk')).status).toBe(405); // an asset name (GET only), not the ask endpoint
+  });
+
   describe('authentication comes before reading and parsing', () => {
     it('Slack: 401 without signature headers, before the declared length is even looked at', async () => {
       const res = await raw(server().url, {
