@@ -121,9 +121,13 @@ function assemble(
     const last = opts.turns?.at(-1);
     const turns = last ? [last] : undefined; // only the last turn is read
     if (opts.explain) return route(ctx, text, { explain: true, turns });
-    // A follow-up is cached under its text and what it follows (a turn is a few ids and flags).
-    const key = last ? `${text}\u0000${JSON.stringify(last)}` : text;
-    return cache.get(key, () => route(ctx, text, { turns }));
+    // Every question is routed (and cached) on its own first; only one shaped like a follow-up
+    // ("and for Lambda?", "what's its SLA?") is routed again with the turn it follows, and cached
+    // under its text and that turn (a few ids and flags). Any other question is answered from the
+    // cache whatever came before it.
+    const alone = cache.get(text, () => route(ctx, text));
+    if (!last || !alone.shape) return alone;
+    return cache.get(`${text}\u0000${JSON.stringify(last)}`, () => route(ctx, text, { turns, alone }));
   };
   return {
     ask: (question, context) => routeQuestion(question, context).answer,

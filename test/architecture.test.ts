@@ -1,6 +1,7 @@
 /** Dependencies point inward: the core never imports a platform SDK; adapters use only the core's public API. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import * as ts from 'typescript';
 import { tempDir } from './helpers/temp-dir';
 
 const root = join(__dirname, '..');
@@ -23,6 +24,60 @@ function imports(file: string): string[] {
     found.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   }
   return found;
+}
+
+/**
+ * The project's own modules `file` depends on: every relative specifier the TypeScript compiler's
+ * pre-processor finds (imports, `import type`, export-from, `require()`, `import()` and
+ * `typeof import()`), resolved to a `.ts`/`.tsx` file or a folder's `index.ts`.
+ */
+function localDependencies(file: string): string[] {
+  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  return importedFiles
+    .map((ref) => ref.fileName)
+    .filter((spec) => spec.startsWith('.'))
+    .flatMap((spec) => {
+      const base = resolve(dirname(file), spec.replace(/\.js$/, ''));
+      const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+      return found ? [found] : [];
+    });
+}
+
+/**
+ * The import cycles among `files`: each strongly connected component of their dependency graph
+ * with more than one file (or a file importing itself), as sorted relative paths (Tarjan).
+ */
+function importCycles(files: string[], base: string): string[][] {
+  const graph = new Map(files.map((f) => [f, localDependencies(f)]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || graph.get(v)!.includes(v)) cycles.push(component.map((f) => relative(base, f)).sort());
+  };
+  for (const f of files) if (!index.has(f)) visit(f);
+  return cycles;
 }
 
 describe('architecture', () => {
@@ -64,8 +119,23 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('has no import cycle, type-only imports and lazy require() included', () => {
+    const files = [...core, ...sources(join(root, 'adapters')), ...sources(join(root, 'bench')), ...sources(join(root, 'scripts'))];
+    expect(importCycles(files, root)).toEqual([]);
+  });
+
+  it('finds an import cycle, however it is written (the cycle check itself works)', () => {
+    const dir = tempDir('aws-qa-cycle-');
+    writeFileSync(join(dir, 'a.ts'), "import type { B } from './b';\nexport type A = { b: B };\n");
+    writeFileSync(join(dir, 'b.ts'), "export type B = (typeof import('./c'))['C'];\n");
+    writeFileSync(join(dir, 'c.ts'), "export const C = (): unknown => require('./a.js');\n");
+    writeFileSync(join(dir, 'd.ts'), "import { C } from './c';\nexport const D = C;\n");
+    writeFileSync(join(dir, 'e.ts'), "export * from './e';\n");
+    const files = ['a', 'b', 'c', 'd', 'e'].map((n) => join(dir, `${n}.ts`));
+    expect(importCycles(files, dir).sort()).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
+  });
+
   it('sees every form of import (the check itself works)', () => {
-    const { writeFileSync } = require('node:fs') as typeof import('node:fs');
     const file = join(tempDir('aws-qa-arch-'), 'fake.ts');
     writeFileSync(
       file,

@@ -1,11 +1,11 @@
 /** `aws-qa ask "question" [--json]`: one answer, as plain text or as the Answer's JSON. */
 import { renderExplain, renderText } from '../../src/index';
 import type { Invocation } from './command-spec';
-import type { COMMANDS } from './commands';
+import type { ASK_OPTIONS } from './command-options';
 import { loadAssistant } from './knowledge-cache';
 import { knowledgeDir, withKnowledge } from './knowledge-dir';
 
-export function runAsk({ values, positionals, io }: Invocation<(typeof COMMANDS)['ask']['options']>): Promise<number> {
+export function runAsk({ values, positionals, io }: Invocation<typeof ASK_OPTIONS>): Promise<number> {
   const question = positionals.join(' ').trim();
   return withKnowledge(knowledgeDir(values.knowledge, io.env), io, (dir) => {
     const { answer, intent, explain } = loadAssistant(dir, io.env).route(question, { explain: values.explain === true });

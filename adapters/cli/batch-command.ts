@@ -1,6 +1,6 @@
 /** `aws-qa batch [--format text|slack|teams]`: the batch protocol (`batch.ts`) over standard input and output. */
 import type { Invocation } from './command-spec';
-import { FORMATS, type COMMANDS, type Format } from './commands';
+import { FORMATS, type BATCH_OPTIONS, type Format } from './command-options';
 import type { Renderer } from './batch';
 import { loadAssistant } from './knowledge-cache';
 import { knowledgeDir, withKnowledge } from './knowledge-dir';
@@ -14,7 +14,7 @@ function rendererFor(format: Format): Renderer | undefined {
   return undefined;
 }
 
-export async function runBatchCommand({ values, io }: Invocation<(typeof COMMANDS)['batch']['options']>): Promise<number> {
+export async function runBatchCommand({ values, io }: Invocation<typeof BATCH_OPTIONS>): Promise<number> {
   const format = values.format ?? 'text';
   if (!isFormat(format)) {
     io.stderr.write(`aws-qa: --format must be text, slack or teams (got "${format}")\n`);

@@ -5,11 +5,11 @@
  */
 import { checkKnowledge, formatProblem } from '../../src/index';
 import type { Invocation } from './command-spec';
-import type { COMMANDS } from './commands';
+import type { CHECK_OPTIONS } from './command-options';
 import { reportStale, staleCutoff } from './check-stale';
 import { knowledgeDir, withKnowledge } from './knowledge-dir';
 
-export async function runCheck({ values, io }: Invocation<(typeof COMMANDS)['check']['options']>): Promise<number> {
+export async function runCheck({ values, io }: Invocation<typeof CHECK_OPTIONS>): Promise<number> {
   let cutoff: string | undefined;
   try {
     cutoff = values.stale === undefined ? undefined : staleCutoff(values.stale);

@@ -3,13 +3,13 @@
  * and the module that runs it (required only when that command runs, so `ask` loads nothing
  * else).
  *
- * Adding a command is one entry here, e.g.
+ * Adding a command is one entry here (its options in `command-options.ts`), e.g.
  *
  * ```ts
  * report: defineCommand({
  *   usage: '[--since DATE] [--json|--csv] [--knowledge DIR]',
  *   summary: 'summarize the questions asked',
- *   options: { since: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, ...KNOWLEDGE },
+ *   options: REPORT_OPTIONS, // command-options.ts
  *   positionals: NONE,
  *   run: (call) => (require('./report') as typeof import('./report')).runReport(call),
  * }),
@@ -20,33 +20,24 @@
  * commands (`--json` is a boolean wherever it appears): the command word is found before the
  * command is known. test/cli/args.test.ts checks every entry against these rules.
  */
+import { ASK_OPTIONS, BATCH_OPTIONS, CHECK_OPTIONS, REPORT_OPTIONS } from './command-options';
 import { defineCommand, type CommandSpec } from './command-spec';
-
-/** `--knowledge DIR`: every command that reads the knowledge directory takes it. */
-const KNOWLEDGE = { knowledge: { type: 'string' } } as const;
-
-/** `--explain`: how the question was read, the candidates and the decision. */
-const EXPLAIN = { explain: { type: 'boolean' } } as const;
 
 /** No positional argument. */
 const NONE = { min: 0, max: 0, name: 'argument' };
-
-/** Output formats of `batch` (checked by hand: zod stays out of the `ask` start-up path). */
-export const FORMATS = ['text', 'slack', 'teams'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export const COMMANDS = {
   ask: defineCommand({
     usage: '"question" [--json] [--explain] [--knowledge DIR]',
     summary: 'answer one question: the plain-text answer, or the Answer as JSON; --explain adds how it was read and chosen',
-    options: { json: { type: 'boolean' }, ...EXPLAIN, ...KNOWLEDGE },
+    options: ASK_OPTIONS,
     positionals: { min: 1, max: Infinity, name: 'question' },
     run: (call): Promise<number> => (require('./ask') as typeof import('./ask')).runAsk(call),
   }),
   batch: defineCommand({
     usage: '[--format text|slack|teams] [--explain] [--knowledge DIR] < questions.jsonl',
     summary: 'answer JSON lines {"id", "question"} from standard input, one JSON line out per line; --explain adds an "explain" object',
-    options: { format: { type: 'string' }, ...EXPLAIN, ...KNOWLEDGE },
+    options: BATCH_OPTIONS,
     positionals: NONE,
     run: (call): Promise<number> => (require('./batch-command') as typeof import('./batch-command')).runBatchCommand(call),
   }),
@@ -54,7 +45,7 @@ export const COMMANDS = {
     usage: '[--stale 180d] [--knowledge DIR]',
     summary:
       'validate the knowledge directory: every problem with its file and line; --stale also lists the files reviewed longer ago (or never) and fails when any is',
-    options: { stale: { type: 'string' }, ...KNOWLEDGE },
+    options: CHECK_OPTIONS,
     positionals: NONE,
     run: (call): Promise<number> => (require('./check') as typeof import('./check')).runCheck(call),
   }),
@@ -62,14 +53,7 @@ export const COMMANDS = {
     usage: '[--since 7d] [--json | --csv] [--limit N] [--playground] [--knowledge DIR]',
     summary:
       'what was asked and not answered, what was voted down, the most asked questions, totals per platform (DATA_DIR or DATABASE_URL)',
-    options: {
-      since: { type: 'string' },
-      json: { type: 'boolean' },
-      csv: { type: 'boolean' },
-      limit: { type: 'string' },
-      playground: { type: 'boolean' },
-      ...KNOWLEDGE,
-    },
+    options: REPORT_OPTIONS,
     positionals: NONE,
     run: ({ values, io }): Promise<number> => (require('./report') as typeof import('./report')).runReport(values, io),
   }),

@@ -11,9 +11,10 @@ import type { Conversations } from './conversations';
 export function inConversations(assistant: Assistant, conversations: Conversations | undefined): Assistant & ConversationRecall {
   if (!conversations?.enabled) return { ...bound(assistant), recall: async () => undefined };
   const route: Assistant['route'] = (question, context: { explain?: boolean } & AskContext = {}) => {
-    const turns = conversations.turnsOf(context);
+    const conversation = conversations.open(context);
+    const { turns } = conversation;
     const result = assistant.route(question, turns ? { ...context, turns } : context);
-    conversations.keep(context, result.turn);
+    conversation.keep(result.turn);
     return result;
   };
   return {

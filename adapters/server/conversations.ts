@@ -58,22 +58,33 @@ export class Conversations implements ConversationRecall {
     return this.memory?.size ?? 0;
   }
 
-  /** The earlier turns of the context's conversation: `context.turns` when given, else memory's. */
-  turnsOf(context: AskContext): readonly Turn[] | undefined {
-    if (context.turns || !this.memory || !context.thread) return context.turns;
-    return this.memory.get(hashOf(this.options.hash, context.thread))?.turns;
+  /**
+   * The context's conversation, its key hashed once: its earlier turns (`context.turns` when
+   * given, else memory's) and `keep`, which keeps a turn as its latest (in memory, and queued for
+   * the store when shared). Nothing is kept without a `thread`, or for what is not a person's
+   * question (`log: false`: a card re-rendered after a vote, a welcome).
+   */
+  open(context: AskContext): { turns: readonly Turn[] | undefined; keep: (turn: Turn) => void } {
+    const { memory } = this;
+    const keyHash = memory && context.thread ? hashOf(this.options.hash, context.thread) : undefined;
+    return {
+      turns: context.turns ?? (keyHash ? memory?.get(keyHash)?.turns : undefined),
+      keep: (turn) => {
+        if (!memory || !keyHash || context.log === false) return;
+        const kept = memory.add(keyHash, turn);
+        this.options.shared?.queue({ keyHash, turns: kept.turns, at: kept.at });
+      },
+    };
   }
 
-  /**
-   * Keeps `turn` as the conversation's latest (in memory, and queued for the store when shared).
-   * Nothing is kept without a `thread`, or for what is not a person's question (`log: false`: a
-   * card re-rendered after a vote, a welcome).
-   */
+  /** The earlier turns of the context's conversation (see {@link open}). */
+  turnsOf(context: AskContext): readonly Turn[] | undefined {
+    return this.open(context).turns;
+  }
+
+  /** Keeps `turn` as the conversation's latest (see {@link open}). */
   keep(context: AskContext, turn: Turn): void {
-    if (!this.memory || !context.thread || context.log === false) return;
-    const keyHash = hashOf(this.options.hash, context.thread);
-    const kept = this.memory.add(keyHash, turn);
-    this.options.shared?.queue({ keyHash, turns: kept.turns, at: kept.at });
+    this.open(context).keep(turn);
   }
 
   /** See {@link ConversationRecall.recall}: reads the store's row (bounded) when the turns are shared. */

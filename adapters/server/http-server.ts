@@ -4,11 +4,15 @@
  *   `{"status":"starting"|"stopping"}` before that and from {@link AppServer.close} on.
  * - With a host policy (local mode), a request whose `Host` (or `Origin`) is not this machine's
  *   gets 403 before anything else (DNS rebinding: a web page must not drive the bot).
+ * - Routing: the request target's path is decided once, by `requestPath` (`../shared/request-path.ts`:
+ *   the URL parser's path: `.` and `..` segments resolved, the query and fragment dropped, nothing
+ *   else normalized, so `/api/./messages` and `/api/messages?x=1` are `/api/messages`, while
+ *   `/api/messages/` and `/API/messages` are not). No handler looks at the path again: what the
+ *   router hands a route is served by it.
  * - Mounted routes (`POST /slack/events`, `POST /api/messages`): 405 for another method (with
- *   `Allow`), 415 for a content type the route does not take, 413 over the route's limit (1 MB
- *   unless it says less), 400 empty or malformed (see `body-limit.ts`), then the platform's
- *   handler. A client that goes away mid-body is a debug line, never an error.
- * - Then the fallback (the playground), which returns `true` when it took the request.
+ *   `Allow`), then the route's handler, which admits the body its own declared way through the one
+ *   admission path (`../shared/admission.ts`: 415, 401, 413, 400).
+ * - Then the fallback (the playground), given the same path, which returns `true` when it took the request.
  * - Else 404. Before ready, everything but `/healthz` gets 503 + `Retry-After`. While stopping,
  *   requests still arriving are served, with `Connection: close`.
  *
@@ -19,9 +23,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { declaredTooLarge, tooLarge } from '../shared/read-body';
 import { requestPath } from '../shared/request-path';
-import { gateBody, MAX_BODY_BYTES, mediaType } from './body-limit';
+import { refuse, respond } from '../shared/respond';
 import type { Logger } from './logger';
 import { attachRequestContext, type RequestContext, requestIdFor } from './request-id';
 
@@ -32,24 +35,17 @@ export interface Route {
   path: string;
   /** The one method served (others get 405). */
   method: 'POST';
-  /** Accepted media types, lower-case, without parameters. */
-  accept: readonly string[];
-  /**
-   * `true`: the server reads the body (bounded) and attaches `rawBody`/`body` before calling the
-   * handler. `false`: only `Content-Length` is checked; the handler reads the stream itself.
-   */
-  buffer: boolean;
-  /** Largest body of this route, in bytes. Default: the server's `maxBodyBytes`. */
-  maxBodyBytes?: number;
+  /** Admits the body its own way (`../shared/admission.ts`) and answers. */
   handler: Handler;
 }
+
+/** The fallback: given the routed path, it answers and returns `true`, or returns `false` (then 404). */
+export type Fallback = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
 export type Health = 'starting' | 'ready' | 'stopping';
 
 export interface AppServerOptions {
   logger: Logger;
-  /** Largest request body, in bytes. Default 1 MB. */
-  maxBodyBytes?: number;
   /** Extra fields of the `/healthz` body (e.g. `store: "ok" | "degraded"`); they never change its status. */
   healthDetails?: () => Record<string, unknown>;
   /**
@@ -70,7 +66,7 @@ export interface AppServer {
   /** Adds a route (replacing one on the same path). */
   mount(route: Route): void;
   /** Sets the handler tried after the routes; it returns `true` when it handled the request. */
-  fallback(handler: (req: IncomingMessage, res: ServerResponse) => boolean): void;
+  fallback(handler: Fallback): void;
   /** Listens; resolves with the bound address. */
   listen(port: number, host: string): Promise<AddressInfo>;
   /** `/healthz` turns 200 and routes are served. */
@@ -85,62 +81,30 @@ export interface AppServer {
   close(timeoutMs: number, delayMs?: number): Promise<boolean>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
-
-const sendError = (res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void =>
-  sendJson(res, status, { error }, headers);
-
 /** The state one server's request handling shares: its routes, fallback, health and open responses. */
 interface ServerState {
   readonly options: AppServerOptions;
-  readonly maxBody: number;
   readonly routes: Map<string, Route>;
-  fallback?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  fallback?: Fallback;
   health: Health;
   readonly active: Set<ServerResponse>;
 }
 
 /** `/healthz`: 200 when ready, 503 otherwise, with the health details. */
 function serveHealth(state: ServerState, req: IncomingMessage, res: ServerResponse): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'use GET', { allow: 'GET, HEAD' });
-  sendJson(res, state.health === 'ready' ? 200 : 503, { status: state.health, ...state.options.healthDetails?.() });
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'use GET', false, { allow: 'GET, HEAD' });
+  respond(res, state.health === 'ready' ? 200 : 503, { status: state.health, ...state.options.healthDetails?.() });
 }
 
-/** A mounted route: method, media type and size checks (the body read and gated when the route buffers), then its handler. */
-async function serveRoute(state: ServerState, route: Route, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const limit = route.maxBodyBytes ?? state.maxBody;
-  if (req.method !== route.method) {
-    req.resume();
-    return sendError(res, 405, `use ${route.method}`, { allow: route.method });
-  }
-  if (!route.buffer) {
-    if (!route.accept.includes(mediaType(req))) {
-      return sendError(res, 415, `content type must be ${route.accept.join(' or ')}`, req.complete ? {} : { connection: 'close' });
-    }
-    if (declaredTooLarge(req, limit)) return sendError(res, 413, tooLarge(limit), { connection: 'close' });
-    return route.handler(req, res);
-  }
-  const gate = await gateBody(req, route.accept, limit);
-  if (!gate.ok) {
-    if (gate.aborted) return void state.options.logger.debug({ path }, 'client went away mid-body');
-    if (!gate.close) req.resume();
-    return sendError(res, gate.status, gate.error, gate.close ? { connection: 'close' } : {});
-  }
-  return route.handler(gate.req, res);
+/** A mounted route: 405 for another method, else its handler. */
+function serveRoute(route: Route, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method === route.method) return route.handler(req, res);
+  req.resume();
+  refuse(res, 405, `use ${route.method}`, false, { allow: route.method });
 }
 
 /** Health, the host policy, readiness, then the route, the fallback or 404. */
-async function dispatch(state: ServerState, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+function dispatch(state: ServerState, req: IncomingMessage, res: ServerResponse, path: string): void {
   if (path === '/healthz') return serveHealth(state, req, res);
   const { hostAllowed, logger } = state.options;
   if (hostAllowed && !hostAllowed(req)) {
@@ -148,17 +112,17 @@ async function dispatch(state: ServerState, req: IncomingMessage, res: ServerRes
       { host: String(req.headers.host ?? '').slice(0, 100), origin: String(req.headers.origin ?? '').slice(0, 100) },
       'request for another host refused',
     );
-    return sendError(res, 403, 'host not allowed', { connection: 'close' });
+    return refuse(res, 403, 'host not allowed', true);
   }
   if (state.health === 'starting') {
     req.resume();
-    return sendError(res, 503, 'starting: the knowledge base is loading', { 'retry-after': '1' });
+    return refuse(res, 503, 'starting: the knowledge base is loading', false, { 'retry-after': '1' });
   }
   const route = state.routes.get(path);
-  if (route) return serveRoute(state, route, req, res, path);
-  if (state.fallback?.(req, res)) return;
+  if (route) return serveRoute(route, req, res);
+  if (state.fallback?.(req, res, path)) return;
   req.resume();
-  sendError(res, 404, 'not found');
+  refuse(res, 404, 'not found');
 }
 
 /** The access line when the response closes: debug for 2xx/3xx and abandoned requests, info for 4xx, error for 5xx. */
@@ -196,13 +160,15 @@ function onRequest(state: ServerState, server: Server, req: IncomingMessage, res
   });
   if (path === undefined) {
     req.resume();
-    return sendError(res, 400, 'malformed request target');
+    return refuse(res, 400, 'malformed request target');
   }
-  dispatch(state, req, res, path).catch((error: unknown) => {
+  try {
+    dispatch(state, req, res, path);
+  } catch (error) {
     log.error({ err: error, reqId: context.id, path }, 'request handler failed');
-    if (!res.headersSent) sendError(res, 500, 'internal error');
+    if (!res.headersSent) refuse(res, 500, 'internal error');
     else res.destroy();
-  });
+  }
 }
 
 /** Creates the server (not listening yet). */
@@ -210,7 +176,6 @@ export function createAppServer(options: AppServerOptions): AppServer {
   const log = options.logger;
   const state: ServerState = {
     options,
-    maxBody: options.maxBodyBytes ?? MAX_BODY_BYTES,
     routes: new Map(),
     health: 'starting',
     active: new Set(),
@@ -231,7 +196,7 @@ export function createAppServer(options: AppServerOptions): AppServer {
         onRequest(state, server, req, res);
       } catch (error) {
         log.error({ err: error }, 'request handler failed');
-        if (!res.headersSent) sendError(res, 500, 'internal error');
+        refuse(res, 500, 'internal error');
       }
     },
   );

@@ -1,43 +1,33 @@
 /**
  * The current {@link Assistant}, reloadable without a restart. A reload (a change under the
- * knowledge directory, debounced, or an explicit {@link LiveAssistant.reload} such as on SIGHUP)
- * builds a whole new assistant from the directory, outside any request handler, and swaps it in
- * in one assignment: a request is answered by the old knowledge base or the new one, never a mix.
- * An invalid change is logged, one line per problem as `file:line: message`, and the last good
- * assistant keeps serving.
+ * knowledge directory, or an explicit {@link LiveAssistant.reload} such as on SIGHUP) builds a
+ * whole new assistant from the directory, outside any request handler, and swaps it in in one
+ * assignment: a request is answered by the old knowledge base or the new one, never a mix. An
+ * invalid change is logged, one line per problem as `file:line: message`, kept as
+ * {@link LiveAssistant.rejected} (the playground shows it), and the last good assistant keeps
+ * serving.
+ *
+ * It composes one-concept parts:
+ * - `knowledge-watcher.ts`: the directory watch (debounce, knowledge files and ConfigMap swaps,
+ *   re-arm with back-off after an error);
+ * - `reload-coalescer.ts`: one reload at a time, calls meanwhile coalesced into one more;
+ * - `reload-memory.ts`: a reload that would not fit in the heap is refused before it is built;
+ * - `platform-assistant.ts`: each adapter's `Assistant` and its per-question log line and question log.
  *
  * The files are read with asynchronous calls only (`readKnowledgeSourcesAsync`: regular files
  * only, each capped, the directory's total capped at `maxTotalBytes`), so answering continues while
  * a reload reads; a FIFO or a device among the files is refused, never waited on. Building the
  * index from what was read is synchronous (about 0.5–1 s for the shipped knowledge): requests
  * arriving during that wait for it; none fails.
- *
- * The watcher never stays off silently: after an error (a symlink loop that comes and goes, the
- * directory replaced) it is closed, logged, and re-armed with a doubling backoff (0.5 s to 30 s),
- * and a reload follows each re-arm (changes may have been missed meanwhile).
- *
- * {@link LiveAssistant.forPlatform} gives each adapter a stable `Assistant` that always asks the
- * current one and writes the single per-question log line: platform, intent, kind, answered,
- * latency (the request id comes from the logger's mixin). It caps the text once, with the core's
- * `capQuestion` (4,000 characters, 64 per word), before the engine or the question log reads it.
  */
-import { type FSWatcher, watch } from 'node:fs';
-import {
-  type AskContext,
-  type Assistant,
-  capQuestion,
-  capWords,
-  createAssistantFromSources,
-  formatProblem,
-  KnowledgeError,
-  MAX_QUESTION_WORD,
-  readKnowledgeSourcesAsync,
-} from '../../src/index';
+import { type Assistant, createAssistantFromSources, formatProblem, KnowledgeError, readKnowledgeSourcesAsync } from '../../src/index';
+import { KnowledgeWatcher } from './knowledge-watcher';
 import type { Logger } from './logger';
-import { type HeapRoom, heapRoomFor, mb } from './reload-memory';
+import { type Platform, platformAssistant, type QuestionEvent } from './platform-assistant';
+import { ReloadCoalescer } from './reload-coalescer';
+import { type HeapRoom, heapRefusal, heapRoomFor } from './reload-memory';
 
-/** Who asked: the platform in the per-question log line. */
-export type Platform = 'slack' | 'teams' | 'web';
+export type { Platform, QuestionEvent } from './platform-assistant';
 
 export interface LiveAssistantOptions {
   /** The knowledge directory (absolute). */
@@ -48,7 +38,7 @@ export interface LiveAssistantOptions {
   /** Quiet time after the last file event before reloading, in ms. Default 300. */
   debounceMs?: number;
   /** Called once per answered question (the store's question log); must not throw or wait. */
-  onQuestion?: (event: { platform: Platform; question: string; intent: string; answer: ReturnType<Assistant['ask']> } & AskContext) => void;
+  onQuestion?: (event: QuestionEvent) => void;
   /** `KNOWLEDGE_MAX_BYTES`: the directory's largest total size. Default: the core's (20 MB). */
   maxTotalBytes?: number;
   /** First delay before re-arming a failed watcher, in ms (doubling up to 30 s). Default 500. */
@@ -60,17 +50,6 @@ export interface LiveAssistantOptions {
   heapRoom?: (knowledgeDir: string) => HeapRoom;
 }
 
-const MAX_REWATCH_MS = 30_000;
-
-/** Longest run of non-space characters handed to the engine (the core's `MAX_QUESTION_WORD`). */
-export const MAX_WORD_LENGTH = MAX_QUESTION_WORD;
-
-/** Cuts every run of non-whitespace longer than {@link MAX_WORD_LENGTH} characters (the core's `capWords`). */
-export const capWordLength = capWords;
-
-/** Files whose change triggers a reload: markdown, YAML, and Kubernetes ConfigMap swaps (`..data`). */
-const RELEVANT = /(\.(md|markdown|ya?ml)$)|(^|[\\/])\.\.[^\\/]*$/i;
-
 /** A reload that was refused: when, and every problem (`file:line: message`). The last good knowledge keeps serving. */
 export interface KnowledgeRejection {
   at: string;
@@ -80,15 +59,11 @@ export interface KnowledgeRejection {
 export class LiveAssistant {
   private assistant: Assistant | undefined;
   private gen = 0;
-  private watcher: FSWatcher | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<boolean> | undefined;
-  private again = false;
-  private rewatchTimer: NodeJS.Timeout | undefined;
-  private rewatchDelay: number;
-  private closed = false;
+  private rejection: KnowledgeRejection | undefined;
   private readonly build: (dir: string) => Assistant | Promise<Assistant>;
   private readonly log: Logger;
+  private readonly reloads: ReloadCoalescer<boolean>;
+  private readonly watcher: KnowledgeWatcher;
 
   constructor(private readonly options: LiveAssistantOptions) {
     this.build =
@@ -96,7 +71,14 @@ export class LiveAssistant {
       (async (knowledgeDir) =>
         createAssistantFromSources(await readKnowledgeSourcesAsync(knowledgeDir, { maxTotalBytes: options.maxTotalBytes })));
     this.log = options.logger.child({ component: 'knowledge' });
-    this.rewatchDelay = options.rewatchMs ?? 500;
+    this.reloads = new ReloadCoalescer((reason) => this.rebuild(reason));
+    this.watcher = new KnowledgeWatcher({
+      dir: options.knowledgeDir,
+      logger: this.log,
+      debounceMs: options.debounceMs,
+      rewatchMs: options.rewatchMs,
+      onChange: (reason) => void this.reload(reason),
+    });
   }
 
   /** True once a knowledge base has been loaded. */
@@ -114,7 +96,10 @@ export class LiveAssistant {
     return this.rejection;
   }
 
-  private rejection: KnowledgeRejection | undefined;
+  /** True while the directory is watched (false before {@link watch}, after {@link close}, and while a failed watcher waits to re-arm). */
+  get watching(): boolean {
+    return this.watcher.watching;
+  }
 
   /** The current assistant; throws before the first load. */
   current(): Assistant {
@@ -132,149 +117,43 @@ export class LiveAssistant {
 
   /**
    * Rebuilds from the directory and swaps the result in; resolves `true` when swapped, `false`
-   * when the change was invalid (logged; the last good assistant stays). Calls made while a
-   * reload runs are coalesced into one more reload after it.
+   * when refused (logged; the last good assistant stays). Calls made while a reload runs are
+   * coalesced into one more reload after it.
    */
   reload(reason: string): Promise<boolean> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let swapped: boolean;
-      do {
-        this.again = false;
-        await new Promise<void>((resolve) => setImmediate(resolve)); // off the current call stack
-        swapped = await this.rebuild(reason);
-      } while (this.again);
-      return swapped;
-    })().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.reloads.run(reason);
   }
 
-  /** Resolves once no reload is running or scheduled (tests). */
+  /** Resolves once no reload is running or waiting for the watcher's quiet time. */
   async idle(): Promise<void> {
-    while (this.running || this.timer) {
-      if (this.running) await this.running;
-      else await new Promise((resolve) => setTimeout(resolve, 20));
+    while (this.watcher.pending || this.reloads.busy) {
+      await this.watcher.settled();
+      await this.reloads.settled();
     }
   }
 
-  /** Watches the knowledge directory (recursively where supported) and reloads after changes settle. */
+  /** Watches the knowledge directory and reloads after changes settle (`knowledge-watcher.ts`). */
   watch(): void {
-    if (this.watcher || this.rewatchTimer) return;
-    this.closed = false;
-    const onEvent = (_event: string, filename: string | Buffer | null): void => {
-      const name = filename === null ? null : String(filename);
-      if (name !== null && !RELEVANT.test(name))
-        return void this.log.debug({ file: name }, 'knowledge watch: not a knowledge file, ignored');
-      this.schedule(`changed: ${name ?? 'directory'}`);
-    };
-    try {
-      try {
-        this.watcher = watch(this.options.knowledgeDir, { recursive: true, persistent: false }, onEvent);
-      } catch {
-        this.watcher = watch(this.options.knowledgeDir, { persistent: false }, onEvent);
-      }
-    } catch (error) {
-      this.rewatch(error);
-      return;
-    }
-    this.watcher.on('error', (error) => this.rewatch(error));
-    this.log.info({ dir: this.options.knowledgeDir }, 'watching the knowledge directory for changes');
+    this.watcher.start();
   }
 
   /** Stops watching (a running reload still completes). */
   close(): void {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.rewatchTimer) clearTimeout(this.rewatchTimer);
-    this.rewatchTimer = undefined;
-    this.watcher?.close();
-    this.watcher = undefined;
+    this.watcher.close();
   }
 
-  /** A reload after the debounce quiet time. */
-  private schedule(reason: string): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.reload(reason);
-    }, this.options.debounceMs ?? 300);
-    this.timer.unref();
-  }
-
-  /** The watcher failed: closes it, logs, and arms it again after a backoff (then reloads). */
-  private rewatch(error: unknown): void {
-    this.watcher?.close();
-    this.watcher = undefined;
-    if (this.closed || this.rewatchTimer) return;
-    const delay = this.rewatchDelay;
-    this.rewatchDelay = Math.min(delay * 2, MAX_REWATCH_MS);
-    this.log.warn({ err: error, retryMs: delay }, `knowledge watch failed; watching again in ${delay} ms (SIGHUP reloads meanwhile)`);
-    this.rewatchTimer = setTimeout(() => {
-      this.rewatchTimer = undefined;
-      if (this.closed) return;
-      this.watch();
-      if (this.watcher) {
-        this.rewatchDelay = this.options.rewatchMs ?? 500;
-        this.schedule('watch re-armed');
-      }
-    }, delay);
-    this.rewatchTimer.unref();
-  }
-
-  /**
-   * An `Assistant` for `platform` that asks the current one and logs one line per question (with
-   * the `reqId` its context names), then hands it to `onQuestion` (the question log) with who asked.
-   */
+  /** An `Assistant` for `platform`: asks the current one, logs one line per question, feeds the question log. */
   forPlatform(platform: Platform): Assistant {
-    const route: Assistant['route'] = (raw, context = {}) => {
-      const started = performance.now();
-      // The one cap, before anything reads the text: the engine and the question log get the same capped text.
-      const question = capQuestion(raw);
-      const result = this.current().route(question, context);
-      const { answer, intent } = result;
-      this.options.logger.info(
-        {
-          reqId: context.requestId, // pino leaves an undefined field out
-          platform,
-          intent,
-          kind: answer.kind,
-          answered: answer.answered,
-          confidence: answer.confidence,
-          latencyMs: Math.round((performance.now() - started) * 100) / 100,
-        },
-        'question answered',
-      );
-      try {
-        this.options.onQuestion?.({ platform, question, intent, answer, asker: context.asker, log: context.log });
-      } catch (error) {
-        this.options.logger.warn({ err: { message: (error as Error).message } }, 'question log failed; answer unaffected');
-      }
-      return result;
-    };
-    return { route, ask: (question, context) => route(question, context).answer, stats: () => this.current().stats() };
-  }
-
-  /** True while the watcher is armed (tests). */
-  get watching(): boolean {
-    return this.watcher !== undefined;
+    return platformAssistant({ platform, current: () => this.current(), logger: this.options.logger, onQuestion: this.options.onQuestion });
   }
 
   private async rebuild(reason: string): Promise<boolean> {
     const started = performance.now();
     const room = (this.options.heapRoom ?? heapRoomFor)(this.options.knowledgeDir);
     if (!room.fits) {
-      this.log.error(
-        { reason, markdownMb: mb(room.markdown), neededMb: mb(room.needed), availableMb: mb(room.available) },
-        `knowledge reload refused: building ${mb(room.markdown)} MB of markdown needs about ${mb(room.needed)} MB of heap and ${mb(room.available)} MB is left under the heap limit (--max-old-space-size in adapters/server/node-flags); raise the limit or split the knowledge base`,
-      );
-      this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
-      return false;
+      const { fields, message } = heapRefusal(room);
+      this.log.error({ reason, ...fields }, message);
+      return this.refused(reason);
     }
     let next: Assistant;
     try {
@@ -290,11 +169,16 @@ export class LiveAssistant {
         this.log.error({ err: error, reason }, 'knowledge reload failed');
         this.rejection = { at: new Date().toISOString(), problems: ['the knowledge base could not be rebuilt (see the server log)'] };
       }
-      this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
-      return false;
+      return this.refused(reason);
     }
     this.swap(next, started, reason);
     return true;
+  }
+
+  /** Logs that the last good knowledge base keeps serving; resolves the reload as not swapped. */
+  private refused(reason: string): false {
+    this.log.error({ generation: this.gen, reason }, 'knowledge reload failed; still serving the last good knowledge base');
+    return false;
   }
 
   private swap(next: Assistant, started: number, reason: string): void {

@@ -95,7 +95,7 @@ function censorPath(value: Record<string, unknown>, path: string[]): Record<stri
 /**
  * `obj` with every {@link REDACT_PATHS} match replaced by `[redacted]`: a shallow copy along the
  * censored paths, or `obj` itself when nothing matches (the usual case). Error objects are left to
- * pino's error serializer and to the value scrubbing of {@link scrub}.
+ * pino's error serializer and to the redactor's value scrubbing (`createRedactor`, every line).
  */
 export function censorKeys(obj: Record<string, unknown>): Record<string, unknown> {
   let out: Record<string, unknown> | undefined;
@@ -130,11 +130,6 @@ export interface LoggerOptions {
    * and never blocks answering or stopping (`stdout-sink.ts`).
    */
   destination?: DestinationStream;
-}
-
-/** Returns `line` with every secret, URL userinfo and credential-shaped string replaced by `[redacted]`. */
-export function scrub(line: string, secrets: readonly string[]): string {
-  return createRedactor(secrets).text(line);
 }
 
 /** The longest a log line waits in the stdout buffer, in ms. */

@@ -1,12 +1,15 @@
 /**
  * Mounting the platforms on the server, each from its slice of the configuration. Each adapter
- * module is loaded only when it is used, so a deployment without Slack never loads Bolt.
+ * module is loaded only when it is used, so a deployment without Slack never loads Bolt. A route
+ * is a path, a method and the platform's listener; the listener admits the body the way its
+ * platform declares (`../shared/admission.ts`: media types, limit, authentication, parser).
  *
  * - Teams (`auth`, or `open` in local mode): `POST /api/messages`, JSON only, 256 KiB; the
- *   adapter checks the token's shape before it reads the body (the shared bounded reader), and
- *   without auth replies only to loopback `serviceUrl`s (plus `TEAMS_ALLOWED_SERVICE_URLS`).
- * - Slack HTTP mode: `POST /slack/events`, JSON or form-encoded, 1 MB; the adapter verifies the
- *   signature over the raw bytes before anything parses them. Socket Mode: no route, one WebSocket,
+ *   adapter checks the token's shape before it reads the body, and without auth replies only to
+ *   loopback `serviceUrl`s (plus `TEAMS_ALLOWED_SERVICE_URLS`). See `teamsAdmission`.
+ * - Slack HTTP mode: `POST /slack/events`, JSON or form-encoded, 1 MB; the adapter checks the
+ *   signature headers before reading and the signature over the raw bytes before anything parses
+ *   them. See `slackAdmission`. Socket Mode: no route, one WebSocket,
  *   whose state `/healthz` shows (`slackSocket`: `connected`, or `connecting`, `reconnecting`,
  *   `disconnected` while no events can arrive; it does not change the status code).
  * - Playground (when enabled): `GET /`, `/playground/*`, tried after the routes; it answers only
@@ -61,7 +64,6 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     return { lines: ['teams: disabled (set MicrosoftAppId and MicrosoftAppPassword, see docs/deploy.md)'] };
   }
   const { createTeamsBot } = require('../teams/create-teams-bot') as typeof import('../teams/create-teams-bot');
-  const { TEAMS_MAX_BODY_BYTES } = require('../teams/http') as typeof import('../teams/http');
   const bot = createTeamsBot({
     ...(teams.mode === 'auth'
       ? { appId: teams.appId, appPassword: teams.appPassword, appType: teams.appType, tenantId: teams.tenantId }
@@ -75,14 +77,7 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
     logger: ctx.logger,
     requestIdOf,
   });
-  ctx.app.mount({
-    path: '/api/messages',
-    method: 'POST',
-    accept: ['application/json'],
-    buffer: false,
-    maxBodyBytes: TEAMS_MAX_BODY_BYTES,
-    handler: bot.requestListener,
-  });
+  ctx.app.mount({ path: '/api/messages', method: 'POST', handler: bot.requestListener });
   const url = `${ctx.baseUrl}/api/messages`;
   if (teams.mode === 'open' && !ctx.config.local) {
     ctx.logger.warn(
@@ -100,7 +95,7 @@ export async function mountTeams(ctx: MountContext): Promise<Mounted> {
 export async function mountSlack(ctx: MountContext): Promise<Mounted> {
   const slack = ctx.config.slack;
   if (slack.mode === 'off') return { lines: [`slack: disabled (${SLACK_SETUP_HINT.replace('{base}', ctx.baseUrl)})`] };
-  const { createSlackApp, SLACK_MAX_BODY_BYTES } = require('../slack/app') as typeof import('../slack/app');
+  const { createSlackApp } = require('../slack/app') as typeof import('../slack/app');
   const app = createSlackApp({
     botToken: slack.botToken,
     signingSecret: slack.signingSecret,
@@ -118,14 +113,7 @@ export async function mountSlack(ctx: MountContext): Promise<Mounted> {
   });
   await app.start();
   if (slack.mode === 'http' && app.requestListener) {
-    ctx.app.mount({
-      path: '/slack/events',
-      method: 'POST',
-      accept: ['application/json', 'application/x-www-form-urlencoded'],
-      buffer: false,
-      maxBodyBytes: SLACK_MAX_BODY_BYTES,
-      handler: app.requestListener,
-    });
+    ctx.app.mount({ path: '/slack/events', method: 'POST', handler: app.requestListener });
     return {
       lines: [`slack: POST ${ctx.baseUrl}/slack/events (HTTP mode: Events, Interactivity and /aws all use this URL)`],
       stop: () => app.stop(),

@@ -81,3 +81,12 @@ function currentHeap(): { limit: number; used: number } {
 
 /** A size in MB for a log line. */
 export const mb = (bytes: number): number => Math.round((bytes / MB) * 10) / 10;
+
+/** The log line of a refused reload: its fields (sizes in MB) and its message, naming the remedy. */
+export function heapRefusal(room: HeapRoom): { fields: Record<string, number>; message: string } {
+  const [markdown, needed, available] = [mb(room.markdown), mb(room.needed), mb(room.available)];
+  return {
+    fields: { markdownMb: markdown, neededMb: needed, availableMb: available },
+    message: `knowledge reload refused: building ${markdown} MB of markdown needs about ${needed} MB of heap and ${available} MB is left under the heap limit (--max-old-space-size in adapters/server/node-flags); raise the limit or split the knowledge base`,
+  };
+}

@@ -1,11 +1,12 @@
 /**
  * JSON bodies at the edge: a linear scan refuses too-deep nesting before `JSON.parse` ever sees
  * it (a megabyte of `[[[[…` costs `JSON.parse` far more than this scan, and can overflow its stack),
- * then the body must parse to a JSON object.
+ * then the body must be UTF-8 and parse to a JSON object. The JSON parser of every route's admission
+ * (`admission.ts`).
  */
 
 /** Deepest `{`/`[` nesting accepted in a request body. Slack and Teams payloads nest about 10 deep. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
@@ -15,7 +16,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /** True when `bytes` (JSON text) opens more than `maxDepth` nested objects/arrays; strings are skipped. */
-export function nestedDeeperThan(bytes: Uint8Array, maxDepth: number = MAX_JSON_DEPTH): boolean {
+function nestedDeeperThan(bytes: Uint8Array, maxDepth: number = MAX_JSON_DEPTH): boolean {
   let depth = 0;
   for (let i = 0; i < bytes.length; i += 1) {
     const b = bytes[i];
@@ -33,13 +34,21 @@ export function nestedDeeperThan(bytes: Uint8Array, maxDepth: number = MAX_JSON_
 
 export type JsonObjectResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
 
-/** Parses `bytes` as a JSON object: empty, too deep, malformed or not an object is an error naming which. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses `bytes` as a JSON object: empty, too deep, not UTF-8, malformed or not an object is an error naming which. */
 export function parseJsonObject(bytes: Buffer, maxDepth: number = MAX_JSON_DEPTH): JsonObjectResult {
   if (bytes.length === 0) return { ok: false, error: 'empty request body' };
   if (nestedDeeperThan(bytes, maxDepth)) return { ok: false, error: `request body nests deeper than ${maxDepth} levels` };
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return { ok: false, error: 'request body is not valid UTF-8' };
+  }
   let value: unknown;
   try {
-    value = JSON.parse(bytes.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     return { ok: false, error: 'request body is not valid JSON' };
   }

@@ -1,9 +1,8 @@
 /**
- * The one bounded request-body reader of every HTTP route (Slack, Teams, the playground), each
- * with its own limit. It never rejects and never buffers past the limit:
+ * The one bounded request-body reader, step 3 of every route's admission (`admission.ts`: Slack,
+ * Teams, the playground), each with its own limit. It never rejects and never buffers past the limit:
  *
- * - a declared `Content-Length` over the limit is refused before a byte is read
- *   ({@link declaredTooLarge});
+ * - a declared `Content-Length` over the limit is refused before a byte is read;
  * - a body growing past the limit stops being read at once (413; the caller closes the connection);
  * - a client that goes away mid-body is `aborted` (nothing to answer; at most a debug line).
  */
@@ -22,13 +21,13 @@ export type BodyRead =
     };
 
 /** True when `req` declares a body over `limit` bytes (decided from the header, nothing read). */
-export function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
+function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
   const declared = req.headers['content-length'];
   return declared !== undefined && Number(declared) > limit;
 }
 
 /** The 413 message every route uses. */
-export const tooLarge = (limit: number): string => `request body over ${limit} bytes`;
+const tooLarge = (limit: number): string => `request body over ${limit} bytes`;
 
 /** Reads `req`'s whole body, at most `limit` bytes (see the module doc). Resolves, never rejects. */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {

@@ -11,9 +11,9 @@
  */
 import type { KnownBlock, View } from '@slack/types';
 import { z } from 'zod';
-import type { Answer, Report, ReportQuery, Totals } from '../../src/index';
+import type { Answer, Report, Totals } from '../../src/index';
 import { contextBlocks, header, textSections } from './blocks';
-import { answerFor, type ListenerDeps, logFailure, type SlackClient } from './deps';
+import { answerFor, type ListenerDeps, logFailure, type SlackClient, type SlackHome } from './deps';
 import { escapeMrkdwn as esc } from './escape';
 import { truncateText } from './limits';
 import { partBlocks } from './render-parts';
@@ -24,14 +24,7 @@ export const HOME_MAX_BLOCKS = 100;
 const HOME_ROWS = 10;
 const DAY_MS = 86_400_000;
 
-/** What the Home tab needs besides the assistant: who the admins are and how to read the report. */
-export interface SlackHome {
-  /** Slack user ids who see the gap report (`SLACK_ADMIN_USER_IDS`). */
-  admins: ReadonlySet<string>;
-  /** The store's report (absent: admins see that no store is configured). */
-  report?: (query: ReportQuery) => Promise<Report>;
-  now?: () => number;
-}
+export type { SlackHome } from './deps';
 
 /** The gap report as the Home tab shows it: the 30-day lists and the 7- and 30-day totals. */
 export interface HomeGaps {

@@ -7,21 +7,20 @@
  * - HTTP (no `appToken`): Bolt's default `HTTPReceiver`. Every request to the endpoint is
  *   authenticated before Bolt sees it (`http-listener.ts`, `verify-request.ts`: headers, then the
  *   HMAC over the raw bytes), so Bolt's own check, a second HMAC over the same bytes, is off.
- *   It does not listen itself: mount {@link SlackApp.requestListener} on a `node:http` server; it
- *   handles `POST /slack/events` (slash commands, events and interactivity share the URL).
+ *   It does not listen itself: mount {@link SlackApp.requestListener} at `POST /slack/events` on the
+ *   app server (slash commands, events and interactivity share the URL).
  * - Socket Mode (`appToken` given): Bolt's `SocketModeReceiver` (`socket-mode.ts`: `apps.connections.open`
  *   at `apiUrl`, a bounded retry policy, the socket's state); `start()` opens the socket.
  *
  * ```ts
  * const slack = createSlackApp({ signingSecret, botToken, assistant, feedbackStore, logger });
  * await slack.start();                       // auth.test, once
- * http.createServer(slack.requestListener!).listen(3000);
+ * app.mount({ path: '/slack/events', method: 'POST', handler: slack.requestListener! }); // the server's router decides the path
  * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   App,
-  type AppOptions,
   AuthorizationError,
   HTTPReceiver,
   type Logger as BoltLogger,
@@ -31,20 +30,19 @@ import {
 import type { Logger as PinoLogger } from 'pino';
 import type { Assistant, ConversationRecall, FeedbackStore } from '../../src/index';
 import { createRedactor, urlPassword, withErrorSerializer } from '../shared/redactor';
+import { respond } from '../shared/respond';
 import { registerCommand } from './commands';
 import { type Dedupe, SeenIds, type SeenIdsOptions } from './dedupe';
-import type { ListenerDeps } from './deps';
-import type { SlackHome } from './app-home';
-import type { SlackExperts } from './experts';
+import type { ListenerDeps, SlackExperts, SlackHome } from './deps';
 import { registerEvents } from './events';
 import { registerInteractions } from './interactions';
 import { createHttpListener } from './http-listener';
 import { boltLogger } from './log';
 import { allowTeams, dedupeEvents } from './middleware';
 import { createSocketConnection, type SocketModeSettings, type SocketState, withoutPayloads } from './socket-mode';
+import type { SlackRetryConfig } from './retry-config';
 
-/** The Web API client's retry policy (p-retry options). */
-export type SlackRetryConfig = NonNullable<NonNullable<AppOptions['clientOptions']>['retryConfig']>;
+export type { SlackRetryConfig } from './retry-config';
 
 /**
  * Default Web API retry policy: 3 retries, 0.5 s doubling to at most 5 s (with jitter). A 429 is
@@ -107,12 +105,13 @@ export interface SlackApp {
    */
   app: App;
   /**
-   * HTTP mode only: the listener to mount on a `node:http` server. It answers `POST` at the
-   * endpoint, 503 before `start()` or after `stop()`, 404 elsewhere (Bolt's `HTTPReceiver`). A
-   * request is authenticated before its body is parsed (`verify-request.ts`): 401 without valid
-   * signature headers (the body is not even read) or with a wrong signature, 413 over
-   * `maxBodyBytes`, 415 for another content type, 400 for a signed body Bolt could not route;
-   * only then does Bolt see it. A client that goes away mid-body is a debug line.
+   * HTTP mode only: the listener to mount at the endpoint (the server's router decides which
+   * paths reach it, and answers 404/405 for the others). It answers 503 before `start()` or after
+   * `stop()`; otherwise a request is admitted Slack's way (`http-listener.ts`, `slackAdmission`)
+   * before its body is parsed: 415 for another content type, 401 without valid signature headers
+   * (the body is not even read) or with a wrong signature, 413 over `maxBodyBytes`, 400 for a
+   * signed body Bolt could not route; only then does Bolt see it. A client that goes away mid-body
+   * is a debug line.
    */
   requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Verifies the bot token (`auth.test`, unless ids were given), then in Socket Mode connects. Rejects on failure. */
@@ -160,7 +159,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           receiver,
           commandReceiver: commands?.receiver,
           signingSecret: options.signingSecret as string,
-          endpoint: options.endpoint ?? '/slack/events',
           maxBodyBytes: options.maxBodyBytes ?? SLACK_MAX_BODY_BYTES,
           logger,
           ready: () => ready,
@@ -297,7 +295,6 @@ async function rejectUnprocessable(args: ReceiverProcessEventErrorHandlerArgs, l
   }
   const status = error instanceof AuthorizationError ? 401 : 400;
   logger.warn({ status, err: error }, 'slack: request could not be processed');
-  response.writeHead(status);
-  response.end();
+  respond(response, status);
   return true;
 }

@@ -4,10 +4,24 @@
  */
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import type { Answer, AskContext, Assistant, ConversationRecall, FeedbackStore } from '../../src/index';
-import type { SlackHome } from './app-home';
-import type { SlackExperts } from './experts';
+import type { Answer, AskContext, Assistant, ConversationRecall, EscalationLog, FeedbackStore, Report, ReportQuery } from '../../src/index';
 import type { SlackMessage } from './render';
+
+/** What the Home tab (`app-home.ts`) needs besides the assistant: who the admins are and how to read the report. */
+export interface SlackHome {
+  /** Slack user ids who see the gap report (`SLACK_ADMIN_USER_IDS`). */
+  admins: ReadonlySet<string>;
+  /** The store's report (absent: admins see that no store is configured). */
+  report?: (query: ReportQuery) => Promise<Report>;
+  now?: () => number;
+}
+
+/** "Ask the experts" (`experts.ts`): the experts' channel and where escalations are recorded. */
+export interface SlackExperts {
+  /** The channel id (`C…`/`G…`) the questions go to. */
+  channel: string;
+  log: EscalationLog;
+}
 
 /** The Web API client Bolt hands to listeners. */
 export type SlackClient = AllMiddlewareArgs['client'];

@@ -2,29 +2,24 @@
  * "Ask the experts" in Slack (with `SLACK_EXPERTS_CHANNEL`): the message posted to the experts'
  * channel and the sending of it. The message holds the question, a real mention of who asked
  * (`<@U…>`), what the bot answered and the closest entries the knowledge base holds (with their
- * owners and review dates). One asker escalates one answer once (the {@link EscalationLog} claims
+ * owners and review dates). One asker escalates one answer once (the `EscalationLog` claims
  * it); a post that fails is withdrawn, so the asker can try again.
  *
  * The bot must be a member of the experts' channel (`chat.postMessage` answers `not_in_channel`).
  */
 import type { KnownBlock } from '@slack/types';
-import type { Answer, EscalationLog } from '../../src/index';
+import type { Answer } from '../../src/index';
 import { closestEntries, ownerNote } from '../shared/closest-entries';
 import { echoText } from '../shared/echo';
 import { contextBlocks } from './blocks';
 import { EXPERTS_BLOCK_ID, EXPERTS_DONE_BLOCK_ID } from './actions';
-import { answerFor, type ListenerDeps, logFailure, type SlackClient } from './deps';
+import { answerFor, type ListenerDeps, logFailure, type SlackClient, type SlackExperts } from './deps';
 import { escapeMrkdwn as esc, mentionUser } from './escape';
 import { SLACK_LIMITS, truncateText } from './limits';
 import type { PayloadBlock, SlackMessage } from './render';
 import { partLines } from './render-parts';
 
-/** The experts' channel and where escalations are recorded. */
-export interface SlackExperts {
-  /** The channel id (`C…`/`G…`) the questions go to. */
-  channel: string;
-  log: EscalationLog;
-}
+export type { SlackExperts } from './deps';
 
 /** What the asker sees in place of the button once the question was sent. */
 export const EXPERTS_SENT = '📨 Sent to the experts. They will answer in their channel.';

@@ -1,24 +1,25 @@
 /**
  * HTTP mode's request listener in front of Bolt's `HTTPReceiver` (see `SlackApp.requestListener`
- * for every status): 503 until the app has started; a `POST` to the endpoint is authenticated
- * before its body is parsed (`verify-request.ts`: headers, then the signature over the raw bytes)
- * and only then handed to Bolt (whose own signature check is therefore off); a `POST` elsewhere
- * is a 404 here, and any other method goes to Bolt as it is (its 404).
+ * for every status): 503 until the app has started; otherwise the request is admitted by the one
+ * admission path (`../shared/admission.ts`) with Slack's declaration, {@link slackAdmission}, and
+ * only then handed to Bolt (whose own signature check is therefore off).
+ *
+ * The listener serves whatever the server routed to it: which paths are Slack's is decided once,
+ * by the server's router (`../shared/request-path.ts`); Bolt's own routing sees the same path.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, type HTTPReceiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
+import { type Admission, admit, answerRefusal, refusal } from '../shared/admission';
 import { parseJsonObject } from '../shared/json-body';
-import { readBody, tooLarge } from '../shared/read-body';
-import { requestPath } from '../shared/request-path';
-import { checkEnvelope, checkSignatureHeaders, isSslCheck, type PayloadKind, verifySignature } from './verify-request';
+import { respond } from '../shared/respond';
+import { checkEnvelope, checkSignatureHeaders, isSslCheck, type PayloadKind, type Refusal, verifySignature } from './verify-request';
 
-/** The media types Slack posts: JSON (events) and forms (commands, interactivity). */
-const SLACK_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
 /** All of an unsigned ssl_check that Bolt is given. */
 const SSL_CHECK_BODY = Buffer.from('ssl_check=1');
 /** Largest unsigned body read, and only as a possible `ssl_check` form. */
 const SSL_CHECK_MAX_BYTES = 1024;
+const FORM = 'application/x-www-form-urlencoded';
 
 export interface HttpListenerOptions {
   /** The receiver of events, interactions and `ssl_check`. */
@@ -26,8 +27,6 @@ export interface HttpListenerOptions {
   /** The receiver of slash commands (an app of their own, see `app.ts`); default `receiver`. */
   commandReceiver?: HTTPReceiver;
   signingSecret: string;
-  /** The path of the Events/Interactivity/Commands URL, e.g. `/slack/events`. */
-  endpoint: string;
   /** Largest request body in bytes (413 beyond). */
   maxBodyBytes: number;
   logger: PinoLogger;
@@ -35,37 +34,69 @@ export interface HttpListenerOptions {
   ready: () => boolean;
 }
 
-/** The `node:http` listener for HTTP mode; see the module doc. A failure it did not expect is a 500 (or a reset once answering). */
-export function createHttpListener(options: HttpListenerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    if (!options.ready()) {
-      req.resume();
-      res.writeHead(503, { 'retry-after': '1' }).end();
-      return;
-    }
-    // Only POSTs reach a listener, and only unauthenticated ones could: no POST gets to Bolt
-    // unless it is for the endpoint and has passed authenticateThenDispatch.
-    if (req.method !== 'POST') return dispatch(options, req, res);
-    if (requestPath(req.url ?? '/') !== options.endpoint) return refuse(options.logger, res, 404, 'not found', !req.complete);
-    authenticateThenDispatch(options, req, res).catch((error: unknown) => {
-      options.logger.error({ err: error }, 'slack: request dispatch failed');
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
+/** What the headers said: signed (verify the HMAC), or unsigned and only possibly an `ssl_check` (else `refused`). */
+type Signed = { signed: true } | { signed: false; refused: Refusal; type: string };
+
+/** What Bolt is handed: the body (the bare ssl_check when unsigned) and which app routes it. */
+interface SlackRequest {
+  body: Buffer;
+  kind: PayloadKind;
+}
+
+const refused = (r: Refusal) => refusal(r.status, r.reason);
+
+/**
+ * Slack's admission: JSON (events) or forms (commands, interactivity), `maxBodyBytes`; the
+ * signature headers before reading (401; an unsigned short form is read, at most 1 KB, as a
+ * possible `ssl_check`), the HMAC over the raw bytes before parsing (401), then the envelope Bolt
+ * can route (400). See `verify-request.ts`.
+ */
+export function slackAdmission(signingSecret: string, maxBodyBytes: number): Admission<SlackRequest, Signed> {
+  return {
+    accept: ['application/json', FORM],
+    maxBodyBytes,
+    authenticate(req, type) {
+      const early = checkSignatureHeaders(req.headers);
+      if (!early) return { ok: true, value: { signed: true } };
+      const maybeSslCheck = type === FORM && Number(req.headers['content-length'] ?? 0) <= SSL_CHECK_MAX_BYTES;
+      if (!maybeSslCheck) return refused(early);
+      return { ok: true, value: { signed: false, refused: early, type }, maxBodyBytes: SSL_CHECK_MAX_BYTES };
+    },
+    verify(raw, req, pass) {
+      if (!pass.signed) return isSslCheck(pass.type, raw) ? undefined : refused(pass.refused);
+      return verifySignature(signingSecret, req.headers, raw) ? undefined : refusal(401, 'invalid Slack signature');
+    },
+    parse(raw, type, pass) {
+      // Unsigned, so nothing else in it may reach Bolt (whose own check, which strips a smuggled
+      // `payload` or `command` from an ssl_check, is off): Bolt sees the bare ssl_check.
+      if (!pass.signed) return { ok: true, value: { body: SSL_CHECK_BODY, kind: 'other' } };
+      const envelope = checkEnvelope(type, raw, (bytes) => parseJsonObject(bytes));
+      return 'status' in envelope ? refused(envelope) : { ok: true, value: { body: raw, kind: envelope.kind } };
+    },
   };
 }
 
-/** Answers `status` with `{ error: reason }` (and `Connection: close` when the body was not read), unless already answering. */
-function refuse(logger: PinoLogger, res: ServerResponse, status: number, reason: string, close: boolean): void {
-  logger.debug({ status, reason }, 'slack: request refused');
-  if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify({ error: reason });
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    ...(close ? { connection: 'close' } : {}),
-  });
-  res.end(text);
+/** The `node:http` listener for HTTP mode; see the module doc. A failure it did not expect is a 500 (or a reset once answering). */
+export function createHttpListener(options: HttpListenerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const admission = slackAdmission(options.signingSecret, options.maxBodyBytes);
+  const log = { debug: (fields: object, message: string) => options.logger.debug(fields, `slack: ${message}`) };
+  return (req, res) => {
+    if (!options.ready()) {
+      req.resume();
+      return respond(res, 503, undefined, { 'retry-after': '1' });
+    }
+    admit(req, admission)
+      .then((admitted) => {
+        if (!admitted.ok) return answerRefusal(res, admitted, log);
+        (req as IncomingMessage & { rawBody?: Buffer }).rawBody = admitted.value.body;
+        dispatch(options, req, res, admitted.value.kind === 'command' ? options.commandReceiver : undefined);
+      })
+      .catch((error: unknown) => {
+        options.logger.error({ err: error }, 'slack: request dispatch failed');
+        if (!res.headersSent) respond(res, 500);
+        else res.destroy();
+      });
+  };
 }
 
 /** Hands the request to Bolt's `receiver` (default: the main one); a request Bolt deferred is a 404, any other throw a logged 500. */
@@ -80,49 +111,7 @@ function dispatch(options: HttpListenerOptions, req: IncomingMessage, res: Serve
   } catch (error) {
     const deferred = (error as { code?: unknown }).code === ErrorCode.HTTPReceiverDeferredRequestError;
     if (!deferred) options.logger.error({ err: error }, 'slack: request dispatch failed');
-    if (!res.headersSent) res.writeHead(deferred ? 404 : 500);
-    res.end();
+    if (res.headersSent) res.end();
+    else respond(res, deferred ? 404 : 500);
   }
-}
-
-/** The request's media type, lower-case, without parameters (`''` when absent). */
-function mediaType(req: IncomingMessage): string {
-  return String(req.headers['content-type'] ?? '')
-    .split(';')[0]
-    .trim()
-    .toLowerCase();
-}
-
-/** Authenticates (headers, then the signature over the raw bytes), then lets Bolt parse and route. */
-async function authenticateThenDispatch(options: HttpListenerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const { logger } = options;
-  const type = mediaType(req);
-  if (!SLACK_MEDIA_TYPES.includes(type))
-    return refuse(logger, res, 415, `content type must be ${SLACK_MEDIA_TYPES.join(' or ')}`, !req.complete);
-  const early = checkSignatureHeaders(req.headers);
-  // An unsigned request could still be Slack's ssl_check (a short form): only that is read.
-  const maybeSslCheck =
-    early && type === 'application/x-www-form-urlencoded' && Number(req.headers['content-length'] ?? 0) <= SSL_CHECK_MAX_BYTES;
-  if (early && !maybeSslCheck) return refuse(logger, res, early.status, early.reason, !req.complete);
-  const limit = maybeSslCheck ? SSL_CHECK_MAX_BYTES : options.maxBodyBytes;
-  const read = await readBody(req, limit);
-  if (!read.ok) {
-    if (read.aborted) return void logger.debug('slack: client went away mid-body');
-    return refuse(logger, res, read.status, read.status === 413 ? tooLarge(limit) : read.error, read.close);
-  }
-  let kind: PayloadKind = 'other';
-  let body = read.body;
-  if (early) {
-    if (!isSslCheck(type, read.body)) return refuse(logger, res, early.status, early.reason, false);
-    // Unsigned, so nothing else in it may reach Bolt (whose own check, which strips a smuggled
-    // `payload` or `command` from an ssl_check, is off): Bolt sees the bare ssl_check.
-    body = SSL_CHECK_BODY;
-  } else {
-    if (!verifySignature(options.signingSecret, req.headers, read.body)) return refuse(logger, res, 401, 'invalid Slack signature', false);
-    const envelope = checkEnvelope(type, read.body, (bytes) => parseJsonObject(bytes));
-    if ('status' in envelope) return refuse(logger, res, envelope.status, envelope.reason, false);
-    kind = envelope.kind;
-  }
-  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
-  dispatch(options, req, res, kind === 'command' ? options.commandReceiver : undefined);
 }

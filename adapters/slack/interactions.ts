@@ -30,9 +30,9 @@ import {
   feedbackValueSchema,
   SHARE_ACTION,
 } from './actions';
-import { askContextOf } from './asker-context';
+import { askContextOf, clickThread } from './asker-context';
 import type { Dedupe } from './dedupe';
-import { answerFor, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
+import { answerFor, answerInContext, apologyMessage, isPlatformError, type ListenerDeps, logFailure, type SlackClient } from './deps';
 import { blockActionSchema, type BlockActionPayload, isDirectMessageChannel } from './payloads';
 import { EXPERTS_ALREADY_SENT, EXPERTS_FAILED, EXPERTS_SENT, markExperts, sendToExperts } from './experts';
 import { expertsBlock, markVoted, type PayloadBlock, renderSlack, type SlackMessage } from './render';
@@ -78,7 +78,19 @@ async function onAsk(deps: ListenerDeps, { body, respond, client, ask }: ActionA
   const click = parseClick(deps, body, askValueSchema);
   if (!click) return;
   const ephemeral = isEphemeral(click.payload);
-  const message = safeAnswer(deps, click.value.q, ask, { share: ephemeral, experts: deps.experts !== undefined });
+  const { channel, message: clicked } = click.payload;
+  const thread = clickThread(ask.asker ?? {}, {
+    ephemeral,
+    dm: channel !== undefined && isDirectMessageChannel(channel.id),
+    ts: clicked?.ts,
+    threadTs: clicked?.thread_ts,
+  });
+  const message = await safeAnswerInContext(
+    deps,
+    click.value.q,
+    { ...ask, thread },
+    { share: ephemeral, experts: deps.experts !== undefined },
+  );
   await answerWhereClicked({ body, respond, client }, deps, click.payload, message);
 }
 
@@ -128,7 +140,7 @@ async function onFeedback(deps: ListenerDeps, { body, action, respond, ask }: Ac
       : blocks;
   const replaced: SlackMessage = posted?.blocks
     ? { text: posted.text ?? '', blocks: withExperts(markVoted(posted.blocks, vote)) as unknown as KnownBlock[] }
-    : safeAnswer(deps, click.value.q, { ...ask, log: false }, { share: true, vote, experts: offerExperts }); // a re-render, not a question
+    : await safeAnswerInContext(deps, click.value.q, { ...ask, log: false }, { share: true, vote, experts: offerExperts }); // a re-render, not a question
   await safeRespond(deps, respond, { replace_original: true, ...replaced });
 }
 
@@ -181,10 +193,18 @@ function parseClick<T>(
 
 const isEphemeral = (payload: BlockActionPayload): boolean => payload.container?.is_ephemeral === true || !payload.channel;
 
-/** The rendered answer to `question`, or the apology when answering throws (logged). */
-function safeAnswer(deps: ListenerDeps, question: string, ask: AskContext, options: Parameters<typeof renderSlack>[1]): SlackMessage {
+/**
+ * The rendered answer to `question` in the conversation `ask.thread` names (its turns recalled
+ * first when shared), or the apology when answering throws (logged).
+ */
+async function safeAnswerInContext(
+  deps: ListenerDeps,
+  question: string,
+  ask: AskContext,
+  options: Parameters<typeof renderSlack>[1],
+): Promise<SlackMessage> {
   try {
-    return renderSlack(answerFor(deps, question, ask), options);
+    return renderSlack(await answerInContext(deps, question, ask), options);
   } catch (error) {
     logFailure(deps, 'answering a button click failed', error, { reqId: ask.requestId });
     return apologyMessage();

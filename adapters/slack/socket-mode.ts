@@ -19,7 +19,7 @@
  */
 import { type Logger as BoltLogger, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
-import type { SlackRetryConfig } from './app';
+import type { SlackRetryConfig } from './retry-config';
 
 /** The socket's state: `connected` once Slack said `hello`; anything else means no events arrive. */
 export type SocketState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';

@@ -9,7 +9,7 @@
  *   tenantId: env.MicrosoftAppTenantId, allowedTenantIds: env.TEAMS_ALLOWED_TENANT_IDS,
  *   assistant, feedbackStore, logger,
  * });
- * http.createServer((req, res) => req.url?.startsWith('/api/messages') ? teams.requestListener(req, res) : notFound(res));
+ * app.mount({ path: '/api/messages', method: 'POST', handler: teams.requestListener }); // the server's router decides the path
  * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -32,8 +32,6 @@ export interface TeamsBotOptions extends TeamsAuthOptions {
   replyTimeoutMs?: number;
   /** Largest accepted request body in bytes. Default 256 KiB. */
   maxBodyBytes?: number;
-  /** Endpoint path. Default `/api/messages`. */
-  path?: string;
   /** Without an app id: origins besides loopback that replies may go to (`TEAMS_ALLOWED_SERVICE_URLS`). */
   allowedServiceUrls?: readonly string[];
   /** The id of a request (the server's `requestIdOf`), for the bot's log lines. */
@@ -47,7 +45,7 @@ export interface TeamsBotOptions extends TeamsAuthOptions {
 export interface TeamsBot {
   adapter: TeamsCloudAdapter;
   bot: TeamsQaBot;
-  /** Serves `POST /api/messages` (404 for other paths). */
+  /** Serves the messaging endpoint: whatever request the router gives it (mount it at `POST /api/messages`). */
   requestListener: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
@@ -92,7 +90,6 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     adapter,
     bot,
     logger,
-    path: options.path,
     maxBodyBytes: options.maxBodyBytes,
     authRequired: Boolean(options.appId?.trim()),
     redactor,

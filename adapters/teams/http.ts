@@ -1,25 +1,29 @@
 /**
- * The `POST /api/messages` endpoint as a plain `node:http` request listener: it checks the
- * request (cheapest first), reads the body itself (the shared bounded reader), validates the
- * activity (`incoming-activity.ts`), then hands it to the `CloudAdapter`
- * (`TeamsCloudAdapter.processIncoming`: authentication, connector, the bot's turn).
+ * The `POST /api/messages` endpoint as a plain `node:http` request listener: the request is
+ * admitted by the one admission path (`../shared/admission.ts`) with Teams' declaration,
+ * {@link teamsAdmission}, then handed to the `CloudAdapter` (`TeamsCloudAdapter.processIncoming`:
+ * authentication, connector, the bot's turn).
  *
- * Order of checks, so that unauthenticated junk costs almost nothing: path (404), method (405),
- * content type (415), then with auth on the `Authorization` header's presence and shape (a
- * `Bearer` JWT; 401 before a byte of the body is read), the size (413 over `maxBodyBytes`), the
- * nesting and the JSON (400), the activity's shape (400, naming the field at fault), without auth
- * the `serviceUrl` (403 unless on a loopback host or in `allowedServiceUrls`: no blind relay), and
- * only then the token itself (401). Then 200 for a handled activity (even when the reply could not
- * be delivered: that is logged), or the status an `invoke` asks for (400: the app declares no
- * invoke feature). Bad input never yields a 5xx; a 500 means a bug, and is logged.
+ * Order of checks, so that unauthenticated junk costs almost nothing: content type (415), then
+ * with auth on the `Authorization` header's presence and shape (a `Bearer` JWT; 401 before a byte
+ * of the body is read), the size (413 over `maxBodyBytes`), the nesting and the JSON (400), the
+ * activity's shape (400, naming the field at fault), without auth the `serviceUrl` (403 unless on
+ * a loopback host or in `allowedServiceUrls`: no blind relay), and only then the token itself
+ * (401). Then 200 for a handled activity (even when the reply could not be delivered: that is
+ * logged), or the status an `invoke` asks for (400: the app declares no invoke feature). Bad input
+ * never yields a 5xx; a 500 means a bug, and is logged.
+ *
+ * The path and the method are the router's (the server's `request-path.ts` rule and its 404/405):
+ * whatever it routes here is served.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, ActivityHandlerBase, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { type Admission, admit, answerRefusal, refusal } from '../shared/admission';
 import { parseJsonObject } from '../shared/json-body';
-import { readBody } from '../shared/read-body';
-import { serviceUrlAllowed } from '../shared/loopback';
+import { serviceUrlAllowed as isAllowedServiceUrl } from '../shared/loopback';
 import { createRedactor, type Redactor, withErrorSerializer } from '../shared/redactor';
+import { refuse, respond } from '../shared/respond';
 import type { TeamsCloudAdapter } from './adapter';
 import { checkIncomingActivity, withDateTimestamps } from './incoming-activity';
 import { setTurnRequestId } from './turn-request-id';
@@ -36,8 +40,6 @@ export interface MessagesListenerOptions {
   adapter: Pick<TeamsCloudAdapter, 'processIncoming'>;
   bot: ActivityHandlerBase;
   logger: Logger;
-  /** The endpoint path. Default `/api/messages`. */
-  path?: string;
   /** Largest accepted body in bytes. Default {@link TEAMS_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
   /**
@@ -59,24 +61,29 @@ export interface MessagesListenerOptions {
   requestIdOf?: (req: IncomingMessage) => string | undefined;
 }
 
-class HttpError extends Error {
-  /** `close`: the body was not read, answer with `Connection: close`. */
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly close = false,
-  ) {
-    super(message);
-  }
-}
-
-/** The body as an activity, or an {@link HttpError} 400 naming what is wrong. */
-function parseActivity(body: Buffer): Activity {
-  const json = parseJsonObject(body);
-  if (!json.ok) throw new HttpError(400, json.error);
-  const checked = checkIncomingActivity(json.value);
-  if (!checked.ok) throw new HttpError(400, `not an activity: ${checked.problem}`);
-  return withDateTimestamps(checked.activity);
+/**
+ * Teams' admission: JSON, `maxBodyBytes`; with `authRequired`, the `Authorization` header must
+ * be a `Bearer` JWT before a byte is read (401; the token itself is validated by botbuilder after
+ * the body is parsed); the body must be an activity (400 naming the field at fault). Passes the
+ * `Authorization` header on.
+ */
+export function teamsAdmission(maxBodyBytes: number, authRequired: boolean): Admission<Activity, string | undefined> {
+  return {
+    accept: ['application/json'],
+    maxBodyBytes,
+    authenticate(req) {
+      const authorization = req.headers.authorization;
+      const shaped = typeof authorization === 'string' && authorization.length <= MAX_AUTH_HEADER && BEARER_JWT.test(authorization);
+      return authRequired && !shaped ? refusal(401, 'unauthorized') : { ok: true, value: authorization };
+    },
+    parse(raw) {
+      const json = parseJsonObject(raw);
+      if (!json.ok) return refusal(400, json.error);
+      const checked = checkIncomingActivity(json.value);
+      if (!checked.ok) return refusal(400, `not an activity: ${checked.problem}`);
+      return { ok: true, value: withDateTimestamps(checked.activity) };
+    },
+  };
 }
 
 /**
@@ -94,103 +101,54 @@ function firstLine(error: unknown, redactor: Redactor): string {
   return redactor.text(String((error as Error)?.message ?? error)).split('\n')[0];
 }
 
-function send(res: ServerResponse, status: number, body?: unknown): void {
-  if (res.headersSent || res.destroyed) return;
-  if (body === undefined || body === null || body === '') {
-    res.writeHead(status).end();
-    return;
-  }
-  const text = typeof body === 'string' ? JSON.stringify({ error: body }) : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
-}
-
 /** One listener's options, resolved once. */
 interface Endpoint {
   options: MessagesListenerOptions;
-  path: string;
-  maxBodyBytes: number;
+  admission: Admission<Activity, string | undefined>;
   redactor: Redactor;
   log: Logger;
+  /** Where refusals are logged (debug). */
+  refusals: Parameters<typeof answerRefusal>[2];
 }
 
 /** A `node:http` request listener serving the Bot Framework messaging endpoint (see the module doc). */
 export function createMessagesListener(options: MessagesListenerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const redactor = options.redactor ?? createRedactor(options.secrets ?? []);
+  const log = withErrorSerializer(options.logger, {}, redactor);
   const endpoint: Endpoint = {
     options,
-    path: options.path ?? '/api/messages',
-    maxBodyBytes: options.maxBodyBytes ?? TEAMS_MAX_BODY_BYTES,
+    admission: teamsAdmission(options.maxBodyBytes ?? TEAMS_MAX_BODY_BYTES, options.authRequired ?? false),
     redactor,
-    log: withErrorSerializer(options.logger, {}, redactor),
+    log,
+    refusals: { debug: (fields, message) => log.debug(fields, `teams ${message}`) },
   };
   return (req, res) => {
     handle(endpoint, req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) {
-        if (error.status === 413 || error.close) res.setHeader('connection', 'close');
-        endpoint.log.debug({ status: error.status, reason: error.message }, 'teams request refused');
-        send(res, error.status, error.message);
-      } else {
-        endpoint.log.error({ err: error }, 'teams request failed');
-        send(res, 500, 'internal error');
-      }
+      log.error({ err: error }, 'teams request failed');
+      refuse(res, 500, 'internal error');
     });
   };
 }
 
-/** The checks in the module doc's order, then the turn; a refusal is thrown as an {@link HttpError}. */
+/** The admission, the `serviceUrl` without auth, then the turn. */
 async function handle(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const authorization = checkHead(endpoint, req, res);
-  const activity = await readActivity(endpoint, req);
-  if (!activity) return;
-  checkServiceUrl(endpoint, activity);
+  const admitted = await admit(req, endpoint.admission);
+  if (!admitted.ok) return answerRefusal(res, admitted, endpoint.refusals);
+  const activity = admitted.value;
+  if (!serviceUrlAllowed(endpoint, activity)) return refuse(res, 403, 'serviceUrl not allowed without authentication');
+  const authorization = req.headers.authorization;
   await runTurn(endpoint, authorization, activity, res, endpoint.options.requestIdOf?.(req));
 }
 
-/**
- * What can be refused before a byte of the body is read: the path (404), the method (405), the
- * content type (415) and, with auth on, the `Authorization` header's presence and shape (401).
- * Returns that header.
- */
-function checkHead(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): string | undefined {
-  const url = (req.url ?? '/').split('?')[0];
-  if (url !== endpoint.path) throw new HttpError(404, 'not found');
-  if (req.method !== 'POST') {
-    res.setHeader('allow', 'POST');
-    throw new HttpError(405, 'use POST');
-  }
-  const type = String(req.headers['content-type'] ?? '')
-    .split(';')[0]
-    .trim()
-    .toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, 'content-type must be application/json');
-  const authorization = req.headers.authorization;
-  if (
-    endpoint.options.authRequired &&
-    (typeof authorization !== 'string' || authorization.length > MAX_AUTH_HEADER || !BEARER_JWT.test(authorization))
-  ) {
-    throw new HttpError(401, 'unauthorized', !req.complete);
-  }
-  return authorization;
-}
-
-/** The body (at most `maxBodyBytes`: 413) as a valid activity (400 otherwise); `undefined` when the client went away mid-body. */
-async function readActivity(endpoint: Endpoint, req: IncomingMessage): Promise<Activity | undefined> {
-  const read = await readBody(req, endpoint.maxBodyBytes);
-  if (read.ok) return parseActivity(read.body);
-  if (!read.aborted) throw new HttpError(read.status, read.error, read.close);
-  endpoint.log.debug('teams request aborted mid-body');
-  return undefined;
-}
-
-/** Without auth, replies go only to loopback `serviceUrl`s and the allowed ones (403 otherwise: no blind relay). */
-function checkServiceUrl(endpoint: Endpoint, activity: Activity): void {
+/** Without auth, replies go only to loopback `serviceUrl`s and the allowed ones (false, logged: the caller answers 403; no blind relay). */
+function serviceUrlAllowed(endpoint: Endpoint, activity: Activity): boolean {
   const { options } = endpoint;
-  if (options.authRequired || serviceUrlAllowed(activity.serviceUrl, options.allowedServiceUrls)) return;
+  if (options.authRequired || isAllowedServiceUrl(activity.serviceUrl, options.allowedServiceUrls)) return true;
   endpoint.log.warn(
     { serviceUrl: String(activity.serviceUrl).slice(0, 200) },
     'teams activity refused: without authentication, replies go only to loopback serviceUrls (see TEAMS_ALLOWED_SERVICE_URLS)',
   );
-  throw new HttpError(403, 'serviceUrl not allowed without authentication');
+  return false;
 }
 
 /**
@@ -225,11 +183,11 @@ async function runTurn(
       // Not a refusal of the token as such (signing keys unreachable, a misconfigured app): still
       // no answer without authentication, but worth an error line.
       else log.error({ err: error }, 'teams request rejected: not authenticated (the token could not be validated)');
-      send(res, 401, 'unauthorized');
+      refuse(res, 401, 'unauthorized');
       return;
     }
     throw error;
   }
   // Never echo an error text (it can name internal endpoints); invoke bodies pass through.
-  send(res, result?.status ?? 200, result?.body);
+  respond(res, result?.status ?? 200, result?.body ?? undefined);
 }

@@ -15,7 +15,10 @@
  *
  * Every route answers only to this machine's host names and `publicHost` (403 otherwise: DNS
  * rebinding), and, with a `token`, only to requests carrying it as the HTTP Basic password (401
- * with a `WWW-Authenticate` challenge: the browser asks once; the user name is ignored).
+ * with a `WWW-Authenticate` challenge: the browser asks once; the user name is ignored). The POST
+ * routes admit their body through the one admission path (`../shared/admission.ts`) with
+ * {@link playgroundAdmission}: cross-origin refused before reading (403), JSON in UTF-8 (415),
+ * at most {@link PLAYGROUND_MAX_BODY_BYTES} (413), a JSON object (400), then the route's zod schema (400).
  *
  * Bad input never gets a 5xx: 400 (malformed JSON, schema errors, question empty or over 4,000
  * characters), 403 (cross-origin POST, another host), 405 (wrong method), 413 (body over 64 KB), 415 (not JSON).
@@ -23,7 +26,7 @@
  *
  * ```ts
  * const playground = createPlaygroundHandler({ assistant: () => current, feedbackStore, logger });
- * http.createServer((req, res) => { if (!playground(req, res)) { res.statusCode = 404; res.end(); } });
+ * app.fallback(playground); // the server's router hands it the request's path (`requestPath`)
  * ```
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -33,8 +36,10 @@ import type { z } from 'zod';
 import type { Assistant, ConversationRecall, FeedbackStore } from '../../src/index';
 import { renderSlack } from '../slack/render';
 import { renderTeams } from '../teams/render';
+import { type Admission, admit, answerRefusal, refusal } from '../shared/admission';
+import { parseJsonObject } from '../shared/json-body';
+import { respond } from '../shared/respond';
 import { hostPolicy } from './host-check';
-import { MAX_BODY_BYTES, readJsonBody } from './http-body';
 import { askRequestSchema, describeIssues, feedbackRequestSchema } from './schemas';
 import { defaultAssetsDir, readAsset } from './static-assets';
 
@@ -49,7 +54,7 @@ export interface PlaygroundOptions {
   logger: Logger;
   /** Directory of the built page. Default: `<repo>/dist/web` (written by `npm run build`). */
   assetsDir?: string;
-  /** Largest accepted request body in bytes. Default: 64 KB. */
+  /** Largest accepted request body in bytes. Default {@link PLAYGROUND_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
   /** A host name served besides loopback names (`PUBLIC_HOST`). */
   publicHost?: string;
@@ -70,8 +75,14 @@ export interface PlaygroundKnowledgeStatus {
   rejected?: { at: string; problems: string[] };
 }
 
-/** Handles the request and returns `true`, or returns `false` when the route is not the playground's. */
-export type PlaygroundHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+/**
+ * Handles the request and returns `true`, or returns `false` when `path` (the router's
+ * `requestPath` of the request: the handler never parses the URL itself) is not the playground's.
+ */
+export type PlaygroundHandler = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+
+/** Largest playground request body: 64 KB (a 4,000-character question is at most 16 KB as UTF-8). */
+export const PLAYGROUND_MAX_BODY_BYTES = 64 * 1024;
 
 /** The `user` recorded with playground votes. */
 export const PLAYGROUND_USER = 'playground';
@@ -93,18 +104,12 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' };
+const COMMON_HEADERS = { 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' };
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    ...COMMON_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(json),
-    ...headers,
-  });
-  res.end(json);
-}
+/** The playground's error body: `{ error: { status, message, …extra } }` (the page shows `message` and `issues`). */
+const errorBody = (status: number, message: string, extra: Record<string, unknown> = {}): unknown => ({
+  error: { status, message, ...extra },
+});
 
 function sendError(
   res: ServerResponse,
@@ -113,7 +118,7 @@ function sendError(
   extra: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): void {
-  sendJson(res, status, { error: { status, message, ...extra } }, status === 413 ? { Connection: 'close', ...headers } : headers);
+  respond(res, status, errorBody(status, message, extra), { ...COMMON_HEADERS, ...headers });
 }
 
 /** A POST from another site (its `Origin` is not this host, or the browser says cross-site). */
@@ -126,6 +131,23 @@ function isCrossOrigin(req: IncomingMessage): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * The playground POSTs' admission: JSON in UTF-8 (requiring JSON also means a cross-site form or
+ * `fetch` cannot post without a CORS preflight, which the playground never answers), a
+ * cross-origin POST refused before reading (403), at most `maxBodyBytes`, a JSON object.
+ */
+export function playgroundAdmission(maxBodyBytes: number): Admission<Record<string, unknown>> {
+  return {
+    accept: ['application/json'],
+    maxBodyBytes,
+    authenticate: (req) => (isCrossOrigin(req) ? refusal(403, 'cross-origin requests are not accepted') : { ok: true, value: undefined }),
+    parse(raw) {
+      const json = parseJsonObject(raw);
+      return json.ok ? json : refusal(400, json.error);
+    },
+  };
 }
 
 /** The route of a request path: the page, an asset name, an endpoint, or none of ours. */
@@ -144,7 +166,7 @@ interface Playground {
   options: PlaygroundOptions;
   log: Logger;
   assetsDir: string;
-  maxBodyBytes: number;
+  admission: Admission<Record<string, unknown>>;
   hostAllowed: (req: IncomingMessage) => boolean;
   authorized: (req: IncomingMessage) => boolean;
 }
@@ -155,17 +177,11 @@ export function createPlaygroundHandler(options: PlaygroundOptions): PlaygroundH
     options,
     log: options.logger.child({ component: 'playground' }),
     assetsDir: options.assetsDir ?? defaultAssetsDir(),
-    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    admission: playgroundAdmission(options.maxBodyBytes ?? PLAYGROUND_MAX_BODY_BYTES),
     hostAllowed: hostPolicy(options.publicHost),
     authorized: basicPasswordCheck(options.token),
   };
-  return (req, res) => {
-    let path: string;
-    try {
-      path = new URL(req.url ?? '/', 'http://playground.invalid').pathname;
-    } catch {
-      return false;
-    }
+  return (req, res, path) => {
     const route = routeOf(path);
     if (!route) return false;
     handle(playground, req, res, route).catch((error: unknown) => {
@@ -193,7 +209,7 @@ function basicPasswordCheck(token: string | undefined): (req: IncomingMessage) =
   };
 }
 
-/** Host and token first (403, 401), then the method each route takes (405), then cross-origin POSTs (403), then the route. */
+/** Host and token first (403, 401), then the method each route takes (405), then the route (a POST's admission: 403 cross-origin, 415, 413, 400). */
 async function handle(playground: Playground, req: IncomingMessage, res: ServerResponse, route: NonNullable<Route>): Promise<void> {
   if (!playground.hostAllowed(req)) {
     req.resume();
@@ -215,10 +231,6 @@ async function handle(playground: Playground, req: IncomingMessage, res: ServerR
     return serveFile(playground, req, res, route.kind === 'page' ? 'index.html' : route.name, route.kind === 'page');
   }
   if (req.method !== 'POST') return sendError(res, 405, `${req.method} not allowed here, use POST`, {}, { Allow: 'POST' });
-  if (isCrossOrigin(req)) {
-    req.resume();
-    return sendError(res, 403, 'cross-origin requests are not accepted');
-  }
   return route.kind === 'ask' ? ask(playground, req, res) : feedback(playground, req, res);
 }
 
@@ -229,21 +241,13 @@ async function serveFile(playground: Playground, req: IncomingMessage, res: Serv
   if (!asset) {
     if (page) {
       playground.log.warn({ assetsDir }, 'playground page not built');
-      res.writeHead(503, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`The playground page is not built (no ${name} in ${assetsDir}). Run \`npm run build\`.\n`);
-      return;
+      return respond(res, 503, `The playground page is not built (no ${name} in ${assetsDir}). Run \`npm run build\`.\n`, COMMON_HEADERS);
     }
     sendError(res, 404, `no playground asset named ${JSON.stringify(name)}`);
     return;
   }
-  const headers: Record<string, string | number> = {
-    ...COMMON_HEADERS,
-    'Content-Type': asset.contentType,
-    'Content-Length': asset.body.length,
-  };
-  if (page) Object.assign(headers, { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : asset.body);
+  const headers = { ...COMMON_HEADERS, 'content-type': asset.contentType };
+  respond(res, 200, asset.body, page ? { ...headers, 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' } : headers);
 }
 
 /**
@@ -257,10 +261,9 @@ async function readRequest<T>(
   schema: z.ZodType<T>,
   what: string,
 ): Promise<T | undefined> {
-  const body = await readJsonBody(req, playground.maxBodyBytes);
+  const body = await admit(req, playground.admission);
   if (!body.ok) {
-    if (body.aborted) playground.log.debug('playground client went away mid-body');
-    else sendError(res, body.status, body.message);
+    answerRefusal(res, body, playground.log, errorBody);
     return undefined;
   }
   const parsed = schema.safeParse(body.value);
@@ -288,7 +291,7 @@ async function ask(playground: Playground, req: IncomingMessage, res: ServerResp
     'playground answer',
   );
   const knowledge = playground.options.knowledgeStatus?.();
-  sendJson(res, 200, { answer, intent, slack, teams, ...(knowledge ? { knowledge } : {}) });
+  respond(res, 200, { answer, intent, slack, teams, ...(knowledge ? { knowledge } : {}) }, COMMON_HEADERS);
 }
 
 /** `POST /playground/feedback`: the vote, recorded with platform `web` and user {@link PLAYGROUND_USER}. */
@@ -305,5 +308,5 @@ async function feedback(playground: Playground, req: IncomingMessage, res: Serve
     at: new Date().toISOString(),
   });
   playground.log.info({ answerId, vote, from }, 'playground feedback recorded');
-  sendJson(res, 200, { recorded: true });
+  respond(res, 200, { recorded: true }, COMMON_HEADERS);
 }

@@ -8,17 +8,30 @@ import type { Answer, Source, Suggestion } from './answer';
 /** Distributes `Omit` over the union, so `kind`-specific fields stay required. */
 export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, 'id'> : never) : never;
 
-/** Adds the stable id: a hash of the kind, question and content. */
+/**
+ * Adds the stable id: a hash of the kind, question and content. The id is computed when first
+ * read (an enumerable getter, so JSON and spreads carry it): the router builds several answers to
+ * score them and keeps one, and only the kept one's id is ever read.
+ */
 export function finish(draft: AnswerDraft): Answer {
-  const hash = createHash('sha1')
-    .update(JSON.stringify([draft.kind, draft.question.toLowerCase(), draft.title, draft.parts]))
-    .digest('hex')
-    .slice(0, 16);
   const asked = draft.question.trim().toLowerCase();
   const followUps = uniqueBy(draft.followUps, (s) => s.question.trim().toLowerCase()).filter(
     (s) => s.question.trim().toLowerCase() !== asked,
   );
-  return { ...draft, id: `${draft.kind}-${hash}`, followUps: followUps.slice(0, 3) } as Answer;
+  const answer = { ...draft, followUps: followUps.slice(0, 3) };
+  let id: string | undefined;
+  Object.defineProperty(answer, 'id', {
+    enumerable: true,
+    get: () => (id ??= `${draft.kind}-${answerHash(draft)}`),
+  });
+  return answer as Answer;
+}
+
+function answerHash(draft: AnswerDraft): string {
+  return createHash('sha1')
+    .update(JSON.stringify([draft.kind, draft.question.toLowerCase(), draft.title, draft.parts]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Distinct sources, in first-seen order. */

@@ -25,13 +25,25 @@ export interface FollowUp {
   anaphoric: boolean;
 }
 
-/** The follow-up reading of `u` after `last`, or undefined when the question stands on its own (or has nothing to complete). */
-export function followUp(u: Understood, last: Turn | undefined, kb: KnowledgeBase): FollowUp | undefined {
-  if (!last) return undefined;
+/**
+ * What a question could take from a conversation, read from the question alone (no turn needed,
+ * so it is computed once per question and cached with its answer): `aspects` when it only names
+ * what it is about ("and for Lambda?", "EKS?"), `services` when it asks something but names
+ * nothing to ask it of ("what's its SLA?"); undefined when it stands on its own whatever came
+ * before.
+ */
+export interface FollowUpShape {
+  /** The question's text as read (a long post's focus). */
+  text: string;
+  takes: FollowUp['takes'];
+  anaphoric: boolean;
+}
+
+/** The follow-up shape of `u` (see {@link FollowUpShape}), or undefined when it stands on its own. */
+export function followUpShape(u: Understood): FollowUpShape | undefined {
   const anaphoric = u.tokens.some((w) => ANAPHOR_WORDS.has(w)) || startsLikeFollowUp(u.tokens);
   const namesSomething = u.entities.length > 0 || u.outside.length > 0 || u.subjects.length > 0;
   const asks = u.facets.length > 0 || u.residual.some((w) => !ANAPHOR_WORDS.has(w));
-  const names = (ids: string[]): string[] => ids.flatMap((id) => kb.registry.get(id)?.short ?? []);
   // Only names ("and for Lambda?", "EKS?"): every word a name, a function word ("the", "for") or a
   // pointer back; a verb of its own ("tell me about EKS") makes a request of its own.
   const onlyNames = u.tokens.every(
@@ -42,24 +54,38 @@ export function followUp(u: Understood, last: Turn | undefined, kb: KnowledgeBas
       ANAPHOR_WORDS.has(w) ||
       FOLLOW_UP_WORDS.has(w),
   );
-  if (namesSomething && !asks && (anaphoric || onlyNames)) {
+  if (namesSomething && !asks && (anaphoric || onlyNames)) return { text: u.text, takes: 'aspects', anaphoric };
+  if (!namesSomething && (asks || anaphoric)) return { text: u.text, takes: 'services', anaphoric };
+  return undefined;
+}
+
+/**
+ * A question of `shape` completed with what it leaves out of `last`, or undefined when `last`
+ * has nothing to give it (no aspect the knowledge base knows, no service).
+ */
+export function completeFollowUp(shape: FollowUpShape | undefined, last: Turn | undefined, kb: KnowledgeBase): FollowUp | undefined {
+  if (!shape || !last) return undefined;
+  const { text, takes, anaphoric } = shape;
+  if (takes === 'aspects') {
     const aspects = last.aspects.filter((id) => kb.facets[id]);
     if (!aspects.length) return undefined;
     const words = aspects.map((id) => kb.facets[id].ask[0]);
     return {
-      text: `${u.text} ${words.join(' and ')}`,
+      text: `${text} ${words.join(' and ')}`,
       taken: { services: [], aspects: aspects.map((id) => kb.facets[id].title) },
-      takes: 'aspects',
+      takes,
       anaphoric,
     };
   }
-  if (!namesSomething && (asks || anaphoric)) {
-    const services = names(last.services);
-    if (!services.length) return undefined;
-    const joined = services.join(last.compare && services.length === 2 ? ' vs ' : ' and ');
-    return { text: `${u.text} ${joined}`, taken: { services, aspects: [] }, takes: 'services', anaphoric };
-  }
-  return undefined;
+  const services = last.services.flatMap((id) => kb.registry.get(id)?.short ?? []);
+  if (!services.length) return undefined;
+  const joined = services.join(last.compare && services.length === 2 ? ' vs ' : ' and ');
+  return { text: `${text} ${joined}`, taken: { services, aspects: [] }, takes, anaphoric };
+}
+
+/** The follow-up reading of `u` after `last`, or undefined when the question stands on its own (or has nothing to complete). */
+export function followUp(u: Understood, last: Turn | undefined, kb: KnowledgeBase): FollowUp | undefined {
+  return last ? completeFollowUp(followUpShape(u), last, kb) : undefined;
 }
 
 /** The words of the follow-up starters ("and", "also", "what about"): no question of their own. */

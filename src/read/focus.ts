@@ -29,6 +29,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** The focus and context of `text`, or undefined when it is short, or no sentence or every sentence asks. */
 export function focusOf(text: string): Focus | undefined {
+  if (sentenceEnds(text) < MIN_SENTENCES - 1) return undefined;
   const sentences = Array.from(segmenter.segment(text.slice(0, MAX_FOCUS_TEXT)), (s) => s.segment.trim()).filter(Boolean);
   if (sentences.length < MIN_SENTENCES) return undefined;
   const asks = sentences.map(asksSomething);
@@ -40,6 +41,19 @@ export function focusOf(text: string): Focus | undefined {
   const context = sentences.filter((_, i) => !inFocus(i));
   if (!context.length) return undefined;
   return { focus: focus.join(' '), context: context.join(' ') };
+}
+
+/**
+ * Where a sentence may end: a sentence terminator (Unicode's `Sentence_Terminal`: . ! ? and their
+ * kin) or a line or paragraph separator. ICU ends a sentence only at one of these, so a text with
+ * fewer than `MIN_SENTENCES - 1` of them is shorter than `MIN_SENTENCES` sentences and is not
+ * segmented at all (most questions).
+ */
+const SENTENCE_END = /[\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/gu;
+
+/** How many characters of `text` (up to the cap) may end a sentence. */
+export function sentenceEnds(text: string): number {
+  return text.slice(0, MAX_FOCUS_TEXT).match(SENTENCE_END)?.length ?? 0;
 }
 
 function asksSomething(sentence: string): boolean {

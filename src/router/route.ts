@@ -5,7 +5,7 @@
 import type { Answer } from '../answer/answer';
 import type { RouterContext } from '../read/context';
 import type { Understood } from '../read/read';
-import { followUp, turnOf, type FollowUp } from '../conversation/follow-up';
+import { completeFollowUp, followUp, followUpShape, turnOf, type FollowUp, type FollowUpShape } from '../conversation/follow-up';
 import type { Turn } from '../conversation/turn';
 import { focusOf } from '../read/focus';
 import { GENERATORS } from '../kinds/registry';
@@ -28,12 +28,16 @@ export interface Routed {
   turn: Turn;
   /** The chosen candidate's score. */
   score: number;
+  /** What the question could take from the turn before it (undefined: it stands on its own). */
+  shape?: FollowUpShape;
 }
 
 export interface RouteOptions {
   explain?: boolean;
   /** The conversation's earlier turns, oldest first (absent: the question stands alone). */
   turns?: readonly Turn[];
+  /** The question already routed on its own (`route` without turns): not routed again. */
+  alone?: Routed;
 }
 
 /**
@@ -44,13 +48,12 @@ export interface RouteOptions {
  * context is not).
  */
 export function route(ctx: RouterContext, question: string, options: RouteOptions = {}): Routed {
-  const alone = routeFocused(ctx, question, options);
-  const last = options.turns?.at(-1);
-  const follow = last && followUp(alone.u, last, ctx.kb);
-  if (!follow) return alone.routed;
-  const inContext = routeAlone(ctx, follow.text, options).routed;
-  const useContext = fitsContext(alone.routed, inContext, follow);
-  const chosen = useContext ? inContext : alone.routed;
+  const alone = options.alone ?? routeFocused(ctx, question, options);
+  const follow = completeFollowUp(alone.shape, options.turns?.at(-1), ctx.kb);
+  if (!follow) return alone;
+  const inContext = routeAlone(ctx, follow.text, options);
+  const useContext = fitsContext(alone, inContext, follow);
+  const chosen = useContext ? inContext : alone;
   if (!options.explain || !chosen.explain) return chosen;
   return {
     ...chosen,
@@ -66,7 +69,7 @@ export function route(ctx: RouterContext, question: string, options: RouteOption
  * sentences are context, read as a turn before it, so a focus that names nothing ("How do I store
  * the images?") is asked of what the context names.
  */
-function routeFocused(ctx: RouterContext, question: string, options: RouteOptions): { u: Understood; routed: Routed } {
+function routeFocused(ctx: RouterContext, question: string, options: RouteOptions): Routed {
   const text = focusedText(ctx, question);
   return routeAlone(ctx, text ?? question, options);
 }
@@ -97,7 +100,7 @@ export function proposeAll(input: CandidateInput): Candidate[] {
   return GENERATORS.flatMap((g) => g(input));
 }
 
-function routeAlone(ctx: RouterContext, question: string, options: RouteOptions): { u: Understood; routed: Routed } {
+function routeAlone(ctx: RouterContext, question: string, options: RouteOptions): Routed {
   const u = ctx.reader.read(question);
   const input = { u, ctx };
   const choice = choose(input, proposeAll(input), options.explain === true);
@@ -106,6 +109,7 @@ function routeAlone(ctx: RouterContext, question: string, options: RouteOptions)
     intent: choice.intent,
     turn: turnOf(u, choice.answer.answered),
     score: choice.candidates[choice.chosen].score,
+    shape: followUpShape(u),
   };
   if (options.explain) {
     routed.explain = {
@@ -128,7 +132,7 @@ function routeAlone(ctx: RouterContext, question: string, options: RouteOptions)
       contributions: contributions(choice.candidates[choice.chosen].features),
     };
   }
-  return { u, routed };
+  return routed;
 }
 
 function cueNames(u: Understood): string[] {

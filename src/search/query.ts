@@ -6,11 +6,10 @@
  * at a lower boost. Results carry their coverage: the share of the question's terms the passage
  * contains.
  */
+import { MAX_WORD_LENGTH } from '../text/word-length';
 import type { PassageIndex } from './build-index';
 import { lunrTerm } from './build-index';
 
-/** Longer "words" (pasted hashes, runs of letters) are not searched: no knowledge word is that long. */
-const MAX_WORD = 40;
 /** Fuzzy expansion is costly on long words and pointless beyond typical technical terms. */
 const MAX_FUZZY_WORD = 20;
 
@@ -36,7 +35,7 @@ export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[
   const toTerms = (ws: string[]): string[] => [
     ...new Set(
       ws
-        .filter((w) => w.length <= MAX_WORD)
+        .filter((w) => w.length <= MAX_WORD_LENGTH) // longer ones (`word-length.ts`) are not words
         .map(lunrTerm)
         .filter((t): t is string => Boolean(t)),
     ),

@@ -5,7 +5,7 @@
  */
 import type { IdHasher } from './keyed-hash';
 import { normalizeLoggedQuestion } from './logged-question';
-import type { StorePlatform } from './store';
+import type { StorePlatform } from './store-platform';
 
 /** One escalation as the store keeps it. */
 export interface EscalationRow {

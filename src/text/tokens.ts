@@ -6,11 +6,13 @@
 import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 import { ABBREVIATIONS, STOP_WORDS } from '../language/lexicon';
 import { BoundedMemo } from '../util/bounded-memo';
+import { MAX_WORD_LENGTH } from './word-length';
 
 /**
  * Lower-case word tokens. Keeps dotted and slashed technical words whole (`node.js`, `99.95`,
  * `.net`, `blue/green`), splits on everything else, and adds the parts of camelCase
- * identifiers (`UserMedia` → `usermedia`, `user`, `media`).
+ * identifiers (`UserMedia` → `usermedia`, `user`, `media`). A word longer than `MAX_WORD_LENGTH`
+ * (`word-length.ts`: pasted hashes, keyboard mashing) is skipped.
  */
 export function words(text: string): string[] {
   const out: string[] = [];
@@ -37,9 +39,6 @@ function camelWords(w: string): string[] {
   const pieces = w.split(/(?<=[a-z])(?=[A-Z])/);
   return pieces.length > 1 ? [lower, ...pieces.map((p) => p.toLowerCase())] : [lower];
 }
-
-/** Longer runs of letters (pasted hashes, keyboard mashing) are not words of any knowledge base; they are skipped. */
-export const MAX_WORD_LENGTH = 40;
 
 /**
  * Porter stem of a lower-case word, applied until stable (`containerized` → `container` →

@@ -75,4 +75,34 @@ describe('AnswerCache', () => {
     const tiny = createAssistant({ knowledgeDir: KNOWLEDGE_DIR, cacheSize: 2 });
     for (const q of [...questions, ...questions.reverse()]) expect({ q, answer: tiny.ask(q) }).toEqual({ q, answer: uncached.ask(q) });
   });
+
+  describe('in a conversation', () => {
+    const ec2Sla = { services: ['Amazon EC2'], aspects: ['sla'], compare: false, answered: true };
+    const lambdaLanguages = { services: ['AWS Lambda'], aspects: ['languages'], compare: false, answered: true };
+
+    it('serves a question that stands on its own from its one cached answer whatever turn came before', () => {
+      const assistant = createAssistant({ knowledgeDir: KNOWLEDGE_DIR });
+      const alone = assistant.route('SLA for EKS');
+      expect(assistant.route('SLA for EKS', { turns: [ec2Sla] })).toBe(alone);
+      expect(assistant.route('SLA for EKS', { turns: [lambdaLanguages] })).toBe(alone);
+    });
+
+    it('routes a question shaped like a follow-up again with the turn it follows, as an assistant without a cache does', () => {
+      const cachedAssistant = createAssistant({ knowledgeDir: KNOWLEDGE_DIR });
+      const uncached = createAssistant({ knowledgeDir: KNOWLEDGE_DIR, cacheSize: 0 });
+      for (const q of ['and for Lambda?', "what's its SLA?", 'and the cons?'])
+        for (const turns of [undefined, [ec2Sla], [lambdaLanguages], [ec2Sla], undefined]) {
+          const cached = cachedAssistant.route(q, { turns });
+          expect({ q, turns, answer: cached.answer, turn: cached.turn }).toEqual({
+            q,
+            turns,
+            answer: uncached.route(q, { turns }).answer,
+            turn: uncached.route(q, { turns }).turn,
+          });
+        }
+      expect(cachedAssistant.route('and for Lambda?', { turns: [ec2Sla] }).answer).not.toEqual(
+        cachedAssistant.route('and for Lambda?').answer,
+      );
+    });
+  });
 });

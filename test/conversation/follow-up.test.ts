@@ -1,5 +1,5 @@
 /** Reading a question as a follow-up of the conversation's last turn, and the turn a question leaves. */
-import { followUp, turnOf } from '../../src/conversation/follow-up';
+import { completeFollowUp, followUp, followUpShape, turnOf } from '../../src/conversation/follow-up';
 import { isTurn, type Turn } from '../../src/conversation/turn';
 import { normalizeQuestion } from '../../src/read/normalize';
 import { routerContext } from '../helpers/router-context';
@@ -104,6 +104,21 @@ describe('followUp', () => {
       expect(follow('Lambda and ECS', turn())?.anaphoric).toBe(false);
       expect(follow('ECS about', turn())?.anaphoric).toBe(false);
     });
+  });
+});
+
+describe('followUpShape', () => {
+  it('is read from the question alone: what it could take from any turn', () => {
+    expect(followUpShape(read('and for Lambda?'))).toMatchObject({ takes: 'aspects', anaphoric: true });
+    expect(followUpShape(read("what's its SLA?"))).toMatchObject({ takes: 'services', anaphoric: true });
+    expect(followUpShape(read('SLA for EKS'))).toBeUndefined();
+    expect(followUpShape(read('Can I store movies in DynamoDB?'))).toBeUndefined();
+  });
+
+  it('completed with a turn gives what followUp gives', () => {
+    for (const q of ['and for Lambda?', "what's its SLA?", 'and the cons?', 'EKS?', 'SLA for EKS'])
+      for (const last of [turn(), turn({ aspects: ['cons'], services: ['AWS Elastic Beanstalk'] }), turn({ aspects: [], services: [] })])
+        expect({ q, last, follow: completeFollowUp(followUpShape(read(q)), last, ctx.kb) }).toEqual({ q, last, follow: follow(q, last) });
   });
 });
 

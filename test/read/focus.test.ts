@@ -1,5 +1,7 @@
 /** The focus of a long message (the sentences that ask, and a post's title) and the normalizing it relies on. */
-import { focusOf, MIN_SENTENCES } from '../../src/read/focus';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { focusOf, MIN_SENTENCES, sentenceEnds } from '../../src/read/focus';
 import { normalizeQuestion } from '../../src/read/normalize';
 
 /** A plain sentence of `n` words that neither asks nor starts like a question. */
@@ -73,6 +75,33 @@ describe('focusOf', () => {
       focus: 'EKS uptime. Is there an SLA for the control plane?',
       context: 'Our platform team deploys everything with Terraform and Jenkins across many accounts.',
     });
+  });
+});
+
+describe('focusOf skips the segmenter only where it could not find enough sentences', () => {
+  const evalDir = join(__dirname, '..', 'eval');
+  const files = [
+    ...readdirSync(evalDir).map((f) => join(evalDir, f)),
+    ...readdirSync(join(evalDir, 'corpus')).map((f) => join(evalDir, 'corpus', f)),
+  ].filter((f) => f.endsWith('.jsonl'));
+  const questions = files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { q?: string }).q ?? '')
+      .filter(Boolean),
+  );
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+  it.each([
+    ['every question of the eval sets and the corpus', questions],
+    ['hand-made edge cases', ['One. Two. Three', 'a\nb\nc', 'Is EKS 99.95?! Really?', 'why\u2029so\u2029many', 'A。B。C', 'SLA for EKS?']],
+  ])('%s: where ICU finds enough sentences, there are enough places a sentence may end', (_, texts) => {
+    for (const text of texts.map(normalizeQuestion)) {
+      const sentences = Array.from(segmenter.segment(text), (s) => s.segment.trim()).filter(Boolean).length;
+      if (sentences >= MIN_SENTENCES) expect({ text, ends: sentenceEnds(text) >= MIN_SENTENCES - 1 }).toEqual({ text, ends: true });
+      else expect({ text, focus: focusOf(text) }).toEqual({ text, focus: undefined });
+    }
   });
 });
 

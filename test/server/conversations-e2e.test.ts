@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { SECRET, slackEnv } from '../store/helpers/slack-traffic';
 import { type Fake, type FakeSlack, startFakeConnector, startFakeSlack } from './helpers/fakes';
 import { postActivity, raw, slackCommand, slackHeaders, teamsMessage } from './helpers/requests';
-import { dmEvent, mentionEvent, nextPost, type Post, slackEvent } from './helpers/slack-conversation';
+import { dmEvent, mentionEvent, nextPost, type Post, slackAskClick, slackEvent } from './helpers/slack-conversation';
 import { baseEnv, type Spawned, spawnServer, stopSpawned } from './helpers/server';
 
 let dataDir: string;
@@ -39,6 +39,7 @@ const post = (event: Record<string, unknown>): Promise<Post> =>
   nextPost(slack, async () => expect(await slackEvent(server.url, event)).toBe(200));
 const mention = (text: string, ts: string, threadTs?: string): Promise<Post> => post(mentionEvent(text, ts, threadTs));
 const dm = (text: string, ts: string, channel?: string): Promise<Post> => post(dmEvent(text, ts, channel));
+const post0 = (send: () => Promise<number>): Promise<Post> => nextPost(slack, async () => expect(await send()).toBe(200));
 
 describe('follow-ups through the server', () => {
   describe('Slack', () => {
@@ -58,6 +59,21 @@ describe('follow-ups through the server', () => {
       expect((await dm('pros of Beanstalk', '1700000200.000100')).text).toMatch(/Elastic Beanstalk: pros/);
       expect((await dm('and the cons?', '1700000200.000200')).text).toMatch(/Elastic Beanstalk: cons/);
       expect((await dm('and the cons?', '1700000200.000300', 'D0002')).text).not.toMatch(/Beanstalk: cons/);
+    });
+
+    it('asks a follow-up button’s question in the conversation of the message clicked, and keeps its turn there', async () => {
+      const root = '1700000400.000100';
+      await mention('SLA for EC2', root);
+      const click = (question: string, channel: string, ts: string, threadTs?: string): Promise<Post> =>
+        post0(() => slackAskClick(server.url, { question, channel, ts, threadTs }));
+      // A click on the bot's answer in the thread: read in the thread, and the thread goes on from it.
+      const clicked = await click('pros of Beanstalk', 'C0001', '1700000400.000150', root);
+      expect(clicked).toMatchObject({ channel: 'C0001', thread_ts: root });
+      expect(clicked.text).toMatch(/Elastic Beanstalk: pros/);
+      expect((await mention('and the cons?', '1700000400.000200', root)).text).toMatch(/Elastic Beanstalk: cons/);
+      // In a DM: the DM's conversation.
+      await dm('SLA for EC2', '1700000400.000300', 'D0004');
+      expect((await click('and for Lambda?', 'D0004', '1700000400.000350')).text).toMatch(/Availability SLA: Lambda/);
     });
 
     it('continues one person’s /aws questions in a channel, not another person’s', async () => {

@@ -206,7 +206,7 @@ describe('server hardening (issue 12)', () => {
 describe('item 16: the request timeout is what it says', () => {
   it('closes a request whose body never completes within the timeout (checked every second, not every 30 s)', async () => {
     const app = createAppServer({ logger: pino({ level: 'silent' }), requestTimeoutMs: 1500 });
-    app.mount({ path: '/x', method: 'POST', accept: ['application/json'], buffer: true, handler: (_req, res) => void res.end('{}') });
+    app.mount({ path: '/x', method: 'POST', handler: (req, res) => void req.resume().on('end', () => res.end('{}')) });
     const address = await app.listen(0, '127.0.0.1');
     app.ready();
     try {

@@ -1,4 +1,8 @@
-import { createLogger, routeConsole, scrub } from '../../adapters/server/logger';
+import { createLogger, routeConsole } from '../../adapters/server/logger';
+import { createRedactor } from '../../adapters/shared/redactor';
+
+/** `line` as the logger writes it: every secret, URL userinfo and credential-shaped string replaced. */
+const scrub = (line: string, secrets: readonly string[]): string => createRedactor(secrets).text(line);
 
 const BOT = 'xoxb-1111-2222-loggerTestToken';
 const PASSWORD = 'pa"ss\\word~LoggerTest';

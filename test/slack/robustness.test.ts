@@ -3,6 +3,8 @@ import type { Answer } from '../../src/index';
 import { createSlackApp } from '../../adapters/slack/app';
 import { APOLOGY } from '../../adapters/slack/deps';
 import { InMemoryFeedbackStore } from '../../src/index';
+import { requestPath } from '../../adapters/shared/request-path';
+import { raw, slackHeaders } from '../server/helpers/requests';
 import { BOT_TOKEN, fixture, realAssistant, settle, SIGNING_SECRET, startHarness, useHarness } from './helpers/harness';
 import { eventEnvelope, slashCommand } from './helpers/payloads';
 import { formBody } from './helpers/signed-request';
@@ -60,10 +62,27 @@ describe('Slack app robustness', () => {
       expect(h.asked()).toBe(0);
     });
 
-    it('gives 404 to another path or method', async () => {
+    it('gives 404 to another path and 405 to another method (the router)', async () => {
       const base = h.url.replace('/slack/events', '');
       expect((await fetch(`${base}/other`, { method: 'POST', body: '{}' })).status).toBe(404);
-      expect((await fetch(h.url)).status).toBe(404);
+      expect((await fetch(h.url)).status).toBe(405);
+    });
+
+    // One path rule (the router's `requestPath`): the listener serves every target the router
+    // routes to it, and what the router does not route is a 404 that never reaches it.
+    it.each([
+      ['/slack/./events', 200],
+      ['/slack/events?x=1', 200],
+      ['/slack/x/../events', 200],
+      ['/slack/events/', 404],
+      ['/Slack/events', 404],
+      ['/slack/%65vents', 404],
+    ])('routes a signed /aws sent to %s as the router decides (%s)', async (path, status) => {
+      const body = slashCommand('SLA for EKS');
+      const res = await raw(h.url.replace('/slack/events', ''), { path, headers: slackHeaders(SIGNING_SECRET, body), body });
+      expect([path, res.status]).toEqual([path, status]);
+      expect([path, requestPath(path) === '/slack/events']).toEqual([path, status === 200]);
+      if (status === 200) expect(res.body).toContain('99.95%');
     });
 
     it('keeps serving afterwards', async () => {

@@ -4,7 +4,8 @@
  * (the ratio, never an absolute budget), on a ladder of sizes up to 1 MB: a quadratic pattern
  * already fails at the first rung (a ratio in the hundreds), long before 1 MB could hang the test.
  */
-import { capQuestion, capWords, MAX_QUESTION_LENGTH, normalizeQuestion } from '../../src/index';
+import { capQuestion, capWords, MAX_QUESTION_LENGTH, MAX_WORD_LENGTH, normalizeQuestion } from '../../src/index';
+import { plainWords, words } from '../../src/text/tokens';
 import { normalizeLoggedQuestion } from '../../src/store/logged-question';
 import { describeStoreError } from '../../src/store/store-health';
 
@@ -88,6 +89,15 @@ describe('capQuestion: the one cap at the edge of the core', () => {
     expect(capQuestion(text)).toBe(text);
     expect(capQuestion(`x${'😀'.repeat(3000)}`)).toBe(`x${'😀'.repeat(63)}`);
     expect(capQuestion(undefined)).toBe('');
+  });
+
+  it('one word limit: what capQuestion keeps of a long word, the tokenizer reads; a longer word in uncapped text it skips', () => {
+    const capped = capQuestion(`sla ${'b'.repeat(100)}`);
+    expect(capped).toBe(`sla ${'b'.repeat(MAX_WORD_LENGTH)}`);
+    expect(words(capped)).toEqual(['sla', 'b'.repeat(MAX_WORD_LENGTH)]);
+    expect(plainWords(capped)).toEqual(['sla', 'b'.repeat(MAX_WORD_LENGTH)]);
+    expect(words(`sla ${'b'.repeat(MAX_WORD_LENGTH + 1)}`)).toEqual(['sla']);
+    expect(plainWords(`sla ${'b'.repeat(MAX_WORD_LENGTH + 1)}`)).toEqual(['sla']);
   });
 
   it('never splits a surrogate pair at the length cut', () => {

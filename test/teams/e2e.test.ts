@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createAssistant, type Assistant } from '../../src/index';
 import { FEEDBACK_THANKS } from '../../adapters/teams/render';
 import { WELCOME_TEXT } from '../../adapters/teams/bot';
+import { requestPath } from '../../adapters/shared/request-path';
 import { fixture, BOT_ID } from './helpers/fixtures';
 import { startTeamsServer, type TeamsServer } from './helpers/teams-server';
 import { activityCardErrors, allStrings } from './helpers/validate-card';
@@ -165,6 +166,23 @@ describe('Teams bot over HTTP', () => {
       const res = await t.raw(request);
       expect(res.status).toBe(status);
       expect(t.connector.calls).toEqual([]);
+    });
+
+    // One path rule (the router's `requestPath`): the listener serves every target the router
+    // routes to it; what the router does not route is a 404 that never reaches it.
+    it.each([
+      ['/api/./messages', 200],
+      ['/api/messages?x=1', 200],
+      ['/api/x/../messages', 200],
+      ['/api/messages/', 404],
+      ['/API/messages', 404],
+      ['/api/%6Dessages', 404],
+    ])('routes an activity sent to %s as the router decides (%s)', async (path, status) => {
+      const body = JSON.stringify({ ...fixture('personal-message'), serviceUrl: t.connector.url });
+      const res = await t.raw({ path, headers: json, body });
+      expect([path, res.status]).toEqual([path, status]);
+      expect([path, requestPath(path) === '/api/messages']).toEqual([path, status === 200]);
+      expect([path, t.connector.calls.length > 0]).toEqual([path, status === 200]); // answered through the connector, or never reached
     });
 
     it('names the field at fault', async () => {

@@ -4,6 +4,7 @@
  * causes at the fake Web API.
  */
 import { SECRET } from '../../store/helpers/slack-traffic';
+import { ASK_ACTION_PREFIX, encodeValue } from '../../../adapters/slack/actions';
 import type { FakeSlack } from './fakes';
 import { raw, slackHeaders } from './requests';
 
@@ -59,4 +60,40 @@ export async function nextPost(slack: FakeSlack, send: () => Promise<unknown>): 
     ? (JSON.parse(body) as Record<string, string>)
     : Object.fromEntries(new URLSearchParams(body));
   return { text: fields.text, channel: fields.channel, thread_ts: fields.thread_ts };
+}
+
+let clicks = 0;
+
+/**
+ * Delivers a signed click (by user U0001) of a follow-up button asking `question` on the bot's
+ * message at `ts` in `channel` (in the thread `threadTs` when given); returns the status.
+ */
+export async function slackAskClick(
+  base: string,
+  o: { question: string; channel: string; ts: string; threadTs?: string },
+): Promise<number> {
+  clicks += 1;
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: 'U0001', team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'unused',
+    container: { type: 'message', message_ts: o.ts, channel_id: o.channel, is_ephemeral: false },
+    trigger_id: `trigger-${process.pid}-${clicks}`,
+    channel: { id: o.channel, name: 'general' },
+    response_url: 'https://hooks.slack.com/actions/T0001/1/unused',
+    message: { type: 'message', text: 'answer', ts: o.ts, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), blocks: [] },
+    actions: [
+      {
+        action_id: `${ASK_ACTION_PREFIX}0`,
+        block_id: 'aws_qa_followups',
+        type: 'button',
+        value: encodeValue({ q: o.question }),
+        action_ts: `1700009999.${clicks}`,
+      },
+    ],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return (await raw(base, { path: '/slack/events', headers: slackHeaders(SECRET, body), body })).status;
 }

@@ -1,13 +1,12 @@
 /**
- * End-to-end harness: the real Slack app (Bolt `HTTPReceiver` behind its `requestListener`) on a
- * bare `node:http` server on 127.0.0.1, talking to a fake Slack Web API, with an in-memory
+ * End-to-end harness: the real Slack app (Bolt `HTTPReceiver` behind its `requestListener`) mounted
+ * at `POST /slack/events` on the real app server (its router, its 404 and 405) on 127.0.0.1, talking to a fake Slack Web API, with an in-memory
  * feedback store and a pino logger captured in memory.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino from 'pino';
+import { createAppServer } from '../../../adapters/server/http-server';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../../adapters/slack/app';
 import { type Assistant, createAssistant, InMemoryFeedbackStore } from '../../../src/index';
 import { type FakeSlack, startFakeSlack } from './fake-slack';
@@ -71,9 +70,11 @@ export async function startHarness(overrides: Partial<SlackAppOptions> = {}, opt
     assistant,
   });
   if (options.start ?? true) await slack.start();
-  const server: Server = createServer(slack.requestListener!);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = createAppServer({ logger: pino({ level: 'silent' }) });
+  app.mount({ path: '/slack/events', method: 'POST', handler: slack.requestListener! });
+  const base = `http://127.0.0.1:${(await app.listen(0, '127.0.0.1')).port}`;
+  app.ready();
+  const { server } = app;
   return {
     url: `${base}/slack/events`,
     fake,

@@ -1,9 +1,10 @@
 /**
- * End-to-end harness: the real `createTeamsBot` (CloudAdapter + bot + request listener) behind a
- * node:http server on 127.0.0.1, replying to a {@link startFakeConnector} fake connector.
+ * End-to-end harness: the real `createTeamsBot` (CloudAdapter + bot + request listener) mounted at
+ * `POST /api/messages` on the real app server (its router, its 404 and 405) on 127.0.0.1, replying to a {@link startFakeConnector} fake connector.
  */
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
+import pino from 'pino';
+import { createAppServer } from '../../../adapters/server/http-server';
 import { InMemoryFeedbackStore, type Assistant } from '../../../src/index';
 import { createTeamsBot, type TeamsBotOptions } from '../../../adapters/teams/create-teams-bot';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
@@ -35,9 +36,11 @@ export async function startTeamsServer(
   const store = new InMemoryFeedbackStore();
   const logs = memoryLogger();
   const teams = createTeamsBot({ assistant, feedbackStore: store, logger: logs.logger, ...options });
-  const server: Server = createServer(teams.requestListener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const app = createAppServer({ logger: pino({ level: 'silent' }) });
+  app.mount({ path: '/api/messages', method: 'POST', handler: teams.requestListener });
+  const { port } = await app.listen(0, '127.0.0.1');
+  app.ready();
+  const { server } = app;
 
   const raw: TeamsServer['raw'] = ({ method = 'POST', path = '/api/messages', headers = {}, body }) =>
     new Promise((resolve, reject) => {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { buildClient } from '../../../adapters/web/build-client';
+import { requestPath } from '../../../adapters/shared/request-path';
 import { createPlaygroundHandler, type PlaygroundOptions } from '../../../adapters/web/playground';
 import { createAssistant, InMemoryFeedbackStore, type Assistant } from '../../../src/index';
 import { KNOWLEDGE_DIR } from '../../helpers/knowledge';
@@ -38,7 +39,7 @@ export async function buildAssets(): Promise<string> {
   return outDir;
 }
 
-/** Starts the handler on 127.0.0.1 on a free port; requests it does not handle get a 404. */
+/** Starts the handler on 127.0.0.1 on a free port, given the path as the server's router decides it; requests it does not handle get a 404. */
 export async function startPlaygroundServer(options: Partial<PlaygroundOptions> & { assetsDir: string }): Promise<PlaygroundServer> {
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
@@ -56,7 +57,7 @@ export async function startPlaygroundServer(options: Partial<PlaygroundOptions> 
     ...options,
   });
   const server = createServer((req, res) => {
-    if (!handler(req, res)) {
+    if (!handler(req, res, requestPath(req.url ?? '/') ?? '')) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found (test server)');
     }
