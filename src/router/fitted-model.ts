@@ -3,15 +3,39 @@
  * from `fitted-weights.json` (written by `npm run fit`, committed). A candidate's score is the
  * model's estimate that its answer is right; `contributions` says how much each feature added.
  */
-import { z } from 'zod';
 import { FEATURES, type FeatureName, type FeatureVector } from './features';
 import fitted from './fitted-weights.json';
 
-const modelSchema = z.object({
-  features: z.array(z.string()),
-  weights: z.array(z.number()),
-  threshold: z.number().min(0).max(1),
-});
+/** The file's shape, as `npm run fit` writes it. */
+interface ModelFile {
+  features: string[];
+  weights: number[];
+  threshold: number;
+}
+
+/**
+ * Checks the file's shape. The file is generated and committed, never user input, and the engine
+ * loads it on every start (a CLI answer too): a plain check here keeps a schema library's load
+ * time (about 60 ms for zod) off every start.
+ */
+function asModelFile(raw: unknown): ModelFile {
+  const m = raw as Partial<ModelFile> | null;
+  const ok =
+    typeof m === 'object' &&
+    m !== null &&
+    Array.isArray(m.features) &&
+    m.features.every((f) => typeof f === 'string') &&
+    Array.isArray(m.weights) &&
+    m.weights.every((w) => typeof w === 'number' && Number.isFinite(w)) &&
+    typeof m.threshold === 'number' &&
+    m.threshold >= 0 &&
+    m.threshold <= 1;
+  if (!ok)
+    throw new Error(
+      'fitted-weights.json is not a fitted model (features: string[], weights: number[], threshold in [0, 1]): run npm run fit',
+    );
+  return m as ModelFile;
+}
 
 export interface FittedModel {
   weights: Record<FeatureName, number>;
@@ -21,7 +45,7 @@ export interface FittedModel {
 
 /** Reads a model, checking that it weighs exactly the features the code computes. */
 export function loadModel(raw: unknown): FittedModel {
-  const m = modelSchema.parse(raw);
+  const m = asModelFile(raw);
   const missing = FEATURES.filter((f) => !m.features.includes(f));
   const extra = m.features.filter((f) => !(FEATURES as readonly string[]).includes(f));
   if (missing.length || extra.length || m.weights.length !== m.features.length)

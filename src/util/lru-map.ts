@@ -16,6 +16,9 @@ export interface LruMapOptions {
   now?: () => number;
 }
 
+/** Caches of at most this many entries reserve their slots up front (faster reads); larger ones grow as they fill. */
+export const RESERVE_UP_TO = 10_000;
+
 export class LruMap<K extends Present, V extends Present> {
   private readonly cache: LRUCache<K, V> | undefined;
 
@@ -27,7 +30,10 @@ export class LruMap<K extends Present, V extends Present> {
     this.cache =
       capacity >= 1
         ? new LRUCache<K, V>({
-            max: Math.floor(capacity),
+            // lru-cache reserves `max` slots up front (about 20 bytes a slot, and the time to fill
+            // them: ~45 ms for the word memos at every start); a large cache counts its entries as
+            // a size instead, so it grows as it fills.
+            ...(capacity > RESERVE_UP_TO ? { maxSize: Math.floor(capacity), sizeCalculation: () => 1 } : { max: Math.floor(capacity) }),
             ...(options.ttlMs !== undefined ? { ttl: options.ttlMs, ttlAutopurge: false, ttlResolution: 0 } : {}),
             // lru-cache reads a start time of 0 as "no expiry": a clock starting at 0 (tests) is moved on by 1 ms.
             ...(clock ? { perf: { now: () => clock() + 1 } } : {}),

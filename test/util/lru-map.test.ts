@@ -1,6 +1,6 @@
 /** The bounded caches (all on lru-cache): LruMap behind every cache, with an optional time limit, and BoundedMemo for pure functions. */
 import { BoundedMemo } from '../../src/util/bounded-memo';
-import { LruMap } from '../../src/util/lru-map';
+import { LruMap, RESERVE_UP_TO } from '../../src/util/lru-map';
 
 describe('LruMap', () => {
   it('drops the least recently used entry past its capacity, a read counting as a use', () => {
@@ -13,6 +13,19 @@ describe('LruMap', () => {
     expect(map.get('a')).toBe(1);
     expect(map.get('c')).toBe(3);
     expect(map.size).toBe(2);
+  });
+
+  it('holds exactly its capacity and drops the least recently used past it when large (growing as it fills)', () => {
+    const capacity = RESERVE_UP_TO + 5;
+    const map = new LruMap<number, number>(capacity);
+    for (let i = 0; i < capacity; i += 1) map.set(i, i);
+    expect(map.full).toBe(true);
+    expect(map.get(0)).toBe(0); // now 1 is the oldest
+    map.set(capacity, capacity);
+    expect(map.size).toBe(capacity);
+    expect(map.get(1)).toBeUndefined();
+    expect(map.get(0)).toBe(0);
+    expect(map.get(capacity)).toBe(capacity);
   });
 
   it('moves a key set again to the most recent place, without growing', () => {
