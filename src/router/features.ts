@@ -9,7 +9,8 @@ import { renderText } from '../answer/text';
 import { CAUSE_PHRASES, FIGURE_PHRASES, PROCEDURE_PHRASES } from '../language/lexicon';
 import { holdsPhrase } from '../read/phrases';
 import type { Understood } from '../read/read';
-import { quantities } from '../language/units';
+import { quantities, type Quantity } from '../language/units';
+import { BoundedMemo } from '../util/bounded-memo';
 import { knowledgeStems } from '../text/knowledge-stems';
 import { perObject } from '../util/per-object';
 import type { Intent } from './intent';
@@ -127,6 +128,15 @@ export function evidenceFeatures(u: Understood, intent: Intent, e: Evidence, par
   return x;
 }
 
+/**
+ * The quantities an answer's text states. Readings of many questions build the same answers (the
+ * same facts), so they are remembered by text (bounded); a text without a digit states none.
+ */
+const statedMemo = new BoundedMemo<string, Quantity[]>(1_000);
+function statedQuantities(body: string, hasDigit: boolean): Quantity[] {
+  return hasDigit ? statedMemo.get(body, quantities) : [];
+}
+
 /** `x` with the features its built answer gives: its length, and whether it states the kind of figure asked. */
 export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): FeatureVector {
   const y = { ...x };
@@ -136,7 +146,7 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
   y['answer.length'] = Math.min(1, body.length / LONG_ANSWER_CHARS);
   y['answer.figure-asked-stated'] = figureAsked && statesFigure ? 1 : 0;
   y['answer.figure-asked-missing'] = figureAsked && !statesFigure ? 1 : 0;
-  const stated = u.quantities.length || u.dimension ? quantities(body) : [];
+  const stated = u.quantities.length || u.dimension ? statedQuantities(body, statesFigure) : [];
   // A time or size the question writes ("runs 20 minutes", "items over 400kb") against the ones the answer states.
   if (u.quantities.length) {
     y['answer.quantity-stated'] = u.quantities.some((q) => stated.some((s) => s.dimension === q.dimension && s.base === q.base)) ? 1 : 0;

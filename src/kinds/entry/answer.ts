@@ -36,7 +36,10 @@ function itemLine(text: string, strong: string | undefined, children: Block[]): 
   return cleanSentence(text);
 }
 
-export function digestAnswer(ctx: RouterContext, question: string, entry: Entry, confidence: number): Answer {
+/** An entry's digest, the same whatever question asks for it: made once per entry (the knowledge base holds its entries). */
+const digests = new WeakMap<Entry, Part[]>();
+
+function digestParts(entry: Entry): Part[] {
   const parts: Part[] = [];
   let used = 0;
   let pendingHeading: string | undefined;
@@ -84,6 +87,15 @@ export function digestAnswer(ctx: RouterContext, question: string, entry: Entry,
   }
   if (omitted > 0)
     parts.push({ type: 'text', text: 'The section goes on with an example and more details; ask about any point for the specifics.' });
+  return parts;
+}
+
+export function digestAnswer(ctx: RouterContext, question: string, entry: Entry, confidence: number): Answer {
+  let parts = digests.get(entry);
+  if (!parts) {
+    parts = digestParts(entry);
+    digests.set(entry, parts);
+  }
   return finish({
     kind: 'lookup',
     question,
