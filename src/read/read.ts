@@ -149,6 +149,12 @@ export class QuestionReader {
   /** Facet phrases of several words, by their first word; `order` is the phrase's place in the catalog. */
   private readonly facetPhrases = new Map<string, { phrase: string[]; facet: string; order: number }[]>();
 
+  /**
+   * Facets' acronyms, lower case, with the facet: a word the facet's title writes in capitals
+   * ("availability SLA"). A question may spell one out ("service level agreement"): words whose
+   * initials are the acronym read as the facet.
+   */
+  private readonly acronyms: { letters: string; facet: string }[] = [];
   /** Whether the catalog has an `sla` facet (a figure like `99.99` then asks about it). */
   private readonly hasSla: boolean;
   private readonly facetsById: KnowledgeBase['facets'];
@@ -175,6 +181,11 @@ export class QuestionReader {
       }
     }
     for (const word of this.facetWords.keys()) this.facetWordCounts.set(word, letterCounts(word));
+    for (const [id, f] of Object.entries(kb.facets))
+      for (const word of f.title.split(/\s+/)) {
+        const acronym = ACRONYM.exec(word)?.[1];
+        if (acronym) this.acronyms.push({ letters: acronym.toLowerCase(), facet: id });
+      }
     this.finder = new EntityFinder(kb.registry, (w) => this.isKnownWord(w));
   }
 
@@ -309,6 +320,10 @@ export class QuestionReader {
         if (all) phrases.push({ order, at: i, facet, length: phrase.length });
       }
     }
+    this.acronyms.forEach(({ letters, facet }, k) => {
+      for (const at of spelledOut(tokens, letters))
+        phrases.push({ order: Number.MAX_SAFE_INTEGER - this.acronyms.length + k, at, facet, length: letters.length });
+    });
     for (const { at, facet, length } of phrases.sort((a, b) => a.order - b.order || a.at - b.at)) {
       facets.add(facet);
       for (let k = 0; k < length; k += 1) positions.add(at + k);
@@ -390,6 +405,27 @@ interface Names {
 }
 
 /** The facets a question asks, where their words stand, and the facet phrases found (for negations). */
+/** A word written as an acronym: 2 to 6 capitals, optionally a plural `s` ("SLA", "SLAs"). */
+const ACRONYM = /^([A-Z]{2,6})s?$/;
+
+/**
+ * Where `tokens` spell out the acronym `letters` (lower case): as many consecutive words as it has
+ * letters, each starting with its letter, none a function word ("service level agreement" for
+ * `sla`). Linear in the question's words.
+ */
+function spelledOut(tokens: string[], letters: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + letters.length <= tokens.length; i += 1) {
+    let all = true;
+    for (let k = 0; k < letters.length && all; k += 1) {
+      const w = tokens[i + k];
+      all = w.length > 1 && w[0] === letters[k] && !FUNCTION_WORDS.has(w);
+    }
+    if (all) out.push(i);
+  }
+  return out;
+}
+
 interface Aspects {
   facets: Set<string>;
   positions: Set<number>;

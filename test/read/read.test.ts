@@ -70,6 +70,20 @@ describe('reading a question', () => {
     expect(read('how long can a lambda run').modifiers).toEqual([]);
   });
 
+  it.each([
+    ['Is there a service level agreement for Lambda?', ['sla']],
+    ['what Service-Level Agreements does EKS have', ['sla']],
+    ['SLA for EKS', ['sla']],
+  ])('reads an acronym of a facet\'s title (the SLA facet: "availability SLA") spelled out as that facet: %s', (q, facets) => {
+    expect(read(q).facets).toEqual(facets);
+    expect(read(q).residual).not.toContain('agreement');
+  });
+
+  it('does not read an acronym across a function word or from words merely starting with its letters elsewhere', () => {
+    expect(read('service for lambda agreement').facets).toEqual([]);
+    expect(read('a service in the lambda area').facets).toEqual([]);
+  });
+
   it('reads quantities with their dimension, and the dimension a question asks about', () => {
     const u = read('Can I run a 30-minute job on Lambda?');
     expect(u.quantities.map((q) => [q.value, q.dimension, q.base])).toEqual([[30, 'time', 1800]]);
