@@ -77,16 +77,6 @@ export class Conversations implements ConversationRecall {
     };
   }
 
-  /** The earlier turns of the context's conversation (see {@link open}). */
-  turnsOf(context: AskContext): readonly Turn[] | undefined {
-    return this.open(context).turns;
-  }
-
-  /** Keeps `turn` as the conversation's latest (see {@link open}). */
-  keep(context: AskContext, turn: Turn): void {
-    this.open(context).keep(turn);
-  }
-
   /** See {@link ConversationRecall.recall}: reads the store's row (bounded) when the turns are shared. */
   async recall(context: AskContext): Promise<void> {
     const { shared } = this.options;

@@ -93,15 +93,15 @@ describe('Conversations', () => {
 
   it('keeps nothing without a thread, nor for what is not a question (log: false), nor when off (TTL 0)', () => {
     const on = new Conversations({ ttlMinutes: 15, hash });
-    on.keep({}, turn(['ec2']));
-    on.keep({ thread: 'slack:dm:T1:D1', log: false }, turn(['ec2']));
+    on.open({}).keep(turn(['ec2']));
+    on.open({ thread: 'slack:dm:T1:D1', log: false }).keep(turn(['ec2']));
     expect(on.size).toBe(0);
-    on.keep({ thread: 'slack:dm:T1:D1' }, turn(['ec2']));
-    expect(on.turnsOf({ thread: 'slack:dm:T1:D1' })).toEqual([turn(['ec2'])]);
-    expect(on.turnsOf({ thread: 'slack:dm:T1:D2' })).toBeUndefined();
+    on.open({ thread: 'slack:dm:T1:D1' }).keep(turn(['ec2']));
+    expect(on.open({ thread: 'slack:dm:T1:D1' }).turns).toEqual([turn(['ec2'])]);
+    expect(on.open({ thread: 'slack:dm:T1:D2' }).turns).toBeUndefined();
     const off = new Conversations({ ttlMinutes: 0, hash });
-    off.keep({ thread: 'slack:dm:T1:D1' }, turn(['ec2']));
-    expect([off.enabled, off.size, off.turnsOf({ thread: 'slack:dm:T1:D1' })]).toEqual([false, 0, undefined]);
+    off.open({ thread: 'slack:dm:T1:D1' }).keep(turn(['ec2']));
+    expect([off.enabled, off.size, off.open({ thread: 'slack:dm:T1:D1' }).turns]).toEqual([false, 0, undefined]);
   });
 
   it('shares turns through the store: replica B reads what A kept, and A takes B’s newer turn over its own memory', async () => {
@@ -115,22 +115,22 @@ describe('Conversations', () => {
     const a = replica();
     const b = replica();
     const thread = { thread: 'teams:tenant:19:abc@thread.tacv2;messageid=1' };
-    a.conversations.keep(thread, turn(['ec2'], ['sla']));
+    a.conversations.open(thread).keep(turn(['ec2'], ['sla']));
     await a.shared.flush();
-    expect(b.conversations.turnsOf(thread)).toBeUndefined();
+    expect(b.conversations.open(thread).turns).toBeUndefined();
     await b.conversations.recall(thread);
-    expect(b.conversations.turnsOf(thread)).toEqual([turn(['ec2'], ['sla'])]);
+    expect(b.conversations.open(thread).turns).toEqual([turn(['ec2'], ['sla'])]);
     c.advance(1000);
-    b.conversations.keep(thread, turn(['lambda'], ['sla']));
+    b.conversations.open(thread).keep(turn(['lambda'], ['sla']));
     await b.shared.flush();
     await a.conversations.recall(thread);
-    expect(a.conversations.turnsOf(thread)?.map((t) => t.services[0])).toEqual(['ec2', 'lambda']);
+    expect(a.conversations.open(thread).turns?.map((t) => t.services[0])).toEqual(['ec2', 'lambda']);
 
     // Past the TTL the row is neither read nor kept.
     c.advance(15 * MINUTE + 1);
     const late = replica();
     await late.conversations.recall(thread);
-    expect(late.conversations.turnsOf(thread)).toBeUndefined();
+    expect(late.conversations.open(thread).turns).toBeUndefined();
     await late.shared.purge();
     expect(await store.conversations().load(hash('channel', `conversation\u0000${thread.thread}`), 0)).toBeUndefined();
   });
