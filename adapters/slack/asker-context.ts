@@ -41,15 +41,15 @@ export function slackThread(kind: 'thread' | 'dm' | 'command', asker: Asker, thr
  * follow-up or "Did you mean" button asks is read in that conversation and leaves its turn there
  * (a reply after the click follows the clicked question). An ephemeral answer (to `/aws`) is the
  * clicker's `/aws` conversation in that channel; a DM's message is the DM; a channel message is
- * its thread (the root's `ts`, or the message's own when it starts one: the answer is posted there).
+ * the thread its answer is posted in (the root's `ts`, or the message's own when it starts one).
  */
 export function clickThread(
   asker: Asker,
-  clicked: { ephemeral: boolean; dm: boolean; ts?: string; threadTs?: string },
+  clicked: { ephemeral: true } | { ephemeral: false; dm: boolean; threadTs?: string },
 ): string | undefined {
   if (clicked.ephemeral) return slackThread('command', asker);
   if (clicked.dm) return slackThread('dm', asker);
-  return slackThread('thread', asker, clicked.threadTs ?? clicked.ts);
+  return slackThread('thread', asker, clicked.threadTs);
 }
 
 /** The ask context of a listener call, from its `body` and Bolt `context`. */

@@ -77,21 +77,14 @@ export function interactionId(body: unknown, action: { action_id?: string; actio
 async function onAsk(deps: ListenerDeps, { body, respond, client, ask }: ActionArgs): Promise<void> {
   const click = parseClick(deps, body, askValueSchema);
   if (!click) return;
-  const ephemeral = isEphemeral(click.payload);
-  const { channel, message: clicked } = click.payload;
-  const thread = clickThread(ask.asker ?? {}, {
-    ephemeral,
-    dm: channel !== undefined && isDirectMessageChannel(channel.id),
-    ts: clicked?.ts,
-    threadTs: clicked?.thread_ts,
-  });
+  const place = clickedPlace(click.payload);
   const message = await safeAnswerInContext(
     deps,
     click.value.q,
-    { ...ask, thread },
-    { share: ephemeral, experts: deps.experts !== undefined },
+    { ...ask, thread: clickThread(ask.asker ?? {}, place) },
+    { share: place.ephemeral, experts: deps.experts !== undefined },
   );
-  await answerWhereClicked({ body, respond, client }, deps, click.payload, message);
+  await answerWhereClicked({ body, respond, client }, deps, place, click.payload, message);
 }
 
 /** "Share in channel": posts the answer visibly with who asked, then removes the ephemeral copy. */
@@ -194,6 +187,21 @@ function parseClick<T>(
 const isEphemeral = (payload: BlockActionPayload): boolean => payload.container?.is_ephemeral === true || !payload.channel;
 
 /**
+ * Where a clicked message is, and so where its button's answer goes and which conversation it
+ * continues: privately (an ephemeral answer), or a channel or DM and the thread the answer is posted
+ * in (a channel message's thread root, or the message itself when it starts one; a DM's thread only
+ * when the message is in one).
+ */
+type ClickedPlace = { ephemeral: true } | { ephemeral: false; channel: string; dm: boolean; threadTs?: string };
+
+function clickedPlace(payload: BlockActionPayload): ClickedPlace {
+  if (isEphemeral(payload) || !payload.channel) return { ephemeral: true };
+  const channel = payload.channel.id;
+  const dm = isDirectMessageChannel(channel);
+  return { ephemeral: false, channel, dm, threadTs: payload.message?.thread_ts ?? (dm ? undefined : payload.message?.ts) };
+}
+
+/**
  * The rendered answer to `question` in the conversation `ask.thread` names (its turns recalled
  * first when shared), or the apology when answering throws (logged).
  */
@@ -212,13 +220,18 @@ async function safeAnswerInContext(
 }
 
 /** Posts `message` where the clicked message is: ephemeral via `response_url`, else the same conversation/thread. */
-async function answerWhereClicked(args: ClickArgs, deps: ListenerDeps, payload: BlockActionPayload, message: SlackMessage): Promise<void> {
-  if (isEphemeral(payload) || !payload.channel) {
+async function answerWhereClicked(
+  args: ClickArgs,
+  deps: ListenerDeps,
+  place: ClickedPlace,
+  payload: BlockActionPayload,
+  message: SlackMessage,
+): Promise<void> {
+  if (place.ephemeral) {
     await safeRespond(deps, args.respond, { response_type: 'ephemeral', replace_original: false, ...message });
     return;
   }
-  const channel = payload.channel.id;
-  const threadTs = payload.message?.thread_ts ?? (isDirectMessageChannel(channel) ? undefined : payload.message?.ts);
+  const { channel, threadTs } = place;
   try {
     await args.client.chat.postMessage({
       channel,
