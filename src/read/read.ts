@@ -154,7 +154,7 @@ export class QuestionReader {
    * ("availability SLA"). A question may spell one out ("service level agreement"): words whose
    * initials are the acronym read as the facet.
    */
-  private readonly acronyms: { letters: string; facet: string }[] = [];
+  private readonly acronyms: { letters: string; facet: string; order: number }[] = [];
   /** Whether the catalog has an `sla` facet (a figure like `99.99` then asks about it). */
   private readonly hasSla: boolean;
   private readonly facetsById: KnowledgeBase['facets'];
@@ -184,7 +184,7 @@ export class QuestionReader {
     for (const [id, f] of Object.entries(kb.facets))
       for (const word of f.title.split(/\s+/)) {
         const acronym = ACRONYM.exec(word)?.[1];
-        if (acronym) this.acronyms.push({ letters: acronym.toLowerCase(), facet: id });
+        if (acronym) this.acronyms.push({ letters: acronym.toLowerCase(), facet: id, order: phraseCount++ });
       }
     this.finder = new EntityFinder(kb.registry, (w) => this.isKnownWord(w));
   }
@@ -320,10 +320,8 @@ export class QuestionReader {
         if (all) phrases.push({ order, at: i, facet, length: phrase.length });
       }
     }
-    this.acronyms.forEach(({ letters, facet }, k) => {
-      for (const at of spelledOut(tokens, letters))
-        phrases.push({ order: Number.MAX_SAFE_INTEGER - this.acronyms.length + k, at, facet, length: letters.length });
-    });
+    for (const { letters, facet, order } of this.acronyms)
+      for (const at of spelledOut(tokens, letters)) phrases.push({ order, at, facet, length: letters.length });
     for (const { at, facet, length } of phrases.sort((a, b) => a.order - b.order || a.at - b.at)) {
       facets.add(facet);
       for (let k = 0; k < length; k += 1) positions.add(at + k);

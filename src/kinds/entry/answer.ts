@@ -10,6 +10,7 @@ import { leadIn, splitLabel } from '../../knowledge/labels';
 import type { RouterContext } from '../../read/context';
 import { finish } from '../../answer/common';
 import { suggestions } from '../../answer/suggest';
+import { perObject } from '../../util/per-object';
 
 const BUDGET = 900;
 
@@ -37,9 +38,7 @@ function itemLine(text: string, strong: string | undefined, children: Block[]): 
 }
 
 /** An entry's digest, the same whatever question asks for it: made once per entry (the knowledge base holds its entries). */
-const digests = new WeakMap<Entry, Part[]>();
-
-function digestParts(entry: Entry): Part[] {
+const digestParts = perObject((entry: Entry): Part[] => {
   const parts: Part[] = [];
   let used = 0;
   let pendingHeading: string | undefined;
@@ -88,14 +87,10 @@ function digestParts(entry: Entry): Part[] {
   if (omitted > 0)
     parts.push({ type: 'text', text: 'The section goes on with an example and more details; ask about any point for the specifics.' });
   return parts;
-}
+});
 
 export function digestAnswer(ctx: RouterContext, question: string, entry: Entry, confidence: number): Answer {
-  let parts = digests.get(entry);
-  if (!parts) {
-    parts = digestParts(entry);
-    digests.set(entry, parts);
-  }
+  const parts = digestParts(entry);
   return finish({
     kind: 'lookup',
     question,
