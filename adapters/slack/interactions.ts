@@ -184,8 +184,6 @@ function parseClick<T>(
   return { payload: parsed.data, value };
 }
 
-const isEphemeral = (payload: BlockActionPayload): boolean => payload.container?.is_ephemeral === true || !payload.channel;
-
 /**
  * Where a clicked message is, and so where its button's answer goes and which conversation it
  * continues: privately (an ephemeral answer), or a channel or DM and the thread the answer is posted
@@ -195,7 +193,7 @@ const isEphemeral = (payload: BlockActionPayload): boolean => payload.container?
 type ClickedPlace = { ephemeral: true } | { ephemeral: false; channel: string; dm: boolean; threadTs?: string };
 
 function clickedPlace(payload: BlockActionPayload): ClickedPlace {
-  if (isEphemeral(payload) || !payload.channel) return { ephemeral: true };
+  if (payload.container?.is_ephemeral === true || !payload.channel) return { ephemeral: true };
   const channel = payload.channel.id;
   const dm = isDirectMessageChannel(channel);
   return { ephemeral: false, channel, dm, threadTs: payload.message?.thread_ts ?? (dm ? undefined : payload.message?.ts) };
