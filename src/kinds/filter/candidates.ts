@@ -15,6 +15,7 @@ import { type FigureBound, figureBound, withinBound } from '../../read/figure-bo
 import { SLA_FACET } from '../../knowledge/facet-ids';
 import { appendTo } from '../../util/append-to';
 import { perObject } from '../../util/per-object';
+import { knowledgeStems } from '../../text/knowledge-stems';
 import type { Candidate, CandidateInput } from '../../router/candidate';
 import { namedCount } from '../../router/candidate';
 import { FORM } from '../../router/relevance';
@@ -51,6 +52,36 @@ function factsShowing({ ctx }: CandidateInput, facet: string): number[] {
     byFacet.set(facet, list);
   }
   return list;
+}
+
+/**
+ * The question's content words that name the sections some of `facts` sit under, not all of them
+ * ("which *storage* services publish no SLA": the storage SLA table's heading): they say which
+ * table or list is asked, so they scope the facts instead of being matched in them.
+ */
+function scopeStems(input: CandidateInput, facts: readonly Fact[]): string[] {
+  const stems = input.u.residualStems;
+  if (stems.length === 0 || facts.length === 0) return [];
+  const sections = [...new Set(facts.map((f) => f.source.section))].map((s) => knowledgeStems(s));
+  return stems.filter((stem) => {
+    const holding = sections.filter((s) => s.includes(stem)).length;
+    return holding > 0 && holding < sections.length;
+  });
+}
+
+/**
+ * The indexes of the facts showing `facet` under the sections the question's words name
+ * ({@link scopeStems}), all of them when it names none; and those words.
+ */
+function showingScoped(input: CandidateInput, facet: string): { idx: number[]; scope: string[] } {
+  const { facts } = input.ctx.kb;
+  const idx = factsShowing(input, facet);
+  const scope = scopeStems(
+    input,
+    idx.map((i) => facts[i]),
+  );
+  if (scope.length === 0) return { idx, scope };
+  return { idx: idx.filter((i) => scope.every((stem) => knowledgeStems(facts[i].source.section).includes(stem))), scope };
 }
 
 function listAnswer(input: CandidateInput, title: string, lead: string, facts: Fact[]): Candidate['build'] {
@@ -111,7 +142,7 @@ function statingFigure(input: CandidateInput, figure: string, bound: FigureBound
   const hits =
     bound === '='
       ? ctx.kb.facts.filter((f) => figuresIn(f.value).includes(asked))
-      : [...new Set(u.facets.flatMap((facet) => factsShowing(input, facet)))]
+      : [...new Set(u.facets.flatMap((facet) => showingScoped(input, facet).idx))]
           .sort((a, b) => a - b)
           .map((i) => ctx.kb.facts[i])
           .filter((f) => {
@@ -139,7 +170,8 @@ function extremes(input: CandidateInput, facet: string): Candidate[] {
   if (!u.cues.superlative) return [];
   const { facts } = ctx.kb;
   const byLabel = new Map<string, number[]>();
-  for (const i of factsShowing(input, facet)) if (figureOf(facts[i].value) !== undefined) appendTo(byLabel, rankedWith(facet, facts[i]), i);
+  for (const i of showingScoped(input, facet).idx)
+    if (figureOf(facts[i].value) !== undefined) appendTo(byLabel, rankedWith(facet, facts[i]), i);
   const picked: Fact[] = [];
   for (const list of byLabel.values()) {
     // Figures that one service alone states rank nothing.
@@ -165,7 +197,7 @@ function statingNone(input: CandidateInput, facet: string): Candidate[] {
   const { u, ctx } = input;
   if (!u.cues.negated.includes(facet)) return [];
   const { facts } = ctx.kb;
-  const idx = factsShowing(input, facet);
+  const { idx } = showingScoped(input, facet);
   const entities = [...new Set(idx.map((i) => facts[i].entity))];
   const none = entities.filter((id) => idx.filter((i) => facts[i].entity === id).every((i) => figureOf(facts[i].value) === undefined));
   if (none.length === 0) return [];
@@ -187,8 +219,11 @@ function statingNone(input: CandidateInput, facet: string): Candidate[] {
  */
 function listingAspect(input: CandidateInput, facet: string): Candidate[] {
   const { u, ctx } = input;
-  if (!(u.cues.list || u.cues.all) || u.residualStems.length > 0 || facet === SLA_FACET) return [];
-  const facts = factsShowing(input, facet).map((i) => ctx.kb.facts[i]);
+  if (!(u.cues.list || u.cues.all) || facet === SLA_FACET) return [];
+  const { idx, scope } = showingScoped(input, facet);
+  // Words that name no section are something else asked of the facts (`matchingAll`).
+  if (u.residualStems.some((stem) => !scope.includes(stem))) return [];
+  const facts = idx.map((i) => ctx.kb.facts[i]);
   const services = new Set(facts.map((f) => f.entity));
   if (services.size < 2) return [];
   const title = ctx.kb.facets[facet]?.title ?? facet;

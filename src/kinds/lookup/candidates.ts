@@ -33,7 +33,7 @@ export function lookupCandidates(input: CandidateInput): Candidate[] {
         // A lone passage is never the advice a stated problem asks for (entries are: `kinds/entry/candidates.ts`).
         form: FORM.neutral,
       },
-      build: () => lookupAnswer(ctx, u.text, hits, [], 0, 0)!,
+      build: () => lookupAnswer(ctx, u.text, hits, [], 0, 0, u.cues.list || u.cues.all ? u.contentStems : undefined)!,
     },
   ];
 }
