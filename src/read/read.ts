@@ -26,6 +26,7 @@ import {
   COUNT_PHRASES,
   GENERIC_WORDS,
   HELP_WORDS,
+  IMPORTANCE_WORDS,
   LIST_WORDS,
   MONEY_WORDS,
   NEGATION_WORDS,
@@ -448,6 +449,8 @@ function contentWords(
       return;
     }
     if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || generic.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
+    // "the main benefits", "key features": ranks what is asked, does not say which (`IMPORTANCE_WORDS`).
+    if (IMPORTANCE_WORDS.has(w) && (facetPositions.has(i + 1) || generic.has(tokens[i + 1]))) return;
     if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || FUNCTION_WORDS.has(w) || /^\d+$/.test(w) || isQuantityWord(w)) return;
     // The unit of a figure ("300 second limit") belongs to the quantity, not the content.
     if (isUnitWord(w) && /^\d/.test(tokens[i - 1] ?? '')) return;

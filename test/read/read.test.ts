@@ -70,6 +70,16 @@ describe('reading a question', () => {
     expect(read('how long can a lambda run').modifiers).toEqual([]);
   });
 
+  it('reads an adjective of importance before an aspect or a generic word as ranking, not as what is asked', () => {
+    const main = read('What are the main benefits of using AWS Lambda?');
+    expect(main.facets).toEqual(['pros']);
+    expect(main.modifiers).toEqual([]);
+    expect(main.residual).toEqual([]);
+    expect(read('What are the Key Features of AWS Lambda?').residual).toEqual([]);
+    // Elsewhere the same words are content like any other.
+    expect(read('what goes in the sort key of the media table').residual).toContain('key');
+  });
+
   it.each([
     ['Is there a service level agreement for Lambda?', ['sla']],
     ['what Service-Level Agreements does EKS have', ['sla']],

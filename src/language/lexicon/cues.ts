@@ -98,6 +98,17 @@ export const GENERIC_WORDS = wordSet(
     'highest lowest top strongest weakest worst most least feature features capabilities capability characteristics overview',
 );
 
+/**
+ * Adjectives of importance ("the **main** benefits", "**key** features"): right before an aspect
+ * word or a word of {@link GENERIC_WORDS} they rank what is asked, they do not say which one, so
+ * they are neither content nor a modifier there. Elsewhere they are words like any other ("sort
+ * key", "primary key").
+ */
+export const IMPORTANCE_WORDS = wordSet(
+  'IMPORTANCE_WORDS',
+  'main key primary major principal chief core important notable significant essential fundamental crucial critical biggest',
+);
+
 /** First words of a sentence that asks ("how …", "which …", "is there …"): with a question mark, what marks a sentence as a question. */
 export const QUESTION_STARTERS = wordSet(
   'QUESTION_STARTERS',
