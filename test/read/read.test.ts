@@ -76,6 +76,8 @@ describe('reading a question', () => {
     expect(main.modifiers).toEqual([]);
     expect(main.residual).toEqual([]);
     expect(read('What are the Key Features of AWS Lambda?').residual).toEqual([]);
+    // A verb that only says the service acts on what is asked ("how does Lambda handle scaling") is no content either.
+    expect(read('How does AWS Lambda handle scaling?').residual).toEqual([]);
     // Elsewhere the same words are content like any other.
     expect(read('what goes in the sort key of the media table').residual).toContain('key');
   });

@@ -89,7 +89,8 @@ export const MONEY_WORDS = wordSet('MONEY_WORDS', 'cost costs price prices prici
 export const GENERIC_WORDS = wordSet(
   'GENERIC_WORDS',
   'service services option options application applications app apps server servers platform ' +
-    'thing things way ways work works working use using used run running get make do does question answer answers ' +
+    'thing things way ways work works working use using used run running get make do does handle handles handled handling ' +
+    'deal deals question answer answers ' +
     'info information detail details explain describe mean means about available availability ' +
     'level levels monthly individual each ' +
     'published publish specific particular current currently offer offers offered provide provides exist exists ' +
