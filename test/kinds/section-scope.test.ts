@@ -54,3 +54,11 @@ describe('a question naming one table of several', () => {
     expect(t).not.toMatch(/SQS|SNS/);
   });
 });
+
+describe('services that state no figure', () => {
+  it('are set apart only where other services state one', () => {
+    // Languages are named, never counted: "no language support figure" would list every service.
+    expect(text('which services publish no language support')).not.toMatch(/states no language support figure/);
+    expect(text('which services publish no SLA')).toMatch(/states no availability SLA figure/);
+  });
+});

@@ -200,7 +200,8 @@ function statingNone(input: CandidateInput, facet: string): Candidate[] {
   const { idx } = showingScoped(input, facet);
   const entities = [...new Set(idx.map((i) => facts[i].entity))];
   const none = entities.filter((id) => idx.filter((i) => facts[i].entity === id).every((i) => figureOf(facts[i].value) === undefined));
-  if (none.length === 0) return [];
+  // "States no figure" sets services apart only where others state one (an aspect told in words alone, pricing models, has none).
+  if (none.length === 0 || none.length === entities.length) return [];
   const title = ctx.kb.facets[facet]?.title ?? facet;
   const shown = idx.filter((i) => none.includes(facts[i].entity)).map((i) => facts[i]);
   return [
