@@ -78,6 +78,9 @@ describe('reading a question', () => {
     expect(read('What are the Key Features of AWS Lambda?').residual).toEqual([]);
     // A verb that only says the service acts on what is asked ("how does Lambda handle scaling") is no content either.
     expect(read('How does AWS Lambda handle scaling?').residual).toEqual([]);
+    // …nor a stated problem: how a service works is asked, not what to do.
+    expect(read('How does Amazon EMR handle data processing?').cues.advice).toBe(false);
+    expect(read('how do I handle items over 400 KB in DynamoDB').cues.advice).toBe(true);
     // Elsewhere the same words are content like any other.
     expect(read('what goes in the sort key of the media table').residual).toContain('key');
   });

@@ -155,7 +155,6 @@ export const ADVICE_PHRASES = phraseList('ADVICE_PHRASES', [
   'exceed',
   'exceeds',
   'exceeding',
-  'handle',
   'deal with',
   'alternative',
   'alternatives',
