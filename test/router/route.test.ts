@@ -69,6 +69,11 @@ describe('abstaining', () => {
     expect(text('how do I configure terraform state locking')).toMatch(/nothing on "terraform"/);
   });
 
+  it('names each missing word once, however often the question repeats it', () => {
+    const t = text('Can Lambda run ffmpeg? Our ffmpeg build needs more than the ffmpeg layer allows.');
+    expect(t.match(/"ffmpeg"/g)).toHaveLength(1);
+  });
+
   it('does not let English padding become the subject', () => {
     expect(text('kindly state how long a Lambda invocation may last')).toMatch(/15 minutes/);
     expect(assistant.route('what uptime do the services we plan to adopt promise').answer.kind).toBe('sla');

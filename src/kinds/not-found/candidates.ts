@@ -16,7 +16,8 @@ import { FORM } from '../../router/relevance';
 import { notFoundAnswer, slaNotFound } from './answer';
 
 const names = (es: readonly Entity[]): string => es.map((e) => e.name).join(', ');
-const quoted = (ws: readonly string[]): string => ws.map((w) => `"${w}"`).join(', ');
+/** Words as a person reads them in a sentence: quoted, each once. */
+const quoted = (ws: readonly string[]): string => [...new Set(ws)].map((w) => `"${w}"`).join(', ');
 
 /** What the question names that the knowledge base lacks. */
 export interface Gaps {
