@@ -27,6 +27,7 @@ import {
   GENERIC_WORDS,
   HELP_WORDS,
   IMPORTANCE_WORDS,
+  INCLUSIVE_BOUND,
   LIST_WORDS,
   MONEY_WORDS,
   NEGATION_WORDS,
@@ -366,7 +367,7 @@ export class QuestionReader {
       money,
       yesNo: YES_NO_STARTERS.has(tokens[0] ?? ''),
       advice: ADVICE_PHRASES.some((p) => lower.includes(` ${p} `)),
-      superlative: has(SUPERLATIVE_ASC) ? ('asc' as const) : has(SUPERLATIVE_DESC) ? ('desc' as const) : undefined,
+      superlative: superlativeOf(tokens, names.entityWords),
       negation: has(NEGATION_WORDS),
       negated: aspects.phrases
         .filter((f) => negatedAt(f.at))
@@ -476,6 +477,16 @@ function subjectsOf(
   const objects = new Set(tokens.filter((_, i) => i >= 2 && facetPositions.has(i - 2) && OBJECT_PREPOSITIONS.has(tokens[i - 1])));
   const named = writtenAsNames(text);
   return unknown.filter((w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w) || named.has(w) || objects.has(w)));
+}
+
+/**
+ * The superlative a question asks for ("lowest", "the most"), if any: smallest first (`asc`) or
+ * largest first (`desc`). "at least" and "at most" bound a figure (`figure-bound.ts`), they rank nothing.
+ */
+function superlativeOf(tokens: readonly string[], entityWords: ReadonlySet<number>): 'asc' | 'desc' | undefined {
+  const has = (s: ReadonlySet<string>): boolean =>
+    tokens.some((w, i) => !entityWords.has(i) && s.has(w) && tokens[i - 1] !== INCLUSIVE_BOUND.at);
+  return has(SUPERLATIVE_ASC) ? 'asc' : has(SUPERLATIVE_DESC) ? 'desc' : undefined;
 }
 
 /** Nouns right before a single aspect word ("**memory** limit"): they say which one is asked. */

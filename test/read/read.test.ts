@@ -65,6 +65,13 @@ describe('reading a question', () => {
     expect(read('terraform vs beanstalk').subjects).toEqual(['terraform']);
   });
 
+  it('reads "at least" and "at most" as bounds on a figure, not as superlatives', () => {
+    expect(read('which services have an SLA of at least 99.95%').cues.superlative).toBeUndefined();
+    expect(read('which services have an SLA of at most 99.9%').cues.superlative).toBeUndefined();
+    expect(read('which service has the least downtime').cues.superlative).toBe('asc');
+    expect(read('which has the most nines').cues.superlative).toBe('desc');
+  });
+
   it('reads the word right before an aspect word as the one asked ("memory limit")', () => {
     expect(read('Lambda memory limit').modifiers).toEqual(['memory']);
     expect(read('how long can a lambda run').modifiers).toEqual([]);
