@@ -86,6 +86,10 @@ function correct(q: Question, w: number[], threshold: number): boolean {
 
 const accuracy = (qs: Question[], w: number[], t: number): number => qs.filter((q) => correct(q, w, t)).length / qs.length;
 
+/** Accuracy with each question counted by its weight: what the threshold is chosen on, like the weights themselves. */
+const weightedAccuracy = (qs: Question[], w: number[], t: number): number =>
+  qs.reduce((n, q) => n + (correct(q, w, t) ? q.weight : 0), 0) / qs.reduce((n, q) => n + q.weight, 0);
+
 /** The two models fitted: each reading alone (logistic), or the choice among a question's readings (conditional logit). */
 type Objective = 'reading' | 'choice';
 
@@ -104,7 +108,7 @@ function fit(qs: Question[], l2: number, objective: Objective): { w: number[]; t
         );
   let best = { threshold: 0.5, acc: -1 };
   for (const t of THRESHOLDS) {
-    const acc = accuracy(qs, w, t);
+    const acc = weightedAccuracy(qs, w, t);
     if (acc > best.acc + 1e-12) best = { threshold: t, acc };
   }
   return { w, threshold: Math.round(best.threshold * 100) / 100 };
