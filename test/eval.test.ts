@@ -1,8 +1,9 @@
 /**
  * The answer-quality gate: the sample questions (copied from shared/eval), the held-out-style probe
  * set, the real questions from public threads, and questions on knowledge files the engine was
- * never tuned on (`fixtures/knowledge-unseen`, asked beside the real knowledge base), scored by the shared scorer over the built CLI in
- * every format; none may score below its committed figure (`test/eval/figures.json`).
+ * never tuned on (`fixtures/knowledge-unseen` and `fixtures/knowledge-unseen2`, each asked beside
+ * the real knowledge base), scored by the shared scorer over the built CLI in every format; none
+ * may score below its committed figure (`test/eval/figures.json`).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
@@ -12,12 +13,15 @@ import { knowledgeCopy } from './helpers/knowledge';
 const root = join(__dirname, '..');
 /** The knowledge directory each set is asked against: the real one, or the real one plus files it has never seen. */
 const knowledgeFor: Record<string, () => string> = {
-  unseen: () => {
-    const dir = knowledgeCopy();
-    cpSync(join(__dirname, 'fixtures', 'knowledge-unseen'), dir, { recursive: true });
-    return dir;
-  },
+  unseen: () => withFixture('knowledge-unseen'),
+  unseen2: () => withFixture('knowledge-unseen2'),
 };
+/** A copy of the real knowledge base with a fixture's files beside it. */
+function withFixture(fixture: string): string {
+  const dir = knowledgeCopy();
+  cpSync(join(__dirname, 'fixtures', fixture), dir, { recursive: true });
+  return dir;
+}
 const figures = JSON.parse(readFileSync(join(__dirname, 'eval', 'figures.json'), 'utf8')) as Record<string, number>;
 
 function score(set: string, format: string): { passed: number; total: number; failures: string[] } {
@@ -42,7 +46,7 @@ function score(set: string, format: string): { passed: number; total: number; fa
 }
 
 describe('answer quality', () => {
-  const cases = ['dev', 'probe', 'spec', 'real', 'real-train', 'unseen'].flatMap((set) =>
+  const cases = ['dev', 'probe', 'spec', 'real', 'real-train', 'unseen', 'unseen2'].flatMap((set) =>
     ['text', 'slack', 'teams'].map((format) => [set, format] as const),
   );
   it.each(cases)('%s set in %s format scores at least its committed figure', (set, format) => {
