@@ -367,7 +367,7 @@ export class QuestionReader {
       money,
       yesNo: YES_NO_STARTERS.has(tokens[0] ?? ''),
       advice: ADVICE_PHRASES.some((p) => lower.includes(` ${p} `)),
-      superlative: superlativeOf(tokens, names.entityWords),
+      superlative: superlativeOf(tokens, names.entityWords, aspects),
       negation: has(NEGATION_WORDS),
       negated: aspects.phrases
         .filter((f) => negatedAt(f.at))
@@ -481,11 +481,13 @@ function subjectsOf(
 
 /**
  * The superlative a question asks for ("lowest", "the most"), if any: smallest first (`asc`) or
- * largest first (`desc`). "at least" and "at most" bound a figure (`figure-bound.ts`), they rank nothing.
+ * largest first (`desc`). "at least" and "at most" bound a figure (`figure-bound.ts`), and a word of
+ * an aspect's phrase ("what is Glue **best** for") names the aspect: they rank nothing.
  */
-function superlativeOf(tokens: readonly string[], entityWords: ReadonlySet<number>): 'asc' | 'desc' | undefined {
+function superlativeOf(tokens: readonly string[], entityWords: ReadonlySet<number>, aspects: Aspects): 'asc' | 'desc' | undefined {
+  const inPhrase = (i: number): boolean => aspects.positions.has(i) && !aspects.wordPositions.has(i);
   const has = (s: ReadonlySet<string>): boolean =>
-    tokens.some((w, i) => !entityWords.has(i) && s.has(w) && tokens[i - 1] !== INCLUSIVE_BOUND.at);
+    tokens.some((w, i) => !entityWords.has(i) && s.has(w) && tokens[i - 1] !== INCLUSIVE_BOUND.at && !inPhrase(i));
   return has(SUPERLATIVE_ASC) ? 'asc' : has(SUPERLATIVE_DESC) ? 'desc' : undefined;
 }
 

@@ -72,6 +72,12 @@ describe('reading a question', () => {
     expect(read('which has the most nines').cues.superlative).toBe('desc');
   });
 
+  it('reads a word of an aspect phrase as that aspect, not as a superlative ("what is Lambda best for")', () => {
+    expect(read('what is Lambda best for').cues.superlative).toBeUndefined();
+    expect(read('what is Lambda best for').facets).toEqual(['best-for']);
+    expect(read('which service is best').cues.superlative).toBe('desc');
+  });
+
   it('reads the word right before an aspect word as the one asked ("memory limit")', () => {
     expect(read('Lambda memory limit').modifiers).toEqual(['memory']);
     expect(read('how long can a lambda run').modifiers).toEqual([]);
