@@ -48,6 +48,12 @@ describe('a question naming one table of several', () => {
     expect(t).toMatch(/App Runner/);
   });
 
+  it('gives the SLA table its heading names, not every SLA table', () => {
+    const t = text('show me the messaging SLAs');
+    for (const service of ['SQS', 'SNS', 'MQ']) expect(t).toMatch(service);
+    expect(t).not.toMatch(/ElastiCache|EC2|Lambda/);
+  });
+
   it('lists every row of the table its heading names', () => {
     const t = text('list the caching SLAs');
     for (const service of ['ElastiCache', 'MemoryDB', 'DAX']) expect(t).toMatch(service);

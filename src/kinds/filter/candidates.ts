@@ -15,7 +15,7 @@ import { type FigureBound, figureBound, withinBound } from '../../read/figure-bo
 import { SLA_FACET } from '../../knowledge/facet-ids';
 import { appendTo } from '../../util/append-to';
 import { perObject } from '../../util/per-object';
-import { knowledgeStems } from '../../text/knowledge-stems';
+import { scopeStems, underScope } from '../section-scope';
 import type { Candidate, CandidateInput } from '../../router/candidate';
 import { namedCount } from '../../router/candidate';
 import { FORM } from '../../router/relevance';
@@ -55,33 +55,18 @@ function factsShowing({ ctx }: CandidateInput, facet: string): number[] {
 }
 
 /**
- * The question's content words that name the sections some of `facts` sit under, not all of them
- * ("which *storage* services publish no SLA": the storage SLA table's heading): they say which
- * table or list is asked, so they scope the facts instead of being matched in them.
- */
-function scopeStems(input: CandidateInput, facts: readonly Fact[]): string[] {
-  const stems = input.u.residualStems;
-  if (stems.length === 0 || facts.length === 0) return [];
-  const sections = [...new Set(facts.map((f) => f.source.section))].map((s) => knowledgeStems(s));
-  return stems.filter((stem) => {
-    const holding = sections.filter((s) => s.includes(stem)).length;
-    return holding > 0 && holding < sections.length;
-  });
-}
-
-/**
  * The indexes of the facts showing `facet` under the sections the question's words name
- * ({@link scopeStems}), all of them when it names none; and those words.
+ * (`section-scope.ts`), all of them when it names none; and those words.
  */
 function showingScoped(input: CandidateInput, facet: string): { idx: number[]; scope: string[] } {
   const { facts } = input.ctx.kb;
   const idx = factsShowing(input, facet);
   const scope = scopeStems(
-    input,
+    input.u.residualStems,
     idx.map((i) => facts[i]),
   );
   if (scope.length === 0) return { idx, scope };
-  return { idx: idx.filter((i) => scope.every((stem) => knowledgeStems(facts[i].source.section).includes(stem))), scope };
+  return { idx: idx.filter((i) => underScope(facts[i], scope)), scope };
 }
 
 function listAnswer(input: CandidateInput, title: string, lead: string, facts: Fact[]): Candidate['build'] {

@@ -11,24 +11,36 @@ import type { RouterContext } from '../../read/context';
 import { ask, entityById, finish, shortName, sourcesOf } from '../../answer/common';
 import { slaNotFound } from '../not-found/answer';
 import { entitiesWithSla, suggestions } from '../../answer/suggest';
+import { underScope } from '../section-scope';
 
 /** Services listed when the whole SLA table is asked for. */
 const MAX_LISTED = 25;
 
-function slaFacts(ctx: RouterContext, entityId: string): Fact[] {
+function slaFactsOf(ctx: RouterContext, entityId: string): Fact[] {
   return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => ctx.kb.facts[i]);
 }
 
-export function slaAnswer(ctx: RouterContext, question: string, entities: Entity[], confidence: number): Answer {
+/**
+ * The SLA figures of `entities`, or of every service when none is named; `scope`: stems that name
+ * the SLA tables asked (`section-scope.ts`), whose rows alone are then listed.
+ */
+export function slaAnswer(
+  ctx: RouterContext,
+  question: string,
+  entities: Entity[],
+  confidence: number,
+  scope: readonly string[] = [],
+): Answer {
   const all = entities.length === 0;
-  const everyone = entitiesWithSla(ctx);
+  const slaFacts = (id: string): Fact[] => slaFactsOf(ctx, id).filter((f) => underScope(f, scope));
+  const everyone = entitiesWithSla(ctx).filter((id) => slaFacts(id).length > 0);
   // The whole table, up to a chat-sized list; the rest is named as a count, never dropped silently.
   const ids = all ? everyone.slice(0, MAX_LISTED) : entities.map((e) => e.id);
   const parts: Part[] = [];
   const used: Fact[] = [];
   const missing: string[] = [];
   for (const id of ids) {
-    const facts = slaFacts(ctx, id);
+    const facts = slaFacts(id);
     if (facts.length === 0) {
       missing.push(id);
       continue;

@@ -7,15 +7,20 @@ import { knowledgeStems } from '../../text/knowledge-stems';
 import { FORM } from '../../router/relevance';
 import type { RouterContext } from '../../read/context';
 import { perObject } from '../../util/per-object';
+import { scopeStems } from '../section-scope';
+import type { Fact } from '../../knowledge/knowledge-base';
 import { slaAnswer } from './answer';
+
+/** The SLA facts of `ids`. */
+function slaFactsOf(ctx: RouterContext, ids: readonly string[]): Fact[] {
+  return ids.flatMap((id) =>
+    (ctx.kb.factsByEntity.get(id) ?? []).filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => ctx.kb.facts[i]),
+  );
+}
 
 /** The texts of the SLA facts of `ids`. */
 function slaTexts(ctx: RouterContext, ids: readonly string[]): string[] {
-  return ids.flatMap((id) =>
-    (ctx.kb.factsByEntity.get(id) ?? [])
-      .filter((i) => ctx.scorer.showsFacet(i, SLA_FACET))
-      .map((i) => `${ctx.kb.facts[i].attribute} ${ctx.kb.facts[i].value}`),
-  );
+  return slaFactsOf(ctx, ids).map((f) => `${f.attribute} ${f.value}`);
 }
 
 /** The stems of the whole SLA table (every service's SLA facts), gathered once per knowledge base. */
@@ -30,19 +35,23 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   if (withSla.length === 0) return [];
   const aspects = 1 / u.facets.length;
   if (namedCount(input) === 0) {
+    // A word naming some SLA tables' headings ("list the networking SLAs") asks for those tables.
+    const scope = scopeStems(u.residualStems, slaFactsOf(ctx, withSla));
+    const known = u.knownStems.filter((stem) => !scope.includes(stem));
     return [
       {
         intent: 'sla',
         answered: true,
         speaksTo: [],
-        why: `no service named: the SLA table (${withSla.length} services)`,
+        why: `no service named: the SLA table (${withSla.length} services)${scope.length ? ` under headings holding ${scope.join(', ')}` : ''}`,
         evidence: {
           subjects: 1,
           aspects,
-          content: shareHeldIn(u.knownStems, tableStems(ctx)),
+          // The words naming the tables are held by them; the rest must be held by their rows.
+          content: scope.length > 0 && known.length === 0 ? 1 : shareHeldIn(known, tableStems(ctx)),
           form: u.cues.all ? FORM.asked : FORM.neutral,
         },
-        build: () => slaAnswer(ctx, u.text, [], 0.85),
+        build: () => slaAnswer(ctx, u.text, [], 0.85, scope),
       },
     ];
   }
