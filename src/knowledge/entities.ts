@@ -149,6 +149,18 @@ export class EntityRegistry {
   }
 
   /**
+   * Gives the known entity `name` denotes the alias `acronym` (defined in the markdown's prose,
+   * `acronyms.ts`); false when `name` is no known entity or `acronym` already denotes one.
+   */
+  defineAcronym(name: string, acronym: string): boolean {
+    const entity = this.resolve(name);
+    if (!entity || entity.outOfScope || this.resolve(acronym)) return false;
+    entity.aliases.push(acronym);
+    this.index(acronym, entity);
+    return true;
+  }
+
+  /**
    * Exact mentions of entities in a text, longest name first, as spans over `plainWords(text)`.
    * `sla for amazon elastic compute cloud` → EC2 at words 2..5.
    */

@@ -23,6 +23,7 @@ import type { FileMeta } from './front-matter';
 import { comparisonSides } from './comparison-heading';
 import { cleanSentence, isUiResidue } from './clean';
 import { leadIn, splitLabel } from './labels';
+import { learnAcronyms } from './acronyms';
 
 class Extractor {
   readonly passages: Passage[] = [];
@@ -237,6 +238,7 @@ export function extractKnowledge(files: ParsedFile[], registry: EntityRegistry, 
     appendTo(factsByEntity, f.entity, i);
   });
   for (const p of x.passages) for (const e of p.entities) covered.add(e);
+  learnAcronyms(x.passages, registry);
   return {
     files: files.map((f) => f.file), entries: x.entries, passages: x.passages, facts: x.facts,
     comparisons: x.comparisons, registry, facets, covered, factsByEntity,
