@@ -91,7 +91,7 @@ export function followUp(u: Understood, last: Turn | undefined, kb: KnowledgeBas
 /** The words of the follow-up starters ("and", "also", "what about"): no question of their own. */
 const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set(FOLLOW_UP_STARTERS.flat());
 
-function startsLikeFollowUp(tokens: string[]): boolean {
+function startsLikeFollowUp(tokens: readonly string[]): boolean {
   return FOLLOW_UP_STARTERS.some((starter) => starter.every((w, i) => tokens[i] === w));
 }
 

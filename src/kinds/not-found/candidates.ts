@@ -22,7 +22,7 @@ const quoted = (ws: readonly string[]): string => ws.map((w) => `"${w}"`).join('
 export interface Gaps {
   missing: Entity[];
   outside: Entity[];
-  subjects: string[];
+  subjects: readonly string[];
   amount: boolean;
 }
 
