@@ -88,7 +88,7 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   if (u.entities.some((e) => ctx.kb.covered.has(e.id)) || namedCount(input) > 0) return [];
   return [
-    ...u.figures.flatMap((figure) => statingFigure(input, figure, figureBound(u.tokens, u.tokens.indexOf(figure)))),
+    ...u.words.figures.flatMap((figure) => statingFigure(input, figure, figureBound(u.words.texts, u.words.texts.indexOf(figure)))),
     ...u.facets.flatMap((facet) => [...extremes(input, facet), ...statingNone(input, facet), ...listingAspect(input, facet)]),
     ...matchingAll(input),
   ];
@@ -187,7 +187,7 @@ function statingNone(input: CandidateInput, facet: string): Candidate[] {
  */
 function listingAspect(input: CandidateInput, facet: string): Candidate[] {
   const { u, ctx } = input;
-  if (!(u.cues.list || u.cues.all) || u.residualStems.length > 0 || facet === SLA_FACET) return [];
+  if (!(u.cues.list || u.cues.all) || u.words.contentStems.length > 0 || facet === SLA_FACET) return [];
   const facts = factsShowing(input, facet).map((i) => ctx.kb.facts[i]);
   const services = new Set(facts.map((f) => f.entity));
   if (services.size < 2) return [];
@@ -209,7 +209,7 @@ function listingAspect(input: CandidateInput, facet: string): Candidate[] {
 /** Every service whose facts hold all the words asked ("which of these support Go?"), when two or more do. */
 function matchingAll(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
-  const stems = u.residualStems;
+  const stems = u.words.contentStems;
   if (!u.cues.list || stems.length === 0) return [];
   // Scoped to the aspects asked, when there are: facts showing one of them (as `factsShowing`).
   const hits = ctx.scorer

@@ -7,9 +7,9 @@ import { findPassages, lookupAnswer } from './answer';
 
 export function lookupCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
-  const names = u.tokens.filter((_, i) => u.entityWords.has(i));
-  const words = [...u.content, ...names];
-  const hits = findPassages(ctx, words.length > 0 ? words : u.tokens, undefined, u.content);
+  const names = u.words.list.filter((w) => w.role === 'service').map((w) => w.text);
+  const words = [...u.words.matchable, ...names];
+  const hits = findPassages(ctx, words.length > 0 ? words : u.words.texts, undefined, u.words.matchable);
   const top = hits[0];
   if (!top || top.coverage === 0) return [];
   const passage = ctx.kb.passages[top.id];

@@ -39,7 +39,7 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
         evidence: {
           subjects: 1,
           aspects,
-          content: shareHeldIn(u.knownStems, tableStems(ctx)),
+          content: shareHeldIn(u.words.knownStems, tableStems(ctx)),
           form: u.cues.all ? FORM.asked : FORM.neutral,
         },
         build: () => slaAnswer(ctx, u.text, [], 0.85),
@@ -55,7 +55,12 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
       answered: true,
       speaksTo: ids,
       why: `SLA facts of ${named.map((e) => e.short).join(', ')}`,
-      evidence: { subjects: subjectShare(input, ids), aspects, content: shareHeld(u.knownStems, slaTexts(ctx, ids)), form: FORM.asked },
+      evidence: {
+        subjects: subjectShare(input, ids),
+        aspects,
+        content: shareHeld(u.words.knownStems, slaTexts(ctx, ids)),
+        form: FORM.asked,
+      },
       build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75),
     },
   ];
