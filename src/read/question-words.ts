@@ -65,11 +65,6 @@ export class QuestionWords {
 
   constructor(readonly list: readonly QuestionWord[]) {}
 
-  /** Whether the word at `position` is part of a named service. */
-  isService(position: number): boolean {
-    return this.list[position]?.role === 'service';
-  }
-
   /** Every word's text, in order. */
   get texts(): readonly string[] {
     return (this.textsView ??= this.list.map((w) => w.text));

@@ -1,7 +1,8 @@
 /**
  * Reads a normalized question into what the intents need: the services it names (exact or
- * fuzzy), products outside AWS, the facets it asks about, cue flags, and the leftover content
- * words that name something the knowledge base may not hold.
+ * fuzzy), products outside AWS, the facets it asks about, cue flags, and its words, each read
+ * once with its role (`question-words.ts`: the content words, the unknown ones, the subjects, …
+ * are views of that one list).
  */
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
 import type { Entity } from '../knowledge/entities';
@@ -47,10 +48,6 @@ export interface Understood {
   text: string;
   /** Its words, read once: each with its role and what the reading found of it; every view of them comes from here. */
   words: QuestionWords;
-  /** Its plain words, in order; a word the knowledge base does not use is replaced by the one it uses (`synonyms`). */
-  tokens: readonly string[];
-  /** Its plain words with every listed synonym replaced, for matching entries' own questions. */
-  synonymTokens: readonly string[];
   /** In-scope services named, in order of mention, each once. */
   entities: Entity[];
   /** Whether every in-scope service was named exactly (no typo correction). */
@@ -61,30 +58,9 @@ export interface Understood {
   ambiguous?: { text: string; candidates: Entity[] };
   /** Facet ids the question asks about (`sla`, `pros`, `limits`, …). */
   facets: string[];
-  /** Content words (not stop, cue, generic, facet or service words) the question has. */
-  residual: readonly string[];
-  /** Meaningful words (residual and facet words), for matching facts: not services, stop, cue or generic words. */
-  content: readonly string[];
-  /** `contentStems` of `content` and of `residual`, computed once for the intents that match on them. */
-  contentStems: readonly string[];
-  residualStems: readonly string[];
-  /** Residual words that the knowledge base never uses. */
-  unknown: readonly string[];
-  /**
-   * Unknown words that may name a product or feature the knowledge base lacks ("IPv6", "Terraform"):
-   * not English by WordNet, or written with digits or dots. English padding ("kindly", "plan") is
-   * never a subject.
-   */
-  subjects: readonly string[];
-  /** Stems of residual words that the knowledge base uses: content an answer must speak to. */
-  knownStems: readonly string[];
-  /** Residual words right before a facet word ("memory limit"): they say which one is asked. */
-  modifiers: readonly string[];
   /** Quantities written in the question ("30-minute"), and the dimension it asks about. */
   quantities: Quantity[];
   dimension?: Dimension;
-  /** Figures written in the question (`99.5`), for finding the facts that state them. */
-  figures: readonly string[];
   /** Words that mark the question's kind. */
   cues: {
     compare: boolean;
@@ -108,8 +84,6 @@ export interface Understood {
     /** What a count question counts ("how many read replicas" → `replicas`): the last word before a function word. */
     counted?: string;
   };
-  /** Words at entity positions (to keep them out of text matching). */
-  entityWords: Set<number>;
 }
 
 /** A percentage with decimals between 90 and 100 (`99.95`, `99.999`): how SLAs are written. */
@@ -277,26 +251,14 @@ export class QuestionReader {
     return {
       text,
       words,
-      tokens: words.texts,
       entities: names.entities,
       exact: names.exact,
       outside: names.outside,
       ambiguous: names.ambiguous,
       facets: [...aspects.facets],
-      residual: words.content,
-      content: words.matchable,
-      unknown: words.unknown,
-      subjects: words.subjects,
-      modifiers: words.modifiers,
       cues: this.cues(text, tokens, names, aspects, contentCount),
-      entityWords: names.entityWords,
-      synonymTokens: list.map((w) => w.synonym),
-      knownStems: words.knownStems,
       quantities: qs,
       dimension: askedDimension(text, qs),
-      figures: words.figures,
-      contentStems: words.matchableStems,
-      residualStems: words.contentStems,
     };
   }
 

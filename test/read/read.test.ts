@@ -58,16 +58,16 @@ describe('reading a question', () => {
   });
 
   it('takes only product-like unknown words as subjects, never English padding or typos of it', () => {
-    expect(read('does app runner support IPv6').subjects).toEqual(['ipv6']);
-    expect(read('kindly state how long a Lambda invocation may last').subjects).toEqual([]);
-    expect(read('what uptime do the services we plan to adopt promise').subjects).toEqual([]);
-    expect(read('difference betwen beanstalk and ecs').subjects).toEqual([]);
-    expect(read('terraform vs beanstalk').subjects).toEqual(['terraform']);
+    expect(read('does app runner support IPv6').words.subjects).toEqual(['ipv6']);
+    expect(read('kindly state how long a Lambda invocation may last').words.subjects).toEqual([]);
+    expect(read('what uptime do the services we plan to adopt promise').words.subjects).toEqual([]);
+    expect(read('difference betwen beanstalk and ecs').words.subjects).toEqual([]);
+    expect(read('terraform vs beanstalk').words.subjects).toEqual(['terraform']);
   });
 
   it('reads the word right before an aspect word as the one asked ("memory limit")', () => {
-    expect(read('Lambda memory limit').modifiers).toEqual(['memory']);
-    expect(read('how long can a lambda run').modifiers).toEqual([]);
+    expect(read('Lambda memory limit').words.modifiers).toEqual(['memory']);
+    expect(read('how long can a lambda run').words.modifiers).toEqual([]);
   });
 
   it.each([
@@ -76,7 +76,7 @@ describe('reading a question', () => {
     ['SLA for EKS', ['sla']],
   ])('reads an acronym of a facet\'s title (the SLA facet: "availability SLA") spelled out as that facet: %s', (q, facets) => {
     expect(read(q).facets).toEqual(facets);
-    expect(read(q).residual).not.toContain('agreement');
+    expect(read(q).words.content).not.toContain('agreement');
   });
 
   it('does not read an acronym across a function word or from words merely starting with its letters elsewhere', () => {
