@@ -121,8 +121,12 @@ export const MAX_QUESTION_WORDS = 200;
 export class QuestionReader {
   private readonly finder: EntityFinder;
   private readonly facetWords = new Map<string, string[]>();
-  /** Letter counts of the facet words, for the cheap bound that skips most Jaro-Winkler computations. */
-  private readonly facetWordCounts = new Map<string, Uint16Array>();
+  /**
+   * The facet words with their facets and letter counts (for the cheap bound that skips most
+   * Jaro-Winkler computations), as a list: the typo scan walks it for every unknown word, and a
+   * list's walk allocates nothing (a map's entries allocate a pair each).
+   */
+  private readonly facetWordList: { word: string; ids: string[]; counts: Uint16Array }[] = [];
   /** Facet phrases of several words, by their first word; `order` is the phrase's place in the catalog. */
   private readonly facetPhrases = new Map<string, { phrase: string[]; facet: string; order: number }[]>();
 
@@ -157,7 +161,7 @@ export class QuestionReader {
         else if (ws.length > 1) appendTo(this.facetPhrases, ws[0], { phrase: ws, facet: id, order: phraseCount++ });
       }
     }
-    for (const word of this.facetWords.keys()) this.facetWordCounts.set(word, letterCounts(word));
+    for (const [word, ids] of this.facetWords) this.facetWordList.push({ word, ids, counts: letterCounts(word) });
     for (const [id, f] of Object.entries(kb.facets))
       for (const word of f.title.split(/\s+/)) {
         const acronym = ACRONYM.exec(word)?.[1];
@@ -174,10 +178,10 @@ export class QuestionReader {
     if (w.length < 4 || STOP_WORDS.has(w) || this.isKnownWord(w)) return undefined;
     let best: { ids: string[]; score: number } | undefined;
     const counts = letterCounts(w);
-    for (const [word, ids] of this.facetWords) {
+    for (const { word, ids, counts: wordCounts } of this.facetWordList) {
       // A 3-letter facet word ("sla") only as the start of the typo ("slaa"), never "con" for "cron".
       if (word.length < 3 || (word.length === 3 && !w.startsWith(word)) || Math.abs(word.length - w.length) > 2) continue;
-      if (similarityBound(w, counts, word, this.facetWordCounts.get(word) as Uint16Array) < FACET_TYPO_SIMILARITY) continue;
+      if (similarityBound(w, counts, word, wordCounts) < FACET_TYPO_SIMILARITY) continue;
       const score = JaroWinklerDistance(w, word);
       if (score >= FACET_TYPO_SIMILARITY && (!best || score > best.score)) best = { ids, score };
     }
