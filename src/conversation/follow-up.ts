@@ -41,14 +41,14 @@ export interface FollowUpShape {
 
 /** The follow-up shape of `u` (see {@link FollowUpShape}), or undefined when it stands on its own. */
 export function followUpShape(u: Understood): FollowUpShape | undefined {
-  const anaphoric = u.tokens.some((w) => ANAPHOR_WORDS.has(w)) || startsLikeFollowUp(u.tokens);
-  const namesSomething = u.entities.length > 0 || u.outside.length > 0 || u.subjects.length > 0;
-  const asks = u.facets.length > 0 || u.residual.some((w) => !ANAPHOR_WORDS.has(w));
+  const anaphoric = u.words.texts.some((w) => ANAPHOR_WORDS.has(w)) || startsLikeFollowUp(u.words.texts);
+  const namesSomething = u.entities.length > 0 || u.outside.length > 0 || u.words.subjects.length > 0;
+  const asks = u.facets.length > 0 || u.words.content.some((w) => !ANAPHOR_WORDS.has(w));
   // Only names ("and for Lambda?", "EKS?"): every word a name, a function word ("the", "for") or a
   // pointer back; a verb of its own ("tell me about EKS") makes a request of its own.
-  const onlyNames = u.tokens.every(
-    (w, i) =>
-      u.entityWords.has(i) ||
+  const onlyNames = u.words.list.every(
+    ({ text: w, role }) =>
+      role === 'service' ||
       (FUNCTION_WORDS.has(w) && !QUESTION_STARTERS.has(w)) ||
       w === 'the' ||
       ANAPHOR_WORDS.has(w) ||
@@ -91,7 +91,7 @@ export function followUp(u: Understood, last: Turn | undefined, kb: KnowledgeBas
 /** The words of the follow-up starters ("and", "also", "what about"): no question of their own. */
 const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set(FOLLOW_UP_STARTERS.flat());
 
-function startsLikeFollowUp(tokens: string[]): boolean {
+function startsLikeFollowUp(tokens: readonly string[]): boolean {
   return FOLLOW_UP_STARTERS.some((starter) => starter.every((w, i) => tokens[i] === w));
 }
 

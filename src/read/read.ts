@@ -1,7 +1,8 @@
 /**
  * Reads a normalized question into what the intents need: the services it names (exact or
- * fuzzy), products outside AWS, the facets it asks about, cue flags, and the leftover content
- * words that name something the knowledge base may not hold.
+ * fuzzy), products outside AWS, the facets it asks about, cue flags, and its words, each read
+ * once with its role (`question-words.ts`: the content words, the unknown ones, the subjects, …
+ * are views of that one list).
  */
 import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_distance');
 import type { Entity } from '../knowledge/entities';
@@ -9,7 +10,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { PassageIndex } from '../search/build-index';
 import { lunrTerm } from '../search/build-index';
 import { letterCounts, similarityBound } from '../text/similarity-bound';
-import { contentStems, plainWords } from '../text/tokens';
+import { plainWords } from '../text/tokens';
 import { uniqueBy } from '../util/unique-by';
 import { appendTo } from '../util/append-to';
 import { LruMap } from '../util/lru-map';
@@ -42,14 +43,13 @@ import {
   SYNONYMS,
 } from '../language/lexicon';
 import { EntityFinder } from './entities';
+import { QuestionWords, type QuestionWord, type WordRole } from './question-words';
 
 export interface Understood {
   /** The normalized question. */
   text: string;
-  /** Its plain words, in order; a word the knowledge base does not use is replaced by the one it uses (`synonyms`). */
-  tokens: string[];
-  /** Its plain words with every listed synonym replaced, for matching entries' own questions. */
-  synonymTokens: string[];
+  /** Its words, read once: each with its role and what the reading found of it; every view of them comes from here. */
+  words: QuestionWords;
   /** In-scope services named, in order of mention, each once. */
   entities: Entity[];
   /** Whether every in-scope service was named exactly (no typo correction). */
@@ -60,30 +60,9 @@ export interface Understood {
   ambiguous?: { text: string; candidates: Entity[] };
   /** Facet ids the question asks about (`sla`, `pros`, `limits`, …). */
   facets: string[];
-  /** Content words (not stop, cue, generic, facet or service words) the question has. */
-  residual: string[];
-  /** Meaningful words (residual and facet words), for matching facts: not services, stop, cue or generic words. */
-  content: string[];
-  /** `contentStems` of `content` and of `residual`, computed once for the intents that match on them. */
-  contentStems: string[];
-  residualStems: string[];
-  /** Residual words that the knowledge base never uses. */
-  unknown: string[];
-  /**
-   * Unknown words that may name a product or feature the knowledge base lacks ("IPv6", "Terraform"):
-   * not English by WordNet, or written with digits or dots. English padding ("kindly", "plan") is
-   * never a subject.
-   */
-  subjects: string[];
-  /** Stems of residual words that the knowledge base uses: content an answer must speak to. */
-  knownStems: string[];
-  /** Residual words right before a facet word ("memory limit"): they say which one is asked. */
-  modifiers: string[];
   /** Quantities written in the question ("30-minute"), and the dimension it asks about. */
   quantities: Quantity[];
   dimension?: Dimension;
-  /** Figures written in the question (`99.5`), for finding the facts that state them. */
-  figures: string[];
   /** Words that mark the question's kind. */
   cues: {
     compare: boolean;
@@ -107,8 +86,6 @@ export interface Understood {
     /** What a count question counts ("how many read replicas" → `replicas`): the last word before a function word. */
     counted?: string;
   };
-  /** Words at entity positions (to keep them out of text matching). */
-  entityWords: Set<number>;
 }
 
 /** A percentage with decimals between 90 and 100 (`99.95`, `99.999`): how SLAs are written. */
@@ -146,8 +123,12 @@ export const MAX_QUESTION_WORDS = 200;
 export class QuestionReader {
   private readonly finder: EntityFinder;
   private readonly facetWords = new Map<string, string[]>();
-  /** Letter counts of the facet words, for the cheap bound that skips most Jaro-Winkler computations. */
-  private readonly facetWordCounts = new Map<string, Uint16Array>();
+  /**
+   * The facet words with their facets and letter counts (for the cheap bound that skips most
+   * Jaro-Winkler computations), as a list: the typo scan walks it for every unknown word, and a
+   * list's walk allocates nothing (a map's entries allocate a pair each).
+   */
+  private readonly facetWordList: { word: string; ids: string[]; counts: Uint16Array }[] = [];
   /** Facet phrases of several words, by their first word; `order` is the phrase's place in the catalog. */
   private readonly facetPhrases = new Map<string, { phrase: string[]; facet: string; order: number }[]>();
 
@@ -182,7 +163,7 @@ export class QuestionReader {
         else if (ws.length > 1) appendTo(this.facetPhrases, ws[0], { phrase: ws, facet: id, order: phraseCount++ });
       }
     }
-    for (const word of this.facetWords.keys()) this.facetWordCounts.set(word, letterCounts(word));
+    for (const [word, ids] of this.facetWords) this.facetWordList.push({ word, ids, counts: letterCounts(word) });
     for (const [id, f] of Object.entries(kb.facets))
       for (const word of f.title.split(/\s+/)) {
         const acronym = ACRONYM.exec(word)?.[1];
@@ -199,10 +180,10 @@ export class QuestionReader {
     if (w.length < 4 || STOP_WORDS.has(w) || this.isKnownWord(w)) return undefined;
     let best: { ids: string[]; score: number } | undefined;
     const counts = letterCounts(w);
-    for (const [word, ids] of this.facetWords) {
+    for (const { word, ids, counts: wordCounts } of this.facetWordList) {
       // A 3-letter facet word ("sla") only as the start of the typo ("slaa"), never "con" for "cron".
       if (word.length < 3 || (word.length === 3 && !w.startsWith(word)) || Math.abs(word.length - w.length) > 2) continue;
-      if (similarityBound(w, counts, word, this.facetWordCounts.get(word) as Uint16Array) < FACET_TYPO_SIMILARITY) continue;
+      if (similarityBound(w, counts, word, wordCounts) < FACET_TYPO_SIMILARITY) continue;
       const score = JaroWinklerDistance(w, word);
       if (score >= FACET_TYPO_SIMILARITY && (!best || score > best.score)) best = { ids, score };
     }
@@ -246,43 +227,51 @@ export class QuestionReader {
   private readonly namesMemo = new LruMap<string, Set<string>>(10_000);
 
   read(text: string): Understood {
-    const words = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS);
+    const plain = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS);
     // A user's word the knowledge base does not use is read as the word it uses ("photos" → "images").
-    const tokens = words.map((w) => (this.isKnownWord(w) ? w : this.synonym(w)));
+    const tokens = plain.map((w) => (this.isKnownWord(w) ? w : this.synonym(w)));
     const names = this.nameMentions(tokens);
     const aspects = this.aspects(tokens, names.entityWords);
-    const { residual, content } = contentWords(tokens, names.entityWords, aspects.positions, this.generic);
-    const inVocabulary = (w: string): boolean => {
-      const t = lunrTerm(w);
-      return t === undefined || this.index.vocabulary.has(t);
-    };
-    const unknown = residual.filter((w) => !inVocabulary(w));
+    const roles = wordRoles(tokens, names.entityWords, aspects.positions, this.generic);
+    const modifierAt = modifierPositions(tokens, roles, names.entityWords, aspects);
+    const isSubject = subjectTest(text, tokens, aspects.positions, names.ambiguous);
+    let contentCount = 0;
+    const list = tokens.map((w, i): QuestionWord => {
+      const role = roles[i];
+      if (role === 'content') contentCount += 1;
+      const unknown = role === 'content' && !this.inVocabulary(w);
+      return {
+        text: w,
+        synonym: this.synonym(plain[i]),
+        role,
+        unknown,
+        subject: unknown && isSubject(w),
+        modifier: modifierAt.has(i),
+        figure: FIGURE.test(w) && w.includes('.'),
+      };
+    });
+    const words = new QuestionWords(list);
     const qs = quantities(text);
     // A figure with a unit of time or size ("a 30-minute job") asks about a limit.
     if (qs.length > 0 && LIMITS_FACET in this.facetsById) aspects.facets.add(LIMITS_FACET);
     return {
       text,
-      tokens,
+      words,
       entities: names.entities,
       exact: names.exact,
       outside: names.outside,
       ambiguous: names.ambiguous,
       facets: [...aspects.facets],
-      residual,
-      content,
-      unknown,
-      subjects: subjectsOf(text, tokens, unknown, aspects.positions, names.ambiguous),
-      modifiers: modifiersOf(tokens, residual, names.entityWords, aspects),
-      cues: this.cues(text, tokens, names, aspects, residual.length),
-      entityWords: names.entityWords,
-      synonymTokens: words.map((w) => this.synonym(w)),
-      knownStems: contentStems(residual.filter((w) => inVocabulary(w)).join(' ')),
+      cues: this.cues(text, tokens, names, aspects, contentCount),
       quantities: qs,
       dimension: askedDimension(text, qs),
-      figures: tokens.filter((w) => /^\d+(?:\.\d+)?%?$/.test(w) && w.includes('.')),
-      contentStems: contentStems(content.join(' ')),
-      residualStems: contentStems(residual.join(' ')),
     };
+  }
+
+  /** Whether the knowledge base uses the word (a word Lunr indexes no term of counts as used). */
+  private inVocabulary(w: string): boolean {
+    const t = lunrTerm(w);
+    return t === undefined || this.index.vocabulary.has(t);
   }
 
   /** The services a question names (exactly or through a typo), in and out of scope, and the positions of their words. */
@@ -434,49 +423,61 @@ interface Aspects {
   phrases: { order: number; at: number; facet: string; length: number }[];
 }
 
-/** The content words (not names, stop, cue, generic, money or quantity words), and the residual: those that are not aspect words either. */
-function contentWords(
+/** A figure as the question writes it (`99.5`, `99.95%`, `300`). */
+const FIGURE = /^\d+(?:\.\d+)?%?$/;
+
+/** What each word is to the reading (see {@link WordRole}: the first role that applies). */
+function wordRoles(
   tokens: string[],
   entityWords: ReadonlySet<number>,
   facetPositions: ReadonlySet<number>,
   generic: ReadonlySet<string>,
-): { residual: string[]; content: string[] } {
-  const residual: string[] = [];
-  const content: string[] = [];
-  tokens.forEach((w, i) => {
-    if (entityWords.has(i) || STOP_WORDS.has(w)) return;
-    if (facetPositions.has(i)) {
-      content.push(w);
-      return;
-    }
-    if (COMPARE_WORDS.has(w) || RECOMMEND_WORDS.has(w) || generic.has(w) || HELP_WORDS.has(w) || ALL_WORDS.has(w)) return;
+): WordRole[] {
+  return tokens.map((w, i): WordRole => {
+    if (entityWords.has(i)) return 'service';
+    if (STOP_WORDS.has(w)) return 'stop';
+    if (facetPositions.has(i)) return 'facet';
+    if (
+      COMPARE_WORDS.has(w) ||
+      RECOMMEND_WORDS.has(w) ||
+      HELP_WORDS.has(w) ||
+      ALL_WORDS.has(w) ||
+      AMOUNT_WORDS.has(w) ||
+      MONEY_WORDS.has(w)
+    )
+      return 'cue';
+    if (generic.has(w)) return 'generic';
     // "the main benefits", "key features": ranks what is asked, does not say which (`IMPORTANCE_WORDS`).
-    if (IMPORTANCE_WORDS.has(w) && (facetPositions.has(i + 1) || generic.has(tokens[i + 1]))) return;
-    if (AMOUNT_WORDS.has(w) || MONEY_WORDS.has(w) || FUNCTION_WORDS.has(w) || /^\d+$/.test(w) || isQuantityWord(w)) return;
+    if (IMPORTANCE_WORDS.has(w) && (facetPositions.has(i + 1) || generic.has(tokens[i + 1]))) return 'generic';
+    if (FUNCTION_WORDS.has(w)) return 'function';
+    if (/^\d+$/.test(w) || isQuantityWord(w)) return 'quantity';
     // The unit of a figure ("300 second limit") belongs to the quantity, not the content.
-    if (isUnitWord(w) && /^\d/.test(tokens[i - 1] ?? '')) return;
-    residual.push(w);
-    content.push(w);
+    if (isUnitWord(w) && /^\d/.test(tokens[i - 1] ?? '')) return 'quantity';
+    return 'content';
   });
-  return { residual, content };
 }
 
 /**
- * Unknown words that may name what the knowledge base lacks: not English (WordNet), written with
- * digits or dots, with a capital inside a sentence, or the word an aspect is asked of ("SLA for
- * Glacier": the word after for/of/on right after an aspect word). Never the typo being clarified.
+ * Whether an unknown word may name what the knowledge base lacks: not English (WordNet), written
+ * with digits or dots, with a capital inside a sentence, or the word an aspect is asked of ("SLA
+ * for Glacier": the word after for/of/on right after an aspect word). Never the typo being
+ * clarified. What it needs of the question is read on first use (most questions have no unknown word).
  */
-function subjectsOf(
+function subjectTest(
   text: string,
   tokens: string[],
-  unknown: string[],
   facetPositions: ReadonlySet<number>,
   ambiguous: Names['ambiguous'],
-): string[] {
-  const ambiguousWords = new Set(ambiguous ? plainWords(ambiguous.text) : []);
-  const objects = new Set(tokens.filter((_, i) => i >= 2 && facetPositions.has(i - 2) && OBJECT_PREPOSITIONS.has(tokens[i - 1])));
-  const named = writtenAsNames(text);
-  return unknown.filter((w) => !ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w) || named.has(w) || objects.has(w)));
+): (w: string) => boolean {
+  let seen: { ambiguousWords: Set<string>; objects: Set<string>; named: Set<string> } | undefined;
+  return (w) => {
+    seen ??= {
+      ambiguousWords: new Set(ambiguous ? plainWords(ambiguous.text) : []),
+      objects: new Set(tokens.filter((_, i) => i >= 2 && facetPositions.has(i - 2) && OBJECT_PREPOSITIONS.has(tokens[i - 1]))),
+      named: writtenAsNames(text),
+    };
+    return !seen.ambiguousWords.has(w) && (/[\d.]/.test(w) || !isEnglishWord(w) || seen.named.has(w) || seen.objects.has(w));
+  };
 }
 
 /**
@@ -491,13 +492,17 @@ function superlativeOf(tokens: readonly string[], entityWords: ReadonlySet<numbe
   return has(SUPERLATIVE_ASC) ? 'asc' : has(SUPERLATIVE_DESC) ? 'desc' : undefined;
 }
 
-/** Nouns right before a single aspect word ("**memory** limit"): they say which one is asked. */
-function modifiersOf(tokens: string[], residual: string[], entityWords: ReadonlySet<number>, aspects: Aspects): string[] {
-  const out: string[] = [];
+/**
+ * Positions of the nouns right before a single aspect word ("**memory** limit"): they say which
+ * one is asked. The word must be a content word of the question (at any position).
+ */
+function modifierPositions(tokens: string[], roles: readonly WordRole[], entityWords: ReadonlySet<number>, aspects: Aspects): Set<number> {
+  const out = new Set<number>();
   tokens.forEach((_, i) => {
     const prev = tokens[i - 1];
     if (i === 0 || !aspects.wordPositions.has(i) || aspects.positions.has(i - 1) || entityWords.has(i - 1)) return;
-    if (residual.includes(prev) && !STOP_WORDS.has(prev) && isNoun(prev)) out.push(prev);
+    const isContent = tokens.some((w, k) => roles[k] === 'content' && w === prev);
+    if (isContent && !STOP_WORDS.has(prev) && isNoun(prev)) out.add(i - 1);
   });
   return out;
 }

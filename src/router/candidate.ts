@@ -83,7 +83,7 @@ export function namedCount(input: CandidateInput): number {
   return (
     u.entities.reduce((sum, e) => sum + serviceWeight(input, e.id), 0) +
     u.outside.length +
-    (u.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0)
+    (u.words.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0)
   );
 }
 

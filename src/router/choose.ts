@@ -166,7 +166,7 @@ function partialReading(input: CandidateInput, gaps: Gaps, best: ScoredCandidate
   const named = namedCount(input);
   const spoken = u.entities.filter((e) => best.speaksTo.includes(e.id)).length;
   const lacking = named - u.entities.filter((e) => ctx.kb.covered.has(e.id)).length;
-  const unknownShare = u.residual.length ? u.unknown.length / u.residual.length : 0;
+  const unknownShare = u.words.content.length ? u.words.unknown.length / u.words.content.length : 0;
   const evidence = {
     ...best.evidence,
     subjects: (spoken + lacking) / named,

@@ -80,16 +80,16 @@ const LONG_QUESTION_WORDS = 60;
 const ZERO: Readonly<FeatureVector> = Object.freeze(Object.fromEntries(FEATURES.map((f) => [f, 0])) as FeatureVector);
 const zero = (): FeatureVector => ({ ...ZERO });
 
-const longness = (u: Understood): number => Math.min(1, u.tokens.length / LONG_QUESTION_WORDS);
+const longness = (u: Understood): number => Math.min(1, u.words.list.length / LONG_QUESTION_WORDS);
 
 /** Plain-text characters past which an answer counts as long (a whole section): the length feature saturates there. */
 const LONG_ANSWER_CHARS = 2000;
 
 /** What kind of answer the question asks for (`language/lexicon/cues.ts`): read once per question, whatever the number of readings. */
 const asks = perObject((u: Understood): { figure: boolean; procedure: boolean; cause: boolean } => ({
-  figure: holdsPhrase(u.tokens, FIGURE_PHRASES),
-  procedure: holdsPhrase(u.tokens, PROCEDURE_PHRASES),
-  cause: holdsPhrase(u.tokens, CAUSE_PHRASES),
+  figure: holdsPhrase(u.words.texts, FIGURE_PHRASES),
+  procedure: holdsPhrase(u.words.texts, PROCEDURE_PHRASES),
+  cause: holdsPhrase(u.words.texts, CAUSE_PHRASES),
 }));
 
 /** The features read from a reading's built answer (the rest come from its evidence, before it is built). */
@@ -116,7 +116,7 @@ export function evidenceFeatures(u: Understood, intent: Intent, e: Evidence, par
   x['answer.no-aspect-asked'] = e.aspects === undefined ? 1 : 0;
   x['answer.content'] = e.content;
   x['answer.form'] = e.form;
-  x['answer.unknown-subject'] = u.subjects.length > 0 ? 1 : 0;
+  x['answer.unknown-subject'] = u.words.subjects.length > 0 ? 1 : 0;
   x['answer.long-question'] = longness(u);
   x['answer.partial'] = partial ? 1 : 0;
   x['answer.passage'] = ANSWERS_FROM[intent] === 'passages' ? 1 : 0;
@@ -157,9 +157,9 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
     y['answer.other-dimension-stated'] = stated.length > 0 && !stated.some((s) => s.dimension === u.dimension) ? 1 : 0;
   }
   // The word that says which limit or aspect is asked ("memory" in "memory limit"), absent from the answer.
-  if (u.modifiers.length) {
+  if (u.words.modifiers.length) {
     const held = new Set(knowledgeStems(body));
-    y['answer.modifier-missing'] = u.modifiers.every((m) => knowledgeStems(m).every((st) => !held.has(st))) ? 1 : 0;
+    y['answer.modifier-missing'] = u.words.modifiers.every((m) => knowledgeStems(m).every((st) => !held.has(st))) ? 1 : 0;
   }
   return y;
 }
@@ -172,7 +172,7 @@ export function notFoundFeatures(u: Understood, e: Evidence, missingServices: nu
   x['not-found.subjects'] = e.subjects;
   x['not-found.content'] = e.content;
   x['not-found.amount'] = amount ? 1 : 0;
-  x['not-found.unknown-subject'] = u.subjects.length > 0 ? 1 : 0;
+  x['not-found.unknown-subject'] = u.words.subjects.length > 0 ? 1 : 0;
   x['not-found.long-question'] = longness(u);
   x['not-found.service-missing'] = missingServices > 0 ? 1 : 0;
   const asked = asks(u);

@@ -117,8 +117,8 @@ function routeAlone(ctx: RouterContext, question: string, options: RouteOptions)
         entities: u.entities.filter((e) => ctx.kb.covered.has(e.id)).map((e) => e.name),
         notCovered: [...u.entities.filter((e) => !ctx.kb.covered.has(e.id)), ...u.outside].map((e) => e.name),
         aspects: [...u.facets, ...(u.cues.amount ? ['amount'] : [])],
-        unknown: u.subjects,
-        content: u.residual,
+        unknown: [...u.words.subjects],
+        content: [...u.words.content],
         cues: cueNames(u),
       },
       candidates: choice.candidates.map((c, i) => ({

@@ -144,7 +144,7 @@ export class FactScorer {
    * same scores, to the bit: a stem in the label adds twice its weight, one only in the value adds
    * its weight) instead of visiting each candidate fact's term sets. `stems` are distinct.
    */
-  private scoreAll(stems: string[], keep?: (index: number) => boolean): ScoredFact[] {
+  private scoreAll(stems: readonly string[], keep?: (index: number) => boolean): ScoredFact[] {
     const scorings = this.nextScoring();
     const { touchedBy, scratch } = this;
     const touched = (this.touched ??= new Int32Array(this.kb.facts.length));
@@ -180,7 +180,7 @@ export class FactScorer {
    * The facts that can score above 0 against `stems` and `facets` (those holding one of the stems,
    * or showing one of the facets), ascending: across all facts, the rest would be visited for nothing.
    */
-  private candidates(stems: string[], facets: string[]): number[] {
+  private candidates(stems: readonly string[], facets: string[]): number[] {
     this.nextScoring();
     const out: number[] = [];
     const visit = (list: ArrayLike<number> | undefined): void => {
@@ -223,7 +223,7 @@ export class FactScorer {
    * Facts of `entityId` (or of all entities when undefined), scored against `stems` and `facets`,
    * best first; facts scoring 0, and facts `keep` rejects (checked before scoring), are left out.
    */
-  score(entityId: string | undefined, stems: string[], facets: string[], keep?: (index: number) => boolean): ScoredFact[] {
+  score(entityId: string | undefined, stems: readonly string[], facets: string[], keep?: (index: number) => boolean): ScoredFact[] {
     if (entityId === undefined && facets.length === 0) return this.scoreAll(stems, keep);
     const indexes = entityId !== undefined ? (this.kb.factsByEntity.get(entityId) ?? []) : this.candidates(stems, facets);
     const out: ScoredFact[] = [];

@@ -22,9 +22,9 @@ export interface PassageHit {
 
 export interface PassageQuery {
   /** Lower-case words of the question, stop words included or not (the pipeline drops them). */
-  words: string[];
+  words: readonly string[];
   /** Words whose share found in a passage is its coverage (default: `words`): the question's meaningful words. */
-  coverageOf?: string[];
+  coverageOf?: readonly string[];
   /** Only these passages, ascending (e.g. those mentioning one service); only they are scored. */
   within?: readonly number[];
   /** At most this many hits (default 10). */
@@ -32,7 +32,7 @@ export interface PassageQuery {
 }
 
 export function queryPassages(index: PassageIndex, q: PassageQuery): PassageHit[] {
-  const toTerms = (ws: string[]): string[] => [
+  const toTerms = (ws: readonly string[]): string[] => [
     ...new Set(
       ws
         .filter((w) => w.length <= MAX_WORD_LENGTH) // longer ones (`word-length.ts`) are not words

@@ -27,10 +27,10 @@ describe('services.yml vocabulary', () => {
 
   it('reads a user\'s word the knowledge base does not use as the word it lists; entries are matched with every synonym read', () => {
     const u = routerContext().reader.read('can dynamo db hold pics');
-    expect(u.tokens).toEqual(expect.arrayContaining(['store', 'images']));
+    expect(u.words.texts).toEqual(expect.arrayContaining(['store', 'images']));
     const v = routerContext().reader.read('does dynamodb support streaming video');
-    expect(v.tokens).toContain('video');
-    expect(v.synonymTokens).toContain('movies');
+    expect(v.words.texts).toContain('video');
+    expect(v.words.list.map((w) => w.synonym)).toContain('movies');
   });
 
   it('refuses a synonyms entry that is not a list', () => {
@@ -43,34 +43,34 @@ describe('services.yml vocabulary', () => {
   it("reads everyday English synonyms from the lexicon, whatever services.yml lists ('keep' is 'store')", () => {
     const yml = readFileSync(join(knowledgeCopy(), 'services.yml'), 'utf8');
     expect(/^synonyms:\n(?: {2}.*\n)+/m.exec(yml)?.[0]).not.toMatch(/\bkeep\b/);
-    expect(routerContext().reader.read('can dynamo db keep pics').tokens).toEqual(expect.arrayContaining(['store', 'images']));
+    expect(routerContext().reader.read('can dynamo db keep pics').words.texts).toEqual(expect.arrayContaining(['store', 'images']));
   });
 
   it('reads the domain words services.yml lists as naming no subject, and only those', () => {
     const question = 'which aws compute workload runs longest';
     const u = routerContext().reader.read(question);
-    expect(u.residual).not.toEqual(expect.arrayContaining(['aws']));
-    expect(u.residual).not.toEqual(expect.arrayContaining(['compute']));
-    expect(u.subjects).toEqual([]);
+    expect(u.words.content).not.toEqual(expect.arrayContaining(['aws']));
+    expect(u.words.content).not.toEqual(expect.arrayContaining(['compute']));
+    expect(u.words.subjects).toEqual([]);
     const dir = knowledgeCopy();
     const file = join(dir, 'services.yml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^domainWords: .*$/m, 'domainWords: [cloud]'));
     const without = routerContext(dir).reader.read(question);
-    expect(without.residual).toEqual(expect.arrayContaining(['aws', 'compute', 'workload']));
+    expect(without.words.content).toEqual(expect.arrayContaining(['aws', 'compute', 'workload']));
   });
 
   it("reads a product's abbreviation listed as a synonym as its name ('k8s' is 'kubernetes')", () => {
-    expect(routerContext().reader.read('k8s on aws').tokens).toContain('kubernetes');
+    expect(routerContext().reader.read('k8s on aws').words.texts).toContain('kubernetes');
   });
 
   it('reads the vendor words services.yml lists before a service name as part of the name', () => {
-    expect(routerContext().reader.read('acme lambda sla').entityWords.has(0)).toBe(false);
+    expect(routerContext().reader.read('acme lambda sla').words.list[0].role).not.toBe('service');
     const dir = knowledgeCopy();
     const file = join(dir, 'services.yml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^vendors: .*$/m, 'vendors: [AWS, Amazon, Acme]'));
     const u = routerContext(dir).reader.read('acme lambda sla');
     expect(u.entities.map((e) => e.id)).toEqual(['AWS Lambda']);
-    expect(u.entityWords.has(0)).toBe(true);
+    expect(u.words.list[0].role).toBe('service');
   });
 
   it("says what the knowledge base is about in services.yml's words (domain), and plainly without them", () => {

@@ -58,11 +58,11 @@ describe('reading a question', () => {
   });
 
   it('takes only product-like unknown words as subjects, never English padding or typos of it', () => {
-    expect(read('does app runner support IPv6').subjects).toEqual(['ipv6']);
-    expect(read('kindly state how long a Lambda invocation may last').subjects).toEqual([]);
-    expect(read('what uptime do the services we plan to adopt promise').subjects).toEqual([]);
-    expect(read('difference betwen beanstalk and ecs').subjects).toEqual([]);
-    expect(read('terraform vs beanstalk').subjects).toEqual(['terraform']);
+    expect(read('does app runner support IPv6').words.subjects).toEqual(['ipv6']);
+    expect(read('kindly state how long a Lambda invocation may last').words.subjects).toEqual([]);
+    expect(read('what uptime do the services we plan to adopt promise').words.subjects).toEqual([]);
+    expect(read('difference betwen beanstalk and ecs').words.subjects).toEqual([]);
+    expect(read('terraform vs beanstalk').words.subjects).toEqual(['terraform']);
   });
 
   it('reads "at least" and "at most" as bounds on a figure, not as superlatives', () => {
@@ -79,23 +79,23 @@ describe('reading a question', () => {
   });
 
   it('reads the word right before an aspect word as the one asked ("memory limit")', () => {
-    expect(read('Lambda memory limit').modifiers).toEqual(['memory']);
-    expect(read('how long can a lambda run').modifiers).toEqual([]);
+    expect(read('Lambda memory limit').words.modifiers).toEqual(['memory']);
+    expect(read('how long can a lambda run').words.modifiers).toEqual([]);
   });
 
   it('reads an adjective of importance before an aspect or a generic word as ranking, not as what is asked', () => {
     const main = read('What are the main benefits of using AWS Lambda?');
     expect(main.facets).toEqual(['pros']);
-    expect(main.modifiers).toEqual([]);
-    expect(main.residual).toEqual([]);
-    expect(read('What are the Key Features of AWS Lambda?').residual).toEqual([]);
+    expect(main.words.modifiers).toEqual([]);
+    expect(main.words.content).toEqual([]);
+    expect(read('What are the Key Features of AWS Lambda?').words.content).toEqual([]);
     // A verb that only says the service acts on what is asked ("how does Lambda handle scaling") is no content either.
-    expect(read('How does AWS Lambda handle scaling?').residual).toEqual([]);
+    expect(read('How does AWS Lambda handle scaling?').words.content).toEqual([]);
     // …nor a stated problem: how a service works is asked, not what to do.
     expect(read('How does Amazon EMR handle data processing?').cues.advice).toBe(false);
     expect(read('how do I handle items over 400 KB in DynamoDB').cues.advice).toBe(true);
     // Elsewhere the same words are content like any other.
-    expect(read('what goes in the sort key of the media table').residual).toContain('key');
+    expect(read('what goes in the sort key of the media table').words.content).toContain('key');
   });
 
   it.each([
@@ -104,7 +104,7 @@ describe('reading a question', () => {
     ['SLA for EKS', ['sla']],
   ])('reads an acronym of a facet\'s title (the SLA facet: "availability SLA") spelled out as that facet: %s', (q, facets) => {
     expect(read(q).facets).toEqual(facets);
-    expect(read(q).residual).not.toContain('agreement');
+    expect(read(q).words.content).not.toContain('agreement');
   });
 
   it('does not read an acronym across a function word or from words merely starting with its letters elsewhere', () => {

@@ -28,8 +28,8 @@ const narrowedNote = (shown: number, total: number, columns: string[]): Part => 
 });
 
 /** The question's words that may name a dimension (not services, not cue words). */
-function focusStems(u: Understood): { stems: string[]; facets: string[] } {
-  return { stems: u.residualStems, facets: u.facets.filter((f) => f !== SLA_FACET || u.entities.length > 0) };
+function focusStems(u: Understood): { stems: readonly string[]; facets: string[] } {
+  return { stems: u.words.contentStems, facets: u.facets.filter((f) => f !== SLA_FACET || u.entities.length > 0) };
 }
 
 /** Rows whose dimension (or failing that, values) the question asks about; all rows when it asks about none. */

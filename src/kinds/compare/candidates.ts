@@ -35,7 +35,7 @@ export function compareCandidates(input: CandidateInput): Candidate[] {
   if (!answer || answer.kind !== 'compare') return [];
   const texts = answerTexts(answer);
   const narrowed = answer.title.includes(':');
-  const held = shareHeld(u.knownStems, texts);
+  const held = shareHeld(u.words.knownStems, texts);
   const ids = covered.map((e) => e.id);
   return [
     {

@@ -19,7 +19,7 @@ import { digestAnswer } from './answer';
  * compared by their names, not as typed (`dynamo db`, `lamda` read as `DynamoDB`, `Lambda`).
  */
 export function matchingEntry(ctx: RouterContext, u: Understood): number | undefined {
-  const words = u.synonymTokens.filter((_, i) => !u.entityWords.has(i));
+  const words = u.words.list.filter((w) => w.role !== 'service').map((w) => w.synonym);
   return ctx.entries.match(contentStems([...words, ...u.entities.map((e) => e.short)].join(' ')));
 }
 
@@ -69,7 +69,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
     const entry = ctx.kb.entries[own];
     const about = info.entities[own];
     // Matched on the services' names alone ("beanstalk vs app runner"), it is one reading among the structured ones.
-    const form = u.residual.length + u.facets.length > 0 ? FORM.asked : FORM.neutral;
+    const form = u.words.content.length + u.facets.length > 0 ? FORM.asked : FORM.neutral;
     out.push({
       intent: 'entry',
       answered: true,
@@ -83,7 +83,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
   // stated problem ("too big for a DynamoDB item, what now"), or an entry asked in other words
   // ("is it a good idea to store images in DynamoDB?").
   const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
-  if (covered.length > 0 && (u.knownStems.length > 0 || (u.cues.advice && u.facets.length > 0))) {
+  if (covered.length > 0 && (u.words.knownStems.length > 0 || (u.cues.advice && u.facets.length > 0))) {
     let best: { i: number; share: number; about: string[] } | undefined;
     for (const i of info.byEntity.get(covered[0].id) ?? []) {
       const about = info.entities[i];
@@ -95,7 +95,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
       )
         continue;
       // As for facts: with aspects asked, the knowledge base's words count; with none, every word does.
-      const share = shareHeldIn(u.facets.length > 0 || u.cues.advice ? u.knownStems : u.residualStems, info.stems(i), false);
+      const share = shareHeldIn(u.facets.length > 0 || u.cues.advice ? u.words.knownStems : u.words.contentStems, info.stems(i), false);
       if (!best || share > best.share) best = { i, share, about };
     }
     if (best && best.share > 0) {

@@ -19,14 +19,14 @@ const MAX_FACTS = 8;
 
 /** Facts of one entity that answer the question, best first; `[]` when none matches what is asked. */
 export function selectFacts(ctx: RouterContext, u: Understood, entity: Entity): { facts: ScoredFact[]; coverage: number } {
-  const stems = u.contentStems;
+  const stems = u.words.matchableStems;
   const facets = u.facets.filter((f) => f !== SLA_FACET);
   const all = ctx.scorer.score(entity.id, stems, facets);
   // Facts showing an asked facet; failing that, facts that match the question's other words
   // ("is EMR good for ETL": no "pros" label, but a use case that names ETL).
   let scored = all.filter((s) => s.facetHit);
   if (scored.length === 0 || facets.length === 0) {
-    scored = facets.length === 0 ? all : all.filter((s) => u.residualStems.some((r) => ctx.scorer.mentions(s.index, r)));
+    scored = facets.length === 0 ? all : all.filter((s) => u.words.contentStems.some((r) => ctx.scorer.mentions(s.index, r)));
   }
   if (scored.length === 0) return { facts: [], coverage: 0 };
   const top = scored[0].score;

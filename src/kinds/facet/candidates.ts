@@ -34,9 +34,9 @@ export function singleForm(input: CandidateInput, covered: number): number {
  */
 function holdsAsAsked(u: Understood, f: Fact): boolean {
   const qs = quantities(f.value);
-  if (u.modifiers.length > 0) {
+  if (u.words.modifiers.length > 0) {
     const stems = knowledgeStems(`${f.attribute} ${f.value}`);
-    return u.modifiers.some(
+    return u.words.modifiers.some(
       (m) => contentStems(m).some((s) => stems.includes(s)) || (qs.length > 0 && askedDimension(m) === qs[0].dimension),
     );
   }
@@ -51,7 +51,7 @@ function verdict(u: Understood, limits: Fact[]): { part: Part; fact: Fact } | un
     const limit = quantities(f.value).find((q) => q.dimension === asked.dimension);
     if (!limit) continue;
     // At the limit itself, the words before the figure decide: "longer than 15 minutes" is over it.
-    const over = asked.base > limit.base || (asked.base === limit.base && u.tokens.some((w) => OVER_WORDS.has(w)));
+    const over = asked.base > limit.base || (asked.base === limit.base && u.words.texts.some((w) => OVER_WORDS.has(w)));
     if (asked.base === limit.base && !over) continue;
     const text = !over
       ? `Yes: ${asked.text} is within the ${limit.text} maximum the knowledge base gives.`
@@ -97,19 +97,19 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
     // With aspects asked, the other words that count are those the knowledge base uses about these
     // services (the rest is the asker's story); the words that name the aspect ("memory limit") always count.
     const vocab = withFacts.map((e) => entityVocabulary(input, e.id));
-    const askable = u.knownStems.filter((s) => vocab.some((v) => v.has(s)));
+    const askable = u.words.knownStems.filter((s) => vocab.some((v) => v.has(s)));
     const content = v
       ? 1
       : u.facets.length > 0
-        ? shareHeld([...askable, ...u.modifiers.flatMap((m) => contentStems(m))], texts)
-        : shareHeld(u.residualStems, texts);
+        ? shareHeld([...askable, ...u.words.modifiers.flatMap((m) => contentStems(m))], texts)
+        : shareHeld(u.words.contentStems, texts);
     out.push({
       intent: 'facet',
       answered: true,
       speaksTo: withFacts.map((e) => e.id),
       why:
         `${facts.length} fact(s) of ${withFacts.map((e) => e.short).join(', ')}${held.length ? ` showing ${held.join(', ')}` : ''}` +
-        `${u.facets.length > held.length ? `; not holding ${u.facets.filter((f) => !held.includes(f)).join(', ')}${u.modifiers.length ? ` as asked (${u.modifiers.join(', ')})` : ''}` : ''}` +
+        `${u.facets.length > held.length ? `; not holding ${u.facets.filter((f) => !held.includes(f)).join(', ')}${u.words.modifiers.length ? ` as asked (${u.words.modifiers.join(', ')})` : ''}` : ''}` +
         `${v ? `; verdict from ${v.fact.value}` : ''}`,
       evidence: {
         subjects: subjectShare(
@@ -124,7 +124,7 @@ export function facetCandidates(input: CandidateInput): Candidate[] {
     });
   }
   // Nothing asked beyond the name ("what is Lambda?", "tell me about EKS"): its profile.
-  if (u.residual.length === 0 && u.facets.length === 0) {
+  if (u.words.content.length === 0 && u.facets.length === 0) {
     const profiles = covered.map((e) => profileFacts(ctx, e));
     const some = covered.filter((_, i) => profiles[i].length > 0);
     if (some.length > 0) {
@@ -154,8 +154,8 @@ export function servicePassageCandidates(input: CandidateInput): Candidate[] {
   const e = u.entities.find((x) => ctx.kb.covered.has(x.id));
   if (!e) return [];
   const form = singleForm(input, u.entities.filter((x) => ctx.kb.covered.has(x.id)).length);
-  const words = u.tokens.filter((_, i) => !u.entityWords.has(i));
-  const hits = findPassages(ctx, words, e.id, u.content);
+  const words = u.words.list.filter((w) => w.role !== 'service').map((w) => w.text);
+  const hits = findPassages(ctx, words, e.id, u.words.matchable);
   const top = hits[0];
   if (!top) return [];
   const passage = ctx.kb.passages[top.id];

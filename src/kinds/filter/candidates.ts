@@ -62,7 +62,7 @@ function showingScoped(input: CandidateInput, facet: string): { idx: number[]; s
   const { facts } = input.ctx.kb;
   const idx = factsShowing(input, facet);
   const scope = scopeStems(
-    input.u.residualStems,
+    input.u.words.contentStems,
     idx.map((i) => facts[i]),
   );
   if (scope.length === 0) return { idx, scope };
@@ -104,7 +104,7 @@ export function filterCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   if (u.entities.some((e) => ctx.kb.covered.has(e.id)) || namedCount(input) > 0) return [];
   return [
-    ...u.figures.flatMap((figure) => statingFigure(input, figure, figureBound(u.tokens, u.tokens.indexOf(figure)))),
+    ...u.words.figures.flatMap((figure) => statingFigure(input, figure, figureBound(u.words.texts, u.words.texts.indexOf(figure)))),
     ...u.facets.flatMap((facet) => [...extremes(input, facet), ...statingNone(input, facet), ...listingAspect(input, facet)]),
     ...matchingAll(input),
   ];
@@ -208,7 +208,7 @@ function listingAspect(input: CandidateInput, facet: string): Candidate[] {
   if (!(u.cues.list || u.cues.all) || facet === SLA_FACET) return [];
   const { idx, scope } = showingScoped(input, facet);
   // Words that name no section are something else asked of the facts (`matchingAll`).
-  if (u.residualStems.some((stem) => !scope.includes(stem))) return [];
+  if (u.words.contentStems.some((stem) => !scope.includes(stem))) return [];
   const facts = idx.map((i) => ctx.kb.facts[i]);
   const services = new Set(facts.map((f) => f.entity));
   if (services.size < 2) return [];
@@ -230,7 +230,7 @@ function listingAspect(input: CandidateInput, facet: string): Candidate[] {
 /** Every service whose facts hold all the words asked ("which of these support Go?"), when two or more do. */
 function matchingAll(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
-  const stems = u.residualStems;
+  const stems = u.words.contentStems;
   if (!u.cues.list || stems.length === 0) return [];
   // Scoped to the aspects asked, when there are: facts showing one of them (as `factsShowing`).
   const hits = ctx.scorer

@@ -21,7 +21,12 @@ export function passageLine(p: Passage): string {
 }
 
 /** The hits for `words` (optionally only passages about `entityId`), with coverage measured on `coverageOf` (default `words`). */
-export function findPassages(ctx: RouterContext, words: string[], entityId?: string, coverageOf?: string[]): PassageHit[] {
+export function findPassages(
+  ctx: RouterContext,
+  words: readonly string[],
+  entityId?: string,
+  coverageOf?: readonly string[],
+): PassageHit[] {
   return queryPassages(ctx.index, {
     words,
     coverageOf,

@@ -7,9 +7,9 @@ import { findPassages, lookupAnswer } from './answer';
 
 export function lookupCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
-  const names = u.tokens.filter((_, i) => u.entityWords.has(i));
-  const words = [...u.content, ...names];
-  const hits = findPassages(ctx, words.length > 0 ? words : u.tokens, undefined, u.content);
+  const names = u.words.list.filter((w) => w.role === 'service').map((w) => w.text);
+  const words = [...u.words.matchable, ...names];
+  const hits = findPassages(ctx, words.length > 0 ? words : u.words.texts, undefined, u.words.matchable);
   const top = hits[0];
   if (!top || top.coverage === 0) return [];
   const passage = ctx.kb.passages[top.id];
@@ -33,7 +33,7 @@ export function lookupCandidates(input: CandidateInput): Candidate[] {
         // A lone passage is never the advice a stated problem asks for (entries are: `kinds/entry/candidates.ts`).
         form: FORM.neutral,
       },
-      build: () => lookupAnswer(ctx, u.text, hits, [], 0, 0, u.cues.list || u.cues.all ? u.contentStems : undefined)!,
+      build: () => lookupAnswer(ctx, u.text, hits, [], 0, 0, u.cues.list || u.cues.all ? u.words.matchableStems : undefined)!,
     },
   ];
 }

@@ -23,12 +23,17 @@ const quoted = (ws: readonly string[]): string => [...new Set(ws)].map((w) => `"
 export interface Gaps {
   missing: Entity[];
   outside: Entity[];
-  subjects: string[];
+  subjects: readonly string[];
   amount: boolean;
 }
 
 export function gapsOf({ u, ctx }: CandidateInput): Gaps {
-  return { missing: u.entities.filter((e) => !ctx.kb.covered.has(e.id)), outside: u.outside, subjects: u.subjects, amount: u.cues.amount };
+  return {
+    missing: u.entities.filter((e) => !ctx.kb.covered.has(e.id)),
+    outside: u.outside,
+    subjects: u.words.subjects,
+    amount: u.cues.amount,
+  };
 }
 
 /** The names of the gaps, for a partial answer's "not in the knowledge base" line. */
@@ -41,7 +46,7 @@ export function notFoundEvidence(input: CandidateInput, g: Gaps): Evidence {
   const named = namedCount(input);
   const lacking = g.missing.length + g.outside.length + (g.subjects.length > 0 ? UNKNOWN_SUBJECT_WEIGHT : 0);
   const { u } = input;
-  const unknownShare = u.residual.length ? u.unknown.length / u.residual.length : 1;
+  const unknownShare = u.words.content.length ? u.words.unknown.length / u.words.content.length : 1;
   return { subjects: named > 0 ? lacking / named : 0, content: unknownShare, form: FORM.asked };
 }
 
@@ -103,8 +108,8 @@ export function notFoundBuild(input: CandidateInput, g: Gaps, related: { about: 
     }
     const titles = u.facets.filter((f) => f !== SLA_FACET).map((f) => ctx.kb.facets[f]?.title ?? f);
     const what =
-      u.modifiers.length && titles.length
-        ? `no ${u.modifiers.join(' ')} ${titles.join(' or ')} for ${names(covered)}`
+      u.words.modifiers.length && titles.length
+        ? `no ${u.words.modifiers.join(' ')} ${titles.join(' or ')} for ${names(covered)}`
         : titles.length
           ? `nothing on the ${titles.join(' or ')} of ${names(covered)} that answers this`
           : `nothing that answers this about ${names(covered)}`;

@@ -34,7 +34,7 @@ const reasonTable = perObject((ctx: RouterContext): Int8Array =>
 
 /** The recommendation and the share of the question's words its reasons cover, or undefined. */
 export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; coverage: number } | undefined {
-  const stems = u.contentStems;
+  const stems = u.words.matchableStems;
   if (stems.length === 0) return undefined;
   // Per service, in the order services first match: its score, the facts that gave it, and how
   // many stems they matched (each stem counts once per service, with the reason of the

@@ -36,8 +36,8 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   const aspects = 1 / u.facets.length;
   if (namedCount(input) === 0) {
     // A word naming some SLA tables' headings ("list the networking SLAs") asks for those tables.
-    const scope = scopeStems(u.residualStems, slaFactsOf(ctx, withSla));
-    const known = u.knownStems.filter((stem) => !scope.includes(stem));
+    const scope = scopeStems(u.words.contentStems, slaFactsOf(ctx, withSla));
+    const known = u.words.knownStems.filter((stem) => !scope.includes(stem));
     return [
       {
         intent: 'sla',
@@ -64,7 +64,12 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
       answered: true,
       speaksTo: ids,
       why: `SLA facts of ${named.map((e) => e.short).join(', ')}`,
-      evidence: { subjects: subjectShare(input, ids), aspects, content: shareHeld(u.knownStems, slaTexts(ctx, ids)), form: FORM.asked },
+      evidence: {
+        subjects: subjectShare(input, ids),
+        aspects,
+        content: shareHeld(u.words.knownStems, slaTexts(ctx, ids)),
+        form: FORM.asked,
+      },
       build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75),
     },
   ];
