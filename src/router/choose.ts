@@ -79,8 +79,8 @@ export function readings(
 ): { scored: ScoredCandidate[]; partial?: Scored; notFound: Scored; gaps: Gaps } {
   const { u } = input;
   const gaps = gapsOf(input);
-  // An amount of money is an aspect asked that no answer holds (the knowledge base has no prices):
-  // it counts among the aspects of every answered candidate, unheld.
+  // An amount of money the knowledge base states no price for (`gapsOf`) is an aspect asked that no
+  // answer holds: it counts among the aspects of every answered candidate, unheld.
   const withAmount = (e: Evidence): Evidence =>
     gaps.amount ? { ...e, aspects: ((e.aspects ?? 1) * u.facets.length) / (u.facets.length + 1) } : e;
   const candidates = proposed.map((c) => {

@@ -13,6 +13,9 @@ import type { CandidateInput } from '../../router/candidate';
 import { namedCount, UNKNOWN_SUBJECT_WEIGHT } from '../../router/candidate';
 import type { Evidence } from '../../router/relevance';
 import { FORM } from '../../router/relevance';
+import type { RouterContext } from '../../read/context';
+import { statesPrice } from '../../language/states-price';
+import { perObject } from '../../util/per-object';
 import { notFoundAnswer, slaNotFound } from './answer';
 
 const names = (es: readonly Entity[]): string => es.map((e) => e.name).join(', ');
@@ -28,13 +31,20 @@ export interface Gaps {
 }
 
 export function gapsOf({ u, ctx }: CandidateInput): Gaps {
+  const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id)).map((e) => e.id);
   return {
     missing: u.entities.filter((e) => !ctx.kb.covered.has(e.id)),
     outside: u.outside,
     subjects: u.words.subjects,
-    amount: u.cues.amount,
+    // An amount of money asked is missing unless the knowledge base states a price for what is asked about.
+    amount: u.cues.amount && !pricedIn(ctx).some((id) => covered.length === 0 || covered.includes(id)),
   };
 }
+
+/** The services whose pricing facts state an amount of money ("Pricing: $5 per TB"), once per knowledge base. */
+const pricedIn = perObject((ctx: RouterContext): string[] => [
+  ...new Set(ctx.kb.facts.filter((f, i) => ctx.scorer.showsFacet(i, PRICING_FACET) && statesPrice(f.value)).map((f) => f.entity)),
+]);
 
 /** The names of the gaps, for a partial answer's "not in the knowledge base" line. */
 export function gapNames(g: Gaps): string[] {

@@ -1,5 +1,5 @@
 /** Unit words of time and size, and the words that ask about a dimension without a figure. */
-import { wordMap } from './word-list';
+import { wordMap, wordSet } from './word-list';
 
 /** What a quantity measures. */
 export type Dimension = 'time' | 'size';
@@ -58,3 +58,7 @@ export const DIMENSION_WORDS: ReadonlyMap<string, Dimension> = wordMap<Dimension
     'payload',
   ].map((w) => [w, 'size'] as const),
 ]);
+
+/** Signs and words a price is written with ("$5 per TB", "0.40 USD"): with a figure beside them, a text states an amount of money. */
+export const CURRENCY_SIGNS = ['$', '€', '£'] as const;
+export const CURRENCY_WORDS = wordSet('CURRENCY_WORDS', 'usd eur gbp dollar dollars cent cents euro euros');
