@@ -5,7 +5,9 @@
  * across services keep to the facts under those sections instead of matching the word in the facts.
  */
 import type { Fact } from '../knowledge/knowledge-base';
+import type { RouterContext } from '../read/context';
 import { knowledgeStems } from '../text/knowledge-stems';
+import { perObject } from '../util/per-object';
 
 /** The stems among `stems` that name the sections of some of `facts`, not all of them. */
 export function scopeStems(stems: readonly string[], facts: readonly Fact[]): string[] {
@@ -21,4 +23,12 @@ export function scopeStems(stems: readonly string[], facts: readonly Fact[]): st
 export function underScope(fact: Fact, scope: readonly string[]): boolean {
   const heading = knowledgeStems(fact.source.section);
   return scope.every((stem) => heading.includes(stem));
+}
+
+/** The stems of every section's heading (its entry's question), once per knowledge base. */
+const headings = perObject((ctx: RouterContext): readonly (readonly string[])[] => ctx.kb.entries.map((e) => knowledgeStems(e.question)));
+
+/** Whether one section's heading holds every one of `stems` (none: false): the words name that section. */
+export function namesSection(ctx: RouterContext, stems: readonly string[]): boolean {
+  return stems.length > 0 && headings(ctx).some((h) => stems.every((stem) => h.includes(stem)));
 }

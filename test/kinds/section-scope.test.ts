@@ -68,3 +68,31 @@ describe('services that state no figure', () => {
     expect(text('which services publish no SLA')).toMatch(/states no availability SLA figure/);
   });
 });
+
+describe('words that all name one section', () => {
+  const OPTIONS = `# Caching
+
+## What are the caching options on AWS?
+
+1. **ElastiCache**
+   * Pros: Managed Redis and Memcached
+   * Best for: Session stores and leaderboards
+2. **DAX**
+   * Pros: Microsecond reads for DynamoDB
+   * Best for: Read-heavy DynamoDB tables
+
+## What are the availability SLAs for the AWS queues?
+
+| Service | Monthly Availability SLA | Notes |
+| ------- | ------------------------ | ----- |
+| SQS     | 99.9%                    | Messages are stored, never cached |
+| SNS     | 99.9%                    | Nothing is stored or cached |
+`;
+  const withOptions = createAssistant({ knowledgeDir: knowledgeCopy({ 'caching.md': OPTIONS }) });
+
+  it('are answered with that section, not with every fact holding them', () => {
+    const t = renderText(withOptions.ask('what are the caching options'));
+    expect(t).not.toMatch(/Each of these has a fact holding every word asked/);
+    expect(t).toMatch(/ElastiCache[\s\S]*DAX/);
+  });
+});

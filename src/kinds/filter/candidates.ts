@@ -15,7 +15,7 @@ import { type FigureBound, figureBound, withinBound } from '../../read/figure-bo
 import { SLA_FACET } from '../../knowledge/facet-ids';
 import { appendTo } from '../../util/append-to';
 import { perObject } from '../../util/per-object';
-import { scopeStems, underScope } from '../section-scope';
+import { namesSection, scopeStems, underScope } from '../section-scope';
 import type { Candidate, CandidateInput } from '../../router/candidate';
 import { namedCount } from '../../router/candidate';
 import { FORM } from '../../router/relevance';
@@ -239,6 +239,8 @@ function matchingAll(input: CandidateInput): Candidate[] {
     .map((i) => ctx.kb.facts[i]);
   const entities = new Set(hits.map((f) => f.entity));
   if (entities.size < 2) return [];
+  // Words that all name one section ("what are the load balancer options") ask for that section, not for facts holding them.
+  if (namesSection(ctx, stems)) return [];
   return [
     across(
       input,
