@@ -61,6 +61,17 @@ describe('a question naming one table of several', () => {
   });
 });
 
+describe('a service named with its SLA', () => {
+  it('gets the other cells of its SLA row that the question names', () => {
+    const answer = assistant.ask('what is the SQS sla and retention');
+    expect(answer.kind).toBe('sla');
+    const t = renderText(answer);
+    expect(t).toMatch(/99\.9%/);
+    expect(t).toMatch(/Retention: Up to 14 days/);
+    expect(text('SLA for SQS')).not.toMatch(/Retention/);
+  });
+});
+
 describe('services that state no figure', () => {
   it('are set apart only where other services state one', () => {
     // Languages are named, never counted: "no language support figure" would list every service.

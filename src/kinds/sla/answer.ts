@@ -12,6 +12,7 @@ import { ask, entityById, finish, shortName, sourcesOf } from '../../answer/comm
 import { slaNotFound } from '../not-found/answer';
 import { entitiesWithSla, suggestions } from '../../answer/suggest';
 import { underScope } from '../section-scope';
+import { knowledgeStems } from '../../text/knowledge-stems';
 
 /** Services listed when the whole SLA table is asked for. */
 const MAX_LISTED = 25;
@@ -21,8 +22,24 @@ function slaFactsOf(ctx: RouterContext, entityId: string): Fact[] {
 }
 
 /**
+ * The other cells of a service's SLA rows whose column the question names ("what does the Route 53
+ * SLA **cover**" → its `Covers` cell; "EBS SLA and durability" → `Designed Durability`): `stems`
+ * are the question's content stems.
+ */
+export function rowFactsAsked(ctx: RouterContext, entityId: string, stems: readonly string[]): Fact[] {
+  if (stems.length === 0) return [];
+  const idx = ctx.kb.factsByEntity.get(entityId) ?? [];
+  const rows = new Set(slaFactsOf(ctx, entityId).map((f) => `${f.source.file}:${f.line}`));
+  return idx
+    .filter((i) => !ctx.scorer.showsFacet(i, SLA_FACET))
+    .map((i) => ctx.kb.facts[i])
+    .filter((f) => rows.has(`${f.source.file}:${f.line}`) && knowledgeStems(f.attribute).some((st) => stems.includes(st)));
+}
+
+/**
  * The SLA figures of `entities`, or of every service when none is named; `scope`: stems that name
- * the SLA tables asked (`section-scope.ts`), whose rows alone are then listed.
+ * the SLA tables asked (`section-scope.ts`), whose rows alone are then listed; `asked`: the
+ * question's content stems, for the other cells of a named service's rows it asks about ({@link rowFactsAsked}).
  */
 export function slaAnswer(
   ctx: RouterContext,
@@ -30,6 +47,7 @@ export function slaAnswer(
   entities: Entity[],
   confidence: number,
   scope: readonly string[] = [],
+  asked: readonly string[] = [],
 ): Answer {
   const all = entities.length === 0;
   const slaFacts = (id: string): Fact[] => slaFactsOf(ctx, id).filter((f) => underScope(f, scope));
@@ -40,7 +58,7 @@ export function slaAnswer(
   const used: Fact[] = [];
   const missing: string[] = [];
   for (const id of ids) {
-    const facts = slaFacts(id);
+    const facts = [...slaFacts(id), ...(all ? [] : rowFactsAsked(ctx, id, asked))];
     if (facts.length === 0) {
       missing.push(id);
       continue;

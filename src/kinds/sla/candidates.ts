@@ -9,7 +9,7 @@ import type { RouterContext } from '../../read/context';
 import { perObject } from '../../util/per-object';
 import { scopeStems } from '../section-scope';
 import type { Fact } from '../../knowledge/knowledge-base';
-import { slaAnswer } from './answer';
+import { rowFactsAsked, slaAnswer } from './answer';
 
 /** The SLA facts of `ids`. */
 function slaFactsOf(ctx: RouterContext, ids: readonly string[]): Fact[] {
@@ -67,10 +67,13 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
       evidence: {
         subjects: subjectShare(input, ids),
         aspects,
-        content: shareHeld(u.words.knownStems, slaTexts(ctx, ids)),
+        content: shareHeld(u.words.knownStems, [
+          ...slaTexts(ctx, ids),
+          ...ids.flatMap((id) => rowFactsAsked(ctx, id, u.words.contentStems)).map((f) => `${f.attribute} ${f.value}`),
+        ]),
         form: FORM.asked,
       },
-      build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75),
+      build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75, [], u.words.contentStems),
     },
   ];
 }
