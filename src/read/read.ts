@@ -208,6 +208,36 @@ export class QuestionReader {
     });
   }
 
+  /**
+   * Two words the knowledge base writes as one ("fail over" → `failover`, "time out" → `timeout`,
+   * "data base" → `database`) are read as that word: the first is no stop word, and the joined word
+   * is one the knowledge base uses (not the first word's plural: "lambda s"), and neither the
+   * first word nor the pair is a name.
+   */
+  private joinCompounds(tokens: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i += 1) {
+      const [w, next] = [tokens[i], tokens[i + 1]];
+      const joined = next === undefined ? '' : w + next;
+      if (
+        next !== undefined &&
+        /^[a-z]+$/.test(w) &&
+        /^[a-z]+$/.test(next) &&
+        !STOP_WORDS.has(w) &&
+        !FUNCTION_WORDS.has(w) &&
+        next.length > 1 &&
+        lunrTerm(joined) !== lunrTerm(w) &&
+        this.index.vocabulary.has(lunrTerm(joined) ?? '') &&
+        !this.finder.isAlias(w) &&
+        !this.finder.isAlias(`${w} ${next}`)
+      ) {
+        out.push(joined);
+        i += 1;
+      } else out.push(w);
+    }
+    return out;
+  }
+
   /** The knowledge base's word for a user's word (`photos` → `images`); the word otherwise. */
   private synonym(w: string): string {
     return this.synonyms.get(w) ?? w;
@@ -227,7 +257,7 @@ export class QuestionReader {
   private readonly namesMemo = new LruMap<string, Set<string>>(10_000);
 
   read(text: string): Understood {
-    const plain = this.splitCompounds(plainWords(text)).slice(0, MAX_QUESTION_WORDS);
+    const plain = this.joinCompounds(this.splitCompounds(plainWords(text))).slice(0, MAX_QUESTION_WORDS);
     // A user's word the knowledge base does not use is read as the word it uses ("photos" → "images").
     const tokens = plain.map((w) => (this.isKnownWord(w) ? w : this.synonym(w)));
     const names = this.nameMentions(tokens);

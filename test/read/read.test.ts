@@ -65,6 +65,12 @@ describe('reading a question', () => {
     expect(read('terraform vs beanstalk').words.subjects).toEqual(['terraform']);
   });
 
+  it('reads two words the knowledge base writes as one as that word, never a plural or a name', () => {
+    expect(read('is lambda good for micro services').words.texts).toContain('microservices');
+    expect(read("Can Lambda's memory limit exceed 10 GB").words.texts).toContain('lambda');
+    expect(read('app runner sla').entities.map((e) => e.short)).toEqual(['App Runner']);
+  });
+
   it('reads "at least" and "at most" as bounds on a figure, not as superlatives', () => {
     expect(read('which services have an SLA of at least 99.95%').cues.superlative).toBeUndefined();
     expect(read('which services have an SLA of at most 99.9%').cues.superlative).toBeUndefined();

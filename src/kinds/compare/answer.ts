@@ -88,6 +88,17 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
   });
 }
 
+/**
+ * A comparison section asked about in a question that is no comparison ("how fast does Global
+ * Accelerator fail over", asked of the CloudFront vs Global Accelerator section): its rows that
+ * hold what was asked, both sides, with the section as the source; undefined when no row narrows
+ * it (then the section itself answers).
+ */
+export function rowsAsked(ctx: RouterContext, u: Understood, cmp: Comparison, confidence: number): Answer | undefined {
+  const all = cmp.rows.map((r): Row => ({ dimension: r.dimension, values: cmp.entities.map((id) => r.values[id] ?? ''), from: r.from }));
+  return narrow(ctx, all, u).narrowed ? fromKnowledge(ctx, u, cmp.entities, cmp, confidence) : undefined;
+}
+
 /** The cell of a dimension the knowledge base states for the other side only. */
 export const NOT_STATED = 'not stated in the knowledge base';
 

@@ -12,6 +12,8 @@ import { perObject } from '../../util/per-object';
 import type { Candidate, CandidateInput } from '../../router/candidate';
 import { aspectsHeld, shareHeldIn, subjectShare } from '../../router/candidate';
 import { FORM } from '../../router/relevance';
+import type { Answer } from '../../answer/answer';
+import { rowsAsked } from '../compare/answer';
 import { digestAnswer } from './answer';
 
 /**
@@ -59,6 +61,13 @@ export const entryInfo = perObject((ctx: RouterContext): EntryFacts => {
     stems: (i) => (stems[i] ??= new Set(texts(i).flatMap((x) => knowledgeStems(x)))),
   };
 });
+
+/** When entry `i` is a comparison, its rows that hold what was asked (`rowsAsked`): one row asked, one row answered. */
+function sectionRows(ctx: RouterContext, u: Understood, i: number): Answer | undefined {
+  const { question, file } = ctx.kb.entries[i];
+  const cmp = ctx.kb.comparisons.find((c) => c.source.section === question && c.source.file === file);
+  return cmp && rowsAsked(ctx, u, cmp, 0.8);
+}
 
 export function entryCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
@@ -112,7 +121,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
           content: share,
           form: u.cues.advice ? FORM.asked : FORM.neutral,
         },
-        build: () => digestAnswer(ctx, u.text, entry, 0.8),
+        build: () => (u.cues.advice ? undefined : sectionRows(ctx, u, i)) ?? digestAnswer(ctx, u.text, entry, 0.8),
       });
     }
   }
