@@ -213,7 +213,9 @@ function createHttpReceiver(options: SlackAppOptions, logger: PinoLogger, bolt: 
 /**
  * The Bolt app, initialized by `start()` (`deferInitialization`): `auth.test` only when the bot ids
  * are not both given; the Web API client with the retry policy, rate-limited calls retried. With
- * `tokenOnly`, the token is handed to listeners as is and never verified or looked up (`authorize`).
+ * `tokenOnly` (the slash command's app), the token is handed to listeners as is and never verified
+ * or looked up (`authorize`), and Bolt's `ignoreSelf` middleware is left out: it only ever filters
+ * events, which that app never receives, and every middleware is one more async step per request.
  */
 function createBoltApp(options: SlackAppOptions, receiver: HTTPReceiver | SocketModeReceiver, bolt: BoltLogger, tokenOnly = false): App {
   const knownIds = options.botId !== undefined && options.botUserId !== undefined;
@@ -232,6 +234,7 @@ function createBoltApp(options: SlackAppOptions, receiver: HTTPReceiver | Socket
     },
     convoStore: false,
     deferInitialization: true,
+    ...(tokenOnly ? { ignoreSelf: false } : {}),
   });
 }
 

@@ -17,7 +17,7 @@
  * The client's debug lines quote the envelopes (question text): `createSlackApp` passes a Bolt
  * logger wrapped in {@link withoutPayloads}.
  */
-import { type Logger as BoltLogger, SocketModeReceiver } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { SlackRetryConfig } from './retry-config';
 
@@ -142,6 +142,10 @@ export function createSocketConnection(options: SocketConnectionOptions): Socket
 /**
  * A Bolt logger whose debug lines are cut before their first `{`: Bolt, the Web API client and the
  * socket-mode client quote whole request bodies and envelopes there (questions, user ids).
+ *
+ * Below debug level nothing is looked at: Bolt builds a debug message quoting the ack body twice
+ * per request (`ack() call begins (body: …)`), and searching it for `{` would flatten the whole
+ * concatenated string, a copy of every answer's Block Kit JSON, only to drop the line.
  */
 export function withoutPayloads(bolt: BoltLogger): BoltLogger {
   const cut = (arg: unknown): unknown => {
@@ -149,5 +153,10 @@ export function withoutPayloads(bolt: BoltLogger): BoltLogger {
     const brace = arg.indexOf('{');
     return brace < 0 ? arg : `${arg.slice(0, brace)}[payload omitted]`;
   };
-  return { ...bolt, debug: (...args: unknown[]) => bolt.debug(...args.map(cut)) };
+  return {
+    ...bolt,
+    debug: (...args: unknown[]) => {
+      if (bolt.getLevel() === LogLevel.DEBUG) bolt.debug(...args.map(cut));
+    },
+  };
 }

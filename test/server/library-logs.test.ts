@@ -7,6 +7,7 @@ import { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { routeConsole } from '../../adapters/server/logger';
 import { boltLogger } from '../../adapters/slack/log';
+import { withoutPayloads } from '../../adapters/slack/socket-mode';
 import { startedForAll } from '../helpers/lifecycle';
 import { startFakeSlack } from './helpers/fakes';
 
@@ -46,5 +47,19 @@ describe("libraries' log lines at LOG_LEVEL=debug", () => {
     expect(all).not.toContain(CHANNEL);
     expect(all).toContain('plain text stays');
     expect(lines).toHaveLength(3);
+  });
+
+  it("Bolt's debug lines lose their payload at debug, and below debug are dropped before anything reads them", () => {
+    const ack = `ack() call begins (body: ${JSON.stringify({ text: QUESTION, channel: CHANNEL })})`;
+    const atDebug = capture();
+    withoutPayloads(boltLogger(atDebug.logger, [])).debug(ack);
+    expect(atDebug.lines).toHaveLength(1);
+    expect(atDebug.lines[0]).toContain('ack() call begins (body: [payload omitted]');
+    expect(atDebug.lines[0]).not.toContain('zanzibar');
+
+    const inner = boltLogger(pino({ level: 'info' }, { write: () => undefined }), []);
+    const seen: unknown[][] = [];
+    withoutPayloads({ ...inner, debug: (...args: unknown[]) => void seen.push(args) }).debug(ack);
+    expect(seen).toEqual([]);
   });
 });
