@@ -13,23 +13,19 @@
  * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
-import type { Assistant, ConversationRecall, FeedbackStore } from '../../src/index';
 import { createTeamsAdapter, type TeamsAuthOptions, type TeamsCloudAdapter } from './adapter';
-import { TeamsQaBot } from './bot';
+import { TeamsQaBot, type TeamsQaBotOptions } from './bot';
 import type { TeamsExperts } from './experts';
 import { createMessagesListener } from './http';
 import { createRedactor, teamsLogger } from './log';
 
-export interface TeamsBotOptions extends TeamsAuthOptions {
-  assistant: Pick<Assistant, 'ask'> & Partial<ConversationRecall>;
-  feedbackStore: FeedbackStore;
-  /** Parent logger; the adapter logs as a child with `component: 'teams'`. Never given secrets. */
-  logger: Logger;
-  /** `TEAMS_ALLOWED_TENANT_IDS`: when non-empty, activities from other tenants get no answer. */
-  allowedTenantIds?: readonly string[];
-  /** How long to wait for the connector to take one reply. Default 10,000 ms. */
-  replyTimeoutMs?: number;
+/**
+ * The bot's own options (`TeamsQaBotOptions`: the assistant, the feedback store, the allowed
+ * tenants, the reply timeout), with `logger` the parent logger (the adapter logs as a child with
+ * `component: 'teams'`; never given secrets) and the experts without the app id (taken from the
+ * identity), plus the identity and what the request listener needs.
+ */
+export interface TeamsBotOptions extends TeamsAuthOptions, Omit<TeamsQaBotOptions, 'experts'> {
   /** Largest accepted request body in bytes. Default 256 KiB. */
   maxBodyBytes?: number;
   /** Without an app id: origins besides loopback that replies may go to (`TEAMS_ALLOWED_SERVICE_URLS`). */
