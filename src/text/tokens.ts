@@ -98,13 +98,13 @@ export function contentStems(text: string, extraStops: ReadonlySet<string> = new
 /**
  * Plain lower-case words in order, no splitting of compounds and no stemming: the positions
  * the entity scanner and the router count in. `Beanstalk vs. App-Runner?` → `beanstalk vs app-runner`;
- * a slash separates (`eks/ecs` → `eks`, `ecs`).
+ * a slash separates (`eks/ecs` → `eks`, `ecs`); an `@` inside a word keeps it whole (`lambda@edge`).
  */
 export function plainWords(text: string): string[] {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .split(/[^\p{L}\p{N}.\-+#]+/u)
-    .map((w) => w.replace(/^[-+#]+|[.\-+]+$/g, '').replace(/^\.(?!\p{L})/u, ''))
+    .split(/[^\p{L}\p{N}.\-+#@]+/u)
+    .map((w) => w.replace(/^[-+#@]+|[.\-+@]+$/g, '').replace(/^\.(?!\p{L})/u, ''))
     .filter((w) => w.length > 0 && w.length <= MAX_WORD_LENGTH);
 }
