@@ -78,8 +78,10 @@ function routeFocused(ctx: RouterContext, question: string, options: RouteOption
 export function focusedText(ctx: RouterContext, question: string): string | undefined {
   const parts = focusOf(question);
   if (!parts) return undefined;
-  const context = turnOf(ctx.reader.read(parts.context), false);
   const focus = ctx.reader.read(parts.focus);
+  // A focus that asks for nothing ("Can you please suggest?") leaves the question in its story: the whole message is read.
+  if (focus.cues.help) return undefined;
+  const context = turnOf(ctx.reader.read(parts.context), false);
   return followUp(focus, context, ctx.kb)?.text ?? parts.focus;
 }
 

@@ -57,6 +57,17 @@ describe('partial answers', () => {
   });
 });
 
+describe('long messages', () => {
+  it('reads the whole message when the sentence that asks asks for nothing ("Can you please suggest?")', () => {
+    const q =
+      'We keep user uploads next to their records. Our avatars and screen recordings are too big for a DynamoDB item. ' +
+      'The writes fail with an item size error. Can you please suggest?';
+    const answer = assistant.ask(q);
+    expect(answer.kind).not.toBe('help');
+    expect(renderText(answer)).toMatch(/400 KB/);
+  });
+});
+
 describe('abstaining', () => {
   it('says an attribute it lacks is missing, then shows what it does hold, labelled', () => {
     const r = assistant.route('does app runner support IPv6?');
