@@ -94,7 +94,9 @@ const weightedAccuracy = (qs: Question[], w: number[], t: number): number =>
 type Objective = 'reading' | 'choice';
 
 function fit(qs: Question[], l2: number, objective: Objective): { w: number[]; threshold: number } {
-  const unpenalized = [FEATURES.indexOf('answer'), FEATURES.indexOf('not-found')];
+  // The choice model sees only the difference between the two biases (every reading has exactly one):
+  // the penalty pins the not-found bias there, so the fit has one solution and writes the same file every time.
+  const unpenalized = objective === 'choice' ? [FEATURES.indexOf('answer')] : [FEATURES.indexOf('answer'), FEATURES.indexOf('not-found')];
   const w =
     objective === 'choice'
       ? fitConditionalLogit(
