@@ -17,7 +17,8 @@ import { knowledgeStems } from '../../text/knowledge-stems';
 /** Services listed when the whole SLA table is asked for. */
 const MAX_LISTED = 25;
 
-function slaFactsOf(ctx: RouterContext, entityId: string): Fact[] {
+/** The SLA facts of one service. */
+export function slaFactsOf(ctx: RouterContext, entityId: string): Fact[] {
   return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => ctx.kb.facts[i]);
 }
 

@@ -8,19 +8,11 @@ import { FORM } from '../../router/relevance';
 import type { RouterContext } from '../../read/context';
 import { perObject } from '../../util/per-object';
 import { scopeStems } from '../section-scope';
-import type { Fact } from '../../knowledge/knowledge-base';
-import { rowFactsAsked, slaAnswer } from './answer';
-
-/** The SLA facts of `ids`. */
-function slaFactsOf(ctx: RouterContext, ids: readonly string[]): Fact[] {
-  return ids.flatMap((id) =>
-    (ctx.kb.factsByEntity.get(id) ?? []).filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => ctx.kb.facts[i]),
-  );
-}
+import { rowFactsAsked, slaAnswer, slaFactsOf } from './answer';
 
 /** The texts of the SLA facts of `ids`. */
 function slaTexts(ctx: RouterContext, ids: readonly string[]): string[] {
-  return slaFactsOf(ctx, ids).map((f) => `${f.attribute} ${f.value}`);
+  return ids.flatMap((id) => slaFactsOf(ctx, id)).map((f) => `${f.attribute} ${f.value}`);
 }
 
 /** The stems of the whole SLA table (every service's SLA facts), gathered once per knowledge base. */
@@ -36,7 +28,10 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   const aspects = 1 / u.facets.length;
   if (namedCount(input) === 0) {
     // A word naming some SLA tables' headings ("list the networking SLAs") asks for those tables.
-    const scope = scopeStems(u.words.contentStems, slaFactsOf(ctx, withSla));
+    const scope = scopeStems(
+      u.words.contentStems,
+      withSla.flatMap((id) => slaFactsOf(ctx, id)),
+    );
     const known = u.words.knownStems.filter((stem) => !scope.includes(stem));
     return [
       {
