@@ -30,6 +30,8 @@ interface EntryFacts {
   entities: string[][];
   /** Per entity id, the entries about it. */
   byEntity: Map<string, number[]>;
+  /** Per entry, the indexes of its passages, in document order. */
+  passages: readonly (readonly number[])[];
   /** Entry `i`'s question and passages' texts (labels included). */
   texts(i: number): readonly string[];
   /** The stems of entry `i`'s texts (computed when first asked, then kept). */
@@ -57,6 +59,7 @@ export const entryInfo = perObject((ctx: RouterContext): EntryFacts => {
   return {
     entities: entities.map((s) => [...s]),
     byEntity,
+    passages,
     texts,
     stems: (i) => (stems[i] ??= new Set(texts(i).flatMap((x) => knowledgeStems(x)))),
   };

@@ -11,6 +11,7 @@ import { queryPassages, type PassageHit } from '../../search/query';
 import { finish, sourcesOf } from '../../answer/common';
 import { suggestions } from '../../answer/suggest';
 import { knowledgeStems } from '../../text/knowledge-stems';
+import { entryInfo } from '../entry/candidates';
 
 /** Coverage a top passage needs to count as an answer. */
 export const MIN_COVERAGE = 0.5;
@@ -49,7 +50,10 @@ function neighbours(ctx: RouterContext, hits: PassageHit[]): Passage[] {
 function listedPassages(ctx: RouterContext, first: Passage, hits: PassageHit[], stems: readonly string[]): Passage[] {
   const heading = knowledgeStems(first.source.section);
   if (stems.length > 0 && stems.every((s) => heading.includes(s))) {
-    return ctx.kb.passages.filter((p) => p.entry === first.entry && p.kind === first.kind).slice(0, LISTED);
+    return entryInfo(ctx)
+      .passages[first.entry].map((k) => ctx.kb.passages[k])
+      .filter((p) => p.kind === first.kind)
+      .slice(0, LISTED);
   }
   const [top] = hits;
   return hits
