@@ -39,8 +39,8 @@ export function rowFactsAsked(ctx: RouterContext, entityId: string, stems: reado
 
 /**
  * The SLA figures of `entities`, or of every service when none is named; `scope`: stems that name
- * the SLA tables asked (`section-scope.ts`), whose rows alone are then listed; `asked`: the
- * question's content stems, for the other cells of a named service's rows it asks about ({@link rowFactsAsked}).
+ * the SLA tables asked (`section-scope.ts`), whose rows alone are then listed; `rowCells`: per
+ * named service, the other cells of its SLA rows the question asks about ({@link rowFactsAsked}).
  */
 export function slaAnswer(
   ctx: RouterContext,
@@ -48,7 +48,7 @@ export function slaAnswer(
   entities: Entity[],
   confidence: number,
   scope: readonly string[] = [],
-  asked: readonly string[] = [],
+  rowCells: ReadonlyMap<string, readonly Fact[]> = new Map(),
 ): Answer {
   const all = entities.length === 0;
   const slaFacts = (id: string): Fact[] => slaFactsOf(ctx, id).filter((f) => underScope(f, scope));
@@ -59,7 +59,7 @@ export function slaAnswer(
   const used: Fact[] = [];
   const missing: string[] = [];
   for (const id of ids) {
-    const facts = [...slaFacts(id), ...(all ? [] : rowFactsAsked(ctx, id, asked))];
+    const facts = [...slaFacts(id), ...(all ? [] : (rowCells.get(id) ?? []))];
     if (facts.length === 0) {
       missing.push(id);
       continue;

@@ -53,6 +53,8 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   const named = u.entities.filter((e) => withSla.includes(e.id));
   if (named.length === 0) return [];
   const ids = named.map((e) => e.id);
+  // The other cells of their SLA rows that the question names, read once for the evidence and the answer.
+  const rowCells = new Map(ids.map((id) => [id, rowFactsAsked(ctx, id, u.words.contentStems)]));
   return [
     {
       intent: 'sla',
@@ -64,11 +66,11 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
         aspects,
         content: shareHeld(u.words.knownStems, [
           ...slaTexts(ctx, ids),
-          ...ids.flatMap((id) => rowFactsAsked(ctx, id, u.words.contentStems)).map((f) => `${f.attribute} ${f.value}`),
+          ...[...rowCells.values()].flat().map((f) => `${f.attribute} ${f.value}`),
         ]),
         form: FORM.asked,
       },
-      build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75, [], u.words.contentStems),
+      build: () => slaAnswer(ctx, u.text, named, u.exact ? 0.9 : 0.75, [], rowCells),
     },
   ];
 }
