@@ -11,9 +11,11 @@ export const PROS_FACET = 'pros';
 export const CONS_FACET = 'cons';
 export const BEST_FOR_FACET = 'best-for';
 export const LANGUAGES_FACET = 'languages';
+/** What a service is: the knowledge base's statement of its kind ("a PaaS", "container orchestration"). */
+export const DEFINITION_FACET = 'definition';
 
 /** Every facet the code relies on. */
-export const REQUIRED_FACETS = [SLA_FACET, LIMITS_FACET, PRICING_FACET, PROS_FACET, CONS_FACET, BEST_FOR_FACET, LANGUAGES_FACET] as const;
+export const REQUIRED_FACETS = [SLA_FACET, LIMITS_FACET, PRICING_FACET, PROS_FACET, CONS_FACET, BEST_FOR_FACET, LANGUAGES_FACET, DEFINITION_FACET] as const;
 
 /** A facet id the code relies on (the knowledge base may define more: those are plain strings). */
 export type KnownFacet = (typeof REQUIRED_FACETS)[number];

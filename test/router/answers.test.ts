@@ -167,6 +167,22 @@ describe('assistant', () => {
     });
   });
 
+  it.each([
+    ['What is Elastic Beanstalk?', /platform-as-a-service \(PaaS\)/, /What are the difference between Beanstalk and App Runner\?/],
+    ['what is ECS', /container orchestration service/, /What are the difference between Beanstalk and ECS\?/],
+    ['What is Amazon EMR?', /distributed computing frameworks/, /What are the differences between EMR and ML \(SageMaker\)\?/],
+  ])('"what is X?" leads with what X is, from whichever section states it: %s', (q, kind, source) => {
+    const { answer, text } = askFor(q, 'facet');
+    expect(answer.parts[0]).toMatchObject({ type: 'facts' });
+    expect(text.split('\n').find((l) => l.startsWith('•'))).toMatch(kind);
+    expect(text).toMatch(source);
+  });
+
+  it('gives a service whose knowledge states no kind its profile as before', () => {
+    const { text } = askFor('what is lambda', 'facet');
+    expect(text.split('\n').find((l) => l.startsWith('•'))).toMatch(/^• Best for: Event-driven/);
+  });
+
   describe('recommend', () => {
     it('keeps plain adjectives as subjects (high performance computing → EC2)', () => {
       expect(ask('we need high performance computing, which option?').text).toMatch(/EC2[\s\S]*high-performance computing/);

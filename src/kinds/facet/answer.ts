@@ -3,7 +3,15 @@
  * the 15-minute limit, pricing model, …), grouped by the label the knowledge base gives them.
  * With nothing specific asked ("what is Lambda?"), its profile: best for, pros, cons, languages.
  */
-import { BEST_FOR_FACET, CONS_FACET, LANGUAGES_FACET, PROS_FACET, SLA_FACET, type KnownFacet } from '../../knowledge/facet-ids';
+import {
+  BEST_FOR_FACET,
+  CONS_FACET,
+  DEFINITION_FACET,
+  LANGUAGES_FACET,
+  PROS_FACET,
+  SLA_FACET,
+  type KnownFacet,
+} from '../../knowledge/facet-ids';
 import type { Answer, Part } from '../../answer/answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
@@ -39,11 +47,16 @@ export function selectFacts(ctx: RouterContext, u: Understood, entity: Entity): 
   return { facts: picked, coverage: facets.length > 0 ? Math.max(coverage, 0.75) : coverage };
 }
 
-/** The profile facts of an entity (best for, pros, cons, languages), for "what is X?". */
+/**
+ * The profile facts of an entity, for "what is X?": first what it is (the first fact, from any
+ * section, that states its kind: "Abstraction level: … (PaaS)"), then its best for, pros, cons,
+ * languages and SLA as the knowledge base lists them outside comparisons.
+ */
 export function profileFacts(ctx: RouterContext, entity: Entity): Fact[] {
   const idx = ctx.kb.factsByEntity.get(entity.id) ?? [];
+  const definition = idx.find((i) => ctx.scorer.showsFacet(i, DEFINITION_FACET));
   const picked = PROFILE.flatMap((f) => idx.filter((i) => ctx.scorer.showsFacet(i, f) && ctx.kb.facts[i].origin !== 'comparison'));
-  return [...new Set(picked)].map((i) => ctx.kb.facts[i]);
+  return [...new Set(definition === undefined ? picked : [definition, ...picked])].map((i) => ctx.kb.facts[i]);
 }
 
 /** Renders facts of one entity as a `facts` part (list-valued attributes joined one per line in bullets). */
