@@ -22,6 +22,7 @@ import {
   ALL_WORDS,
   AMOUNT_PHRASES,
   PERIOD_PHRASES,
+  ABBREVIATIONS,
   AMOUNT_WORDS,
   COMPARE_WORDS,
   COUNT_PHRASES,
@@ -523,15 +524,28 @@ function superlativeOf(tokens: readonly string[], entityWords: ReadonlySet<numbe
 }
 
 /**
- * Positions of the nouns right before a single aspect word ("**memory** limit"): they say which
- * one is asked. The word must be a content word of the question (at any position).
+ * Positions of the words that say which one of an aspect is asked: the noun right before a single
+ * aspect word ("**memory** limit"), and the content words right after a superlative aspect word,
+ * up to the first other word, when they hold a noun ("maximum **concurrent executions**"; service
+ * names between are skipped). The word before must be a content word of the question (at any position).
  */
 function modifierPositions(tokens: string[], roles: readonly WordRole[], entityWords: ReadonlySet<number>, aspects: Aspects): Set<number> {
   const out = new Set<number>();
-  tokens.forEach((_, i) => {
+  tokens.forEach((w, i) => {
+    if (!aspects.wordPositions.has(i)) return;
+    const full = ABBREVIATIONS.get(w) ?? w;
+    if (SUPERLATIVE_DESC.has(full) || SUPERLATIVE_ASC.has(full)) {
+      const run: number[] = [];
+      for (let j = i + 1; j < tokens.length; j++) {
+        if (entityWords.has(j) && run.length === 0) continue;
+        if (roles[j] !== 'content' || STOP_WORDS.has(tokens[j])) break;
+        run.push(j);
+      }
+      if (run.some((j) => isNoun(tokens[j]))) for (const j of run) out.add(j);
+    }
     const prev = tokens[i - 1];
-    if (i === 0 || !aspects.wordPositions.has(i) || aspects.positions.has(i - 1) || entityWords.has(i - 1)) return;
-    const isContent = tokens.some((w, k) => roles[k] === 'content' && w === prev);
+    if (i === 0 || aspects.positions.has(i - 1) || entityWords.has(i - 1)) return;
+    const isContent = tokens.some((t, k) => roles[k] === 'content' && t === prev);
     if (isContent && !STOP_WORDS.has(prev) && isNoun(prev)) out.add(i - 1);
   });
   return out;

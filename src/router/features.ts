@@ -156,10 +156,12 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
   if (u.dimension) {
     y['answer.other-dimension-stated'] = stated.length > 0 && !stated.some((s) => s.dimension === u.dimension) ? 1 : 0;
   }
-  // The word that says which limit or aspect is asked ("memory" in "memory limit"), absent from the answer.
+  // The words that say which limit or aspect is asked ("memory" in "memory limit", "concurrent
+  // executions" in "maximum concurrent executions"): the share of them absent from the answer.
   if (u.words.modifiers.length) {
     const held = new Set(knowledgeStems(body));
-    y['answer.modifier-missing'] = u.words.modifiers.every((m) => knowledgeStems(m).every((st) => !held.has(st))) ? 1 : 0;
+    const missing = u.words.modifiers.filter((m) => knowledgeStems(m).every((st) => !held.has(st))).length;
+    y['answer.modifier-missing'] = missing / u.words.modifiers.length;
   }
   return y;
 }

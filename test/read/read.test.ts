@@ -89,6 +89,14 @@ describe('reading a question', () => {
     expect(read('how long can a lambda run').words.modifiers).toEqual([]);
   });
 
+  it('reads the words right after a superlative aspect word as the one asked ("maximum concurrent executions")', () => {
+    expect(read('What is the maximum lambda concurrent executions?').words.modifiers).toEqual(['concurrent', 'executions']);
+    expect(read('max lambda concurrent executions').words.modifiers).toEqual(['concurrent', 'executions']);
+    // An aspect word after it ends the run: "size" is the aspect, "item" says which size.
+    expect(read('maximum item size in dynamodb').words.modifiers).toEqual(['item']);
+    expect(read('what is the maximum execution time of lambda').words.modifiers).toEqual([]);
+  });
+
   it('reads an adjective of importance before an aspect or a generic word as ranking, not as what is asked', () => {
     const main = read('What are the main benefits of using AWS Lambda?');
     expect(main.facets).toEqual(['pros']);

@@ -152,6 +152,7 @@ describe('assistant', () => {
     it.each([
       ['max lambda memory size', /no memory limits? for AWS Lambda/],
       ['Lambda concurrency limit', /no concurrency limits? for AWS Lambda/],
+      ['What is the maximum lambda concurrent executions?', /no concurrent executions limits? for AWS Lambda/],
     ])('does not pass one limit off as another: %s', (q, reason) => {
       const { answer, text } = ask(q);
       expect(answer.answered).toBe(false);

@@ -28,15 +28,15 @@ export function singleForm(input: CandidateInput, covered: number): number {
 }
 
 /**
- * Whether a fact holds the aspect as asked: a word right before the aspect word ("memory limit")
- * must be in it, or be of its figure's dimension; a dimension asked ("how long") must match the
+ * Whether a fact holds the aspect as asked: every word that says which one is asked ("memory
+ * limit", "maximum concurrent executions") must be in it, or be of its figure's dimension; a dimension asked ("how long") must match the
  * fact's figure when it has one.
  */
 function holdsAsAsked(u: Understood, f: Fact): boolean {
   const qs = quantities(f.value);
   if (u.words.modifiers.length > 0) {
     const stems = knowledgeStems(`${f.attribute} ${f.value}`);
-    return u.words.modifiers.some(
+    return u.words.modifiers.every(
       (m) => contentStems(m).some((s) => stems.includes(s)) || (qs.length > 0 && askedDimension(m) === qs[0].dimension),
     );
   }
