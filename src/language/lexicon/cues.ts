@@ -38,7 +38,7 @@ export const PERIOD_PHRASES = phraseList('PERIOD_PHRASES', [
 ]);
 /**
  * What kind of answer a question asks for, by the phrases that ask it: a figure ("how many", "max"),
- * a procedure ("how do I", "steps to"), a cause ("why", "what makes"). The scoring model weighs
+ * a procedure ("how do I", "steps to", and what to do about something: "reduce", "fix"), a cause ("why", "what makes"). The scoring model weighs
  * whether a reading states that kind of thing (`router/features.ts`).
  */
 export const FIGURE_PHRASES = phraseList('FIGURE_PHRASES', [
@@ -58,6 +58,28 @@ export const PROCEDURE_PHRASES = phraseList('PROCEDURE_PHRASES', [
   ['how', 'do', 'we'],
   ['how', 'to'],
   ['how', 'can', 'i'],
+  ['how', 'can', 'we'],
+  ['how', 'can', 'you'],
+  ['how', 'do', 'you'],
+  ['how', 'would', 'you'],
+  ['how', 'should', 'i'],
+  ['how', 'should', 'we'],
+  ['what', 'do', 'you', 'do'],
+  ['what', 'should', 'i', 'do'],
+  ['what', 'should', 'we', 'do'],
+  ['what', 'can', 'i', 'do'],
+  ['reduce'],
+  ['minimize'],
+  ['minimise'],
+  ['avoid'],
+  ['prevent'],
+  ['mitigate'],
+  ['improve'],
+  ['speed', 'up'],
+  ['fix'],
+  ['troubleshoot'],
+  ['optimize'],
+  ['optimise'],
   ['steps'],
   ['step', 'by', 'step'],
   ['configure'],
