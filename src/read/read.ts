@@ -526,8 +526,8 @@ function superlativeOf(tokens: readonly string[], entityWords: ReadonlySet<numbe
 /**
  * Positions of the words that say which one of an aspect is asked: the noun right before a single
  * aspect word ("**memory** limit"), and the content words right after a superlative aspect word,
- * up to the first other word, when they hold a noun ("maximum **concurrent executions**"; service
- * names between are skipped). The word before must be a content word of the question (at any position).
+ * up to the first other word, when they hold a noun and do not end in a dimension word ("maximum
+ * **concurrent executions**", not "maximum processing time"; service names between are skipped). The word before must be a content word of the question (at any position).
  */
 function modifierPositions(tokens: string[], roles: readonly WordRole[], entityWords: ReadonlySet<number>, aspects: Aspects): Set<number> {
   const out = new Set<number>();
@@ -541,7 +541,11 @@ function modifierPositions(tokens: string[], roles: readonly WordRole[], entityW
         if (roles[j] !== 'content' || STOP_WORDS.has(tokens[j])) break;
         run.push(j);
       }
-      if (run.some((j) => isNoun(tokens[j]))) for (const j of run) out.add(j);
+      // A run ending in a dimension word ("maximum processing time") asks for a figure of that
+      // dimension, which the reading's `dimension` stands for: its words name no other aspect.
+      const head = run.at(-1);
+      if (head !== undefined && run.some((j) => isNoun(tokens[j])) && askedDimension(tokens[head], []) === undefined)
+        for (const j of run) out.add(j);
     }
     const prev = tokens[i - 1];
     if (i === 0 || aspects.positions.has(i - 1) || entityWords.has(i - 1)) return;

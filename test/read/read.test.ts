@@ -95,6 +95,8 @@ describe('reading a question', () => {
     // An aspect word after it ends the run: "size" is the aspect, "item" says which size.
     expect(read('maximum item size in dynamodb').words.modifiers).toEqual(['item']);
     expect(read('what is the maximum execution time of lambda').words.modifiers).toEqual([]);
+    // Ending in a dimension word, the run asks for a figure of that dimension (the reading's `dimension`).
+    expect(read('What is the maximum processing time of an AWS Lambda function?').words.modifiers).toEqual([]);
   });
 
   it('reads an adjective of importance before an aspect or a generic word as ranking, not as what is asked', () => {
