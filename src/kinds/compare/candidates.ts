@@ -47,8 +47,9 @@ export function compareCandidates(input: CandidateInput): Candidate[] {
         subjects: subjectShare(input, ids),
         aspects: aspectsHeld(input, texts),
         // Words the knowledge base never uses cannot narrow a comparison it holds; asked "X or Y?",
-        // the comparison answers the choice even when it holds none of the use case's words.
-        content: u.cues.compare ? COMPARE_FLOOR + (1 - COMPARE_FLOOR) * held : held,
+        // the comparison answers the choice even when it holds none of the use case's words. Asked
+        // no comparison ("do you get root access to EC2 and EMR?"), every content word is what is asked.
+        content: u.cues.compare ? COMPARE_FLOOR + (1 - COMPARE_FLOOR) * held : shareHeld(u.words.contentStems, texts),
         form: u.cues.compare ? FORM.asked : FORM.neutral,
       },
       build: () => answer,
