@@ -8,6 +8,7 @@ import type { RouterContext } from '../read/context';
 import type { Understood } from '../read/read';
 import { knowledgeStems } from '../text/knowledge-stems';
 import { plainWords, stem } from '../text/tokens';
+import { isUnitWord } from '../language/units';
 import { perObject } from '../util/per-object';
 import { passagesAbout } from '../read/passages-about';
 import type { Intent } from './intent';
@@ -137,12 +138,16 @@ const COUNT_REACH = 4;
 /**
  * Whether `text` states a count of `word` (a count question's counted word): the word itself, as a
  * word of its own (not inside a compound: "Region-Level" counts no regions), with a figure at most
- * {@link COUNT_REACH} words away.
+ * {@link COUNT_REACH} words away that is not a measure (a figure followed by a unit: "each shard
+ * ingests 1 MB" counts no shards).
  */
 export function statesCountOf(text: string, word: string): boolean {
   const words = plainWords(text);
   const target = stem(word);
-  return words.some(
-    (w, i) => stem(w) === target && words.slice(Math.max(0, i - COUNT_REACH), i + COUNT_REACH + 1).some((near) => /^\d/.test(near)),
-  );
+  const isCount = (k: number): boolean => /^\d/.test(words[k]) && !(k + 1 < words.length && isUnitWord(words[k + 1]));
+  return words.some((w, i) => {
+    if (stem(w) !== target) return false;
+    for (let k = Math.max(0, i - COUNT_REACH); k <= Math.min(words.length - 1, i + COUNT_REACH); k++) if (isCount(k)) return true;
+    return false;
+  });
 }

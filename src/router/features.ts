@@ -13,6 +13,8 @@ import { quantities, type Quantity } from '../language/units';
 import { BoundedMemo } from '../util/bounded-memo';
 import { knowledgeStems } from '../text/knowledge-stems';
 import { perObject } from '../util/per-object';
+import { plainWords } from '../text/tokens';
+import { statesCountOf } from './candidate';
 import type { Intent } from './intent';
 import { relevance, type Evidence } from './relevance';
 
@@ -32,13 +34,14 @@ export const FEATURES = [
   'answer.length',
   'answer.figure-asked-stated',
   'answer.figure-asked-missing',
-  'answer.procedure-asked',
-  'answer.cause-asked',
+  'answer.procedure-not-answered',
+  'answer.cause-not-answered',
   'answer.amount-asked',
   'answer.quantity-stated',
   'answer.dimension-stated',
   'answer.other-dimension-stated',
   'answer.modifier-missing',
+  'answer.count-missing',
   'not-found',
   'not-found.relevance',
   'not-found.subjects',
@@ -101,6 +104,9 @@ export const ANSWER_FEATURES: readonly FeatureName[] = [
   'answer.dimension-stated',
   'answer.other-dimension-stated',
   'answer.modifier-missing',
+  'answer.count-missing',
+  'answer.procedure-not-answered',
+  'answer.cause-not-answered',
 ];
 
 /**
@@ -121,9 +127,6 @@ export function evidenceFeatures(u: Understood, intent: Intent, e: Evidence, par
   x['answer.partial'] = partial ? 1 : 0;
   x['answer.passage'] = ANSWERS_FROM[intent] === 'passages' ? 1 : 0;
   x['answer.structured'] = ANSWERS_FROM[intent] === 'passages' ? 0 : 1;
-  const asked = asks(u);
-  x['answer.procedure-asked'] = asked.procedure ? 1 : 0;
-  x['answer.cause-asked'] = asked.cause ? 1 : 0;
   x['answer.amount-asked'] = u.cues.amount ? 1 : 0;
   return x;
 }
@@ -163,6 +166,15 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
     const missing = u.words.modifiers.filter((m) => knowledgeStems(m).every((st) => !held.has(st))).length;
     y['answer.modifier-missing'] = missing / u.words.modifiers.length;
   }
+  // A count asked ("how many shards") that the answer does not state.
+  const counted = u.cues.counted;
+  if (counted !== undefined) y['answer.count-missing'] = statesCountOf(body, counted) ? 0 : 1;
+  // A procedure or a cause asked, unless the answer comes from a section whose own question asks
+  // one ("How can I reduce the cost of …?"): facts and sections of other kinds state neither.
+  const asked = asks(u);
+  const headings = asked.procedure || asked.cause ? answer.sources.map((src) => plainWords(src.section)) : [];
+  if (asked.procedure) y['answer.procedure-not-answered'] = headings.some((h) => holdsPhrase(h, PROCEDURE_PHRASES)) ? 0 : 1;
+  if (asked.cause) y['answer.cause-not-answered'] = headings.some((h) => holdsPhrase(h, CAUSE_PHRASES)) ? 0 : 1;
   return y;
 }
 

@@ -3,14 +3,10 @@
  * comparison answers the choice whatever the use case's words; asked something else about two
  * services ("do you get root access to EC2 and EMR?"), every content word is what is asked.
  */
-import { buildKnowledgeOrThrow, readKnowledgeSources } from '../../src/knowledge/load';
-import { buildIndex } from '../../src/search/build-index';
-import { createRouterContext } from '../../src/read/context';
 import { compareCandidates } from '../../src/kinds/compare/candidates';
-import { KNOWLEDGE_DIR } from '../helpers/knowledge';
+import { routerContext } from '../helpers/router-context';
 
-const { kb } = buildKnowledgeOrThrow(readKnowledgeSources(KNOWLEDGE_DIR));
-const ctx = createRouterContext(kb, buildIndex(kb));
+const ctx = routerContext();
 const content = (q: string): number => {
   const [c] = compareCandidates({ u: ctx.reader.read(q), ctx });
   return c.evidence.content;

@@ -25,6 +25,9 @@ describe('count questions', () => {
     expect(statesCountOf('Fans out to up to 12,500,000 subscriptions per topic', 'subscriptions')).toBe(true);
     expect(statesCountOf('Monthly Region-Level Availability SLA: 99.99%', 'regions')).toBe(false);
     expect(statesCountOf('Runs in many regions worldwide and keeps every object durable at 99.999999999%', 'regions')).toBe(false);
+    // A figure that measures something (a unit follows it) counts nothing.
+    expect(statesCountOf('Shard; each shard ingests 1 MB per second', 'shards')).toBe(false);
+    expect(statesCountOf('A stream can have up to 500 shards', 'shards')).toBe(true);
   });
 
   it('does not answer a count from a passage that counts something else', () => {

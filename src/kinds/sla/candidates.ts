@@ -32,7 +32,8 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
       u.words.contentStems,
       withSla.flatMap((id) => slaFactsOf(ctx, id)),
     );
-    const known = u.words.knownStems.filter((stem) => !scope.includes(stem));
+    // Every other content word, unknown ones included: "sla for luminx" may name a service the table lacks.
+    const known = u.words.contentStems.filter((stem) => !scope.includes(stem));
     return [
       {
         intent: 'sla',
