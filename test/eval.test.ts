@@ -6,9 +6,10 @@
  * may score below its committed figure (`test/eval/figures.json`).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knowledgeCopy } from './helpers/knowledge';
+import { tempDir } from './helpers/temp-dir';
 
 const root = join(__dirname, '..');
 /** The knowledge directory each set is asked against: the real one, or the real one plus files it has never seen. */
@@ -24,7 +25,14 @@ function withFixture(fixture: string): string {
 }
 const figures = JSON.parse(readFileSync(join(__dirname, 'eval', 'figures.json'), 'utf8')) as Record<string, number>;
 
+/**
+ * Runs the shared scorer on one set. Its report goes to a file, not a pipe: the scorer ends with
+ * `process.exit`, which drops whatever it has not yet written to a pipe once the report outgrows the
+ * pipe's buffer (the real-train set's list of failures does), and the score line is written last.
+ */
 function score(set: string, format: string): { passed: number; total: number; failures: string[] } {
+  const report = join(tempDir('aws-qa-eval-'), 'report.txt');
+  const fd = openSync(report, 'w');
   const r = spawnSync(
     process.execPath,
     [
@@ -38,11 +46,13 @@ function score(set: string, format: string): { passed: number; total: number; fa
       'batch',
       ...(knowledgeFor[set] ? ['--knowledge', knowledgeFor[set]()] : []),
     ],
-    { cwd: root, encoding: 'utf8' },
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] },
   );
-  const m = /score \(\w+\): (\d+)\/(\d+)/.exec(r.stdout);
-  if (!m) throw new Error(`no score line:\n${r.stdout}\n${r.stderr}`);
-  return { passed: Number(m[1]), total: Number(m[2]), failures: r.stdout.split('\n').filter((l) => l.startsWith('FAIL')) };
+  closeSync(fd);
+  const stdout = readFileSync(report, 'utf8');
+  const m = /score \(\w+\): (\d+)\/(\d+)/.exec(stdout);
+  if (!m) throw new Error(`no score line:\n${stdout}\n${r.stderr}`);
+  return { passed: Number(m[1]), total: Number(m[2]), failures: stdout.split('\n').filter((l) => l.startsWith('FAIL')) };
 }
 
 describe('answer quality', () => {
