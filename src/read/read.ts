@@ -26,6 +26,7 @@ import {
   AMOUNT_WORDS,
   COMPARE_WORDS,
   COUNT_PHRASES,
+  DEFINITION_STARTS,
   GENERIC_WORDS,
   HELP_WORDS,
   IMPORTANCE_WORDS,
@@ -74,6 +75,8 @@ export interface Understood {
     money: boolean;
     /** A yes/no question ("Can I…", "Is…"). */
     yesNo: boolean;
+    /** Asks what something is ("what is container orchestration?"), with no word asking for a recommendation. */
+    definition: boolean;
     /** A stated problem or a request for advice ("too big… what now", "how do I"). */
     advice: boolean;
     /** A superlative: smallest (`asc`) or largest (`desc`) first. */
@@ -386,6 +389,7 @@ export class QuestionReader {
         /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase()),
       money,
       yesNo: YES_NO_STARTERS.has(tokens[0] ?? ''),
+      definition: DEFINITION_STARTS.some((p) => p.every((w, k) => tokens[k] === w)) && !has(RECOMMEND_STRONG),
       advice: ADVICE_PHRASES.some((p) => lower.includes(` ${p} `)),
       superlative: superlativeOf(tokens, names.entityWords, aspects),
       negation: has(NEGATION_WORDS),

@@ -89,6 +89,13 @@ describe('reading a question', () => {
     expect(read('how long can a lambda run').words.modifiers).toEqual([]);
   });
 
+  it('reads "what is X?" as asking what X is, unless it asks for a recommendation', () => {
+    expect(read('What is container orchestration?').cues.definition).toBe(true);
+    expect(read("what's a cold start").cues.definition).toBe(true);
+    expect(read('what is the best service for containers').cues.definition).toBe(false);
+    expect(read('which service should I use for containers').cues.definition).toBe(false);
+  });
+
   it('reads the words right after a superlative aspect word as the one asked ("maximum concurrent executions")', () => {
     expect(read('What is the maximum lambda concurrent executions?').words.modifiers).toEqual(['concurrent', 'executions']);
     expect(read('max lambda concurrent executions').words.modifiers).toEqual(['concurrent', 'executions']);

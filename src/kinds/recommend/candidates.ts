@@ -18,7 +18,8 @@ export function recommendCandidates(input: CandidateInput): Candidate[] {
       evidence: {
         subjects: u.entities.length + u.outside.length > 0 ? 0 : 1,
         content: rec.coverage,
-        form: u.cues.recommend ? FORM.asked : FORM.weak,
+        // "What is container orchestration?" asks what it is, not which service to use.
+        form: u.cues.recommend && !u.cues.definition ? FORM.asked : FORM.weak,
       },
       build: () => rec.answer,
     },

@@ -99,6 +99,15 @@ export const CAUSE_PHRASES = phraseList('CAUSE_PHRASES', [
   ['caused'],
 ] as const);
 
+/** Openings that ask what something is ("what is container orchestration?"), not which service to use. */
+export const DEFINITION_STARTS = phraseList('DEFINITION_STARTS', [
+  ['what', 'is'],
+  ['what', 'are'],
+  ['what', 's'],
+  ['whats'],
+  ['define'],
+] as const);
+
 /** Phrases that ask for a count of what follows them ("how many read replicas"). */
 export const COUNT_PHRASES = phraseList('COUNT_PHRASES', [['how', 'many']] as const);
 export const MONEY_WORDS = wordSet('MONEY_WORDS', 'cost costs price prices pricing priced charge charges pay bill billing expensive cheap');
