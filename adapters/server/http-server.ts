@@ -153,7 +153,8 @@ function onRequest(state: ServerState, server: Server, req: IncomingMessage, res
   if (state.health === 'stopping') res.setHeader('connection', 'close');
   state.active.add(res);
   const path = requestPath(req.url ?? '/');
-  res.once('close', () => {
+  // `on`, not `once`: a response closes once, and `once` wraps every listener in a closure of its own.
+  res.on('close', () => {
     state.active.delete(res);
     logAccess(log, req, res, context, path ?? String(req.url).slice(0, 200));
     if (state.health === 'stopping') server.closeIdleConnections();

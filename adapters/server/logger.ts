@@ -123,11 +123,12 @@ export interface LoggerOptions {
   /** Every configured secret value: scrubbed from every line, whatever its length. */
   secrets?: readonly string[];
   /**
-   * Where lines go; default stdout, buffered: lines go out in writes of at least 4 KB, and whatever
-   * is buffered at most {@link FLUSH_MS} ms after it was logged (one system call for many lines
-   * instead of one per line, ~5% of a request's CPU when stdout is a pipe); what is left is written
-   * synchronously when the process exits (bounded). A closed stdout (`EPIPE`) drops lines, counted,
-   * and never blocks answering or stopping (`stdout-sink.ts`).
+   * Where lines go; default stdout, buffered: lines go out in writes of at least
+   * {@link STDOUT_BATCH_BYTES}, and whatever is buffered at most {@link FLUSH_MS} ms after it was
+   * logged (one system call for many lines instead of one per line, ~5% of a request's CPU when
+   * stdout is a pipe); what is left is written synchronously when the process exits (bounded). A
+   * closed stdout (`EPIPE`) drops lines, counted, and never blocks answering or stopping
+   * (`stdout-sink.ts`).
    */
   destination?: DestinationStream;
 }
@@ -136,12 +137,20 @@ export interface LoggerOptions {
 export const FLUSH_MS = 200;
 
 /**
+ * The smallest write of buffered lines to stdout: 64 KB (a pipe's default capacity). Each write is
+ * a round trip through libuv's thread pool (a thread woken, then the event loop woken back); at
+ * 4 KB a loaded server made one every ~20 answered questions, at 64 KB the 200 ms timer sends
+ * most of them, a few writes a second whatever the load.
+ */
+export const STDOUT_BATCH_BYTES = 64 * 1024;
+
+/**
  * stdout, buffered as {@link LoggerOptions.destination} says, through {@link createStdoutSink}: a
  * closed pipe drops (and counts) lines instead of retrying them for ever; what is buffered is
  * written at exit, within a bound.
  */
 function bufferedStdout(): StdoutSink {
-  const sink = createStdoutSink({ fd: 1, minLength: 4096, flushMs: FLUSH_MS });
+  const sink = createStdoutSink({ fd: 1, minLength: STDOUT_BATCH_BYTES, flushMs: FLUSH_MS });
   process.once('exit', () => {
     sink.flushSync();
     if (sink.dropped > 0) {

@@ -7,7 +7,10 @@
  * line, the "question answered" line and the adapters' lines about the request carry `reqId`.
  *
  * Not an `AsyncLocalStorage`: on Node 20 an active one installs promise hooks that every promise
- * of every request pays for (measured: about 7% of a signed `/aws` request's CPU).
+ * of every request pays for (measured: about 7% of a signed `/aws` request's CPU). Not a `WeakMap`
+ * keyed by the request either: each entry would be an ephemeron (a weak key holding its value)
+ * that every young-generation GC has to process while the request lives; the context is a
+ * property of the request object under a symbol of this module's own, which nothing else reads.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -19,7 +22,10 @@ export interface RequestContext {
   started: number;
 }
 
-const contexts = new WeakMap<IncomingMessage, RequestContext>();
+/** Where a request's context is kept on the request object (a symbol: no clash with node's or a framework's fields). */
+const CONTEXT = Symbol('aws-qa.requestContext');
+
+type WithContext = IncomingMessage & { [CONTEXT]?: RequestContext };
 
 /** A caller-supplied id is used only when it matches this (no log injection, bounded length). */
 const SANE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -47,10 +53,10 @@ export function requestIdFor(req: IncomingMessage): string {
 
 /** Makes `context` the context of `req` (the server does this as a request arrives). */
 export function attachRequestContext(req: IncomingMessage, context: RequestContext): void {
-  contexts.set(req, context);
+  (req as WithContext)[CONTEXT] = context;
 }
 
 /** The id of `req` (see {@link attachRequestContext}); `undefined` for a request the server did not see. */
 export function requestIdOf(req: IncomingMessage): string | undefined {
-  return contexts.get(req)?.id;
+  return (req as WithContext)[CONTEXT]?.id;
 }

@@ -58,7 +58,10 @@ export const refusal = (status: Refusal['status'], error: string): Refusal => ({
  * `undefined` when it names a charset other than UTF-8.
  */
 function mediaType(req: IncomingMessage): string | undefined {
-  const [type, ...params] = String(req.headers['content-type'] ?? '')
+  const header = req.headers['content-type'];
+  // The usual header, a bare lower-case type (Slack's forms and JSON): nothing to split or lower-case.
+  if (header === 'application/json' || header === 'application/x-www-form-urlencoded') return header;
+  const [type, ...params] = String(header ?? '')
     .split(';')
     .map((part) => part.trim().toLowerCase());
   const charset = params.find((p) => p.startsWith('charset='));

@@ -5,7 +5,6 @@
  */
 import { redactUrl, type StoreLocation } from './store-config';
 import { migrate } from './migrations';
-import { openPostgres } from './postgres/postgres-client';
 import type { MigratableClient } from './sql-client';
 import { SqlStore } from './sql-store';
 import { openSqlite } from './sqlite/sqlite-client';
@@ -17,9 +16,15 @@ export interface OpenedStore {
   applied: string[];
 }
 
-/** The SQL client for `location`, not migrated (tests, tools). */
+/**
+ * The SQL client for `location`, not migrated (tests, tools). The PostgreSQL driver (`pg`, about
+ * 2 MB of heap once loaded) is loaded only when a PostgreSQL store is opened: a server on SQLite,
+ * the default, never holds it.
+ */
 export function openClient(location: StoreLocation): MigratableClient {
-  return location.kind === 'sqlite' ? openSqlite({ file: location.file }) : openPostgres({ url: location.url });
+  if (location.kind === 'sqlite') return openSqlite({ file: location.file });
+  const { openPostgres } = require('./postgres/postgres-client') as typeof import('./postgres/postgres-client');
+  return openPostgres({ url: location.url });
 }
 
 export interface OpenStoreOptions {

@@ -102,3 +102,24 @@ describe('sqlite store', () => {
     });
   });
 });
+
+describe('drivers a SQLite store loads', () => {
+  it('opens, writes and closes without loading the PostgreSQL driver (pg stays out of a SQLite server)', async () => {
+    const file = nextFile();
+    let opened: typeof import('../../adapters/store/open-store') | undefined;
+    jest.isolateModules(() => {
+      // Loading pg from here on fails the test: the SQLite path must never require it.
+      jest.doMock('pg', () => {
+        throw new Error('the PostgreSQL driver was loaded for a SQLite store');
+      });
+      opened = require('../../adapters/store/open-store') as typeof import('../../adapters/store/open-store');
+    });
+    const { store } = await opened!.openStore({ kind: 'sqlite', dataDir: dir, file }, { worker: true });
+    await store.write({
+      questions: [],
+      votes: [{ at: Date.UTC(2026, 0, 1), platform: 'slack', answerId: 'a-1', question: 'q', vote: 'up', user: 'u'.repeat(32) }],
+    });
+    await store.close();
+    jest.dontMock('pg');
+  });
+});
