@@ -95,23 +95,22 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
   // stated problem ("too big for a DynamoDB item, what now"), or an entry asked in other words
   // ("is it a good idea to store images in DynamoDB?").
   const covered = u.entities.filter((e) => ctx.kb.covered.has(e.id));
-  if (covered.length > 0 && (u.words.knownStems.length > 0 || (u.cues.advice && u.facets.length > 0))) {
-    let best: { i: number; share: number; about: string[] } | undefined;
+  // Services named with nothing else asked ("DynamoDB vs S3?"): the section about them is the knowledge base's word on them together.
+  const togetherOnly = covered.length > 1 && u.facets.length === 0;
+  if (covered.length > 0 && (u.words.knownStems.length > 0 || (u.cues.advice && u.facets.length > 0) || togetherOnly)) {
+    let best: { i: number; share: number; about: string[]; subjects: number } | undefined;
     for (const i of info.byEntity.get(covered[0].id) ?? []) {
       const about = info.entities[i];
-      // The entry must be about the services named, and its own question name one of them.
-      if (
-        i === own ||
-        !covered.every((e) => about.includes(e.id)) ||
-        !covered.some((e) => ctx.reader.names(ctx.kb.entries[i].question, e.id))
-      )
-        continue;
+      // The entry must be about the first service named, and its own question name one of them;
+      // one about only some of the others speaks to fewer of the things named (its subject share).
+      if (i === own || !covered.some((e) => ctx.reader.names(ctx.kb.entries[i].question, e.id))) continue;
       // As for facts: with aspects asked, the knowledge base's words count; with none, every word does.
       const share = shareHeldIn(u.facets.length > 0 || u.cues.advice ? u.words.knownStems : u.words.contentStems, info.stems(i), false);
-      if (!best || share > best.share) best = { i, share, about };
+      const subjects = subjectShare(input, about);
+      if (!best || subjects > best.subjects || (subjects === best.subjects && share > best.share)) best = { i, share, about, subjects };
     }
     if (best && best.share > 0) {
-      const { i, share, about } = best;
+      const { i, share, about, subjects } = best;
       const entry = ctx.kb.entries[i];
       out.push({
         intent: u.cues.advice ? 'advice' : 'section',
@@ -119,7 +118,7 @@ export function entryCandidates(input: CandidateInput): Candidate[] {
         speaksTo: about,
         why: `${u.cues.advice ? 'a stated problem: ' : ''}the entry "${entry.question}" holds ${Math.round(share * 100)}% of the words`,
         evidence: {
-          subjects: subjectShare(input, about),
+          subjects,
           aspects: aspectsHeld(input, info.texts(i)),
           content: share,
           form: u.cues.advice ? FORM.asked : FORM.neutral,

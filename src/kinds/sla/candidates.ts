@@ -26,7 +26,9 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   const withSla = entitiesWithSla(ctx);
   if (withSla.length === 0) return [];
   const aspects = 1 / u.facets.length;
-  if (namedCount(input) === 0) {
+  // The table answers a question that names no service; a name as close to two services
+  // ("sla for luminx") names one, which one being the "Did you mean" reading's to ask.
+  if (namedCount(input) === 0 && !u.ambiguous) {
     // A word naming some SLA tables' headings ("list the networking SLAs") asks for those tables.
     const scope = scopeStems(
       u.words.contentStems,
