@@ -7,7 +7,7 @@ import { knowledgeStems } from '../../text/knowledge-stems';
 import { FORM } from '../../router/relevance';
 import type { RouterContext } from '../../read/context';
 import { perObject } from '../../util/per-object';
-import { scopeStems } from '../section-scope';
+import { scopeStemsIn, sectionStems } from '../section-scope';
 import { rowFactsAsked, slaAnswer, slaFactsOf } from './answer';
 
 /** The texts of the SLA facts of `ids`. */
@@ -20,6 +20,12 @@ const tableStems = perObject(
   (ctx: RouterContext): ReadonlySet<string> => new Set(slaTexts(ctx, entitiesWithSla(ctx)).flatMap((t) => knowledgeStems(t))),
 );
 
+/** Every service's SLA facts and the stems of the sections they sit under, gathered once per knowledge base (as `scopeStems` reads them). */
+const slaTable = perObject((ctx: RouterContext) => {
+  const facts = entitiesWithSla(ctx).flatMap((id) => slaFactsOf(ctx, id));
+  return { facts, sections: sectionStems(facts) };
+});
+
 export function slaCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   if (!u.facets.includes(SLA_FACET)) return [];
@@ -28,10 +34,8 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   const aspects = 1 / u.facets.length;
   if (namedCount(input) === 0) {
     // A word naming some SLA tables' headings ("list the networking SLAs") asks for those tables.
-    const scope = scopeStems(
-      u.words.contentStems,
-      withSla.flatMap((id) => slaFactsOf(ctx, id)),
-    );
+    const table = slaTable(ctx);
+    const scope = u.words.contentStems.length === 0 || table.facts.length === 0 ? [] : scopeStemsIn(u.words.contentStems, table.sections);
     const known = u.words.knownStems.filter((stem) => !scope.includes(stem));
     return [
       {
