@@ -9,18 +9,15 @@ import type { RouterContext } from '../read/context';
 import { knowledgeStems } from '../text/knowledge-stems';
 import { perObject } from '../util/per-object';
 
-/** The stems among `stems` that name the sections of some of `facts`, not all of them. */
-export function scopeStems(stems: readonly string[], facts: readonly Fact[]): string[] {
-  if (stems.length === 0 || facts.length === 0) return [];
-  return scopeStemsIn(stems, sectionStems(facts));
-}
-
 /** The stems of the distinct sections `facts` sit under, in first-seen order (what {@link scopeStemsIn} reads). */
 export function sectionStems(facts: readonly Fact[]): readonly (readonly string[])[] {
   return [...new Set(facts.map((f) => f.source.section))].map((s) => knowledgeStems(s));
 }
 
-/** `scopeStems` over sections' stems already gathered ({@link sectionStems}); `stems` and `sections` not empty. */
+/**
+ * The stems among `stems` that name some of `sections` (their stems, {@link sectionStems}), not all
+ * of them. Callers gather a fact list's sections once per knowledge base; `stems` and `sections` not empty.
+ */
 export function scopeStemsIn(stems: readonly string[], sections: readonly (readonly string[])[]): string[] {
   return stems.filter((stem) => {
     const holding = sections.filter((s) => s.includes(stem)).length;
