@@ -4,7 +4,9 @@
  * and its entry questions. Used for help, follow-ups and "not in the knowledge base" replies.
  */
 import { BEST_FOR_FACET, PROS_FACET, SLA_FACET } from '../knowledge/facet-ids';
+import type { Comparison } from '../knowledge/knowledge-base';
 import type { RouterContext } from '../read/context';
+import { perObject } from '../util/per-object';
 import { uniqueBy } from '../util/unique-by';
 import type { Suggestion } from './answer';
 import { ask, shortName } from './common';
@@ -29,13 +31,20 @@ export function comparisonQuestions(ctx: RouterContext, limit = Infinity): Sugge
   return ctx.kb.comparisons.slice(0, limit).map((c) => versusQuestion(ctx, c.entities[0], c.entities[1]));
 }
 
+/** Per entity id, the first comparison (in knowledge-base order) that compares it: made once per knowledge base. */
+const firstComparison = perObject((ctx: RouterContext): ReadonlyMap<string, Comparison> => {
+  const first = new Map<string, Comparison>();
+  for (const c of ctx.kb.comparisons) for (const id of c.entities) if (!first.has(id)) first.set(id, c);
+  return first;
+});
+
 /** Up to `n` suggestions related to `entityIds` first, then the knowledge base's highlights. */
 export function suggestions(ctx: RouterContext, entityIds: string[] = [], n = 3): Suggestion[] {
   const out: Suggestion[] = [];
   const sla = entitiesWithSla(ctx);
   for (const id of entityIds) {
     const name = shortName(ctx.kb, id);
-    const cmp = ctx.kb.comparisons.find((c) => c.entities.includes(id));
+    const cmp = firstComparison(ctx).get(id);
     if (cmp)
       out.push(
         versusQuestion(

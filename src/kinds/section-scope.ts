@@ -9,10 +9,16 @@ import type { RouterContext } from '../read/context';
 import { knowledgeStems } from '../text/knowledge-stems';
 import { perObject } from '../util/per-object';
 
-/** The stems among `stems` that name the sections of some of `facts`, not all of them. */
-export function scopeStems(stems: readonly string[], facts: readonly Fact[]): string[] {
-  if (stems.length === 0 || facts.length === 0) return [];
-  const sections = [...new Set(facts.map((f) => f.source.section))].map((s) => knowledgeStems(s));
+/** The stems of the distinct sections `facts` sit under, in first-seen order (what {@link scopeStemsIn} reads). */
+export function sectionStems(facts: readonly Fact[]): readonly (readonly string[])[] {
+  return [...new Set(facts.map((f) => f.source.section))].map((s) => knowledgeStems(s));
+}
+
+/**
+ * The stems among `stems` that name some of `sections` (their stems, {@link sectionStems}), not all
+ * of them. Callers gather a fact list's sections once per knowledge base; `stems` and `sections` not empty.
+ */
+export function scopeStemsIn(stems: readonly string[], sections: readonly (readonly string[])[]): string[] {
   return stems.filter((stem) => {
     const holding = sections.filter((s) => s.includes(stem)).length;
     return holding > 0 && holding < sections.length;

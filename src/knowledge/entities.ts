@@ -180,7 +180,8 @@ export class EntityRegistry {
         if (n === 1 && tokens[i].length <= SHORT_NAME) {
           entity = this.shortNames.get(tokens[i]);
         } else {
-          const key = stems.slice(i, i + n).filter(Boolean).join(' ');
+          // One word: its stem itself (a vendor word's empty stem is no key).
+          const key = n === 1 ? stems[i] : stems.slice(i, i + n).filter(Boolean).join(' ');
           if (!key || (n === 1 && STOP_WORDS.has(tokens[i]))) continue;
           entity = this.byKey.get(key) ?? (n > 1 ? this.byKey.get(key.replace(/ /g, '')) : undefined);
         }

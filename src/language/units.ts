@@ -39,6 +39,8 @@ export function isUnitWord(word: string): boolean {
  */
 export function quantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  // Every quantity starts with a digit of the NFKC form `plainWords` reads (`３０` is `30`): a text with none has none.
+  if (!/\d/.test(text) && !/\d/.test(text.normalize('NFKC'))) return out;
   const ws = plainWords(text).flatMap((w) => w.split(/(?<=\d)(?=[a-z])|-/).filter(Boolean));
   for (let i = 0; i < ws.length; i += 1) {
     if (!/^\d+(?:\.\d+)?$/.test(ws[i])) continue;

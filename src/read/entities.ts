@@ -7,7 +7,6 @@ import JaroWinklerDistance = require('natural/lib/natural/distance/jaro-winkler_
 import type { Entity, EntityRegistry, Mention } from '../knowledge/entities';
 import { nameKey, stripVendor } from '../knowledge/entities';
 import { letterCounts, similarityBound } from '../text/similarity-bound';
-import { appendTo } from '../util/append-to';
 import { SEPARATORS, STOP_WORDS } from '../language/lexicon';
 
 export interface EntityMatch {
@@ -30,15 +29,16 @@ function threshold(length: number): number {
   return length <= 5 ? 0.93 : length <= 8 ? 0.91 : 0.9;
 }
 
-const bucketKey = (first: string, length: number): string => `${first}${length}`;
+/** What `rank` returns for a span near no name (shared: callers only read it). */
+const NONE_RANKED: readonly { entity: Entity; score: number }[] = Object.freeze([]);
 
 export class EntityFinder {
   /**
    * Alias forms (lower case, no spaces) by first letter and length: a typo rarely changes the
    * first letter (and Jaro-Winkler weighs the prefix), and a form more than 2 letters longer or
-   * shorter is never compared.
+   * shorter is never compared. First letter → forms by length (no key string made per lookup).
    */
-  private readonly forms = new Map<string, AliasForm[]>();
+  private readonly forms = new Map<string, AliasForm[][]>();
 
   /** `isKnownWord(w)`: true for words the fuzzy matcher must leave alone (the KB's own vocabulary, cue words). */
   constructor(
@@ -56,7 +56,9 @@ export class EntityFinder {
         if (text.length < 4 || seen.has(`${e.id}|${text}`)) continue;
         seen.add(`${e.id}|${text}`);
         const form = text.replace(/ /g, '');
-        appendTo(this.forms, bucketKey(form[0], form.length), { text: form, entity: e, counts: letterCounts(form), order: seen.size });
+        let byLength = this.forms.get(form[0]);
+        if (!byLength) this.forms.set(form[0], (byLength = []));
+        (byLength[form.length] ??= []).push({ text: form, entity: e, counts: letterCounts(form), order: seen.size });
       }
     }
   }
@@ -103,16 +105,21 @@ export class EntityFinder {
   }
 
   /** Candidate entities for a typed span, best first; compares the forms without spaces (`app runer` ~ `apprunner`). */
-  private rank(text: string): { entity: Entity; score: number }[] {
+  private rank(text: string): readonly { entity: Entity; score: number }[] {
     const typed = text.replace(/ /g, '');
-    const counts = letterCounts(typed);
     const needed = threshold(typed.length);
-    const best = new Map<string, { entity: Entity; score: number; order: number }>();
+    // Made on first use: most spans of a long message reach no name's bucket, or pass no bound.
+    let counts: ReturnType<typeof letterCounts> | undefined;
+    let best: Map<string, { entity: Entity; score: number; order: number }> | undefined;
+    const byLength = this.forms.get(typed[0]);
+    if (!byLength) return NONE_RANKED;
     for (let length = typed.length - 2; length <= typed.length + 2; length += 1) {
-      for (const f of this.forms.get(bucketKey(typed[0], length)) ?? []) {
+      for (const f of byLength[length] ?? []) {
+        counts ??= letterCounts(typed);
         if (similarityBound(typed, counts, f.text, f.counts) < needed) continue;
         const score = JaroWinklerDistance(typed, f.text);
         if (score < needed) continue;
+        best ??= new Map();
         const prev = best.get(f.entity.id);
         if (!prev) best.set(f.entity.id, { entity: f.entity, score, order: f.order });
         else {
@@ -121,6 +128,7 @@ export class EntityFinder {
         }
       }
     }
+    if (!best) return NONE_RANKED;
     return [...best.values()].sort((a, b) => b.score - a.score || a.order - b.order).map(({ entity, score }) => ({ entity, score }));
   }
 }

@@ -384,13 +384,13 @@ export class QuestionReader {
       all: has(ALL_WORDS),
       // A money word with a unit to count it in ("price per vCPU hour") asks for an amount.
       amount:
-        (money && (has(AMOUNT_WORDS) || lower.includes(' per ') || AMOUNT_PHRASES.some((p) => lower.includes(` ${p} `)))) ||
-        (lower.includes(' how much ') && PERIOD_PHRASES.some((p) => lower.includes(` ${p} `))) ||
+        (money && (has(AMOUNT_WORDS) || lower.includes(' per ') || AMOUNT_SPACED.some((p) => lower.includes(p)))) ||
+        (lower.includes(' how much ') && PERIOD_SPACED.some((p) => lower.includes(p))) ||
         /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase()),
       money,
       yesNo: YES_NO_STARTERS.has(tokens[0] ?? ''),
       definition: DEFINITION_STARTS.some((p) => p.every((w, k) => tokens[k] === w)) && !has(RECOMMEND_STRONG),
-      advice: ADVICE_PHRASES.some((p) => lower.includes(` ${p} `)),
+      advice: ADVICE_SPACED.some((p) => lower.includes(p)),
       superlative: superlativeOf(tokens, names.entityWords, aspects),
       negation: has(NEGATION_WORDS),
       negated: aspects.phrases
@@ -402,6 +402,12 @@ export class QuestionReader {
     };
   }
 }
+
+/** A phrase list with a space on each side of every phrase, made once: `cues` looks for them as whole words in ` ${tokens} `. */
+const spaced = (phrases: readonly string[]): readonly string[] => phrases.map((p) => ` ${p} `);
+const AMOUNT_SPACED = spaced(AMOUNT_PHRASES);
+const PERIOD_SPACED = spaced(PERIOD_PHRASES);
+const ADVICE_SPACED = spaced(ADVICE_PHRASES);
 
 /**
  * The word a count question counts: after a count phrase (the lexicon's), the last of the words that

@@ -228,16 +228,18 @@ export class FactScorer {
     const indexes = entityId !== undefined ? (this.kb.factsByEntity.get(entityId) ?? []) : this.candidates(stems, facets);
     const out: ScoredFact[] = [];
     const ids = stems.map((s) => this.stemIds.get(s));
+    // Plain loops: a callback per fact would allocate a closure for every fact visited.
     for (const i of indexes) {
       if (keep && !keep(i)) continue;
       let score = 0;
-      stems.forEach((s, k) => {
+      for (let k = 0; k < stems.length; k += 1) {
         const id = ids[k];
-        if (id === undefined) return;
-        if (this.attribute.hasId(i, id)) score += 2 * this.weight(s);
-        else if (this.value.hasId(i, id)) score += this.weight(s);
-      });
-      const facetHit = facets.some((f) => this.showsFacet(i, f));
+        if (id === undefined) continue;
+        if (this.attribute.hasId(i, id)) score += 2 * this.weight(stems[k]);
+        else if (this.value.hasId(i, id)) score += this.weight(stems[k]);
+      }
+      let facetHit = false;
+      for (let k = 0; k < facets.length && !facetHit; k += 1) facetHit = this.showsFacet(i, facets[k]);
       if (facetHit) score += 3;
       if (score > 0) out.push({ index: i, fact: this.kb.facts[i], score, facetHit });
     }

@@ -12,6 +12,11 @@ describe('quantities', () => {
     expect(quantities(text)).toEqual([{ value, dimension, base, text: shown }]);
   });
 
+  it('reads digits written in other forms as their NFKC digits, and finds none in text without digits', () => {
+    expect(quantities('a \uFF13\uFF10-minute job')).toEqual(quantities('a 30-minute job'));
+    expect(quantities('a thirty-minute job, minutes and KB')).toEqual([]);
+  });
+
   it('finds none in words without a unit', () => {
     expect(quantities('99.95% for EKS, 3 services')).toEqual([]);
   });

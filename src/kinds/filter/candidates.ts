@@ -15,7 +15,7 @@ import { type FigureBound, figureBound, withinBound } from '../../read/figure-bo
 import { SLA_FACET } from '../../knowledge/facet-ids';
 import { appendTo } from '../../util/append-to';
 import { perObject } from '../../util/per-object';
-import { namesSection, scopeStems, underScope } from '../section-scope';
+import { namesSection, scopeStemsIn, sectionStems, underScope } from '../section-scope';
 import type { Candidate, CandidateInput } from '../../router/candidate';
 import { namedCount } from '../../router/candidate';
 import { FORM } from '../../router/relevance';
@@ -54,6 +54,19 @@ function factsShowing({ ctx }: CandidateInput, facet: string): number[] {
   return list;
 }
 
+const sectionsByFacet = perObject((_: RouterContext) => new Map<string, readonly (readonly string[])[]>());
+
+/** The stems of the sections the facts showing `facet` sit under (`sectionStems` of {@link factsShowing}), once per knowledge base. */
+function sectionsShowing(input: CandidateInput, facet: string): readonly (readonly string[])[] {
+  const byFacet = sectionsByFacet(input.ctx);
+  let sections = byFacet.get(facet);
+  if (!sections) {
+    sections = sectionStems(factsShowing(input, facet).map((i) => input.ctx.kb.facts[i]));
+    byFacet.set(facet, sections);
+  }
+  return sections;
+}
+
 /**
  * The indexes of the facts showing `facet` under the sections the question's words name
  * (`section-scope.ts`), all of them when it names none; and those words.
@@ -61,10 +74,8 @@ function factsShowing({ ctx }: CandidateInput, facet: string): number[] {
 function showingScoped(input: CandidateInput, facet: string): { idx: number[]; scope: string[] } {
   const { facts } = input.ctx.kb;
   const idx = factsShowing(input, facet);
-  const scope = scopeStems(
-    input.u.words.contentStems,
-    idx.map((i) => facts[i]),
-  );
+  const stems = input.u.words.contentStems;
+  const scope = stems.length === 0 || idx.length === 0 ? [] : scopeStemsIn(stems, sectionsShowing(input, facet));
   if (scope.length === 0) return { idx, scope };
   return { idx: idx.filter((i) => underScope(facts[i], scope)), scope };
 }

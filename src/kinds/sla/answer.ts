@@ -13,14 +13,23 @@ import { slaNotFound } from '../not-found/answer';
 import { entitiesWithSla, suggestions } from '../../answer/suggest';
 import { underScope } from '../section-scope';
 import { knowledgeStems } from '../../text/knowledge-stems';
+import { perObject } from '../../util/per-object';
 
 /** Services listed when the whole SLA table is asked for. */
 const MAX_LISTED = 25;
 
-/** The SLA facts of one service. */
-export function slaFactsOf(ctx: RouterContext, entityId: string): Fact[] {
-  return (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => ctx.kb.facts[i]);
+/** The SLA facts of one service (read once per service and knowledge base; callers must not mutate the list). */
+export function slaFactsOf(ctx: RouterContext, entityId: string): readonly Fact[] {
+  const byEntity = slaFactsByEntity(ctx);
+  let facts = byEntity.get(entityId);
+  if (!facts) {
+    facts = (ctx.kb.factsByEntity.get(entityId) ?? []).filter((i) => ctx.scorer.showsFacet(i, SLA_FACET)).map((i) => ctx.kb.facts[i]);
+    byEntity.set(entityId, facts);
+  }
+  return facts;
 }
+/** Each service's SLA facts, filled as questions name services (bounded by the knowledge base's services). */
+const slaFactsByEntity = perObject((_: RouterContext) => new Map<string, readonly Fact[]>());
 
 /**
  * The other cells of a service's SLA rows whose column the question names ("what does the Route 53
@@ -51,8 +60,11 @@ export function slaAnswer(
   rowCells: ReadonlyMap<string, readonly Fact[]> = new Map(),
 ): Answer {
   const all = entities.length === 0;
-  const slaFacts = (id: string): Fact[] => slaFactsOf(ctx, id).filter((f) => underScope(f, scope));
-  const everyone = entitiesWithSla(ctx).filter((id) => slaFacts(id).length > 0);
+  const slaFacts = (id: string): readonly Fact[] =>
+    scope.length === 0 ? slaFactsOf(ctx, id) : slaFactsOf(ctx, id).filter((f) => underScope(f, scope));
+  // Every service with an SLA in scope: only the whole table lists them (reading each one's facts
+  // for a named service's answer cost a pass over every SLA fact of the knowledge base).
+  const everyone = all ? entitiesWithSla(ctx).filter((id) => slaFacts(id).length > 0) : [];
   // The whole table, up to a chat-sized list; the rest is named as a count, never dropped silently.
   const ids = all ? everyone.slice(0, MAX_LISTED) : entities.map((e) => e.id);
   const parts: Part[] = [];

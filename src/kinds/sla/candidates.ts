@@ -7,7 +7,7 @@ import { knowledgeStems } from '../../text/knowledge-stems';
 import { FORM } from '../../router/relevance';
 import type { RouterContext } from '../../read/context';
 import { perObject } from '../../util/per-object';
-import { scopeStems } from '../section-scope';
+import { scopeStemsIn, sectionStems } from '../section-scope';
 import { rowFactsAsked, slaAnswer, slaFactsOf } from './answer';
 
 /** The texts of the SLA facts of `ids`. */
@@ -20,6 +20,12 @@ const tableStems = perObject(
   (ctx: RouterContext): ReadonlySet<string> => new Set(slaTexts(ctx, entitiesWithSla(ctx)).flatMap((t) => knowledgeStems(t))),
 );
 
+/** Every service's SLA facts and the stems of the sections they sit under, gathered once per knowledge base (as `scopeStems` reads them). */
+const slaTable = perObject((ctx: RouterContext) => {
+  const facts = entitiesWithSla(ctx).flatMap((id) => slaFactsOf(ctx, id));
+  return { facts, sections: sectionStems(facts) };
+});
+
 export function slaCandidates(input: CandidateInput): Candidate[] {
   const { u, ctx } = input;
   if (!u.facets.includes(SLA_FACET)) return [];
@@ -30,11 +36,9 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   // ("sla for luminx") names one, which one being the "Did you mean" reading's to ask.
   if (namedCount(input) === 0 && !u.ambiguous) {
     // A word naming some SLA tables' headings ("list the networking SLAs") asks for those tables.
-    const scope = scopeStems(
-      u.words.contentStems,
-      withSla.flatMap((id) => slaFactsOf(ctx, id)),
-    );
-    // Every other content word, unknown ones included: "sla for luminx" may name a service the table lacks.
+    const table = slaTable(ctx);
+    const scope = u.words.contentStems.length === 0 || table.facts.length === 0 ? [] : scopeStemsIn(u.words.contentStems, table.sections);
+    // Every other content word, unknown ones included: the table holds none of a service it lacks.
     const known = u.words.contentStems.filter((stem) => !scope.includes(stem));
     return [
       {
