@@ -16,7 +16,7 @@ export function sectionStems(facts: readonly Fact[]): readonly (readonly string[
 
 /**
  * The stems among `stems` that name some of `sections` (their stems, {@link sectionStems}), not all
- * of them. Callers gather a fact list's sections once per knowledge base; `stems` and `sections` not empty.
+ * of them (none when either is empty). Callers gather a fact list's sections once per knowledge base.
  */
 export function scopeStemsIn(stems: readonly string[], sections: readonly (readonly string[])[]): string[] {
   return stems.filter((stem) => {

@@ -74,8 +74,7 @@ function sectionsShowing(input: CandidateInput, facet: string): readonly (readon
 function showingScoped(input: CandidateInput, facet: string): { idx: number[]; scope: string[] } {
   const { facts } = input.ctx.kb;
   const idx = factsShowing(input, facet);
-  const stems = input.u.words.contentStems;
-  const scope = stems.length === 0 || idx.length === 0 ? [] : scopeStemsIn(stems, sectionsShowing(input, facet));
+  const scope = scopeStemsIn(input.u.words.contentStems, sectionsShowing(input, facet));
   if (scope.length === 0) return { idx, scope };
   return { idx: idx.filter((i) => underScope(facts[i], scope)), scope };
 }

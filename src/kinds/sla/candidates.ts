@@ -15,15 +15,13 @@ function slaTexts(ctx: RouterContext, ids: readonly string[]): string[] {
   return ids.flatMap((id) => slaFactsOf(ctx, id)).map((f) => `${f.attribute} ${f.value}`);
 }
 
-/** The stems of the whole SLA table (every service's SLA facts), gathered once per knowledge base. */
-const tableStems = perObject(
-  (ctx: RouterContext): ReadonlySet<string> => new Set(slaTexts(ctx, entitiesWithSla(ctx)).flatMap((t) => knowledgeStems(t))),
-);
-
-/** Every service's SLA facts and the stems of the sections they sit under, gathered once per knowledge base (as `scopeStems` reads them). */
-const slaTable = perObject((ctx: RouterContext) => {
+/**
+ * The whole SLA table, gathered once per knowledge base: the stems of its facts (every service's
+ * SLA facts) and of the sections they sit under (as `scopeStemsIn` reads them).
+ */
+const slaTable = perObject((ctx: RouterContext): { stems: ReadonlySet<string>; sections: readonly (readonly string[])[] } => {
   const facts = entitiesWithSla(ctx).flatMap((id) => slaFactsOf(ctx, id));
-  return { facts, sections: sectionStems(facts) };
+  return { stems: new Set(facts.flatMap((f) => knowledgeStems(`${f.attribute} ${f.value}`))), sections: sectionStems(facts) };
 });
 
 export function slaCandidates(input: CandidateInput): Candidate[] {
@@ -37,9 +35,9 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
   if (namedCount(input) === 0 && !u.ambiguous) {
     // A word naming some SLA tables' headings ("list the networking SLAs") asks for those tables.
     const table = slaTable(ctx);
-    const scope = u.words.contentStems.length === 0 || table.facts.length === 0 ? [] : scopeStemsIn(u.words.contentStems, table.sections);
+    const scope = scopeStemsIn(u.words.contentStems, table.sections);
     // Every other content word, unknown ones included: the table holds none of a service it lacks.
-    const known = u.words.contentStems.filter((stem) => !scope.includes(stem));
+    const rest = u.words.contentStems.filter((stem) => !scope.includes(stem));
     return [
       {
         intent: 'sla',
@@ -50,7 +48,7 @@ export function slaCandidates(input: CandidateInput): Candidate[] {
           subjects: 1,
           aspects,
           // The words naming the tables are held by them; the rest must be held by their rows.
-          content: scope.length > 0 && known.length === 0 ? 1 : shareHeldIn(known, tableStems(ctx)),
+          content: scope.length > 0 && rest.length === 0 ? 1 : shareHeldIn(rest, table.stems),
           form: u.cues.all ? FORM.asked : FORM.neutral,
         },
         build: () => slaAnswer(ctx, u.text, [], 0.85, scope),
