@@ -535,32 +535,37 @@ function superlativeOf(tokens: readonly string[], entityWords: ReadonlySet<numbe
 
 /**
  * Positions of the words that say which one of an aspect is asked: the noun right before a single
- * aspect word ("**memory** limit"), and the content words right after a superlative aspect word,
- * up to the first other word, when they hold a noun and do not end in a dimension word ("maximum
- * **concurrent executions**", not "maximum processing time"; service names between are skipped). The word before must be a content word of the question (at any position).
+ * aspect word ("**memory** limit"; it must be a content word of the question, at any position), and
+ * the run after a superlative aspect word ({@link runAfterSuperlative}).
  */
 function modifierPositions(tokens: string[], roles: readonly WordRole[], entityWords: ReadonlySet<number>, aspects: Aspects): Set<number> {
   const out = new Set<number>();
   tokens.forEach((w, i) => {
     if (!aspects.wordPositions.has(i)) return;
     const full = ABBREVIATIONS.get(w) ?? w;
-    if (SUPERLATIVE_DESC.has(full) || SUPERLATIVE_ASC.has(full)) {
-      const run: number[] = [];
-      for (let j = i + 1; j < tokens.length; j++) {
-        if (entityWords.has(j) && run.length === 0) continue;
-        if (roles[j] !== 'content' || STOP_WORDS.has(tokens[j])) break;
-        run.push(j);
-      }
-      // A run ending in a dimension word ("maximum processing time") asks for a figure of that
-      // dimension, which the reading's `dimension` stands for: its words name no other aspect.
-      const head = run.at(-1);
-      if (head !== undefined && run.some((j) => isNoun(tokens[j])) && askedDimension(tokens[head], []) === undefined)
-        for (const j of run) out.add(j);
-    }
+    if (SUPERLATIVE_DESC.has(full) || SUPERLATIVE_ASC.has(full))
+      for (const j of runAfterSuperlative(tokens, roles, entityWords, i)) out.add(j);
     const prev = tokens[i - 1];
     if (i === 0 || aspects.positions.has(i - 1) || entityWords.has(i - 1)) return;
     const isContent = tokens.some((t, k) => roles[k] === 'content' && t === prev);
     if (isContent && !STOP_WORDS.has(prev) && isNoun(prev)) out.add(i - 1);
   });
   return out;
+}
+
+/**
+ * The content words right after the superlative at `at`, up to the first other word (service names
+ * right after it are skipped), when they hold a noun and do not end in a dimension word: "maximum
+ * **concurrent executions**", not "maximum processing time", which asks for a figure of that
+ * dimension (the reading's `dimension` stands for it).
+ */
+function runAfterSuperlative(tokens: string[], roles: readonly WordRole[], entityWords: ReadonlySet<number>, at: number): number[] {
+  const run: number[] = [];
+  for (let j = at + 1; j < tokens.length; j++) {
+    if (entityWords.has(j) && run.length === 0) continue;
+    if (roles[j] !== 'content' || STOP_WORDS.has(tokens[j])) break;
+    run.push(j);
+  }
+  const head = run.at(-1);
+  return head !== undefined && run.some((j) => isNoun(tokens[j])) && askedDimension(tokens[head], []) === undefined ? run : [];
 }

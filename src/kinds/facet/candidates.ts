@@ -29,8 +29,8 @@ export function singleForm(input: CandidateInput, covered: number): number {
 
 /**
  * Whether a fact holds the aspect as asked: every word that says which one is asked ("memory
- * limit", "maximum concurrent executions") must be in it, or be of its figure's dimension; a dimension asked ("how long") must match the
- * fact's figure when it has one.
+ * limit", "maximum concurrent executions") must be in it, or be of its figure's dimension; a
+ * dimension asked ("how long") must match the fact's figure when it has one.
  */
 function holdsAsAsked(u: Understood, f: Fact): boolean {
   const qs = quantities(f.value);
