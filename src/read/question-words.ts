@@ -46,6 +46,8 @@ export interface QuestionWord {
   readonly subject: boolean;
   /** A noun right before a single facet word ("**memory** limit"): it says which one is asked. */
   readonly modifier: boolean;
+  /** A word of the noun phrase a "what is/are …" question asks about ("What are the two ECS **launch types**?"). */
+  readonly asked: boolean;
   /** A figure with decimals (`99.5`, `99.95%`), for finding the facts that state it. */
   readonly figure: boolean;
 }
@@ -61,6 +63,7 @@ export class QuestionWords {
   private unknownView?: readonly string[];
   private subjectsView?: readonly string[];
   private modifiersView?: readonly string[];
+  private askedView?: readonly string[];
   private figuresView?: readonly string[];
 
   constructor(readonly list: readonly QuestionWord[]) {}
@@ -108,6 +111,11 @@ export class QuestionWords {
   /** Words right before a facet word that say which one is asked ("memory limit"). */
   get modifiers(): readonly string[] {
     return (this.modifiersView ??= this.textsOf((w) => w.modifier));
+  }
+
+  /** The noun phrase a "what is/are …" question asks about (see {@link QuestionWord.asked}). */
+  get asked(): readonly string[] {
+    return (this.askedView ??= this.textsOf((w) => w.asked));
   }
 
   /** Figures with decimals written in the question (`99.5`). */

@@ -268,6 +268,7 @@ export class QuestionReader {
     const aspects = this.aspects(tokens, names.entityWords);
     const roles = wordRoles(tokens, names.entityWords, aspects.positions, this.generic);
     const modifierAt = modifierPositions(tokens, roles, names.entityWords, aspects);
+    const askedAt = askedPositions(tokens, roles);
     const isSubject = subjectTest(text, tokens, aspects.positions, names.ambiguous);
     let contentCount = 0;
     const list = tokens.map((w, i): QuestionWord => {
@@ -281,6 +282,7 @@ export class QuestionReader {
         unknown,
         subject: unknown && isSubject(w),
         modifier: modifierAt.has(i),
+        asked: askedAt.has(i),
         figure: FIGURE.test(w) && w.includes('.'),
       };
     });
@@ -568,4 +570,31 @@ function runAfterSuperlative(tokens: string[], roles: readonly WordRole[], entit
   }
   const head = run.at(-1);
   return head !== undefined && run.some((j) => isNoun(tokens[j])) && askedDimension(tokens[head], []) === undefined ? run : [];
+}
+
+/** Roles passed over between a "what is/are" starter and the noun phrase it asks about: articles, figures, service names, words that name nothing ("two", "different"). */
+const BEFORE_ASKED: ReadonlySet<WordRole> = new Set(['stop', 'quantity', 'service', 'generic']);
+/** Roles that, right after the phrase, say what is asked themselves ("the main **differences**", "memory **limits**"). */
+const ASKS_ITSELF: ReadonlySet<WordRole> = new Set(['facet', 'cue']);
+
+/**
+ * Positions of the content words of the noun phrase a "what is/are …" question (the lexicon's
+ * `DEFINITION_STARTS`) asks about. The phrase runs from the first content word after the starter
+ * (articles, figures, service names, words that name nothing and words that rank what is asked —
+ * "main", "key" — passed over) through content and generic words ("launch **types**"); it counts
+ * when a content word of it is a noun and its last content word is no dimension word. None when an
+ * aspect or cue word follows it: that word says what is asked, and the phrase says which one (a
+ * modifier). "What are the two ECS **launch** types?", "What is **provisioned concurrency**?"
+ */
+function askedPositions(tokens: string[], roles: readonly WordRole[]): Set<number> {
+  const start = DEFINITION_STARTS.find((p) => p.every((w, k) => tokens[k] === w))?.length;
+  if (start === undefined) return new Set();
+  let j = start;
+  while (j < tokens.length && (BEFORE_ASKED.has(roles[j]) || IMPORTANCE_WORDS.has(tokens[j]))) j += 1;
+  const run: number[] = [];
+  for (; j < tokens.length && (roles[j] === 'content' || roles[j] === 'generic') && !STOP_WORDS.has(tokens[j]); j += 1)
+    if (roles[j] === 'content') run.push(j);
+  const head = run.at(-1);
+  if (head === undefined || ASKS_ITSELF.has(roles[j]) || !run.some((k) => isNoun(tokens[k]))) return new Set();
+  return askedDimension(tokens[head], []) === undefined ? new Set(run) : new Set();
 }

@@ -42,6 +42,7 @@ export const FEATURES = [
   'answer.other-dimension-stated',
   'answer.modifier-missing',
   'answer.count-missing',
+  'answer.asked-missing',
   'not-found',
   'not-found.relevance',
   'not-found.subjects',
@@ -105,6 +106,7 @@ export const ANSWER_FEATURES: readonly FeatureName[] = [
   'answer.other-dimension-stated',
   'answer.modifier-missing',
   'answer.count-missing',
+  'answer.asked-missing',
   'answer.procedure-not-answered',
   'answer.cause-not-answered',
 ];
@@ -161,11 +163,14 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
   }
   // The words that say which limit or aspect is asked ("memory" in "memory limit", "concurrent
   // executions" in "maximum concurrent executions"): the share of them absent from the answer.
-  if (u.words.modifiers.length) {
-    const held = new Set(knowledgeStems(body));
-    const missing = u.words.modifiers.filter((m) => knowledgeStems(m).every((st) => !held.has(st))).length;
-    y['answer.modifier-missing'] = missing / u.words.modifiers.length;
-  }
+  let heldStems: Set<string> | undefined;
+  const missingShare = (words: readonly string[]): number => {
+    const held = (heldStems ??= new Set(knowledgeStems(body)));
+    return words.filter((m) => knowledgeStems(m).every((st) => !held.has(st))).length / words.length;
+  };
+  if (u.words.modifiers.length) y['answer.modifier-missing'] = missingShare(u.words.modifiers);
+  // The noun phrase a "what is/are …" question asks about ("the two ECS launch types"): the share of its words absent from the answer.
+  if (u.words.asked.length) y['answer.asked-missing'] = missingShare(u.words.asked);
   // A count asked ("how many shards") that the answer does not state.
   const counted = u.cues.counted;
   if (counted !== undefined) y['answer.count-missing'] = statesCountOf(body, counted) ? 0 : 1;

@@ -106,6 +106,20 @@ describe('reading a question', () => {
     expect(read('What is the maximum processing time of an AWS Lambda function?').words.modifiers).toEqual([]);
   });
 
+  it('reads the noun phrase a "what is/are" question asks about', () => {
+    // Words that name nothing ("two", "types") are passed over: the content words say which one.
+    expect(read('What are the two ECS launch types?').words.asked).toEqual(['launch']);
+    expect(read('What is provisioned concurrency?').words.asked).toEqual(['provisioned', 'concurrency']);
+    expect(read('What are Lambda Layers?').words.asked).toEqual(['layers']);
+    // Ranking words before it are passed over; a cue or aspect word after it says what is asked itself.
+    expect(read('What are the main components of SageMaker?').words.asked).toEqual(['components']);
+    expect(read('What are the main differences between AWS Lambda and EC2?').words.asked).toEqual([]);
+    expect(read('what is the lambda memory limit').words.asked).toEqual([]);
+    // Only after a "what is/are" starter, and only a phrase with a noun.
+    expect(read('how do Lambda layers work').words.asked).toEqual([]);
+    expect(read('What is Amazon ECS?').words.asked).toEqual([]);
+  });
+
   it('reads an adjective of importance before an aspect or a generic word as ranking, not as what is asked', () => {
     const main = read('What are the main benefits of using AWS Lambda?');
     expect(main.facets).toEqual(['pros']);

@@ -1,6 +1,6 @@
 /**
  * Features read from a reading's built answer: whether it states a count of what a "how many"
- * question counts, and whether a procedure or a cause asked is answered by a section that asks one.
+ * question counts, how much of the noun phrase a "what is/are" question asks about it holds, and whether a procedure or a cause asked is answered by a section that asks one.
  */
 import type { Answer } from '../../src/index';
 import { normalizeQuestion } from '../../src/read/normalize';
@@ -33,6 +33,14 @@ describe('answer features', () => {
     expect(features(q, answer('A stream can have up to 500 shards.', 'Limits'))['answer.count-missing']).toBe(0);
     expect(features(q, answer('Each shard ingests 1 MB per second.', 'Limits'))['answer.count-missing']).toBe(1);
     expect(features('what is a shard', answer('Each shard ingests 1 MB per second.', 'Limits'))['answer.count-missing']).toBe(0);
+  });
+
+  it('marks the share of the noun phrase a "what is/are" question asks about that the answer lacks', () => {
+    const q = 'What is provisioned concurrency in Lambda?';
+    expect(features(q, answer('Provisioned concurrency keeps functions warm.', 'Lambda'))['answer.asked-missing']).toBe(0);
+    expect(features(q, answer('Concurrency is limited per account.', 'Lambda'))['answer.asked-missing']).toBe(0.5);
+    expect(features(q, answer('Cold starts can increase latency.', 'Lambda'))['answer.asked-missing']).toBe(1);
+    expect(features('What is Amazon ECS?', answer('Easy container orchestration.', 'ECS'))['answer.asked-missing']).toBe(0);
   });
 
   it("marks a procedure asked unless the answer's section asks one itself", () => {
