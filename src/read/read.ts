@@ -306,6 +306,9 @@ export class QuestionReader {
 
   /** Whether the knowledge base uses the word (a word Lunr indexes no term of counts as used). */
   private inVocabulary(w: string): boolean {
+    // A chat abbreviation is known when its full words are ("repo": `repository`), as content matching reads it.
+    const full = ABBREVIATIONS.get(w);
+    if (full !== undefined) return full.split(' ').every((x) => this.inVocabulary(x));
     const t = lunrTerm(w);
     return t === undefined || this.index.vocabulary.has(t);
   }

@@ -106,6 +106,11 @@ describe('reading a question', () => {
     expect(read('What is the maximum processing time of an AWS Lambda function?').words.modifiers).toEqual([]);
   });
 
+  it('knows a chat abbreviation whose full word the knowledge base uses ("repo": repository)', () => {
+    expect(read('can beanstalk deploy from a git repo?').words.unknown).toEqual([]);
+    expect(read('can beanstalk deploy from a git frobnicator?').words.unknown).toEqual(['frobnicator']);
+  });
+
   it('reads the noun phrase a "what is/are" question asks about', () => {
     // Words that name nothing ("two", "types") are passed over: the content words say which one.
     expect(read('What are the two ECS launch types?').words.asked).toEqual(['launch']);
