@@ -13,6 +13,7 @@ import type { Candidate, CandidateInput } from '../../router/candidate';
 import { aspectsHeld, shareHeldIn, subjectShare } from '../../router/candidate';
 import { FORM } from '../../router/relevance';
 import type { Answer } from '../../answer/answer';
+import type { Comparison } from '../../knowledge/knowledge-base';
 import { rowsAsked } from '../compare/answer';
 import { digestAnswer } from './answer';
 
@@ -32,6 +33,8 @@ interface EntryFacts {
   byEntity: Map<string, number[]>;
   /** Per entry, the indexes of its passages, in document order. */
   passages: readonly (readonly number[])[];
+  /** Per entry, the comparison it holds (a section comparing services), if any. */
+  comparisons: readonly (Comparison | undefined)[];
   /** Entry `i`'s question and passages' texts (labels included). */
   texts(i: number): readonly string[];
   /** The stems of entry `i`'s texts (computed when first asked, then kept). */
@@ -60,6 +63,9 @@ export const entryInfo = perObject((ctx: RouterContext): EntryFacts => {
     entities: entities.map((s) => [...s]),
     byEntity,
     passages,
+    comparisons: ctx.kb.entries.map(({ question, file }) =>
+      ctx.kb.comparisons.find((c) => c.source.section === question && c.source.file === file),
+    ),
     texts,
     stems: (i) => (stems[i] ??= new Set(texts(i).flatMap((x) => knowledgeStems(x)))),
   };
@@ -67,8 +73,7 @@ export const entryInfo = perObject((ctx: RouterContext): EntryFacts => {
 
 /** When entry `i` is a comparison, its rows that hold what was asked (`rowsAsked`): one row asked, one row answered. */
 function sectionRows(ctx: RouterContext, u: Understood, i: number): Answer | undefined {
-  const { question, file } = ctx.kb.entries[i];
-  const cmp = ctx.kb.comparisons.find((c) => c.source.section === question && c.source.file === file);
+  const cmp = entryInfo(ctx).comparisons[i];
   return cmp && rowsAsked(ctx, u, cmp, 0.8);
 }
 
