@@ -66,7 +66,7 @@ export class Conversations implements ConversationRecall {
    */
   open(context: AskContext): { turns: readonly Turn[] | undefined; keep: (turn: Turn) => void } {
     const { memory } = this;
-    const keyHash = memory && context.thread ? hashOf(this.options.hash, context.thread) : undefined;
+    const keyHash = memory && context.thread ? this.keyHashOf(context, context.thread) : undefined;
     return {
       turns: context.turns ?? (keyHash ? memory?.get(keyHash)?.turns : undefined),
       keep: (turn) => {
@@ -81,9 +81,18 @@ export class Conversations implements ConversationRecall {
   async recall(context: AskContext): Promise<void> {
     const { shared } = this.options;
     if (!shared || !this.memory || !context.thread || context.log === false) return;
-    const keyHash = hashOf(this.options.hash, context.thread);
+    const keyHash = this.keyHashOf(context, context.thread);
     const row = await shared.read(keyHash);
     if (row) this.memory.adopt(keyHash, row);
+  }
+
+  /** Each ask's conversation key, hashed once: `recall` hashes it, `open` (the same ask) reuses it. */
+  private readonly keyHashes = new WeakMap<AskContext, string>();
+
+  private keyHashOf(context: AskContext, thread: string): string {
+    let keyHash = this.keyHashes.get(context);
+    if (keyHash === undefined) this.keyHashes.set(context, (keyHash = hashOf(this.options.hash, thread)));
+    return keyHash;
   }
 
   /** Writes what is pending to the store (bounded); call before the store closes. */

@@ -134,6 +134,21 @@ describe('Conversations', () => {
     await late.shared.purge();
     expect(await store.conversations().load(hash('channel', `conversation\u0000${thread.thread}`), 0)).toBeUndefined();
   });
+
+  it('hashes an ask’s conversation key once, for its recall and its turns', async () => {
+    const store = await sqliteStore();
+    const shared = new SharedConversations({ table: store.conversations(), logger: pino({ level: 'silent' }), ttlMs: 15 * MINUTE });
+    let hashed = 0;
+    const counting: typeof hash = (kind, value) => ((hashed += 1), hash(kind, value));
+    const conversations = new Conversations({ ttlMinutes: 15, hash: counting, shared });
+    const ask = { thread: 'slack:dm:T1:D1' };
+    await conversations.recall(ask);
+    conversations.open(ask).keep(turn(['ec2'], ['sla']));
+    expect(hashed).toBe(1);
+    // Another ask in the same conversation is hashed anew (the key is per ask, not kept past it).
+    conversations.open({ thread: 'slack:dm:T1:D1' });
+    expect(hashed).toBe(2);
+  });
 });
 
 describe('SharedConversations', () => {
