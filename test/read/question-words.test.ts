@@ -37,6 +37,15 @@ describe("the question's words", () => {
     ]);
   });
 
+  it('reads a negative contraction as a function word, with or without its apostrophe: never content, never a subject', () => {
+    for (const q of ["Why doesn't Lambda run longer than 15 minutes?", 'Why doesnt Lambda run longer than 15 minutes?']) {
+      const u = read(q);
+      expect(u.words.content).toEqual(['longer']);
+      expect(u.words.subjects).toEqual([]);
+    }
+    expect(roles("I haven't found it and it isn't there")).toEqual(expect.arrayContaining(['haven:function', 'isn:function']));
+  });
+
   it('marks what the reading found of a word on its record: unknown, subject, modifier, figure', () => {
     const { list } = read("Can Lambda's memory limit exceed 10 GB for a Terraform job?").words;
     expect(texts(list, (w) => w.unknown)).toEqual(['terraform']);
