@@ -46,6 +46,16 @@ describe("the question's words", () => {
     expect(roles("I haven't found it and it isn't there")).toEqual(expect.arrayContaining(['haven:function', 'isn:function']));
   });
 
+  it('reads the frame of a quiz question (true/false, which of the following) as words that name no subject', () => {
+    expect(read('AWS Lambda requires you to manually manage server scaling. True/False').words.content).not.toEqual(
+      expect.arrayContaining(['true']),
+    );
+    expect(roles('Which of the following statements about Lambda is correct?')).toEqual(
+      expect.arrayContaining(['following:generic', 'statements:generic', 'correct:generic']),
+    );
+    expect(read('True or false: Lambda scales automatically').words.unknown).toEqual([]);
+  });
+
   it('marks what the reading found of a word on its record: unknown, subject, modifier, figure', () => {
     const { list } = read("Can Lambda's memory limit exceed 10 GB for a Terraform job?").words;
     expect(texts(list, (w) => w.unknown)).toEqual(['terraform']);
