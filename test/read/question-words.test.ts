@@ -56,6 +56,13 @@ describe("the question's words", () => {
     expect(read('True or false: Lambda scales automatically').words.unknown).toEqual([]);
   });
 
+  it('reads a chat abbreviation the knowledge base does not use as its full word, never as a subject', () => {
+    const u = read('With Elastic Beanstalk can you deploy from a repo with code?');
+    expect(u.words.content).toContain('repository');
+    expect(u.words.subjects).toEqual([]);
+    expect(read('where do the params go').words.content).toContain('parameters');
+  });
+
   it('marks what the reading found of a word on its record: unknown, subject, modifier, figure', () => {
     const { list } = read("Can Lambda's memory limit exceed 10 GB for a Terraform job?").words;
     expect(texts(list, (w) => w.unknown)).toEqual(['terraform']);
