@@ -113,6 +113,12 @@ function writtenAsNames(text: string): Set<string> {
   return out;
 }
 
+/** The full word of a chat abbreviation that stands for one word (`repo` → `repository`); the word otherwise. */
+function fullWord(w: string): string {
+  const full = ABBREVIATIONS.get(w);
+  return full && !full.includes(' ') ? full : w;
+}
+
 /** A number with its unit in one word (`30-minute`, `400kb`): read by `quantities`, not a subject. */
 function isQuantityWord(word: string): boolean {
   return /^\d/.test(word) && quantities(word).length > 0;
@@ -262,8 +268,9 @@ export class QuestionReader {
 
   read(text: string): Understood {
     const plain = this.joinCompounds(this.splitCompounds(plainWords(text))).slice(0, MAX_QUESTION_WORDS);
-    // A user's word the knowledge base does not use is read as the word it uses ("photos" → "images").
-    const tokens = plain.map((w) => (this.isKnownWord(w) ? w : this.synonym(w)));
+    // A user's word the knowledge base does not use is read as the word it uses ("photos" → "images"),
+    // a chat abbreviation as its full word when that is one word ("repo" → "repository").
+    const tokens = plain.map((w) => (this.isKnownWord(w) ? w : this.synonym(fullWord(w))));
     const names = this.nameMentions(tokens);
     const aspects = this.aspects(tokens, names.entityWords);
     const roles = wordRoles(tokens, names.entityWords, aspects.positions, this.generic);

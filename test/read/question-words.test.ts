@@ -37,6 +37,32 @@ describe("the question's words", () => {
     ]);
   });
 
+  it('reads a negative contraction as a function word, with or without its apostrophe: never content, never a subject', () => {
+    for (const q of ["Why doesn't Lambda run longer than 15 minutes?", 'Why doesnt Lambda run longer than 15 minutes?']) {
+      const u = read(q);
+      expect(u.words.content).toEqual(['longer']);
+      expect(u.words.subjects).toEqual([]);
+    }
+    expect(roles("I haven't found it and it isn't there")).toEqual(expect.arrayContaining(['haven:function', 'isn:function']));
+  });
+
+  it('reads the frame of a quiz question (true/false, which of the following) as words that name no subject', () => {
+    expect(read('AWS Lambda requires you to manually manage server scaling. True/False').words.content).not.toEqual(
+      expect.arrayContaining(['true']),
+    );
+    expect(roles('Which of the following statements about Lambda is correct?')).toEqual(
+      expect.arrayContaining(['following:generic', 'statements:generic', 'correct:generic']),
+    );
+    expect(read('True or false: Lambda scales automatically').words.unknown).toEqual([]);
+  });
+
+  it('reads a chat abbreviation the knowledge base does not use as its full word, never as a subject', () => {
+    const u = read('With Elastic Beanstalk can you deploy from a repo with code?');
+    expect(u.words.content).toContain('repository');
+    expect(u.words.subjects).toEqual([]);
+    expect(read('where do the params go').words.content).toContain('parameters');
+  });
+
   it('marks what the reading found of a word on its record: unknown, subject, modifier, figure', () => {
     const { list } = read("Can Lambda's memory limit exceed 10 GB for a Terraform job?").words;
     expect(texts(list, (w) => w.unknown)).toEqual(['terraform']);

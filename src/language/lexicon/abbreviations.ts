@@ -28,4 +28,9 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = wordMap('ABBREVIATIONS
   ['mins', 'minutes'],
   ['secs', 'seconds'],
   ['ml', 'machine learning'],
+  ['param', 'parameter'],
+  ['params', 'parameters'],
+  ['msg', 'message'],
+  ['msgs', 'messages'],
+  ['dir', 'directory'],
 ]);

