@@ -582,10 +582,10 @@ function runAfterSuperlative(tokens: string[], roles: readonly WordRole[], entit
   return head !== undefined && run.some((j) => isNoun(tokens[j])) && askedDimension(tokens[head], []) === undefined ? run : [];
 }
 
-/** Roles passed over between a "what is/are" starter and the noun phrase it asks about: articles, figures, service names, words that name nothing ("two", "different"). */
-const BEFORE_ASKED: ReadonlySet<WordRole> = new Set(['stop', 'quantity', 'service', 'generic']);
-/** Roles that, right after the phrase, say what is asked themselves ("the main **differences**", "memory **limits**"). */
-const ASKS_ITSELF: ReadonlySet<WordRole> = new Set(['facet', 'cue']);
+/** Whether a word of this role is passed over between a "what is/are" starter and the noun phrase it asks about: articles, figures, service names, words that name nothing ("two", "different"). */
+const passedBeforeAsked = (role: WordRole): boolean => role === 'stop' || role === 'quantity' || role === 'service' || role === 'generic';
+/** Whether a word of this role, right after the phrase, says what is asked itself ("the main **differences**", "memory **limits**"). */
+const asksItself = (role: WordRole | undefined): boolean => role === 'facet' || role === 'cue';
 
 /**
  * Positions of the content words of the noun phrase a "what is/are …" question (the lexicon's
@@ -600,11 +600,11 @@ function askedPositions(tokens: string[], roles: readonly WordRole[]): Set<numbe
   const start = DEFINITION_STARTS.find((p) => p.every((w, k) => tokens[k] === w))?.length;
   if (start === undefined) return new Set();
   let j = start;
-  while (j < tokens.length && (BEFORE_ASKED.has(roles[j]) || IMPORTANCE_WORDS.has(tokens[j]))) j += 1;
+  while (j < tokens.length && (passedBeforeAsked(roles[j]) || IMPORTANCE_WORDS.has(tokens[j]))) j += 1;
   const run: number[] = [];
   for (; j < tokens.length && (roles[j] === 'content' || roles[j] === 'generic') && !STOP_WORDS.has(tokens[j]); j += 1)
     if (roles[j] === 'content') run.push(j);
   const head = run.at(-1);
-  if (head === undefined || ASKS_ITSELF.has(roles[j]) || !run.some((k) => isNoun(tokens[k]))) return new Set();
+  if (head === undefined || asksItself(roles[j]) || !run.some((k) => isNoun(tokens[k]))) return new Set();
   return askedDimension(tokens[head], []) === undefined ? new Set(run) : new Set();
 }
