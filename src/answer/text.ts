@@ -2,7 +2,7 @@
  * Plain-text renderer (CLI, logs, notifications): title, parts, source line, suggestions.
  * Comparisons print one dimension per block with one line per service.
  */
-import { answerActions } from './actions';
+import { answerChoices } from './actions';
 import { assertNever, type Answer, type Part } from './answer';
 import { sourceLabel } from './source-line';
 
@@ -30,7 +30,7 @@ function part(p: Part): string {
 
 export function renderText(answer: Answer): string {
   const lines = [answer.title, ...answer.parts.map(part)];
-  const { choices } = answerActions(answer);
+  const choices = answerChoices(answer);
   if (choices.length) lines.push(`Did you mean: ${choices.map((c) => c.question).join(' | ')}`);
   if (answer.sources.length) lines.push(`Source: ${answer.sources.map(sourceLabel).join('; ')}`);
   return lines.filter(Boolean).join('\n\n');
