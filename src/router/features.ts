@@ -5,7 +5,7 @@
  * and the abstain threshold are fitted on labeled questions (`npm run fit`), never set by hand.
  */
 import type { Answer } from '../answer/answer';
-import { renderText } from '../answer/text';
+import { measureText, renderText } from '../answer/text';
 import { CAUSE_PHRASES, FIGURE_PHRASES, PROCEDURE_PHRASES } from '../language/lexicon';
 import { holdsPhrase } from '../read/phrases';
 import type { Understood } from '../read/read';
@@ -162,20 +162,26 @@ export function evidenceFeatures(u: Understood, intent: Intent, e: Evidence, par
  * same facts), so they are remembered by text (bounded); a text without a digit states none.
  */
 const statedMemo = new BoundedMemo<string, Quantity[]>(1_000);
-function statedQuantities(body: string, hasDigit: boolean): Quantity[] {
-  return hasDigit ? statedMemo.get(body, quantities) : [];
+function statedQuantities(body: string): Quantity[] {
+  return statedMemo.get(body, quantities);
 }
 
-/** `x` with the features its built answer gives: its length, and whether it states the kind of figure asked. */
+/**
+ * `x` with the features its built answer gives: its length, and whether it states the kind of
+ * figure asked. The answer's text is measured, not made, unless the question asks what only the
+ * text tells (a quantity or a kind of limit, modifier words, a count).
+ */
 export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): FeatureVector {
   const y = x.slice();
-  const body = renderText(answer);
-  const statesFigure = /\d/.test(body);
+  const measure = measureText(answer);
+  let text: string | undefined;
+  const body = (): string => (text ??= renderText(answer));
+  const statesFigure = measure.hasDigit;
   const figureAsked = asks(u).figure;
-  y[AT['answer.length']] = Math.min(1, body.length / LONG_ANSWER_CHARS);
+  y[AT['answer.length']] = Math.min(1, measure.length / LONG_ANSWER_CHARS);
   y[AT['answer.figure-asked-stated']] = figureAsked && statesFigure ? 1 : 0;
   y[AT['answer.figure-asked-missing']] = figureAsked && !statesFigure ? 1 : 0;
-  const stated = u.quantities.length || u.dimension ? statedQuantities(body, statesFigure) : [];
+  const stated = (u.quantities.length || u.dimension) && statesFigure ? statedQuantities(body()) : [];
   // A time or size the question writes ("runs 20 minutes", "items over 400kb") against the ones the answer states.
   if (u.quantities.length) {
     y[AT['answer.quantity-stated']] = u.quantities.some((q) => stated.some((s) => s.dimension === q.dimension && s.base === q.base))
@@ -190,13 +196,13 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
   // The words that say which limit or aspect is asked ("memory" in "memory limit", "concurrent
   // executions" in "maximum concurrent executions"): the share of them absent from the answer.
   if (u.words.modifiers.length) {
-    const held = new Set(knowledgeStems(body));
+    const held = new Set(knowledgeStems(body()));
     const missing = u.words.modifiers.filter((m) => knowledgeStems(m).every((st) => !held.has(st))).length;
     y[AT['answer.modifier-missing']] = missing / u.words.modifiers.length;
   }
   // A count asked ("how many shards") that the answer does not state.
   const counted = u.cues.counted;
-  if (counted !== undefined) y[AT['answer.count-missing']] = statesCountOf(body, counted) ? 0 : 1;
+  if (counted !== undefined) y[AT['answer.count-missing']] = statesCountOf(body(), counted) ? 0 : 1;
   // A procedure or a cause asked, unless the answer comes from a section whose own question asks
   // one ("How can I reduce the cost of …?"): facts and sections of other kinds state neither.
   const asked = asks(u);
