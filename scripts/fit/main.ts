@@ -69,7 +69,7 @@ function load(): Question[] {
           .update(c.src ?? c.id)
           .digest()
           .readUInt32BE(0) % FOLDS,
-      readings: all.map((r) => ({ x: FEATURES.map((f) => r.features[f]), y: passes(c, r.build()) ? 1 : 0, answered: r.answered })),
+      readings: all.map((r) => ({ x: [...r.features], y: passes(c, r.build()) ? 1 : 0, answered: r.answered })),
     };
   });
 }

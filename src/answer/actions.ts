@@ -15,12 +15,17 @@ export interface AnswerActions {
   rateable: boolean;
 }
 
+/** The "Did you mean" choices alone (a clarification's; empty for every other kind): what a text shows without reading the follow-ups. */
+export function answerChoices(answer: Answer): Suggestion[] {
+  return answer.kind === 'clarify' ? answer.choices : [];
+}
+
 export function answerActions(answer: Answer): AnswerActions {
   switch (answer.kind) {
     case 'help':
       return { suggestions: answer.followUps, choices: [], rateable: false };
     case 'clarify':
-      return { suggestions: [...answer.choices, ...answer.followUps], choices: answer.choices, rateable: false };
+      return { suggestions: [...answer.choices, ...answer.followUps], choices: answerChoices(answer), rateable: false };
     case 'sla':
     case 'compare':
     case 'facet':

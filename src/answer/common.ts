@@ -5,15 +5,25 @@ import type { Fact, KnowledgeBase } from '../knowledge/knowledge-base';
 import { uniqueBy } from '../util/unique-by';
 import type { Answer, Source, Suggestion } from './answer';
 
-/** Distributes `Omit` over the union, so `kind`-specific fields stay required. */
-export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, 'id'> : never) : never;
+/**
+ * What an answer builder gives `finish`: an answer without its id, whose follow-ups may be given
+ * as a function that makes them (`Omit` distributed over the union, so `kind`-specific fields stay
+ * required).
+ */
+export type AnswerDraft = Answer extends infer A
+  ? A extends Answer
+    ? Omit<A, 'id' | 'followUps'> & { followUps: Suggestion[] | (() => Suggestion[]) }
+    : never
+  : never;
 
 /**
- * Adds the stable id: a hash of the kind, question and content. The id is computed when first
- * read (an enumerable getter, so JSON and spreads carry it): the router builds several answers to
- * score them and keeps one, and only the kept one's id is ever read.
+ * Adds the stable id (a hash of the kind, question and content) and the follow-ups (at most 3,
+ * distinct, none repeating the question). Both are computed when first read (enumerable getters,
+ * so JSON and spreads carry them): the router builds several answers to score them and keeps
+ * one, and only the kept one's id and follow-ups are ever read (making follow-ups for every
+ * answer built was a large share of what a question allocated).
  *
- * Every answer shares one getter function, which reads the draft from a hidden cell (a
+ * Every answer shares the getter functions, which read the draft from a hidden cell (a
  * non-enumerable symbol property: JSON, spreads and `Object.keys` do not see it; the cell stays
  * writable when the answer is frozen). A getter closure per answer gave each answer a hidden class
  * of its own, made in the old generation and pointing at the young answer, which kept every
@@ -21,20 +31,24 @@ export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, '
  * ~500 KB promoted per scavenge on the sample questions).
  */
 export function finish(draft: AnswerDraft): Answer {
-  const asked = draft.question.trim().toLowerCase();
-  const followUps = uniqueBy(draft.followUps, (s) => s.question.trim().toLowerCase()).filter(
-    (s) => s.question.trim().toLowerCase() !== asked,
-  );
-  const answer = { ...draft, followUps: followUps.slice(0, 3) };
-  Object.defineProperty(answer, ID_CELL, { value: { draft, id: undefined } satisfies IdCell });
+  // The draft's properties in its order, `followUps` in its place (redefining a property that is
+  // not an object's last as a getter would turn the object into a slow dictionary).
+  const answer: Record<string, unknown> = {};
+  for (const key of Object.keys(draft)) {
+    if (key === 'followUps') Object.defineProperty(answer, key, FOLLOW_UPS_PROPERTY);
+    else answer[key] = draft[key as keyof AnswerDraft];
+  }
+  Object.defineProperty(answer, ID_CELL, { value: { draft, id: undefined, followUps: undefined } satisfies IdCell });
+  Object.defineProperty(answer, 'followUps', FOLLOW_UPS_PROPERTY);
   Object.defineProperty(answer, 'id', ID_PROPERTY);
-  return answer as Answer;
+  return answer as unknown as Answer;
 }
 
-/** Where an answer keeps what its id is computed from, and the id once read. */
+/** Where an answer keeps what its id and follow-ups are computed from, and each once read. */
 interface IdCell {
   draft: AnswerDraft;
   id: string | undefined;
+  followUps: Suggestion[] | undefined;
 }
 
 const ID_CELL = Symbol('answer id');
@@ -47,6 +61,23 @@ const ID_PROPERTY: PropertyDescriptor = {
     return (cell.id ??= `${cell.draft.kind}-${answerHash(cell.draft)}`);
   },
 };
+
+/** The one `followUps` property every answer gets: the draft's, made once, distinct and without the question, at most 3. */
+const FOLLOW_UPS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  get(this: { [ID_CELL]: IdCell }): Suggestion[] {
+    const cell = this[ID_CELL];
+    return (cell.followUps ??= distinctFollowUps(cell.draft));
+  },
+};
+
+function distinctFollowUps(draft: AnswerDraft): Suggestion[] {
+  const asked = draft.question.trim().toLowerCase();
+  const given = typeof draft.followUps === 'function' ? draft.followUps() : draft.followUps;
+  return uniqueBy(given, (s) => s.question.trim().toLowerCase())
+    .filter((s) => s.question.trim().toLowerCase() !== asked)
+    .slice(0, 3);
+}
 
 function answerHash(draft: AnswerDraft): string {
   return createHash('sha1')

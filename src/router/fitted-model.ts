@@ -3,7 +3,7 @@
  * from `fitted-weights.json` (written by `npm run fit`, committed). A candidate's score is the
  * model's estimate that its answer is right; `contributions` says how much each feature added.
  */
-import { FEATURES, type FeatureName, type FeatureVector } from './features';
+import { AT, FEATURES, type FeatureName, type FeatureVector } from './features';
 import fitted from './fitted-weights.json';
 
 /** The file's shape, as `npm run fit` writes it. */
@@ -39,6 +39,8 @@ function asModelFile(raw: unknown): ModelFile {
 
 export interface FittedModel {
   weights: Record<FeatureName, number>;
+  /** The same weights by feature index (as a {@link FeatureVector} holds its values). */
+  vector: readonly number[];
   /** Below this estimate the best answered reading gives way to "not in the knowledge base". */
   threshold: number;
 }
@@ -53,20 +55,21 @@ export function loadModel(raw: unknown): FittedModel {
       `fitted-weights.json does not match features.ts (missing: ${missing.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'}): run npm run fit`,
     );
   const weights = Object.fromEntries(m.features.map((f, i) => [f, m.weights[i]])) as Record<FeatureName, number>;
-  return { weights, threshold: m.threshold };
+  return { weights, vector: FEATURES.map((f) => weights[f]), threshold: m.threshold };
 }
 
 export const MODEL: FittedModel = loadModel(fitted);
 
 /** The model's estimate, in (0, 1), rounded to 1e-3 like every score shown. */
-export function fittedScore(x: FeatureVector, model: FittedModel = MODEL): number {
+export function fittedScore(x: Readonly<FeatureVector>, model: FittedModel = MODEL): number {
   return probability(linearScore(x, model));
 }
 
-/** The model's linear score of `x` (the log-odds its estimate is the logistic of). */
-function linearScore(x: FeatureVector, model: FittedModel): number {
+/** The model's linear score of `x` (the log-odds its estimate is the logistic of), summed in feature order. */
+function linearScore(x: Readonly<FeatureVector>, model: FittedModel): number {
+  const w = model.vector;
   let z = 0;
-  for (const f of FEATURES) z += model.weights[f] * x[f];
+  for (let i = 0; i < w.length; i += 1) z += w[i] * x[i];
   return z;
 }
 
@@ -74,7 +77,11 @@ function linearScore(x: FeatureVector, model: FittedModel): number {
  * Bounds on the linear score of `x` whatever values the `open` features (zero in `x`) take in
  * [0, 1]: for scoring only the readings that can still win (`choose.ts`).
  */
-export function scoreBounds(x: FeatureVector, open: readonly FeatureName[], model: FittedModel = MODEL): { low: number; high: number } {
+export function scoreBounds(
+  x: Readonly<FeatureVector>,
+  open: readonly FeatureName[],
+  model: FittedModel = MODEL,
+): { low: number; high: number } {
   let low = linearScore(x, model);
   let high = low;
   for (const f of open) {
@@ -91,10 +98,14 @@ export function probability(z: number): number {
 
 /** Each non-zero feature's share of the linear score (`weight × value`), largest first. */
 export function contributions(
-  x: FeatureVector,
+  x: Readonly<FeatureVector>,
   model: FittedModel = MODEL,
 ): { feature: FeatureName; value: number; contribution: number }[] {
-  return FEATURES.filter((f) => x[f] !== 0)
-    .map((f) => ({ feature: f, value: Math.round(x[f] * 1000) / 1000, contribution: Math.round(model.weights[f] * x[f] * 1000) / 1000 }))
+  return FEATURES.filter((f) => x[AT[f]] !== 0)
+    .map((f) => ({
+      feature: f,
+      value: Math.round(x[AT[f]] * 1000) / 1000,
+      contribution: Math.round(model.weights[f] * x[AT[f]] * 1000) / 1000,
+    }))
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
 }

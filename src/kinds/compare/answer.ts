@@ -81,7 +81,7 @@ function fromKnowledge(ctx: RouterContext, u: Understood, ids: string[], cmp: Co
     confidence,
     parts,
     sources: [cmp.source],
-    followUps: [
+    followUps: () => [
       ...(narrowed ? [ask(columns.join(' vs '))] : []),
       ...ids.flatMap((id) => suggestions(ctx, [id], 3)).filter((s) => !/ vs /i.test(s.question)),
     ],
@@ -164,7 +164,7 @@ function synthesized(ctx: RouterContext, u: Understood, ids: string[], confidenc
       ...(narrowed ? [narrowedNote(picked.length, rows.length, columns)] : []),
     ],
     sources: sourcesOf(used),
-    followUps: ids.flatMap((id) => suggestions(ctx, [id], 2)),
+    followUps: () => ids.flatMap((id) => suggestions(ctx, [id], 2)),
   });
 }
 

@@ -99,6 +99,6 @@ export function digestAnswer(ctx: RouterContext, question: string, entry: Entry,
     confidence,
     parts,
     sources: [{ file: entry.file, section: entry.question, line: entry.line }],
-    followUps: suggestions(ctx, [], 3).filter((s) => s.question !== entry.question),
+    followUps: () => suggestions(ctx, [], 3).filter((s) => s.question !== entry.question),
   });
 }

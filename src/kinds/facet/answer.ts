@@ -94,10 +94,11 @@ export function facetAnswer(
     confidence,
     parts,
     sources: sourcesOf(perEntity.flat()),
-    followUps: suggestions(
-      ctx,
-      entities.map((e) => e.id),
-      3,
-    ).filter((s) => s.question.toLowerCase() !== u.text.toLowerCase()),
+    followUps: () =>
+      suggestions(
+        ctx,
+        entities.map((e) => e.id),
+        3,
+      ).filter((s) => s.question.toLowerCase() !== u.text.toLowerCase()),
   });
 }

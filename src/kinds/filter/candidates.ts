@@ -105,7 +105,7 @@ function listAnswer(input: CandidateInput, title: string, lead: string, facts: F
       confidence: 0.8,
       parts,
       sources: sourcesOf(entities.flatMap((id) => byEntity.get(id)!)),
-      followUps: suggestions(ctx, entities.slice(0, 2), 3),
+      followUps: () => suggestions(ctx, entities.slice(0, 2), 3),
     });
   };
 }

@@ -104,6 +104,6 @@ export function lookupAnswer(
     confidence: Math.min(0.95, 0.3 + 0.5 * top.coverage + 0.2 * margin),
     parts: picked.length === 1 ? [{ type: 'text', text: passageLine(picked[0]) }] : [{ type: 'bullets', items: picked.map(passageLine) }],
     sources: sourcesOf(picked),
-    followUps: suggestions(ctx, [...related, ...first.entities], 3),
+    followUps: () => suggestions(ctx, [...related, ...first.entities], 3),
   });
 }

@@ -96,7 +96,7 @@ export function recommend(ctx: RouterContext, u: Understood): { answer: Answer; 
       confidence: Math.min(0.95, 0.5 + 0.3 * coverage + 0.2 * margin),
       parts,
       sources: sourcesOf([...best.facts, ...(runnerUp ? runnerUp.facts : [])]),
-      followUps: [...(runnerUp ? [versusQuestion(ctx, bestId, runnerUp.id)] : []), ...suggestions(ctx, [bestId], 3)],
+      followUps: () => [...(runnerUp ? [versusQuestion(ctx, bestId, runnerUp.id)] : []), ...suggestions(ctx, [bestId], 3)],
     }),
   };
 }

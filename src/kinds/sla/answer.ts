@@ -4,7 +4,7 @@
  * whole table when no service is named. A service without SLA facts is said to have none here.
  */
 import { SLA_FACET } from '../../knowledge/facet-ids';
-import type { Answer, Part } from '../../answer/answer';
+import type { Answer, Part, Suggestion } from '../../answer/answer';
 import type { Entity } from '../../knowledge/entities';
 import type { Fact } from '../../knowledge/knowledge-base';
 import type { RouterContext } from '../../read/context';
@@ -102,13 +102,14 @@ export function slaAnswer(
   }
   const covered = ids.filter((id) => !missing.includes(id));
   const others = entitiesWithSla(ctx).filter((id) => !covered.includes(id));
-  const followUps = all
-    ? []
-    : [
-        ...(others.length ? [ask(`Compare ${shortName(ctx.kb, covered[0])} vs ${shortName(ctx.kb, others[0])}`)] : []),
-        ...suggestions(ctx, covered, 3).filter((s) => !/^SLA for /i.test(s.question)),
-        ask('List all SLAs'),
-      ];
+  const followUps = (): Suggestion[] =>
+    all
+      ? []
+      : [
+          ...(others.length ? [ask(`Compare ${shortName(ctx.kb, covered[0])} vs ${shortName(ctx.kb, others[0])}`)] : []),
+          ...suggestions(ctx, covered, 3).filter((s) => !/^SLA for /i.test(s.question)),
+          ask('List all SLAs'),
+        ];
   return finish({
     kind: 'sla',
     question,
