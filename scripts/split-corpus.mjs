@@ -57,8 +57,8 @@ if (missing.length) throw new Error(`no "src" on ${missing.map((c) => c.id).join
 const kept = [...old];
 const unique = corpus.filter((c) => {
   const twin = kept.find((k) => sameText(k.q) === sameText(c.q) || (k.src && threadOf(k.src) === threadOf(c.src) && nearlySame(k.q, c.q)));
-  if (twin) return console.log(`${c.id}: the same question as ${twin.id}; left out`), false;
-  return kept.push(c), true;
+  if (twin) return (console.log(`${c.id}: the same question as ${twin.id}; left out`), false);
+  return (kept.push(c), true);
 });
 
 const train = [...old, ...unique.filter((c) => !isTest(c.src))];
