@@ -401,7 +401,7 @@ export class QuestionReader {
         /[$€£]\s*\d|\d\s*(?:usd|dollars?|cents?)\b/.test(text.toLowerCase()),
       money,
       yesNo: YES_NO_STARTERS.has(tokens[0] ?? ''),
-      definition: DEFINITION_STARTS.some((p) => p.every((w, k) => tokens[k] === w)) && !has(RECOMMEND_STRONG),
+      definition: definitionStart(tokens) !== undefined && !has(RECOMMEND_STRONG),
       advice: ADVICE_SPACED.some((p) => lower.includes(p)),
       superlative: superlativeOf(tokens, names.entityWords, aspects),
       negation: has(NEGATION_WORDS),
@@ -578,8 +578,21 @@ function runAfterSuperlative(tokens: string[], roles: readonly WordRole[], entit
     if (roles[j] !== 'content' || STOP_WORDS.has(tokens[j])) break;
     run.push(j);
   }
+  return saysWhichOne(tokens, run) ? run : [];
+}
+
+/**
+ * Whether a run of words (positions, in order) says which one is asked: it holds a noun and does
+ * not end in a dimension word ("processing time" asks for a figure of that dimension instead).
+ */
+function saysWhichOne(tokens: readonly string[], run: readonly number[]): boolean {
   const head = run.at(-1);
-  return head !== undefined && run.some((j) => isNoun(tokens[j])) && askedDimension(tokens[head], []) === undefined ? run : [];
+  return head !== undefined && run.some((j) => isNoun(tokens[j])) && askedDimension(tokens[head], []) === undefined;
+}
+
+/** How many words the question's "what is/are" starter (the lexicon's `DEFINITION_STARTS`) takes, if it opens with one. */
+function definitionStart(tokens: readonly string[]): number | undefined {
+  return DEFINITION_STARTS.find((p) => p.every((w, k) => tokens[k] === w))?.length;
 }
 
 /** Whether a word of this role is passed over between a "what is/are" starter and the noun phrase it asks about: articles, figures, service names, words that name nothing ("two", "different"). */
@@ -597,14 +610,12 @@ const asksItself = (role: WordRole | undefined): boolean => role === 'facet' || 
  * modifier). "What are the two ECS **launch** types?", "What is **provisioned concurrency**?"
  */
 function askedPositions(tokens: string[], roles: readonly WordRole[]): Set<number> {
-  const start = DEFINITION_STARTS.find((p) => p.every((w, k) => tokens[k] === w))?.length;
+  const start = definitionStart(tokens);
   if (start === undefined) return new Set();
   let j = start;
   while (j < tokens.length && (passedBeforeAsked(roles[j]) || IMPORTANCE_WORDS.has(tokens[j]))) j += 1;
   const run: number[] = [];
   for (; j < tokens.length && (roles[j] === 'content' || roles[j] === 'generic') && !STOP_WORDS.has(tokens[j]); j += 1)
     if (roles[j] === 'content') run.push(j);
-  const head = run.at(-1);
-  if (head === undefined || asksItself(roles[j]) || !run.some((k) => isNoun(tokens[k]))) return new Set();
-  return askedDimension(tokens[head], []) === undefined ? new Set(run) : new Set();
+  return !asksItself(roles[j]) && saysWhichOne(tokens, run) ? new Set(run) : new Set();
 }

@@ -179,7 +179,8 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
   let text: string | undefined;
   const body = (): string => (text ??= renderText(answer));
   const statesFigure = measure.hasDigit;
-  const figureAsked = asks(u).figure;
+  const asked = asks(u);
+  const figureAsked = asked.figure;
   y[AT['answer.length']] = Math.min(1, measure.length / LONG_ANSWER_CHARS);
   y[AT['answer.figure-asked-stated']] = figureAsked && statesFigure ? 1 : 0;
   y[AT['answer.figure-asked-missing']] = figureAsked && !statesFigure ? 1 : 0;
@@ -210,7 +211,6 @@ export function withAnswer(x: FeatureVector, u: Understood, answer: Answer): Fea
   if (counted !== undefined) y[AT['answer.count-missing']] = statesCountOf(body(), counted) ? 0 : 1;
   // A procedure or a cause asked, unless the answer comes from a section whose own question asks
   // one ("How can I reduce the cost of …?"): facts and sections of other kinds state neither.
-  const asked = asks(u);
   const headings = asked.procedure || asked.cause ? answer.sources.map((src) => plainWords(src.section)) : [];
   if (asked.procedure) y[AT['answer.procedure-not-answered']] = headings.some((h) => holdsPhrase(h, PROCEDURE_PHRASES)) ? 0 : 1;
   if (asked.cause) y[AT['answer.cause-not-answered']] = headings.some((h) => holdsPhrase(h, CAUSE_PHRASES)) ? 0 : 1;
